@@ -1,0 +1,96 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env';
+import { ApiError } from './http/errors';
+import { csrf } from './http/middleware/csrf';
+import { requestId } from './http/middleware/request-id';
+import { session } from './http/middleware/session';
+import { validationHook } from './http/validate';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { categoriesRoutes } from './modules/categories/categories.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { hubsRoutes } from './modules/hubs/hubs.routes';
+import { listingsRoutes } from './modules/listings/listings.routes';
+import { requestsRoutes } from './modules/requests/requests.routes';
+import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
+import type { TErrorBody } from './shared/schemas';
+import { RULE_MESSAGES, type RuleKey } from './shared/validation';
+
+function envelope(c: Context<AppEnv>, code: ErrorCode, details?: ApiError['details']): TErrorBody {
+  const locale = c.get('locale') ?? 'en';
+  const message = errorMessage(code, locale);
+  const fields = details?.fields?.map((f) => ({
+    path: f.path,
+    // Rules name their message by key; an empty message means "the error's own message".
+    message: f.message in RULE_MESSAGES ? RULE_MESSAGES[f.message as RuleKey][locale] : f.message || message,
+  }));
+  return {
+    error: {
+      code,
+      message,
+      requestId: c.get('requestId') ?? 'unknown',
+      ...(details ? { details: { ...details, ...(fields ? { fields } : {}) } } : {}),
+    },
+  };
+}
+
+function statusCodeOf(status: number): ErrorCode {
+  const found = (Object.keys(ERRORS) as ErrorCode[]).find((code) => ERRORS[code].status === status);
+  return found ?? 'INTERNAL';
+}
+
+/** The API: every module mounted under /api/v1, one error envelope, the OpenAPI document. */
+export function createApp() {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/', healthRoutes)
+    .route('/', accountsRoutes)
+    .route('/', categoriesRoutes)
+    .route('/', hubsRoutes)
+    .route('/', listingsRoutes)
+    .route('/', requestsRoutes);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Omloop API',
+      version: '1.0.0',
+      description:
+        'Circular-materials exchange between makers’ hubs. JSON over HTTPS; sign in with /auth/login (session ' +
+        'cookie). Unsafe methods must carry an Origin header of this site. Every error is ' +
+        '`{ "error": { "code", "message", "requestId", "details"? } }`; messages follow Accept-Language (nl, fr, en).',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId);
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/api/*', session);
+  app.use('/api/*', csrf);
+  app.route('/api/v1', api);
+
+  app.notFound((c) => {
+    if (!c.req.path.startsWith('/api/')) return c.env.ASSETS.fetch(c.req.raw);
+    return c.json(envelope(c, 'NOT_FOUND'), 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(envelope(c, err.code, err.details), ERRORS[err.code].status);
+    }
+    if (err instanceof HTTPException) {
+      // Hono's own body parsing fails with 400 on malformed JSON.
+      const code = err.status === 400 ? 'MALFORMED_JSON' : statusCodeOf(err.status);
+      return c.json(envelope(c, code), ERRORS[code].status);
+    }
+    console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: (err as Error).stack }));
+    return c.json(envelope(c, 'INTERNAL'), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

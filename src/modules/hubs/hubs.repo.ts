@@ -1,0 +1,261 @@
+import type { THub, THubInput, THubSummary, TMember, TRole } from '../../shared/schemas';
+
+type HubRow = {
+  id: number;
+  slug: string;
+  name: string;
+  city: string;
+  country: string;
+  kind: THub['kind'];
+  lat: number;
+  lon: number;
+  description: string;
+  website: string | null;
+  created_at: string;
+  member_count: number;
+  active_listing_count: number;
+  open_request_count: number;
+  my_role: TRole | null;
+};
+
+export type HubRef = THubSummary & { id: number };
+
+export const toHubSummary = (r: Pick<HubRow, 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon'>): THubSummary => ({
+  slug: r.slug,
+  name: r.name,
+  city: r.city,
+  country: r.country,
+  kind: r.kind,
+  lat: r.lat,
+  lon: r.lon,
+});
+
+const toHub = (r: HubRow): THub => ({
+  ...toHubSummary(r),
+  description: r.description,
+  website: r.website,
+  createdAt: r.created_at,
+  memberCount: r.member_count,
+  activeListingCount: r.active_listing_count,
+  openRequestCount: r.open_request_count,
+  myRole: r.my_role,
+});
+
+// Hub profiles show their counts; each is one indexed lookup per hub.
+const HUB_SELECT = `
+  SELECT h.*,
+    (SELECT count(*) FROM memberships m WHERE m.hub_id = h.id) AS member_count,
+    (SELECT count(*) FROM listings l WHERE l.hub_id = h.id AND l.status = 'active') AS active_listing_count,
+    (SELECT count(*) FROM requests r WHERE r.hub_id = h.id AND r.status = 'open') AS open_request_count,
+    (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role
+  FROM hubs h`;
+
+export async function listHubs(db: D1Database, viewerId: number | null): Promise<THub[]> {
+  const { results } = await db.prepare(`${HUB_SELECT} ORDER BY h.name`).bind(viewerId).all<HubRow>();
+  return results.map(toHub);
+}
+
+export async function findHub(db: D1Database, slug: string, viewerId: number | null): Promise<THub | null> {
+  const row = await db.prepare(`${HUB_SELECT} WHERE h.slug = ?2`).bind(viewerId, slug).first<HubRow>();
+  return row ? toHub(row) : null;
+}
+
+export async function findHubRef(db: D1Database, slug: string): Promise<HubRef | null> {
+  const row = await db
+    .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE slug = ?1')
+    .bind(slug)
+    .first<HubRow>();
+  return row ? { id: row.id, ...toHubSummary(row) } : null;
+}
+
+export async function allHubRefs(db: D1Database): Promise<HubRef[]> {
+  const { results } = await db
+    .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs')
+    .all<HubRow>();
+  return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
+}
+
+/** Creates the hub and makes its creator a manager, atomically; false when the slug is taken. */
+export async function insertHubWithManager(
+  db: D1Database,
+  input: THubInput & { description: string },
+  userId: number,
+  now: string,
+): Promise<boolean> {
+  const [hub] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, website, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (slug) DO NOTHING`,
+      )
+      .bind(
+        input.slug,
+        input.name,
+        input.city,
+        input.country,
+        input.kind,
+        input.lat,
+        input.lon,
+        input.description,
+        input.website ?? null,
+        userId,
+        now,
+      ),
+    db
+      .prepare(
+        `INSERT INTO memberships (hub_id, user_id, role, created_at)
+         SELECT id, ?2, 'manager', ?3 FROM hubs WHERE slug = ?1 AND created_by = ?2 AND created_at = ?3
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(input.slug, userId, now),
+  ]);
+  return (hub?.meta.changes ?? 0) > 0;
+}
+
+const PATCHABLE = {
+  name: 'name',
+  city: 'city',
+  country: 'country',
+  kind: 'kind',
+  lat: 'lat',
+  lon: 'lon',
+  description: 'description',
+  website: 'website',
+} as const;
+
+export async function updateHub(
+  db: D1Database,
+  hubId: number,
+  patch: Partial<Record<keyof typeof PATCHABLE, unknown>>,
+  now: string,
+): Promise<void> {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(PATCHABLE)) {
+    const v = patch[key as keyof typeof PATCHABLE];
+    if (v === undefined) continue;
+    values.push(v);
+    sets.push(`${column} = ?${values.length + 2}`);
+  }
+  await db
+    .prepare(`UPDATE hubs SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1`)
+    .bind(hubId, now, ...values)
+    .run();
+}
+
+export async function roleOf(db: D1Database, hubId: number, userId: number): Promise<TRole | null> {
+  const row = await db
+    .prepare('SELECT role FROM memberships WHERE hub_id = ?1 AND user_id = ?2')
+    .bind(hubId, userId)
+    .first<{ role: TRole }>();
+  return row?.role ?? null;
+}
+
+export async function membershipsOfUser(
+  db: D1Database,
+  userId: number,
+): Promise<{ hub: THubSummary; role: TRole }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon, m.role
+       FROM memberships m JOIN hubs h ON h.id = m.hub_id WHERE m.user_id = ?1 ORDER BY m.created_at, h.name`,
+    )
+    .bind(userId)
+    .all<HubRow & { role: TRole }>();
+  return results.map((r) => ({ hub: toHubSummary(r), role: r.role }));
+}
+
+export async function listMembers(db: D1Database, hubId: number): Promise<TMember[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT u.id, u.display_name, u.email, m.role, m.created_at FROM memberships m
+       JOIN users u ON u.id = m.user_id WHERE m.hub_id = ?1 ORDER BY m.role DESC, u.display_name`,
+    )
+    .bind(hubId)
+    .all<{ id: number; display_name: string; email: string; role: TRole; created_at: string }>();
+  return results.map((r) => ({
+    userId: r.id,
+    displayName: r.display_name,
+    email: r.email,
+    role: r.role,
+    joinedAt: r.created_at,
+  }));
+}
+
+/** Removes a membership unless it is the hub's last manager; the database decides. */
+export async function deleteMembership(
+  db: D1Database,
+  hubId: number,
+  userId: number,
+): Promise<'removed' | 'last_manager' | 'not_member'> {
+  const r = await db
+    .prepare(
+      `DELETE FROM memberships WHERE hub_id = ?1 AND user_id = ?2
+       AND (role <> 'manager' OR (SELECT count(*) FROM memberships WHERE hub_id = ?1 AND role = 'manager') > 1)`,
+    )
+    .bind(hubId, userId)
+    .run();
+  if (r.meta.changes > 0) return 'removed';
+  return (await roleOf(db, hubId, userId)) ? 'last_manager' : 'not_member';
+}
+
+export async function insertInvite(
+  db: D1Database,
+  i: { hubId: number; tokenHash: string; role: TRole; createdBy: number; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO invites (hub_id, token_hash, role, created_by, created_at, expires_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
+    )
+    .bind(i.hubId, i.tokenHash, i.role, i.createdBy, i.now, i.expiresAt)
+    .run();
+}
+
+export async function findOpenInvite(
+  db: D1Database,
+  tokenHash: string,
+  now: string,
+): Promise<{ hubId: number; hub: THubSummary; role: TRole; expiresAt: string } | null> {
+  const row = await db
+    .prepare(
+      `SELECT i.hub_id, i.role, i.expires_at, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon
+       FROM invites i JOIN hubs h ON h.id = i.hub_id
+       WHERE i.token_hash = ?1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ?2`,
+    )
+    .bind(tokenHash, now)
+    .first<HubRow & { hub_id: number; role: TRole; expires_at: string }>();
+  return row ? { hubId: row.hub_id, hub: toHubSummary(row), role: row.role, expiresAt: row.expires_at } : null;
+}
+
+/** Uses the invite once and adds the membership in the same batch; false if it was no longer open. */
+export async function acceptInvite(
+  db: D1Database,
+  a: { tokenHash: string; userId: number; now: string },
+): Promise<boolean> {
+  const [used] = await db.batch([
+    db
+      .prepare(
+        `UPDATE invites SET accepted_by = ?2, accepted_at = ?3
+         WHERE token_hash = ?1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?3
+         AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.hub_id = invites.hub_id AND m.user_id = ?2)`,
+      )
+      .bind(a.tokenHash, a.userId, a.now),
+    db
+      .prepare(
+        `INSERT INTO memberships (hub_id, user_id, role, created_at)
+         SELECT hub_id, ?2, role, ?3 FROM invites WHERE token_hash = ?1 AND accepted_by = ?2 AND accepted_at = ?3
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(a.tokenHash, a.userId, a.now),
+  ]);
+  return (used?.meta.changes ?? 0) > 0;
+}
+
+export async function managedHubIds(db: D1Database, userId: number): Promise<Set<number>> {
+  const { results } = await db
+    .prepare("SELECT hub_id FROM memberships WHERE user_id = ?1 AND role = 'manager'")
+    .bind(userId)
+    .all<{ hub_id: number }>();
+  return new Set(results.map((r) => r.hub_id));
+}

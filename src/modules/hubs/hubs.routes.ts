@@ -1,0 +1,143 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { deps, errors, json, jsonBody, newRouter, ZSlugParam } from '../../http/openapi';
+import { requireUser } from '../../http/middleware/session';
+import {
+  ZHub,
+  ZHubInput,
+  ZHubPatch,
+  ZInvite,
+  ZInviteInput,
+  ZInvitePreview,
+  ZMember,
+  ZMembership,
+} from '../../shared/schemas';
+import * as service from './hubs.service';
+
+const tags = ['Hubs'];
+const ZMemberParam = ZSlugParam.extend({ userId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const ZTokenParam = z.object({ token: z.string().min(1).max(100) });
+
+export const hubsRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs',
+      tags,
+      summary: 'Every hub, with its location and counts',
+      responses: { 200: json(z.object({ items: z.array(ZHub) }), 'All hubs') },
+    }),
+    async (c) => c.json({ items: await service.listHubs(deps(c), c.get('user')?.id ?? null) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs/{slug}',
+      tags,
+      summary: 'One hub',
+      request: { params: ZSlugParam },
+      responses: { 200: json(ZHub, 'The hub'), ...errors(404) },
+    }),
+    async (c) => c.json(await service.getHub(deps(c), c.req.valid('param').slug, c.get('user')?.id ?? null), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs',
+      tags,
+      summary: 'Create a hub; its creator becomes its manager',
+      request: jsonBody(ZHubInput),
+      responses: { 201: json(ZHub, 'The new hub'), ...errors(401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(await service.createHub(deps(c), { input: c.req.valid('json'), userId: user.id }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/hubs/{slug}',
+      tags,
+      summary: "Change a hub's profile (managers)",
+      request: { params: ZSlugParam, ...jsonBody(ZHubPatch) },
+      responses: { 200: json(ZHub, 'Updated'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug } = c.req.valid('param');
+      return c.json(await service.updateHub(deps(c), { slug, patch: c.req.valid('json'), userId: user.id }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs/{slug}/members',
+      tags,
+      summary: "A hub's members (managers)",
+      request: { params: ZSlugParam },
+      responses: { 200: json(z.object({ items: z.array(ZMember) }), 'Members'), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const items = await service.listMembers(deps(c), { slug: c.req.valid('param').slug, userId: user.id });
+      return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/hubs/{slug}/members/{userId}',
+      tags,
+      summary: 'Remove a member (managers), or leave a hub (oneself)',
+      request: { params: ZMemberParam },
+      responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, userId } = c.req.valid('param');
+      await service.removeMember(deps(c), { slug, targetUserId: userId, userId: user.id });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/invites',
+      tags,
+      summary: 'Create a single-use invite link (managers)',
+      request: { params: ZSlugParam, ...jsonBody(ZInviteInput) },
+      responses: { 201: json(ZInvite, 'The invite; share its path'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug } = c.req.valid('param');
+      const { role } = c.req.valid('json');
+      return c.json(await service.createInvite(deps(c), { slug, role, userId: user.id }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/invites/{token}',
+      tags,
+      summary: 'What an invite link admits to',
+      request: { params: ZTokenParam },
+      responses: { 200: json(ZInvitePreview, 'The invite'), ...errors(404) },
+    }),
+    async (c) => c.json(await service.previewInvite(deps(c), c.req.valid('param').token), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/invites/{token}/accept',
+      tags,
+      summary: 'Accept an invite and join the hub',
+      request: { params: ZTokenParam },
+      responses: { 200: json(ZMembership, 'The new membership'), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(await service.acceptInvite(deps(c), { token: c.req.valid('param').token, userId: user.id }), 200);
+    },
+  );

@@ -1,0 +1,121 @@
+import type { Deps } from '../../env';
+import { ApiError } from '../../http/errors';
+import type { THub, THubInput, THubPatch, TInvite, TInvitePreview, TMember, TMembership, TRole } from '../../shared/schemas';
+import { hashToken, newToken } from '../accounts/accounts.crypto';
+import { canManage, canRemoveMember, inviteExpiry } from './hubs.domain';
+import * as repo from './hubs.repo';
+
+export type { HubRef } from './hubs.repo';
+
+export function listHubs(deps: Deps, viewerId: number | null): Promise<THub[]> {
+  return repo.listHubs(deps.db, viewerId);
+}
+
+export async function getHub(deps: Deps, slug: string, viewerId: number | null): Promise<THub> {
+  const hub = await repo.findHub(deps.db, slug, viewerId);
+  if (!hub) throw new ApiError('HUB_NOT_FOUND');
+  return hub;
+}
+
+/** A hub's id and summary, for other modules. */
+export async function requireHubRef(deps: Deps, slug: string): Promise<repo.HubRef> {
+  const hub = await repo.findHubRef(deps.db, slug);
+  if (!hub) throw new ApiError('HUB_NOT_FOUND');
+  return hub;
+}
+
+export function allHubRefs(deps: Deps): Promise<repo.HubRef[]> {
+  return repo.allHubRefs(deps.db);
+}
+
+export function roleIn(deps: Deps, hubId: number, userId: number): Promise<TRole | null> {
+  return repo.roleOf(deps.db, hubId, userId);
+}
+
+export function listMembershipsOfUser(deps: Deps, userId: number): Promise<TMembership[]> {
+  return repo.membershipsOfUser(deps.db, userId);
+}
+
+export async function createHub(
+  deps: Deps,
+  { input, userId }: { input: THubInput & { description: string }; userId: number },
+): Promise<THub> {
+  const created = await repo.insertHubWithManager(deps.db, input, userId, deps.now().toISOString());
+  if (!created) throw new ApiError('SLUG_TAKEN', { details: { fields: [{ path: 'slug', message: '' }] } });
+  return getHub(deps, input.slug, userId);
+}
+
+async function requireManager(deps: Deps, slug: string, userId: number): Promise<repo.HubRef> {
+  const hub = await requireHubRef(deps, slug);
+  if (!canManage(await repo.roleOf(deps.db, hub.id, userId))) throw new ApiError('FORBIDDEN');
+  return hub;
+}
+
+export async function updateHub(
+  deps: Deps,
+  { slug, patch, userId }: { slug: string; patch: THubPatch; userId: number },
+): Promise<THub> {
+  const hub = await requireManager(deps, slug, userId);
+  await repo.updateHub(deps.db, hub.id, patch, deps.now().toISOString());
+  return getHub(deps, slug, userId);
+}
+
+export async function listMembers(deps: Deps, { slug, userId }: { slug: string; userId: number }): Promise<TMember[]> {
+  const hub = await requireManager(deps, slug, userId);
+  return repo.listMembers(deps.db, hub.id);
+}
+
+export async function removeMember(
+  deps: Deps,
+  { slug, targetUserId, userId }: { slug: string; targetUserId: number; userId: number },
+): Promise<void> {
+  const hub = await requireHubRef(deps, slug);
+  const role = await repo.roleOf(deps.db, hub.id, userId);
+  if (!canRemoveMember({ id: userId, role }, targetUserId)) throw new ApiError('FORBIDDEN');
+  const outcome = await repo.deleteMembership(deps.db, hub.id, targetUserId);
+  if (outcome === 'last_manager') throw new ApiError('LAST_MANAGER');
+  if (outcome === 'not_member') throw new ApiError('NOT_FOUND');
+}
+
+export async function createInvite(
+  deps: Deps,
+  { slug, role, userId }: { slug: string; role: TRole; userId: number },
+): Promise<TInvite> {
+  const hub = await requireManager(deps, slug, userId);
+  const token = newToken();
+  const now = deps.now();
+  const expiresAt = inviteExpiry(now).toISOString();
+  await repo.insertInvite(deps.db, {
+    hubId: hub.id,
+    tokenHash: await hashToken(token),
+    role,
+    createdBy: userId,
+    now: now.toISOString(),
+    expiresAt,
+  });
+  return { token, path: `/invites/${token}`, role, expiresAt };
+}
+
+export async function previewInvite(deps: Deps, token: string): Promise<TInvitePreview> {
+  const invite = await repo.findOpenInvite(deps.db, await hashToken(token), deps.now().toISOString());
+  if (!invite) throw new ApiError('INVITE_INVALID');
+  return { hub: invite.hub, role: invite.role, expiresAt: invite.expiresAt };
+}
+
+export async function acceptInvite(
+  deps: Deps,
+  { token, userId }: { token: string; userId: number },
+): Promise<TMembership> {
+  const tokenHash = await hashToken(token);
+  const now = deps.now().toISOString();
+  const invite = await repo.findOpenInvite(deps.db, tokenHash, now);
+  if (!invite) throw new ApiError('INVITE_INVALID');
+  if (await repo.roleOf(deps.db, invite.hubId, userId)) throw new ApiError('ALREADY_MEMBER');
+  if (!(await repo.acceptInvite(deps.db, { tokenHash, userId, now }))) throw new ApiError('INVITE_INVALID');
+  return { hub: invite.hub, role: invite.role };
+}
+
+/** The ids of the hubs a person manages, for other modules' permission checks. */
+export function managedHubIds(deps: Deps, userId: number): Promise<Set<number>> {
+  return repo.managedHubIds(deps.db, userId);
+}

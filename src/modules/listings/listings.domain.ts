@@ -1,0 +1,78 @@
+import type { TListing, TListingInput, TListingPatch } from '../../shared/schemas';
+import type { ListingValues } from './listings.repo';
+
+export const MAX_PHOTOS = 8;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** Quantities travel as decimals and are kept as integers of thousandths. */
+export const toMilli = (q: number) => Math.round(q * 1000);
+export const fromMilli = (m: number) => m / 1000;
+
+/** Only the author or a manager of the listing's hub may change or withdraw it. */
+export function canEditListing(
+  listing: { authorId: number; hubId: number },
+  viewer: { id: number; managerOf: ReadonlySet<number> } | null,
+): boolean {
+  if (!viewer) return false;
+  return listing.authorId === viewer.id || viewer.managerOf.has(listing.hubId);
+}
+
+/** The stored values of a new listing. */
+export function newListingValues(input: Omit<TListingInput, 'hub'>): ListingValues {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? '',
+    category: input.category,
+    quantityMilli: toMilli(input.quantity),
+    unit: input.unit,
+    lengthMm: input.lengthMm ?? null,
+    widthMm: input.widthMm ?? null,
+    thicknessMm: input.thicknessMm ?? null,
+    condition: input.condition,
+    priceType: input.priceType ?? 'free',
+    priceCents: input.priceType === 'amount' ? (input.priceCents ?? null) : null,
+    availableFrom: input.availableFrom ?? null,
+    availableUntil: input.availableUntil ?? null,
+  };
+}
+
+/** The listing as it would be after an edit, for the cross-field rules. */
+export function mergedForRules(current: TListing, patch: TListingPatch) {
+  const pick = <K extends keyof TListingPatch & keyof TListing>(k: K) => (k in patch ? patch[k] : current[k]);
+  return {
+    kind: pick('kind'),
+    unit: pick('unit'),
+    priceType: pick('priceType'),
+    priceCents: pick('priceCents'),
+    availableFrom: pick('availableFrom'),
+    availableUntil: pick('availableUntil'),
+  };
+}
+
+/** The stored values an edit changes. */
+export function patchValues(patch: TListingPatch): Partial<ListingValues> {
+  const out: Partial<ListingValues> = {};
+  const copy = <K extends keyof ListingValues & keyof TListingPatch>(k: K) => {
+    if (patch[k] !== undefined) (out as Record<string, unknown>)[k] = patch[k];
+  };
+  (['kind', 'title', 'description', 'category', 'unit', 'condition', 'priceType'] as const).forEach(copy);
+  (['lengthMm', 'widthMm', 'thicknessMm', 'priceCents', 'availableFrom', 'availableUntil'] as const).forEach(copy);
+  if (patch.quantity !== undefined) out.quantityMilli = toMilli(patch.quantity);
+  // Switching away from a paid price clears the amount.
+  if (patch.priceType !== undefined && patch.priceType !== 'amount') out.priceCents = null;
+  return out;
+}
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** The image type from the file's first bytes; the name and the declared type are not trusted. */
+export function sniffImageType(head: Uint8Array): ImageType | null {
+  const at = (i: number) => head[i];
+  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.every((b, i) => at(i) === b)) return 'image/png';
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}

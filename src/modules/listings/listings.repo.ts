@@ -1,0 +1,187 @@
+import type { TCondition, TListingKind, TPhoto, TUnit } from '../../shared/schemas';
+import { buildSearchSql, type SearchSqlOptions } from '../search/search.sql';
+
+export type ListingRow = {
+  id: number;
+  hub_id: number;
+  author_id: number;
+  kind: TListingKind;
+  title: string;
+  description: string;
+  category: string;
+  quantity_milli: number;
+  unit: TUnit;
+  length_mm: number | null;
+  width_mm: number | null;
+  thickness_mm: number | null;
+  condition: TCondition;
+  price_type: 'free' | 'swap' | 'amount';
+  price_cents: number | null;
+  available_from: string | null;
+  available_until: string | null;
+  status: 'active' | 'withdrawn';
+  created_at: string;
+  updated_at: string;
+  // Read-model columns joined for display.
+  hub_slug: string;
+  hub_name: string;
+  hub_city: string;
+  hub_country: string;
+  hub_kind: string;
+  hub_lat: number;
+  hub_lon: number;
+  author_name: string;
+  metres: number | null;
+  rank: number;
+};
+
+export type ListingValues = {
+  kind: TListingKind;
+  title: string;
+  description: string;
+  category: string;
+  quantityMilli: number;
+  unit: TUnit;
+  lengthMm: number | null;
+  widthMm: number | null;
+  thicknessMm: number | null;
+  condition: TCondition;
+  priceType: 'free' | 'swap' | 'amount';
+  priceCents: number | null;
+  availableFrom: string | null;
+  availableUntil: string | null;
+};
+
+const COLUMNS: Record<keyof ListingValues, string> = {
+  kind: 'kind',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  quantityMilli: 'quantity_milli',
+  unit: 'unit',
+  lengthMm: 'length_mm',
+  widthMm: 'width_mm',
+  thicknessMm: 'thickness_mm',
+  condition: 'condition',
+  priceType: 'price_type',
+  priceCents: 'price_cents',
+  availableFrom: 'available_from',
+  availableUntil: 'available_until',
+};
+
+// The hub and author shown with every listing are joined in, so a page of results is one query.
+const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
+const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
+
+export async function insertListing(
+  db: D1Database,
+  v: ListingValues & { hubId: number; authorId: number; now: string },
+): Promise<number> {
+  const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
+  const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
+  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k])];
+  const row = await db
+    .prepare(
+      `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
+    )
+    .bind(...vals)
+    .first<{ id: number }>();
+  if (!row) throw new Error('insert returned no id');
+  return row.id;
+}
+
+export async function findListing(db: D1Database, id: number): Promise<ListingRow | null> {
+  return db
+    .prepare(`SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM listings t ${DISPLAY_JOINS} WHERE t.id = ?1`)
+    .bind(id)
+    .first<ListingRow>();
+}
+
+/** Applies an edit only while the listing is still active; false when it no longer was. */
+export async function updateListing(
+  db: D1Database,
+  id: number,
+  patch: Partial<ListingValues>,
+  now: string,
+): Promise<boolean> {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const v = patch[key as keyof ListingValues];
+    if (v === undefined) continue;
+    values.push(v);
+    sets.push(`${column} = ?${values.length + 2}`);
+  }
+  const r = await db
+    .prepare(
+      `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'`,
+    )
+    .bind(id, now, ...values)
+    .run();
+  return r.meta.changes > 0;
+}
+
+export async function withdrawListing(db: D1Database, id: number, now: string): Promise<boolean> {
+  const r = await db
+    .prepare(`UPDATE listings SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status = 'active'`)
+    .bind(id, now)
+    .run();
+  return r.meta.changes > 0;
+}
+
+export async function searchListings(
+  db: D1Database,
+  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
+): Promise<ListingRow[]> {
+  const { sql, values } = buildSearchSql({ ...o, table: 'listings', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
+  const { results } = await db.prepare(sql).bind(...values).all<ListingRow>();
+  return results;
+}
+
+type PhotoRow = { id: number; listing_id: number; object_key: string; content_type: string; bytes: number };
+
+export const photoUrl = (id: number) => `/api/v1/photos/${id}`;
+
+export async function photosOf(db: D1Database, listingIds: number[]): Promise<Map<number, TPhoto[]>> {
+  const out = new Map<number, TPhoto[]>();
+  if (listingIds.length === 0) return out;
+  const { results } = await db
+    .prepare(
+      `SELECT id, listing_id, content_type, bytes FROM listing_photos
+       WHERE listing_id IN (SELECT value FROM json_each(?1)) ORDER BY listing_id, position`,
+    )
+    .bind(JSON.stringify(listingIds))
+    .all<PhotoRow>();
+  for (const r of results) {
+    const list = out.get(r.listing_id) ?? [];
+    list.push({ id: r.id, url: photoUrl(r.id), contentType: r.content_type, bytes: r.bytes });
+    out.set(r.listing_id, list);
+  }
+  return out;
+}
+
+/** Adds a photo unless the listing already has the most it may have; the database decides. */
+export async function insertPhotoIfRoom(
+  db: D1Database,
+  p: { listingId: number; objectKey: string; contentType: string; bytes: number; now: string; max: number },
+): Promise<number | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO listing_photos (listing_id, object_key, content_type, bytes, position, created_at)
+       SELECT ?1, ?2, ?3, ?4, COALESCE(MAX(position), -1) + 1, ?5 FROM listing_photos WHERE listing_id = ?1
+       HAVING count(*) < ?6
+       RETURNING id`,
+    )
+    .bind(p.listingId, p.objectKey, p.contentType, p.bytes, p.now, p.max)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+export async function findPhoto(db: D1Database, id: number): Promise<PhotoRow | null> {
+  return db.prepare('SELECT * FROM listing_photos WHERE id = ?1').bind(id).first<PhotoRow>();
+}
+
+export async function deletePhoto(db: D1Database, id: number): Promise<void> {
+  await db.prepare('DELETE FROM listing_photos WHERE id = ?1').bind(id).run();
+}

@@ -1,0 +1,202 @@
+import type { Deps, SessionUser } from '../../env';
+import { ApiError, validationError } from '../../http/errors';
+import {
+  listingIssues,
+  type TListing,
+  type TListingInput,
+  type TListingPage,
+  type TListingPatch,
+  type TListingSearch,
+  type TPhoto,
+} from '../../shared/schemas';
+import { categoryWithDescendants } from '../../shared/taxonomy';
+import { managedHubIds, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { resolveSearch, nextCursorOf } from '../search/search.service';
+import {
+  canEditListing,
+  fromMilli,
+  mergedForRules,
+  newListingValues,
+  patchValues,
+  sniffImageType,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+} from './listings.domain';
+import { metresToKm } from '../search/search.domain';
+import * as repo from './listings.repo';
+
+type Viewer = { id: number; managerOf: ReadonlySet<number> } | null;
+
+async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
+  return user ? { id: user.id, managerOf: await managedHubIds(deps, user.id) } : null;
+}
+
+function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListing {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    quantity: fromMilli(r.quantity_milli),
+    unit: r.unit,
+    lengthMm: r.length_mm,
+    widthMm: r.width_mm,
+    thicknessMm: r.thickness_mm,
+    condition: r.condition,
+    priceType: r.price_type,
+    priceCents: r.price_cents,
+    availableFrom: r.available_from,
+    availableUntil: r.available_until,
+    status: r.status,
+    hub: {
+      slug: r.hub_slug,
+      name: r.hub_name,
+      city: r.hub_city,
+      country: r.hub_country,
+      kind: r.hub_kind as TListing['hub']['kind'],
+      lat: r.hub_lat,
+      lon: r.hub_lon,
+    },
+    author: { id: r.author_id, displayName: r.author_name },
+    photos,
+    distanceKm: r.metres === null ? null : metresToKm(r.metres),
+    canEdit: canEditListing({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function requireRow(deps: Deps, id: number): Promise<repo.ListingRow> {
+  const row = await repo.findListing(deps.db, id);
+  if (!row) throw new ApiError('LISTING_NOT_FOUND');
+  return row;
+}
+
+export async function getListing(deps: Deps, { id, user }: { id: number; user: SessionUser | null }): Promise<TListing> {
+  const row = await requireRow(deps, id);
+  const photos = await repo.photosOf(deps.db, [id]);
+  return toListing(row, photos.get(id) ?? [], await viewerOf(deps, user));
+}
+
+export async function createListing(
+  deps: Deps,
+  { input, user }: { input: TListingInput; user: SessionUser },
+): Promise<TListing> {
+  const hub = await requireHubRef(deps, input.hub);
+  if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  const id = await repo.insertListing(deps.db, {
+    ...newListingValues(input),
+    hubId: hub.id,
+    authorId: user.id,
+    now: deps.now().toISOString(),
+  });
+  return getListing(deps, { id, user });
+}
+
+async function requireEditable(deps: Deps, id: number, user: SessionUser) {
+  const row = await requireRow(deps, id);
+  const viewer = await viewerOf(deps, user);
+  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, viewer)) throw new ApiError('FORBIDDEN');
+  if (row.status !== 'active') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
+  return { row, viewer };
+}
+
+export async function updateListing(
+  deps: Deps,
+  { id, patch, user }: { id: number; patch: TListingPatch; user: SessionUser },
+): Promise<TListing> {
+  const { row, viewer } = await requireEditable(deps, id, user);
+  const current = toListing(row, [], viewer);
+  const issues = listingIssues(mergedForRules(current, patch));
+  // Rule keys are worded in the reader's language by the error handler.
+  if (issues.length) throw validationError(issues);
+  if (!(await repo.updateListing(deps.db, id, patchValues(patch), deps.now().toISOString())))
+    throw new ApiError('INVALID_STATE');
+  return getListing(deps, { id, user });
+}
+
+export async function withdrawListing(deps: Deps, { id, user }: { id: number; user: SessionUser }): Promise<TListing> {
+  await requireEditable(deps, id, user);
+  if (!(await repo.withdrawListing(deps.db, id, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  return getListing(deps, { id, user });
+}
+
+export async function searchListings(
+  deps: Deps,
+  { query, user }: { query: TListingSearch; user: SessionUser | null },
+): Promise<TListingPage> {
+  const s = await resolveSearch(deps, query);
+  const today = deps.now().toISOString().slice(0, 10);
+  const where: { sql: string; values: unknown[] }[] = [
+    { sql: "t.status = 'active'", values: [] },
+    { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [today] },
+  ];
+  if (query.kind) where.push({ sql: 't.kind = ?', values: [query.kind] });
+  if (query.condition) where.push({ sql: 't.condition = ?', values: [query.condition] });
+  if (query.category) {
+    const cats = categoryWithDescendants(query.category);
+    where.push({ sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats });
+  }
+  if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
+  const rows = await repo.searchListings(deps.db, { ...s.sql, where });
+  const page = rows.slice(0, query.limit);
+  const photos = await repo.photosOf(deps.db, page.map((r) => r.id));
+  const viewer = await viewerOf(deps, user);
+  return {
+    items: page.map((r) => toListing(r, photos.get(r.id) ?? [], viewer)),
+    nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+  };
+}
+
+// ---------- photos ----------
+
+export async function addPhoto(
+  deps: Deps & { photos: R2Bucket },
+  { id, user, file }: { id: number; user: SessionUser; file: File },
+): Promise<TPhoto> {
+  await requireEditable(deps, id, user);
+  if (file.size > MAX_PHOTO_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImageType(bytes.subarray(0, 16));
+  if (!type) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+  const objectKey = `listings/${id}/${crypto.randomUUID()}`;
+  // Reserve the place first: the database refuses a ninth photo, even when two arrive at once.
+  const photoId = await repo.insertPhotoIfRoom(deps.db, {
+    listingId: id,
+    objectKey,
+    contentType: type,
+    bytes: bytes.byteLength,
+    now: deps.now().toISOString(),
+    max: MAX_PHOTOS,
+  });
+  if (photoId === null) throw new ApiError('TOO_MANY_PHOTOS');
+  try {
+    await deps.photos.put(objectKey, bytes, { httpMetadata: { contentType: type } });
+  } catch (err) {
+    await repo.deletePhoto(deps.db, photoId);
+    throw err;
+  }
+  return { id: photoId, url: repo.photoUrl(photoId), contentType: type, bytes: bytes.byteLength };
+}
+
+export async function removePhoto(
+  deps: Deps & { photos: R2Bucket },
+  { id, photoId, user }: { id: number; photoId: number; user: SessionUser },
+): Promise<void> {
+  await requireEditable(deps, id, user);
+  const photo = await repo.findPhoto(deps.db, photoId);
+  if (!photo || photo.listing_id !== id) throw new ApiError('PHOTO_NOT_FOUND');
+  await repo.deletePhoto(deps.db, photoId);
+  await deps.photos.delete(photo.object_key);
+}
+
+export async function readPhoto(
+  deps: Deps & { photos: R2Bucket },
+  photoId: number,
+): Promise<{ body: ReadableStream; contentType: string; etag: string; size: number }> {
+  const photo = await repo.findPhoto(deps.db, photoId);
+  const object = photo ? await deps.photos.get(photo.object_key) : null;
+  if (!photo || !object) throw new ApiError('PHOTO_NOT_FOUND');
+  return { body: object.body, contentType: photo.content_type, etag: object.httpEtag, size: object.size };
+}

@@ -1,0 +1,128 @@
+import type { TUnit } from '../../shared/schemas';
+import { buildSearchSql, type SearchSqlOptions } from '../search/search.sql';
+
+export type RequestRow = {
+  id: number;
+  hub_id: number;
+  author_id: number;
+  title: string;
+  description: string;
+  category: string;
+  quantity_milli: number;
+  unit: TUnit;
+  min_length_mm: number | null;
+  min_width_mm: number | null;
+  min_thickness_mm: number | null;
+  needed_by: string | null;
+  fetch_radius_km: number;
+  status: 'open' | 'fulfilled' | 'withdrawn';
+  created_at: string;
+  updated_at: string;
+  hub_slug: string;
+  hub_name: string;
+  hub_city: string;
+  hub_country: string;
+  hub_kind: string;
+  hub_lat: number;
+  hub_lon: number;
+  author_name: string;
+  metres: number | null;
+  rank: number;
+};
+
+export type RequestValues = {
+  title: string;
+  description: string;
+  category: string;
+  quantityMilli: number;
+  unit: TUnit;
+  minLengthMm: number | null;
+  minWidthMm: number | null;
+  minThicknessMm: number | null;
+  neededBy: string | null;
+  fetchRadiusKm: number;
+  status: 'open' | 'fulfilled';
+};
+
+const COLUMNS: Record<keyof RequestValues, string> = {
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  quantityMilli: 'quantity_milli',
+  unit: 'unit',
+  minLengthMm: 'min_length_mm',
+  minWidthMm: 'min_width_mm',
+  minThicknessMm: 'min_thickness_mm',
+  neededBy: 'needed_by',
+  fetchRadiusKm: 'fetch_radius_km',
+  status: 'status',
+};
+
+const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
+const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
+
+export async function insertRequest(
+  db: D1Database,
+  v: Omit<RequestValues, 'status'> & { hubId: number; authorId: number; now: string },
+): Promise<number> {
+  const keys = (Object.keys(COLUMNS) as (keyof RequestValues)[]).filter((k) => k !== 'status');
+  const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
+  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k as keyof typeof v])];
+  const row = await db
+    .prepare(
+      `INSERT INTO requests (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
+    )
+    .bind(...vals)
+    .first<{ id: number }>();
+  if (!row) throw new Error('insert returned no id');
+  return row.id;
+}
+
+export async function findRequest(db: D1Database, id: number): Promise<RequestRow | null> {
+  return db
+    .prepare(`SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM requests t ${DISPLAY_JOINS} WHERE t.id = ?1`)
+    .bind(id)
+    .first<RequestRow>();
+}
+
+/** Applies an edit unless the request was withdrawn meanwhile. */
+export async function updateRequest(
+  db: D1Database,
+  id: number,
+  patch: Partial<RequestValues>,
+  now: string,
+): Promise<boolean> {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const v = patch[key as keyof RequestValues];
+    if (v === undefined) continue;
+    values.push(v);
+    sets.push(`${column} = ?${values.length + 2}`);
+  }
+  const r = await db
+    .prepare(
+      `UPDATE requests SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status <> 'withdrawn'`,
+    )
+    .bind(id, now, ...values)
+    .run();
+  return r.meta.changes > 0;
+}
+
+export async function withdrawRequest(db: D1Database, id: number, now: string): Promise<boolean> {
+  const r = await db
+    .prepare(`UPDATE requests SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status <> 'withdrawn'`)
+    .bind(id, now)
+    .run();
+  return r.meta.changes > 0;
+}
+
+export async function searchRequests(
+  db: D1Database,
+  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
+): Promise<RequestRow[]> {
+  const { sql, values } = buildSearchSql({ ...o, table: 'requests', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
+  const { results } = await db.prepare(sql).bind(...values).all<RequestRow>();
+  return results;
+}

@@ -1,0 +1,125 @@
+import type { Deps, SessionUser } from '../../env';
+import { ApiError } from '../../http/errors';
+import type { TRequest, TRequestInput, TRequestPage, TRequestPatch, TRequestSearch } from '../../shared/schemas';
+import { categoryWithDescendants } from '../../shared/taxonomy';
+import { managedHubIds, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { canEditListing, fromMilli, toMilli } from '../listings/listings.domain';
+import { metresToKm } from '../search/search.domain';
+import { nextCursorOf, resolveSearch } from '../search/search.service';
+import * as repo from './requests.repo';
+
+type Viewer = { id: number; managerOf: ReadonlySet<number> } | null;
+
+function toRequest(r: repo.RequestRow, viewer: Viewer): TRequest {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    quantity: fromMilli(r.quantity_milli),
+    unit: r.unit,
+    minLengthMm: r.min_length_mm,
+    minWidthMm: r.min_width_mm,
+    minThicknessMm: r.min_thickness_mm,
+    neededBy: r.needed_by,
+    fetchRadiusKm: r.fetch_radius_km,
+    status: r.status,
+    hub: {
+      slug: r.hub_slug,
+      name: r.hub_name,
+      city: r.hub_city,
+      country: r.hub_country,
+      kind: r.hub_kind as TRequest['hub']['kind'],
+      lat: r.hub_lat,
+      lon: r.hub_lon,
+    },
+    author: { id: r.author_id, displayName: r.author_name },
+    distanceKm: r.metres === null ? null : metresToKm(r.metres),
+    // The same rule as listings: the author or a manager of the hub.
+    canEdit: canEditListing({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
+  return user ? { id: user.id, managerOf: await managedHubIds(deps, user.id) } : null;
+}
+
+async function requireRow(deps: Deps, id: number): Promise<repo.RequestRow> {
+  const row = await repo.findRequest(deps.db, id);
+  if (!row) throw new ApiError('REQUEST_NOT_FOUND');
+  return row;
+}
+
+export async function getRequest(deps: Deps, { id, user }: { id: number; user: SessionUser | null }): Promise<TRequest> {
+  return toRequest(await requireRow(deps, id), await viewerOf(deps, user));
+}
+
+export async function createRequest(
+  deps: Deps,
+  { input, user }: { input: TRequestInput; user: SessionUser },
+): Promise<TRequest> {
+  const hub = await requireHubRef(deps, input.hub);
+  if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  const id = await repo.insertRequest(deps.db, {
+    title: input.title,
+    description: input.description ?? '',
+    category: input.category,
+    quantityMilli: toMilli(input.quantity),
+    unit: input.unit,
+    minLengthMm: input.minLengthMm ?? null,
+    minWidthMm: input.minWidthMm ?? null,
+    minThicknessMm: input.minThicknessMm ?? null,
+    neededBy: input.neededBy ?? null,
+    fetchRadiusKm: input.fetchRadiusKm ?? 50,
+    hubId: hub.id,
+    authorId: user.id,
+    now: deps.now().toISOString(),
+  });
+  return getRequest(deps, { id, user });
+}
+
+async function requireEditable(deps: Deps, id: number, user: SessionUser): Promise<repo.RequestRow> {
+  const row = await requireRow(deps, id);
+  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, await viewerOf(deps, user)))
+    throw new ApiError('FORBIDDEN');
+  if (row.status === 'withdrawn') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
+  return row;
+}
+
+export async function updateRequest(
+  deps: Deps,
+  { id, patch, user }: { id: number; patch: TRequestPatch; user: SessionUser },
+): Promise<TRequest> {
+  await requireEditable(deps, id, user);
+  const { quantity, ...rest } = patch;
+  const values = { ...rest, ...(quantity !== undefined ? { quantityMilli: toMilli(quantity) } : {}) };
+  if (!(await repo.updateRequest(deps.db, id, values, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  return getRequest(deps, { id, user });
+}
+
+export async function withdrawRequest(deps: Deps, { id, user }: { id: number; user: SessionUser }): Promise<TRequest> {
+  await requireEditable(deps, id, user);
+  if (!(await repo.withdrawRequest(deps.db, id, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  return getRequest(deps, { id, user });
+}
+
+export async function searchRequests(
+  deps: Deps,
+  { query, user }: { query: TRequestSearch; user: SessionUser | null },
+): Promise<TRequestPage> {
+  const s = await resolveSearch(deps, query);
+  const where: { sql: string; values: unknown[] }[] = [{ sql: "t.status = 'open'", values: [] }];
+  if (query.category) {
+    const cats = categoryWithDescendants(query.category);
+    where.push({ sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats });
+  }
+  if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
+  const rows = await repo.searchRequests(deps.db, { ...s.sql, where });
+  const viewer = await viewerOf(deps, user);
+  return {
+    items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),
+    nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+  };
+}

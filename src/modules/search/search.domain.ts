@@ -1,0 +1,66 @@
+/** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
+
+/**
+ * Turns what a person typed into an FTS5 query that cannot be a syntax error: every word is
+ * quoted (so AND, OR, NEAR, column filters, quotes and stars are plain text), words must all
+ * match, and the last word also matches as a prefix ("plyw" finds "plywood").
+ * Returns null when nothing searchable is left.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const kept = words.slice(0, 12);
+  if (kept.length === 0) return null;
+  return kept.map((w, i) => `"${w}"${i === kept.length - 1 ? '*' : ''}`).join(' ');
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance in whole metres (haversine). */
+export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))));
+}
+
+/** Distance shown to a person: kilometres with one decimal. */
+export function metresToKm(m: number): number {
+  return Math.round(m / 100) / 10;
+}
+
+export type Cursor =
+  | { s: 'newest'; id: number }
+  | { s: 'nearest'; d: number; id: number }
+  | { s: 'relevance'; r: number; id: number };
+
+function toBase64Url(s: string): string {
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function encodeCursor(c: Cursor): string {
+  return toBase64Url(JSON.stringify(c));
+}
+
+/** The cursor a page link carries, or null if it was not made by encodeCursor for this sort. */
+export function decodeCursor(text: string, sort: Cursor['s']): Cursor | null {
+  try {
+    const json: unknown = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/')));
+    if (typeof json !== 'object' || json === null) return null;
+    const c = json as Record<string, unknown>;
+    if (c.s !== sort || !Number.isSafeInteger(c.id)) return null;
+    if (sort === 'nearest' && !Number.isSafeInteger(c.d)) return null;
+    if (sort === 'relevance' && (typeof c.r !== 'number' || !Number.isFinite(c.r))) return null;
+    return c as Cursor;
+  } catch {
+    return null;
+  }
+}
+
+/** The sort a search uses when none is asked for. */
+export function defaultSort(q: { near?: unknown; q?: string; sort?: Cursor['s'] }): Cursor['s'] {
+  if (q.sort) return q.sort;
+  if (q.near) return 'nearest';
+  if (q.q) return 'relevance';
+  return 'newest';
+}

@@ -1,0 +1,378 @@
+/**
+ * The API's contract: zod schemas (Z…) and their types (T…), shared by the Worker and the web app.
+ * Inputs are strict objects: a field the API does not know (an id, an author, a state) is refused.
+ */
+import { z } from 'zod';
+import { CATEGORY_SLUGS } from './taxonomy';
+import type { RuleKey } from './validation';
+
+export const LOCALES = ['nl', 'fr', 'en'] as const;
+export const ZLocale = z.enum(LOCALES);
+export type TLocale = z.infer<typeof ZLocale>;
+
+export const LISTING_KINDS = ['material', 'offcut', 'reclaimed', 'machine_time'] as const;
+export const ZListingKind = z.enum(LISTING_KINDS);
+export type TListingKind = z.infer<typeof ZListingKind>;
+
+export const UNITS = ['pieces', 'sheets', 'kg', 'm', 'm2', 'm3', 'litres', 'hours'] as const;
+export const ZUnit = z.enum(UNITS);
+export type TUnit = z.infer<typeof ZUnit>;
+
+export const CONDITIONS = ['new', 'as_new', 'good', 'used', 'for_parts'] as const;
+export const ZCondition = z.enum(CONDITIONS);
+export type TCondition = z.infer<typeof ZCondition>;
+
+export const PRICE_TYPES = ['free', 'swap', 'amount'] as const;
+export const ZPriceType = z.enum(PRICE_TYPES);
+
+export const HUB_KINDS = [
+  'fab_lab',
+  'youth_maker_space',
+  'art_design_workshop',
+  'social_economy_workshop',
+  'technology_campus',
+  'makers_district',
+  'city_maker_place',
+  'other',
+] as const;
+export const ZHubKind = z.enum(HUB_KINDS);
+export type THubKind = z.infer<typeof ZHubKind>;
+
+export const ROLES = ['member', 'manager'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZCategorySlug = z.enum(CATEGORY_SLUGS);
+
+const ZDate = z.iso.date();
+const ZTimestamp = z.string();
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** A positive quantity with at most three decimals (stored as an integer of thousandths). */
+export const ZQuantity = z
+  .number()
+  .positive()
+  .max(1_000_000)
+  .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, {
+    message: 'at_most_3_decimals' satisfies RuleKey,
+  });
+
+const ZMillimetres = z.number().positive().max(100_000);
+
+// ---------- accounts ----------
+
+export const ZSignupInput = z.strictObject({
+  email: z.email().max(254),
+  password: z.string().min(10).max(200),
+  displayName: text(1, 80),
+  locale: ZLocale.default('nl'),
+});
+export type TSignupInput = z.input<typeof ZSignupInput>;
+
+export const ZLoginInput = z.strictObject({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+export const ZUser = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: ZLocale,
+  createdAt: ZTimestamp,
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZMePatch = z
+  .strictObject({ displayName: text(1, 80), locale: ZLocale })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+export type TMePatch = z.infer<typeof ZMePatch>;
+
+// ---------- hubs ----------
+
+export const ZHubSummary = z.object({
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  country: z.string(),
+  kind: ZHubKind,
+  lat: z.number(),
+  lon: z.number(),
+});
+export type THubSummary = z.infer<typeof ZHubSummary>;
+
+export const ZHub = ZHubSummary.extend({
+  description: z.string(),
+  website: z.string().nullable(),
+  createdAt: ZTimestamp,
+  memberCount: z.number().int(),
+  activeListingCount: z.number().int(),
+  openRequestCount: z.number().int(),
+  /** The viewer's role in this hub, or null. */
+  myRole: ZRole.nullable(),
+});
+export type THub = z.infer<typeof ZHub>;
+
+export const ZHubInput = z.strictObject({
+  slug: z
+    .string()
+    .min(3)
+    .max(60)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug_format' satisfies RuleKey),
+  name: text(2, 120),
+  city: text(1, 80),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'country_format' satisfies RuleKey),
+  kind: ZHubKind,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  description: z.string().trim().max(4000).default(''),
+  website: z.url().max(300).nullable().optional(),
+});
+export type THubInput = z.input<typeof ZHubInput>;
+
+export const ZHubPatch = ZHubInput.omit({ slug: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+export type THubPatch = z.input<typeof ZHubPatch>;
+
+export const ZMember = z.object({
+  userId: z.number().int(),
+  displayName: z.string(),
+  email: z.string(),
+  role: ZRole,
+  joinedAt: ZTimestamp,
+});
+export type TMember = z.infer<typeof ZMember>;
+
+export const ZMembership = z.object({ hub: ZHubSummary, role: ZRole });
+export type TMembership = z.infer<typeof ZMembership>;
+
+export const ZMe = z.object({ user: ZUser, memberships: z.array(ZMembership) });
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZInviteInput = z.strictObject({ role: ZRole.default('member') });
+export const ZInvite = z.object({
+  token: z.string(),
+  path: z.string(),
+  role: ZRole,
+  expiresAt: ZTimestamp,
+});
+export type TInvite = z.infer<typeof ZInvite>;
+export const ZInvitePreview = z.object({
+  hub: ZHubSummary,
+  role: ZRole,
+  expiresAt: ZTimestamp,
+});
+export type TInvitePreview = z.infer<typeof ZInvitePreview>;
+
+// ---------- listings ----------
+
+const listingFields = {
+  kind: ZListingKind,
+  title: text(3, 120),
+  description: z.string().trim().max(5000).default(''),
+  category: ZCategorySlug,
+  quantity: ZQuantity,
+  unit: ZUnit,
+  lengthMm: ZMillimetres.nullable().optional(),
+  widthMm: ZMillimetres.nullable().optional(),
+  thicknessMm: ZMillimetres.nullable().optional(),
+  condition: ZCondition,
+  priceType: ZPriceType.default('free'),
+  priceCents: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  availableFrom: ZDate.nullable().optional(),
+  availableUntil: ZDate.nullable().optional(),
+};
+
+type ListingRuleInput = {
+  kind?: string;
+  unit?: string;
+  priceType?: string;
+  priceCents?: number | null;
+  availableFrom?: string | null;
+  availableUntil?: string | null;
+};
+
+/** Cross-field rules of a listing, shared by create and (on the merged result) edit. */
+export function listingIssues(v: ListingRuleInput): { path: string; message: RuleKey }[] {
+  const issues: { path: string; message: RuleKey }[] = [];
+  if (v.priceType === 'amount' && (v.priceCents === null || v.priceCents === undefined))
+    issues.push({ path: 'priceCents', message: 'price_required' });
+  if (v.priceType !== undefined && v.priceType !== 'amount' && v.priceCents)
+    issues.push({ path: 'priceCents', message: 'price_only_for_amount' });
+  if (v.kind === 'machine_time' && v.unit !== undefined && v.unit !== 'hours')
+    issues.push({ path: 'unit', message: 'machine_time_hours' });
+  if (v.availableFrom && v.availableUntil && v.availableUntil < v.availableFrom)
+    issues.push({ path: 'availableUntil', message: 'until_after_from' });
+  return issues;
+}
+
+export const ZListingInput = z
+  .strictObject({ ...listingFields, hub: z.string().min(1).max(60) })
+  .superRefine((v, ctx) => {
+    for (const i of listingIssues(v)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+  });
+export type TListingInput = z.input<typeof ZListingInput>;
+
+export const ZListingPatch = z
+  .strictObject({ ...listingFields, description: z.string().trim().max(5000) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+export type TListingPatch = z.input<typeof ZListingPatch>;
+
+export const ZPhoto = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+});
+export type TPhoto = z.infer<typeof ZPhoto>;
+
+export const ZPerson = z.object({ id: z.number().int(), displayName: z.string() });
+
+export const ZListing = z.object({
+  id: z.number().int(),
+  kind: ZListingKind,
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  quantity: z.number(),
+  unit: ZUnit,
+  lengthMm: z.number().nullable(),
+  widthMm: z.number().nullable(),
+  thicknessMm: z.number().nullable(),
+  condition: ZCondition,
+  priceType: ZPriceType,
+  priceCents: z.number().int().nullable(),
+  availableFrom: z.string().nullable(),
+  availableUntil: z.string().nullable(),
+  status: z.enum(['active', 'withdrawn']),
+  hub: ZHubSummary,
+  author: ZPerson,
+  photos: z.array(ZPhoto),
+  /** Distance in km from the `near` point of a search, else null. */
+  distanceKm: z.number().nullable(),
+  /** Whether the viewer may edit or withdraw it. */
+  canEdit: z.boolean(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+});
+export type TListing = z.infer<typeof ZListing>;
+
+// ---------- requests ----------
+
+const requestFields = {
+  title: text(3, 120),
+  description: z.string().trim().max(5000).default(''),
+  category: ZCategorySlug,
+  quantity: ZQuantity,
+  unit: ZUnit,
+  minLengthMm: ZMillimetres.nullable().optional(),
+  minWidthMm: ZMillimetres.nullable().optional(),
+  minThicknessMm: ZMillimetres.nullable().optional(),
+  neededBy: ZDate.nullable().optional(),
+  fetchRadiusKm: z.number().int().min(1).max(1000).default(50),
+};
+
+export const ZRequestInput = z.strictObject({ ...requestFields, hub: z.string().min(1).max(60) });
+export type TRequestInput = z.input<typeof ZRequestInput>;
+
+export const ZRequestPatch = z
+  .strictObject({
+    ...requestFields,
+    description: z.string().trim().max(5000),
+    fetchRadiusKm: z.number().int().min(1).max(1000),
+    status: z.enum(['open', 'fulfilled']),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+export type TRequestPatch = z.input<typeof ZRequestPatch>;
+
+export const ZRequest = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  quantity: z.number(),
+  unit: ZUnit,
+  minLengthMm: z.number().nullable(),
+  minWidthMm: z.number().nullable(),
+  minThicknessMm: z.number().nullable(),
+  neededBy: z.string().nullable(),
+  fetchRadiusKm: z.number().int(),
+  status: z.enum(['open', 'fulfilled', 'withdrawn']),
+  hub: ZHubSummary,
+  author: ZPerson,
+  distanceKm: z.number().nullable(),
+  canEdit: z.boolean(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+});
+export type TRequest = z.infer<typeof ZRequest>;
+
+// ---------- search ----------
+
+const ZNear = z
+  .string()
+  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'near_format' satisfies RuleKey)
+  .transform((s) => {
+    const [lat, lon] = s.split(',').map(Number) as [number, number];
+    return { lat, lon };
+  })
+  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, 'near_range' satisfies RuleKey);
+
+export const SORTS = ['newest', 'nearest', 'relevance'] as const;
+
+const searchFields = {
+  q: z.string().trim().max(200).optional(),
+  category: ZCategorySlug.optional(),
+  hub: z.string().max(60).optional(),
+  near: ZNear.optional(),
+  radius_km: z.coerce.number().positive().max(20_000).optional(),
+  sort: z.enum(SORTS).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+};
+
+function searchRules(v: { near?: unknown; radius_km?: number; sort?: string; q?: string }, ctx: z.RefinementCtx) {
+  if (v.radius_km !== undefined && !v.near)
+    ctx.addIssue({ code: 'custom', path: ['near'], message: 'radius_needs_near' satisfies RuleKey });
+  if (v.sort === 'nearest' && !v.near)
+    ctx.addIssue({ code: 'custom', path: ['near'], message: 'nearest_needs_near' satisfies RuleKey });
+  if (v.sort === 'relevance' && !v.q)
+    ctx.addIssue({ code: 'custom', path: ['q'], message: 'relevance_needs_q' satisfies RuleKey });
+}
+
+export const ZListingSearch = z
+  .object({ ...searchFields, kind: ZListingKind.optional(), condition: ZCondition.optional() })
+  .superRefine(searchRules);
+export type TListingSearch = z.output<typeof ZListingSearch>;
+
+export const ZRequestSearch = z.object(searchFields).superRefine(searchRules);
+export type TRequestSearch = z.output<typeof ZRequestSearch>;
+
+export const ZListingPage = z.object({ items: z.array(ZListing), nextCursor: z.string().nullable() });
+export type TListingPage = z.infer<typeof ZListingPage>;
+export const ZRequestPage = z.object({ items: z.array(ZRequest), nextCursor: z.string().nullable() });
+export type TRequestPage = z.infer<typeof ZRequestPage>;
+
+// ---------- errors ----------
+
+export const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z
+      .object({
+        fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      })
+      .catchall(z.unknown())
+      .optional(),
+  }),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;

@@ -1,0 +1,105 @@
+/**
+ * Validation messages in the reader's language. Schemas name their own rules by a key of
+ * RULE_MESSAGES; every other issue is worded by zod's own nl / fr / en locale.
+ */
+import type { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import fr from 'zod/v4/locales/fr.js';
+import nl from 'zod/v4/locales/nl.js';
+import type { Locale } from './taxonomy';
+
+export const RULE_MESSAGES = {
+  at_most_3_decimals: {
+    nl: 'Hoogstens drie cijfers na de komma',
+    fr: 'Trois décimales au maximum',
+    en: 'At most three decimals',
+  },
+  nothing_to_change: { nl: 'Niets om te wijzigen', fr: 'Rien à modifier', en: 'Nothing to change' },
+  slug_format: {
+    nl: 'Kleine letters, cijfers en enkele koppeltekens',
+    fr: 'Minuscules, chiffres et tirets simples',
+    en: 'Lowercase letters, digits and single hyphens',
+  },
+  country_format: {
+    nl: 'Landcode van twee letters, bv. BE',
+    fr: 'Code pays à deux lettres, p. ex. BE',
+    en: 'Two-letter country code, e.g. BE',
+  },
+  price_required: {
+    nl: 'Geef een prijs op bij het prijstype ‘bedrag’',
+    fr: 'Indiquez un prix pour le type de prix « montant »',
+    en: 'A price is required when the price type is amount',
+  },
+  price_only_for_amount: {
+    nl: 'Alleen een aanbod met prijstype ‘bedrag’ heeft een prijs',
+    fr: 'Seule une offre avec le type « montant » a un prix',
+    en: 'Only a listing with a price type of amount has a price',
+  },
+  machine_time_hours: {
+    nl: 'Machinetijd wordt in uren aangeboden',
+    fr: 'Le temps machine s’offre en heures',
+    en: 'Machine time is offered in hours',
+  },
+  until_after_from: {
+    nl: 'Moet op of na de begindatum liggen',
+    fr: 'Doit être le jour de début ou après',
+    en: 'Must be on or after the available-from date',
+  },
+  near_format: {
+    nl: 'Verwacht BREEDTE,LENGTE, bv. 51.05,3.72',
+    fr: 'Attendu LAT,LON, p. ex. 51.05,3.72',
+    en: 'Expected LAT,LON, e.g. 51.05,3.72',
+  },
+  near_range: {
+    nl: 'Breedte- of lengtegraad buiten bereik',
+    fr: 'Latitude ou longitude hors limites',
+    en: 'Latitude or longitude out of range',
+  },
+  radius_needs_near: {
+    nl: 'Een straal heeft een punt nodig: near=BREEDTE,LENGTE',
+    fr: 'Un rayon demande un point : near=LAT,LON',
+    en: 'A radius needs a point: near=LAT,LON',
+  },
+  nearest_needs_near: {
+    nl: 'Sorteren op afstand heeft near=BREEDTE,LENGTE nodig',
+    fr: 'Trier par distance demande near=LAT,LON',
+    en: 'Sorting by distance needs near=LAT,LON',
+  },
+  relevance_needs_q: {
+    nl: 'Sorteren op relevantie heeft een zoektekst nodig',
+    fr: 'Trier par pertinence demande un texte de recherche',
+    en: 'Sorting by relevance needs a search text',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type RuleKey = keyof typeof RULE_MESSAGES;
+
+const zodLocales = { nl: nl(), fr: fr(), en: en() };
+
+export type FieldError = { path: string; message: string };
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** One issue's message in a language; `input` is the whole value that was parsed. */
+export function issueMessage(issue: z.core.$ZodIssue, input: unknown, locale: Locale): string {
+  if (issue.message in RULE_MESSAGES) return RULE_MESSAGES[issue.message as RuleKey][locale];
+  const raw = { ...issue, input: valueAt(input, issue.path) } as unknown as z.core.$ZodRawIssue;
+  const worded = zodLocales[locale].localeError(raw);
+  if (typeof worded === 'string') return worded;
+  return worded?.message ?? issue.message;
+}
+
+/** A zod error as a list of fields and messages, in the reader's language. */
+export function fieldErrors(error: z.ZodError, input: unknown, locale: Locale): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issueMessage(issue, input, locale),
+  }));
+}

@@ -1,0 +1,209 @@
+/**
+ * The one typed client of the Omloop API (/api/v1). Every failure becomes an ApiError, parsed
+ * from the API's single error envelope by `parseError`, with field errors keyed by path.
+ */
+import type {
+  THub,
+  THubInput,
+  THubPatch,
+  TInvite,
+  TInvitePreview,
+  TListing,
+  TListingInput,
+  TListingPage,
+  TListingPatch,
+  TLocale,
+  TMe,
+  TMember,
+  TMePatch,
+  TMembership,
+  TPhoto,
+  TRequest,
+  TRequestInput,
+  TRequestPage,
+  TRequestPatch,
+  TRole,
+  TSignupInput,
+  TLoginInput,
+} from '$shared/schemas';
+import type { CategoryNode } from '$shared/taxonomy';
+
+export const API_BASE = '/api/v1';
+
+/** Field errors keyed by path ("quantity", "lengthMm"); "" for errors about the whole form. */
+export type FieldErrors = Record<string, string>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly fields: FieldErrors;
+
+  constructor(options: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string | null;
+    fields?: FieldErrors;
+  }) {
+    super(options.message);
+    this.name = 'ApiError';
+    this.status = options.status;
+    this.code = options.code;
+    this.requestId = options.requestId ?? null;
+    this.fields = options.fields ?? {};
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The one parser of the error envelope `{ error: { code, message, requestId, details?: { fields? } } }`.
+ * Tolerates bodies that are not envelopes (a proxy's HTML page) by falling back to `fallbackMessage`.
+ */
+export function parseError(status: number, body: unknown, fallbackMessage: string): ApiError {
+  const err = isRecord(body) && isRecord(body.error) ? body.error : null;
+  const fields: FieldErrors = {};
+  const details = err && isRecord(err.details) ? err.details : null;
+  if (details && Array.isArray(details.fields)) {
+    for (const f of details.fields) {
+      if (isRecord(f) && typeof f.path === 'string' && typeof f.message === 'string' && !(f.path in fields))
+        fields[f.path] = f.message;
+    }
+  }
+  return new ApiError({
+    status,
+    code: err && typeof err.code === 'string' ? err.code : `HTTP_${status}`,
+    message: err && typeof err.message === 'string' ? err.message : fallbackMessage,
+    requestId: err && typeof err.requestId === 'string' ? err.requestId : null,
+    fields,
+  });
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+type RequestOptions = { query?: Query; json?: unknown; form?: FormData };
+
+export type ApiClientOptions = {
+  fetch?: typeof fetch;
+  /** The UI locale, sent as Accept-Language so messages come back in it. */
+  locale: () => TLocale;
+  /** Messages for failures that have no envelope (network down, odd responses). */
+  messages: () => { networkError: string; unknownError: string };
+};
+
+/** Query string from the defined, non-empty values of `query`. */
+export function toSearchParams(query: Query): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  return params;
+}
+
+export type ListingSearchQuery = {
+  q?: string;
+  kind?: string;
+  category?: string;
+  hub?: string;
+  near?: string;
+  radius_km?: number | string;
+  condition?: string;
+  sort?: string;
+  cursor?: string;
+  limit?: number;
+};
+export type RequestSearchQuery = Omit<ListingSearchQuery, 'kind' | 'condition'>;
+
+export type OpenApiDocument = {
+  openapi: string;
+  info?: { title?: string; version?: string; description?: string };
+  tags?: { name: string; description?: string }[];
+  paths?: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, unknown> };
+};
+
+export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClientOptions) {
+  async function call<T>(method: string, path: string, { query, json, form }: RequestOptions = {}): Promise<T> {
+    const qs = query ? toSearchParams(query).toString() : '';
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale() };
+    let body: BodyInit | undefined;
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (form) body = form;
+
+    let res: Response;
+    try {
+      res = await fetchFn(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError({ status: 0, code: 'NETWORK', message: messages().networkError });
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!res.ok) throw parseError(res.status, data, messages().unknownError);
+    return data as T;
+  }
+
+  const enc = encodeURIComponent;
+
+  return {
+    health: () => call<{ status: string }>('GET', '/health'),
+    signup: (input: TSignupInput) => call<TMe>('POST', '/auth/signup', { json: input }),
+    login: (input: TLoginInput) => call<TMe>('POST', '/auth/login', { json: input }),
+    logout: () => call<void>('POST', '/auth/logout'),
+    me: () => call<TMe>('GET', '/me'),
+    patchMe: (patch: TMePatch) => call<TMe>('PATCH', '/me', { json: patch }),
+    categories: () => call<{ items: CategoryNode[] }>('GET', '/categories'),
+    hubs: {
+      list: () => call<{ items: THub[] }>('GET', '/hubs'),
+      get: (slug: string) => call<THub>('GET', `/hubs/${enc(slug)}`),
+      create: (input: THubInput) => call<THub>('POST', '/hubs', { json: input }),
+      patch: (slug: string, patch: THubPatch) => call<THub>('PATCH', `/hubs/${enc(slug)}`, { json: patch }),
+      members: (slug: string) => call<{ items: TMember[] }>('GET', `/hubs/${enc(slug)}/members`),
+      removeMember: (slug: string, userId: number) =>
+        call<void>('DELETE', `/hubs/${enc(slug)}/members/${userId}`),
+      createInvite: (slug: string, role: TRole) =>
+        call<TInvite>('POST', `/hubs/${enc(slug)}/invites`, { json: { role } }),
+    },
+    invites: {
+      preview: (token: string) => call<TInvitePreview>('GET', `/invites/${enc(token)}`),
+      accept: (token: string) => call<TMembership>('POST', `/invites/${enc(token)}/accept`),
+    },
+    listings: {
+      search: (query: ListingSearchQuery) => call<TListingPage>('GET', '/listings', { query }),
+      get: (id: number | string) => call<TListing>('GET', `/listings/${enc(String(id))}`),
+      create: (input: TListingInput) => call<TListing>('POST', '/listings', { json: input }),
+      patch: (id: number, patch: TListingPatch) => call<TListing>('PATCH', `/listings/${id}`, { json: patch }),
+      withdraw: (id: number) => call<TListing>('DELETE', `/listings/${id}`),
+      uploadPhoto: (id: number, photo: Blob, filename: string) => {
+        const form = new FormData();
+        form.append('photo', photo, filename);
+        return call<TPhoto>('POST', `/listings/${id}/photos`, { form });
+      },
+      deletePhoto: (id: number, photoId: number) => call<void>('DELETE', `/listings/${id}/photos/${photoId}`),
+    },
+    requests: {
+      search: (query: RequestSearchQuery) => call<TRequestPage>('GET', '/requests', { query }),
+      get: (id: number | string) => call<TRequest>('GET', `/requests/${enc(String(id))}`),
+      create: (input: TRequestInput) => call<TRequest>('POST', '/requests', { json: input }),
+      patch: (id: number, patch: TRequestPatch) => call<TRequest>('PATCH', `/requests/${id}`, { json: patch }),
+      withdraw: (id: number) => call<TRequest>('DELETE', `/requests/${id}`),
+    },
+    openapi: () => call<OpenApiDocument>('GET', '/openapi.json'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,103 @@
+/**
+ * The app's session and language, as rune state. One instance is made by the root layout's
+ * load (so page loads reach it through `parent()`) and handed to components by context.
+ */
+import { getContext, setContext } from 'svelte';
+import type { THubSummary, TLocale, TMe } from '$shared/schemas';
+import { ApiError, createApi, type Api } from './api';
+import { DEFAULT_LOCALE, MESSAGES, matchLocale } from './i18n';
+
+const STORAGE_KEY = 'omloop.locale';
+
+function storedLocale(): TLocale | null {
+  try {
+    return matchLocale(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return null; // storage can be disabled (private mode, policies)
+  }
+}
+
+function storeLocale(locale: TLocale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // not remembered across visits; the choice still applies now
+  }
+}
+
+/** Stored choice, else the browser's first supported language, else Dutch. */
+export function initialLocale(): TLocale {
+  const stored = storedLocale();
+  if (stored) return stored;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const match = matchLocale(tag);
+    if (match) return match;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export class AppState {
+  me = $state<TMe | null>(null);
+  locale = $state<TLocale>(DEFAULT_LOCALE);
+  readonly m = $derived(MESSAGES[this.locale]);
+  /** The first hub the user belongs to: the default hub for forms and "near my hub". */
+  readonly firstHub = $derived<THubSummary | null>(this.me?.memberships[0]?.hub ?? null);
+
+  /** A client bound to this state's language; pass a load's `fetch` when there is one. */
+  api(fetchFn?: typeof fetch): Api {
+    return createApi({ fetch: fetchFn, locale: () => this.locale, messages: () => this.m.common });
+  }
+
+  async init(fetchFn?: typeof fetch): Promise<void> {
+    this.applyLocale(initialLocale());
+    try {
+      this.signedIn(await this.api(fetchFn).me());
+    } catch (e) {
+      // 401 is the normal "not signed in"; anything else leaves the app usable signed out
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+
+  /** Adopt a freshly fetched or logged-in user, and their language. */
+  signedIn(me: TMe): void {
+    this.me = me;
+    this.applyLocale(me.user.locale);
+  }
+
+  signedOut(): void {
+    this.me = null;
+  }
+
+  /** Switch language now, remember it, and save it on the account when signed in. */
+  async setLocale(locale: TLocale): Promise<void> {
+    this.applyLocale(locale);
+    if (this.me && this.me.user.locale !== locale) {
+      try {
+        this.me = await this.api().patchMe({ locale });
+      } catch {
+        // the UI already switched; the account keeps its old language until the next change
+      }
+    }
+  }
+
+  isMemberOf(slug: string): boolean {
+    return this.me?.memberships.some((ms) => ms.hub.slug === slug) ?? false;
+  }
+
+  private applyLocale(locale: TLocale): void {
+    this.locale = locale;
+    storeLocale(locale);
+    document.documentElement.lang = locale;
+  }
+}
+
+const KEY = Symbol('omloop.app');
+
+export function setAppContext(app: AppState): AppState {
+  return setContext(KEY, app);
+}
+
+/** The AppState of the root layout, from any component below it. */
+export function getApp(): AppState {
+  return getContext<AppState>(KEY);
+}

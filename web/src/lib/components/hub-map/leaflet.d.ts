@@ -1,0 +1,21 @@
+// The part of Leaflet 1.9's ESM build that HubMap uses (the package ships no types).
+declare module 'leaflet/dist/leaflet-src.esm.js' {
+  export type LatLngTuple = [number, number];
+  export interface Evented {
+    on(event: string, handler: (...args: unknown[]) => void): this;
+  }
+  export interface Layer extends Evented {
+    addTo(map: LeafletMap): this;
+    bindPopup(content: string | HTMLElement): this;
+    bindTooltip(content: string): this;
+  }
+  export interface LeafletMap extends Evented {
+    fitBounds(bounds: LatLngTuple[], options?: { padding?: [number, number]; maxZoom?: number }): this;
+    setView(center: LatLngTuple, zoom: number): this;
+    remove(): void;
+  }
+  export function map(element: HTMLElement, options?: Record<string, unknown>): LeafletMap;
+  export function tileLayer(url: string, options?: Record<string, unknown>): Layer;
+  export function circleMarker(at: LatLngTuple, options?: Record<string, unknown>): Layer;
+}
+declare module 'leaflet/dist/leaflet.css';
