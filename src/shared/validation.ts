@@ -98,8 +98,11 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown, locale: Lo
 
 /** A zod error as a list of fields and messages, in the reader's language. */
 export function fieldErrors(error: z.ZodError, input: unknown, locale: Locale): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issueMessage(issue, input, locale),
-  }));
+  return error.issues.flatMap((issue) => {
+    const message = issueMessage(issue, input, locale);
+    // An unknown field is named itself, so a form or a client sees which one to drop.
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    return paths.map((p) => ({ path: p.map(String).join('.'), message }));
+  });
 }

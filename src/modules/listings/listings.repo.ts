@@ -1,5 +1,5 @@
 import type { TCondition, TListingKind, TPhoto, TUnit } from '../../shared/schemas';
-import { buildSearchSql, type SearchSqlOptions } from '../search/search.sql';
+import { buildSearchSql, type SearchSqlOptions } from '../search/search.query';
 
 export type ListingRow = {
   id: number;

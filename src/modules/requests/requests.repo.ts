@@ -1,5 +1,5 @@
 import type { TUnit } from '../../shared/schemas';
-import { buildSearchSql, type SearchSqlOptions } from '../search/search.sql';
+import { buildSearchSql, type SearchSqlOptions } from '../search/search.query';
 
 export type RequestRow = {
   id: number;

@@ -13,15 +13,38 @@ const ZOD_LOCALES = { nl, fr, en };
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
 
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v = data;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A message written in src/shared in English, in the UI language. */
+export function translateSchemaMessage(message: string, locale: TLocale): string {
+  const translations: Record<string, string> = MESSAGES[locale].schemaMessages;
+  return translations[message] ?? message;
+}
+
 /** Parse `data` with `schema`; on failure, the first message per field path ("" for the whole object). */
 export function validate<S extends z.ZodType>(schema: S, data: unknown, locale: TLocale): Validation<z.output<S>> {
   const result = schema.safeParse(data, { error: ZOD_LOCALES[locale]().localeError });
   if (result.success) return { ok: true, data: result.data };
-  const translations: Record<string, string> = MESSAGES[locale].schemaMessages;
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!(path in fields)) fields[path] = translations[issue.message] ?? issue.message;
+    if (path in fields) continue;
+    const value = path ? valueAt(data, issue.path) : data;
+    // An empty field reads better as "required" than as zod's "expected string, received undefined".
+    fields[path] =
+      path && (value === undefined || value === '') && issue.code !== 'custom'
+        ? MESSAGES[locale].common.required
+        : translateSchemaMessage(issue.message, locale);
   }
   return { ok: false, fields };
+}
+
+/** Form text to a number: '' is null (not given); "1,5" is 1.5; anything else non-numeric is NaN. */
+export function toNumber(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? null : Number(t);
 }

@@ -16,6 +16,7 @@ export const en = {
     remove: 'Remove',
     networkError: 'Omloop cannot be reached. Check your connection and try again.',
     unknownError: 'Something went wrong.',
+    required: 'This field is required.',
     fixErrors: 'Please correct the fields marked below.',
     errorTitle: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -18,6 +18,7 @@ export const fr: Messages = {
     remove: 'Supprimer',
     networkError: 'Omloop est injoignable. Vérifiez votre connexion et réessayez.',
     unknownError: 'Une erreur s’est produite.',
+    required: 'Ce champ est obligatoire.',
     fixErrors: 'Veuillez corriger les champs signalés ci-dessous.',
     errorTitle: 'Une erreur s’est produite',
     notFoundTitle: 'Page introuvable',

@@ -18,6 +18,7 @@ export const nl: Messages = {
     remove: 'Verwijderen',
     networkError: 'Omloop is niet bereikbaar. Controleer je verbinding en probeer opnieuw.',
     unknownError: 'Er ging iets mis.',
+    required: 'Dit veld is verplicht.',
     fixErrors: 'Verbeter de velden die hieronder gemarkeerd zijn.',
     errorTitle: 'Er ging iets mis',
     notFoundTitle: 'Pagina niet gevonden',

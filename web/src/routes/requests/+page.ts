@@ -1,0 +1,15 @@
+import { pageError } from '$lib/load';
+import { readSearch } from '$lib/search';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, parent, url }) => {
+  const { app } = await parent();
+  const api = app.api(fetch);
+  const { query, view } = readSearch(url, { listings: false });
+  try {
+    const [page, hubs] = await Promise.all([api.requests.search(query), api.hubs.list()]);
+    return { page, hubs: hubs.items, query, view };
+  } catch (e) {
+    pageError(e);
+  }
+};
