@@ -45,6 +45,12 @@ export type TRole = z.infer<typeof ZRole>;
 export const ZCategorySlug = z.enum(CATEGORY_SLUGS);
 
 const ZDate = z.iso.date();
+
+/** An edit must change something; said only when the body is otherwise valid. */
+const somethingToChange = [
+  (v: object) => Object.keys(v).length > 0,
+  { message: 'nothing_to_change' satisfies RuleKey, when: (p: { issues: unknown[] }) => p.issues.length === 0 },
+] as const;
 const ZTimestamp = z.string();
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -87,7 +93,7 @@ export type TUser = z.infer<typeof ZUser>;
 export const ZMePatch = z
   .strictObject({ displayName: text(1, 80), locale: ZLocale })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+  .refine(...somethingToChange);
 export type TMePatch = z.infer<typeof ZMePatch>;
 
 // ---------- hubs ----------
@@ -135,8 +141,10 @@ export const ZHubInput = z.strictObject({
 export type THubInput = z.input<typeof ZHubInput>;
 
 export const ZHubPatch = ZHubInput.omit({ slug: true })
+  // Without the create default: an edit changes only what it sends.
+  .extend({ description: z.string().trim().max(4000) })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+  .refine(...somethingToChange);
 export type THubPatch = z.input<typeof ZHubPatch>;
 
 export const ZMember = z.object({
@@ -219,9 +227,10 @@ export const ZListingInput = z
 export type TListingInput = z.input<typeof ZListingInput>;
 
 export const ZListingPatch = z
-  .strictObject({ ...listingFields, description: z.string().trim().max(5000) })
+  // Without the create defaults: an edit changes only what it sends.
+  .strictObject({ ...listingFields, description: z.string().trim().max(5000), priceType: ZPriceType })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+  .refine(...somethingToChange);
 export type TListingPatch = z.input<typeof ZListingPatch>;
 
 export const ZPhoto = z.object({
@@ -289,7 +298,7 @@ export const ZRequestPatch = z
     status: z.enum(['open', 'fulfilled']),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
+  .refine(...somethingToChange);
 export type TRequestPatch = z.input<typeof ZRequestPatch>;
 
 export const ZRequest = z.object({

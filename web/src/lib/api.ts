@@ -125,7 +125,11 @@ export type OpenApiDocument = {
 };
 
 export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClientOptions) {
-  async function call<T>(method: string, path: string, { query, json, form }: RequestOptions = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    { query, json, form }: RequestOptions = {},
+  ): Promise<T> {
     const qs = query ? toSearchParams(query).toString() : '';
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale() };
     let body: BodyInit | undefined;
@@ -186,7 +190,8 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
       search: (query: ListingSearchQuery) => call<TListingPage>('GET', '/listings', { query }),
       get: (id: number | string) => call<TListing>('GET', `/listings/${enc(String(id))}`),
       create: (input: TListingInput) => call<TListing>('POST', '/listings', { json: input }),
-      patch: (id: number, patch: TListingPatch) => call<TListing>('PATCH', `/listings/${id}`, { json: patch }),
+      patch: (id: number, patch: TListingPatch) =>
+        call<TListing>('PATCH', `/listings/${id}`, { json: patch }),
       withdraw: (id: number) => call<TListing>('DELETE', `/listings/${id}`),
       uploadPhoto: (id: number, photo: Blob, filename: string) => {
         const form = new FormData();
@@ -199,7 +204,8 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
       search: (query: RequestSearchQuery) => call<TRequestPage>('GET', '/requests', { query }),
       get: (id: number | string) => call<TRequest>('GET', `/requests/${enc(String(id))}`),
       create: (input: TRequestInput) => call<TRequest>('POST', '/requests', { json: input }),
-      patch: (id: number, patch: TRequestPatch) => call<TRequest>('PATCH', `/requests/${id}`, { json: patch }),
+      patch: (id: number, patch: TRequestPatch) =>
+        call<TRequest>('PATCH', `/requests/${id}`, { json: patch }),
       withdraw: (id: number) => call<TRequest>('DELETE', `/requests/${id}`),
     },
     openapi: () => call<OpenApiDocument>('GET', '/openapi.json'),

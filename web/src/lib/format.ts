@@ -34,10 +34,7 @@ export function formatPrice(
 }
 
 /** "1200 × 600 × 18 mm", with "?" for a missing side; null when no side is known. */
-export function formatDimensions(
-  dims: (number | null)[],
-  locale: TLocale,
-): string | null {
+export function formatDimensions(dims: (number | null)[], locale: TLocale): string | null {
   if (dims.every((d) => d === null)) return null;
   return `${dims.map((d) => (d === null ? '?' : formatNumber(d, locale, 1))).join(' × ')} mm`;
 }

@@ -14,3 +14,9 @@ export function requireUser(app: AppState, url: URL) {
   if (!app.me) redirect(307, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   return app.me;
 }
+
+/** The `next` query param if it is a path on this site (never another origin), else "/". */
+export function safeNext(url: URL): string {
+  const next = url.searchParams.get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

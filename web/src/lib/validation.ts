@@ -15,7 +15,8 @@ export type Validation<T> = { ok: true; data: T } | { ok: false; fields: FieldEr
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {
   let v = data;
-  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
@@ -26,7 +27,11 @@ export function translateSchemaMessage(message: string, locale: TLocale): string
 }
 
 /** Parse `data` with `schema`; on failure, the first message per field path ("" for the whole object). */
-export function validate<S extends z.ZodType>(schema: S, data: unknown, locale: TLocale): Validation<z.output<S>> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  locale: TLocale,
+): Validation<z.output<S>> {
   const result = schema.safeParse(data, { error: ZOD_LOCALES[locale]().localeError });
   if (result.success) return { ok: true, data: result.data };
   const fields: FieldErrors = {};

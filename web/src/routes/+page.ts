@@ -7,7 +7,11 @@ export const load: PageLoad = async ({ fetch, parent }) => {
   // The home page stays usable if one of its two lists cannot be fetched.
   const [hubs, listings] = await Promise.allSettled([api.hubs.list(), api.listings.search({ limit: 6 })]);
   const message = (r: PromiseSettledResult<unknown>) =>
-    r.status === 'rejected' ? (r.reason instanceof ApiError ? r.reason.message : app.m.common.unknownError) : null;
+    r.status === 'rejected'
+      ? r.reason instanceof ApiError
+        ? r.reason.message
+        : app.m.common.unknownError
+      : null;
   return {
     hubs: hubs.status === 'fulfilled' ? hubs.value.items : [],
     hubsError: message(hubs),

@@ -193,7 +193,8 @@ export const en = {
   },
   photos: {
     label: 'Photos',
-    hint: (max: number) => `JPEG, PNG or WebP; up to ${max} photos. Large photos are made smaller before upload.`,
+    hint: (max: number) =>
+      `JPEG, PNG or WebP; up to ${max} photos. Large photos are made smaller before upload.`,
     tooMany: (max: number) => `A listing has at most ${max} photos; only the first ones were kept.`,
     selected: (n: number) => (n === 1 ? '1 photo selected' : `${n} photos selected`),
     progress: (done: number, total: number) => `${done} of ${total} uploaded`,

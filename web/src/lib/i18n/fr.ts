@@ -279,7 +279,8 @@ export const fr: Messages = {
     inviteRole: 'Rôle de la personne invitée',
     createInvite: 'Créer un lien d’invitation',
     inviteLink: 'Lien d’invitation',
-    inviteExpires: (d: string) => `Valable jusqu’au ${d}. Toute personne ayant ce lien peut rejoindre une fois.`,
+    inviteExpires: (d: string) =>
+      `Valable jusqu’au ${d}. Toute personne ayant ce lien peut rejoindre une fois.`,
     edit: 'Modifier le hub',
     location: 'Emplacement',
   },
@@ -327,7 +328,8 @@ export const fr: Messages = {
   },
   invite: {
     title: 'Invitation',
-    text: (hub: string, role: string) => `Vous êtes invité·e à rejoindre ${hub} en tant que ${role.toLowerCase()}.`,
+    text: (hub: string, role: string) =>
+      `Vous êtes invité·e à rejoindre ${hub} en tant que ${role.toLowerCase()}.`,
     expires: (d: string) => `Cette invitation est valable jusqu’au ${d}.`,
     accept: 'Accepter l’invitation',
     loginFirst: 'Connectez-vous ou créez un compte pour accepter cette invitation.',

@@ -327,7 +327,8 @@ export const nl: Messages = {
   },
   invite: {
     title: 'Uitnodiging',
-    text: (hub: string, role: string) => `Je bent uitgenodigd om lid te worden van ${hub} als ${role.toLowerCase()}.`,
+    text: (hub: string, role: string) =>
+      `Je bent uitgenodigd om lid te worden van ${hub} als ${role.toLowerCase()}.`,
     expires: (d: string) => `Deze uitnodiging is geldig tot ${d}.`,
     accept: 'Uitnodiging aanvaarden',
     loginFirst: 'Log in of maak een account aan om deze uitnodiging te aanvaarden.',

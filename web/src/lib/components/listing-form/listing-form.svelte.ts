@@ -119,7 +119,10 @@ export class ListingFormState {
     try {
       const listing = editing
         ? await api.listings.patch(editing.id, body as Parameters<typeof api.listings.patch>[1])
-        : await api.listings.create({ ...(body as Parameters<typeof api.listings.create>[0]), hub: this.values.hub });
+        : await api.listings.create({
+            ...(body as Parameters<typeof api.listings.create>[0]),
+            hub: this.values.hub,
+          });
       this.saved = listing;
       const uploaded = await this.photos.uploadAll(api, listing.id, m.common.unknownError);
       return uploaded ? listing : null;

@@ -29,7 +29,13 @@ export class PhotoQueue {
     const space = Math.max(0, room - this.items.length);
     this.truncated = chosen.length > space;
     for (const file of chosen.slice(0, space))
-      this.items.push({ key: nextKey++, file, previewUrl: URL.createObjectURL(file), status: 'waiting', error: null });
+      this.items.push({
+        key: nextKey++,
+        file,
+        previewUrl: URL.createObjectURL(file),
+        status: 'waiting',
+        error: null,
+      });
   }
 
   remove(key: number): void {
