@@ -1,18 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { json, newRouter } from '../../http/openapi';
-import { categoryTree, type CategoryNode } from '../../shared/taxonomy';
+import { categoryTree } from '../../shared/taxonomy';
 
-const ZCategoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
-  z.object({
+const ZCategoryNode = z
+  .object({
     slug: z.string(),
     parent: z.string().nullable(),
     label: z.object({ nl: z.string(), fr: z.string(), en: z.string() }),
     densityKgM3: z.number().nullable().describe('Typical density, for estimating mass from dimensions'),
     ewc: z.string().nullable().describe('EU List of Waste code, where one fits'),
-    children: z.array(ZCategoryNode),
-  }),
-);
+    get children(): z.ZodArray<typeof ZCategoryNode> {
+      return z.array(ZCategoryNode);
+    },
+  })
+  // A named component, so the tree refers to itself instead of unfolding forever.
+  .meta({ id: 'CategoryNode' });
 
 // The taxonomy is code, not data: it is built once per isolate.
 const tree = categoryTree();

@@ -151,11 +151,11 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
     }
     if (res.status === 204) return undefined as T;
     const text = await res.text();
-    let data: unknown = null;
+    let data: unknown;
     try {
       data = text ? JSON.parse(text) : null;
     } catch {
-      data = null;
+      data = null; // not JSON (a proxy's error page): parseError falls back to a generic message
     }
     if (!res.ok) throw parseError(res.status, data, messages().unknownError);
     return data as T;

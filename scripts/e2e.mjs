@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: build the web app, start Omloop on a fresh local state (demo data loaded) at
+// port 8788, run the Playwright tests against it, and always stop the server afterwards.
+// Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- test/e2e/journey.spec.ts`.
+/* global AbortSignal */
+import { Buffer } from 'node:buffer';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 8788;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 5_000;
+
+// With these set, wrangler makes no network calls.
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CI: 'true',
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let interrupted = false;
+
+/** Whether a process (group, for a negative pid) still exists. */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Poll the health endpoint until it answers ok, the server exits, or the timeout passes. */
+async function waitForHealth(server) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (interrupted || server.exitCode !== null || server.signalCode !== null) return false;
+    try {
+      const res = await fetch(`${BASE_URL}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok && (await res.json()).status === 'ok') return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  return false;
+}
+
+/** SIGTERM the server's whole process group (npx, wrangler, workerd), SIGKILL what is left. */
+async function stopServer(server) {
+  const group = -server.pid;
+  if (!alive(group)) return;
+  try {
+    process.kill(group, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (alive(group) && Date.now() < deadline) await sleep(100);
+  if (alive(group)) {
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function build() {
+  const result = spawnSync('npm', ['run', 'build', '--workspace', 'web'], { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error('e2e: building the web app failed');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main() {
+  build();
+
+  const persistDir = mkdtempSync(join(tmpdir(), 'omloop-e2e-'));
+  const serverLog = [];
+  console.log(`e2e: starting Omloop at ${BASE_URL} (state in ${persistDir})`);
+  // Its own process group, so stopping it also stops wrangler's and workerd's children.
+  const server = spawn(
+    'node',
+    ['scripts/start.mjs', '--skip-build', '--port', String(PORT), '--persist-to', persistDir],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => serverLog.push(chunk));
+
+  // Ctrl-C reaches playwright too (same process group); the finally block still stops the server.
+  const interrupt = () => (interrupted = true);
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  try {
+    if (!(await waitForHealth(server))) {
+      if (interrupted) return 130;
+      console.error(
+        `e2e: the server did not answer ${BASE_URL}/api/v1/health with ok within ${READY_TIMEOUT_MS / 1000} s` +
+          `${server.exitCode !== null ? ` (it exited with code ${server.exitCode})` : ''}. Server log:\n`,
+      );
+      console.error(Buffer.concat(serverLog).toString('utf8'));
+      return 1;
+    }
+    console.log('e2e: server ready, running Playwright');
+    const tests = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...env, BASE_URL },
+    });
+    return await new Promise((resolve) => {
+      tests.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+      tests.on('error', () => resolve(1));
+    });
+  } finally {
+    await stopServer(server);
+    rmSync(persistDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeCursor,
+  defaultSort,
+  distanceMetres,
+  encodeCursor,
+  metresToKm,
+  toFtsQuery,
+} from '../../src/modules/search/search.domain';
+
+const GHENT = { lat: 51.0543, lon: 3.7174 };
+const BRUSSELS = { lat: 50.8503, lon: 4.3517 };
+
+/** base64url of any JSON, as someone editing a page link by hand would make it. */
+const forge = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+describe('toFtsQuery', () => {
+  it('quotes every word and matches the last one as a prefix', () => {
+    expect(toFtsQuery('birch plywood')).toBe('"birch" "plywood"*');
+    expect(toFtsQuery('plyw')).toBe('"plyw"*');
+  });
+
+  it('turns FTS operators and syntax into plain quoted words', () => {
+    expect(toFtsQuery('wood OR steel')).toBe('"wood" "OR" "steel"*');
+    expect(toFtsQuery('NEAR(oak beech, 3)')).toBe('"NEAR" "oak" "beech" "3"*');
+    expect(toFtsQuery('"oak" -pine title:steel ^mdf *')).toBe('"oak" "pine" "title" "steel" "mdf"*');
+    const safe = /^("[\p{L}\p{N}]+" )*"[\p{L}\p{N}]+"\*$/u;
+    for (const q of ['a"b', 'x*', '(y)', 'z:w', '^v', '-u', 'AND NOT', 'col : "x" + y'])
+      expect(toFtsQuery(q)).toMatch(safe);
+  });
+
+  it('gives null when only punctuation or spaces are left', () => {
+    for (const q of ['', '   ', '"', '***', '(', ')', '-', ':', '^', '"*()-:^ '])
+      expect(toFtsQuery(q), q).toBeNull();
+  });
+
+  it('keeps letters of any script, and normalises compatibility forms', () => {
+    expect(toFtsQuery('Contreplaqué bouleau')).toBe('"Contreplaqué" "bouleau"*');
+    expect(toFtsQuery('Ærø Ωmega 木材')).toBe('"Ærø" "Ωmega" "木材"*');
+    // Decomposed é (e + combining acute) and full-width letters become the usual forms.
+    expect(toFtsQuery('cafe\u0301')).toBe('"café"*');
+    expect(toFtsQuery('ｗｏｏｄ')).toBe('"wood"*');
+  });
+
+  it('uses at most 12 words', () => {
+    const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
+    const q = toFtsQuery(words.join(' '));
+    expect(q?.split(' ')).toHaveLength(12);
+    expect(q?.endsWith('"w11"*')).toBe(true);
+  });
+});
+
+describe('distanceMetres', () => {
+  it('puts Ghent and Brussels about 50 km apart', () => {
+    const d = distanceMetres(GHENT, BRUSSELS);
+    expect(d).toBeGreaterThan(48_000);
+    expect(d).toBeLessThan(52_000);
+    expect(Number.isInteger(d)).toBe(true);
+  });
+
+  it('is symmetric and zero for the same point', () => {
+    expect(distanceMetres(GHENT, BRUSSELS)).toBe(distanceMetres(BRUSSELS, GHENT));
+    expect(distanceMetres(GHENT, GHENT)).toBe(0);
+  });
+
+  it('shows kilometres with one decimal', () => {
+    expect(metresToKm(49_887)).toBe(49.9);
+    expect(metresToKm(0)).toBe(0);
+  });
+});
+
+describe('cursors', () => {
+  it('round-trips every sort', () => {
+    const cursors = [
+      { s: 'newest', id: 42 },
+      { s: 'nearest', d: 49_887, id: 7 },
+      { s: 'relevance', r: -1.2345678901234567, id: 3 },
+    ] as const;
+    for (const c of cursors) {
+      const text = encodeCursor(c);
+      expect(text).toMatch(/^[\w-]+$/);
+      expect(decodeCursor(text, c.s)).toEqual(c);
+    }
+  });
+
+  it('refuses a cursor made for another sort', () => {
+    expect(decodeCursor(encodeCursor({ s: 'newest', id: 42 }), 'nearest')).toBeNull();
+    expect(decodeCursor(encodeCursor({ s: 'nearest', d: 10, id: 42 }), 'relevance')).toBeNull();
+  });
+
+  it('refuses tampered or hand-made cursors', () => {
+    const good = encodeCursor({ s: 'newest', id: 42 });
+    expect(decodeCursor(`${good.slice(0, -3)}!!!`, 'newest')).toBeNull();
+    expect(decodeCursor('not a cursor', 'newest')).toBeNull();
+    expect(decodeCursor('', 'newest')).toBeNull();
+    expect(decodeCursor(forge(null), 'newest')).toBeNull();
+    expect(decodeCursor(forge([1, 2]), 'newest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'newest', id: '42' }), 'newest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'newest', id: 1.5 }), 'newest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'newest', id: 2 ** 60 }), 'newest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'newest', id: '1 OR 1=1' }), 'newest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'nearest', id: 1 }), 'nearest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'nearest', d: 0.5, id: 1 }), 'nearest')).toBeNull();
+    expect(decodeCursor(forge({ s: 'relevance', r: 'x', id: 1 }), 'relevance')).toBeNull();
+  });
+});
+
+describe('defaultSort', () => {
+  it('prefers an explicit sort, then distance, then relevance, then newest', () => {
+    expect(defaultSort({ sort: 'newest', near: { lat: 1, lon: 1 }, q: 'oak' })).toBe('newest');
+    expect(defaultSort({ near: { lat: 1, lon: 1 }, q: 'oak' })).toBe('nearest');
+    expect(defaultSort({ q: 'oak' })).toBe('relevance');
+    expect(defaultSort({ q: '' })).toBe('newest');
+    expect(defaultSort({})).toBe('newest');
+  });
+});
