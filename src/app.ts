@@ -86,7 +86,9 @@ export function createApp() {
       const code = err.status === 400 ? 'MALFORMED_JSON' : statusCodeOf(err.status);
       return c.json(envelope(c, code), ERRORS[code].status);
     }
-    console.error(JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: (err as Error).stack }));
+    console.error(
+      JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: (err as Error).stack }),
+    );
     return c.json(envelope(c, 'INTERNAL'), 500);
   });
 

@@ -35,14 +35,23 @@ export async function call(path: string, o: CallOptions = {}): Promise<Response>
 }
 
 /** Parses a response with the route's own schema, after checking its status. */
-export async function expectJson<S extends z.ZodType>(res: Response, status: number, schema: S): Promise<z.output<S>> {
+export async function expectJson<S extends z.ZodType>(
+  res: Response,
+  status: number,
+  schema: S,
+): Promise<z.output<S>> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   return schema.parse(JSON.parse(text));
 }
 
 /** Checks an error response: status, code, the one envelope, and (optionally) the fields it names. */
-export async function expectError(res: Response, status: number, code: string, fields?: string[]): Promise<TErrorBody> {
+export async function expectError(
+  res: Response,
+  status: number,
+  code: string,
+  fields?: string[],
+): Promise<TErrorBody> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   const body = ZErrorBody.parse(JSON.parse(text));
@@ -57,7 +66,9 @@ let seq = 0;
 const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 /** Signs a new person up and returns their session. */
-export async function signup(overrides: { email?: string; displayName?: string; locale?: 'nl' | 'fr' | 'en' } = {}) {
+export async function signup(
+  overrides: { email?: string; displayName?: string; locale?: 'nl' | 'fr' | 'en' } = {},
+) {
   const email = overrides.email ?? `maker-${unique()}@example.org`;
   const res = await call('/auth/signup', {
     body: {
@@ -117,7 +128,12 @@ export async function createListing(session: Session, hub: string, overrides: Re
 }
 
 /** Adds an existing person to a hub through an invite, as a manager would. */
-export async function invite(manager: Session, hub: string, person: Session, role: 'member' | 'manager' = 'member') {
+export async function invite(
+  manager: Session,
+  hub: string,
+  person: Session,
+  role: 'member' | 'manager' = 'member',
+) {
   const res = await call(`/hubs/${hub}/invites`, { session: manager, body: { role } });
   expect(res.status).toBe(201);
   const { token } = (await res.json()) as { token: string };
@@ -126,16 +142,21 @@ export async function invite(manager: Session, hub: string, person: Session, rol
 }
 
 export async function count(sql: string, ...binds: unknown[]): Promise<number> {
-  const row = await db.prepare(sql).bind(...binds).first<{ n: number }>();
+  const row = await db
+    .prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }
 
 // Smallest valid image headers, to exercise content checks without real pictures.
 export const PNG_BYTES = new Uint8Array([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
-  0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0,
+  1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
 ]);
-export const JPEG_BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+export const JPEG_BYTES = new Uint8Array([
+  0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9,
+]);
 
 export function photoForm(bytes: Uint8Array, name = 'photo.png', type = 'image/png'): FormData {
   const form = new FormData();

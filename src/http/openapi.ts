@@ -33,10 +33,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Error responses a route documents; every one has the same envelope. */
 export function errors(...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) {
-  return Object.fromEntries(statuses.map((s) => [s, json(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')])) as Record<
-    number,
-    ReturnType<typeof json<typeof ZErrorBody>>
-  >;
+  return Object.fromEntries(
+    statuses.map((s) => [s, json(ZErrorBody, ERROR_DESCRIPTIONS[s] ?? 'Error')]),
+  ) as Record<number, ReturnType<typeof json<typeof ZErrorBody>>>;
 }
 
 export const ZIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });

@@ -13,7 +13,11 @@ export function validationHook(result: HookResult, c: Context<AppEnv>): void {
 }
 
 /** Parse a value with a schema outside a route's own validators (merged edits, form parts). */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, c: Context<AppEnv>): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  c: Context<AppEnv>,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(fieldErrors(result.error, value, c.get('locale')));
   return result.data;

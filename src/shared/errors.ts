@@ -4,7 +4,10 @@
  */
 import type { Locale } from './taxonomy';
 
-type ErrorSpec = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503; message: Record<Locale, string> };
+type ErrorSpec = {
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  message: Record<Locale, string>;
+};
 
 export const ERRORS = {
   VALIDATION_FAILED: {
@@ -105,7 +108,11 @@ export const ERRORS = {
   },
   PHOTO_NOT_FOUND: {
     status: 404,
-    message: { nl: 'Deze foto bestaat niet.', fr: 'Cette photo n’existe pas.', en: 'This photo does not exist.' },
+    message: {
+      nl: 'Deze foto bestaat niet.',
+      fr: 'Cette photo n’existe pas.',
+      en: 'This photo does not exist.',
+    },
   },
   INVITE_INVALID: {
     status: 404,

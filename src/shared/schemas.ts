@@ -49,7 +49,10 @@ const ZDate = z.iso.date();
 /** An edit must change something; said only when the body is otherwise valid. */
 const somethingToChange = [
   (v: object) => Object.keys(v).length > 0,
-  { message: 'nothing_to_change' satisfies RuleKey, when: (p: { issues: unknown[] }) => p.issues.length === 0 },
+  {
+    message: 'nothing_to_change' satisfies RuleKey,
+    when: (p: { issues: unknown[] }) => p.issues.length === 0,
+  },
 ] as const;
 const ZTimestamp = z.string();
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -129,9 +132,7 @@ export const ZHubInput = z.strictObject({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug_format' satisfies RuleKey),
   name: text(2, 120),
   city: text(1, 80),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'country_format' satisfies RuleKey),
+  country: z.string().regex(/^[A-Z]{2}$/, 'country_format' satisfies RuleKey),
   kind: ZHubKind,
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
@@ -347,7 +348,10 @@ const searchFields = {
   limit: z.coerce.number().int().min(1).max(50).default(20),
 };
 
-function searchRules(v: { near?: unknown; radius_km?: number; sort?: string; q?: string }, ctx: z.RefinementCtx) {
+function searchRules(
+  v: { near?: unknown; radius_km?: number; sort?: string; q?: string },
+  ctx: z.RefinementCtx,
+) {
   if (v.radius_km !== undefined && !v.near)
     ctx.addIssue({ code: 'custom', path: ['near'], message: 'radius_needs_near' satisfies RuleKey });
   if (v.sort === 'nearest' && !v.near)

@@ -8,7 +8,11 @@ describe('accounts: authentication and abuse', () => {
 
   it('refuses a wrong password and an unknown email alike', async () => {
     const { email } = await signup();
-    await expectError(await call('/auth/login', { body: { email, password: 'wrong password' } }), 401, 'INVALID_CREDENTIALS');
+    await expectError(
+      await call('/auth/login', { body: { email, password: 'wrong password' } }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     await expectError(
       await call('/auth/login', { body: { email: 'nobody@example.org', password: 'whatever pw' } }),
       401,
@@ -40,6 +44,10 @@ describe('accounts: authentication and abuse', () => {
   });
 
   it('ignores a forged or revoked session cookie', async () => {
-    await expectError(await call('/me', { session: { cookie: 'omloop_session=forged' } }), 401, 'UNAUTHENTICATED');
+    await expectError(
+      await call('/me', { session: { cookie: 'omloop_session=forged' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { call, count, expectError, signup } from '../helpers';
 
 describe('accounts: bad input', () => {
   it('names every invalid field and writes nothing', async () => {
-    const res = await call('/auth/signup', { body: { email: 'not-an-email', password: 'short', displayName: '' } });
+    const res = await call('/auth/signup', {
+      body: { email: 'not-an-email', password: 'short', displayName: '' },
+    });
     await expectError(res, 422, 'VALIDATION_FAILED', ['displayName', 'email', 'password']);
     expect(await count('SELECT count(*) AS n FROM users')).toBe(0);
   });

@@ -8,7 +8,10 @@ describe('accounts: happy paths', () => {
     expect(me.user).toMatchObject({ email, displayName: 'Lotte', locale: 'fr' });
     expect(me.memberships).toEqual([]);
 
-    const row = await db.prepare('SELECT * FROM users WHERE email = ?1').bind(email).first<Record<string, unknown>>();
+    const row = await db
+      .prepare('SELECT * FROM users WHERE email = ?1')
+      .bind(email)
+      .first<Record<string, unknown>>();
     expect(row?.password_iterations).toBe(100_000);
     expect(row?.password_hash).not.toContain('correct horse');
     expect(String(row?.password_salt).length).toBeGreaterThan(16);
@@ -32,12 +35,19 @@ describe('accounts: happy paths', () => {
 
   it('logs in with any case of the email, and logout revokes the session in the database', async () => {
     const { email } = await signup();
-    const res = await call('/auth/login', { body: { email: email.toUpperCase(), password: 'correct horse battery' } });
+    const res = await call('/auth/login', {
+      body: { email: email.toUpperCase(), password: 'correct horse battery' },
+    });
     const me = await expectJson(res, 200, ZMe);
     const session = { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
 
     expect((await call('/auth/logout', { session, method: 'POST' })).status).toBe(204);
-    expect(await count('SELECT count(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NOT NULL', me.user.id)).toBe(1);
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NOT NULL',
+        me.user.id,
+      ),
+    ).toBe(1);
     expect((await call('/me', { session })).status).toBe(401);
   });
 
@@ -49,7 +59,10 @@ describe('accounts: happy paths', () => {
       ZMe,
     );
     expect(updated.user).toMatchObject({ displayName: 'Renamed', locale: 'nl' });
-    const row = await db.prepare('SELECT display_name, locale FROM users WHERE id = ?1').bind(me.user.id).first();
+    const row = await db
+      .prepare('SELECT display_name, locale FROM users WHERE id = ?1')
+      .bind(me.user.id)
+      .first();
     expect(row).toEqual({ display_name: 'Renamed', locale: 'nl' });
   });
 
@@ -59,6 +72,8 @@ describe('accounts: happy paths', () => {
     const other = { cookie: second.headers.get('set-cookie')!.split(';')[0]! };
     expect((await call('/me/sessions', { session, method: 'DELETE' })).status).toBe(204);
     expect((await call('/me', { session: other })).status).toBe(401);
-    expect(await count('SELECT count(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL', me.user.id)).toBe(0);
+    expect(
+      await count('SELECT count(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL', me.user.id),
+    ).toBe(0);
   });
 });

@@ -13,11 +13,15 @@ describe('OpenAPI document', () => {
 
     const documented = new Set(
       Object.entries(doc.paths).flatMap(([path, ops]) =>
-        Object.keys(ops).map((method) => `${method.toUpperCase()} /api/v1${path.replace(/\{(\w+)\}/g, ':$1')}`),
+        Object.keys(ops).map(
+          (method) => `${method.toUpperCase()} /api/v1${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
       ),
     );
     const served = createApp()
-      .routes.filter((r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && r.path !== '/api/v1/openapi.json')
+      .routes.filter(
+        (r) => r.path.startsWith('/api/v1/') && r.method !== 'ALL' && r.path !== '/api/v1/openapi.json',
+      )
       .map((r) => `${r.method} ${r.path}`);
     expect(served.length).toBeGreaterThan(20);
     for (const route of served) expect(documented, route).toContain(route);

@@ -44,7 +44,8 @@ export const accountsRoutes = newRouter()
       path: '/auth/login',
       tags,
       summary: 'Sign in with email and password',
-      description: 'Failed attempts are counted per email and per address; too many give 429 with Retry-After.',
+      description:
+        'Failed attempts are counted per email and per address; too many give 429 with Retry-After.',
       request: jsonBody(ZLoginInput),
       responses: { 200: json(ZMe, 'Signed in'), ...errors(401, 403, 422, 429) },
     }),

@@ -4,7 +4,13 @@ import type { TLoginInput, TMe, TMePatch, TSignupInput } from '../../shared/sche
 import type { Locale } from '../../shared/taxonomy';
 import { listMembershipsOfUser } from '../hubs/hubs.service';
 import { hashPassword, hashToken, newToken, verifyPassword, PBKDF2_ITERATIONS } from './accounts.crypto';
-import { isThrottled, loginWindowStart, normalizeEmail, sessionExpiry, LOGIN_WINDOW_MINUTES } from './accounts.domain';
+import {
+  isThrottled,
+  loginWindowStart,
+  normalizeEmail,
+  sessionExpiry,
+  LOGIN_WINDOW_MINUTES,
+} from './accounts.domain';
 import * as repo from './accounts.repo';
 
 export type NewSession = { token: string; expiresAt: Date };
@@ -41,7 +47,8 @@ export async function signup(
     },
     { tokenHash: await hashToken(token), expiresAt: expiresAt.toISOString() },
   );
-  if (!created) // An empty field message is filled with the error's own message in the reader's language.
+  if (!created)
+    // An empty field message is filled with the error's own message in the reader's language.
     throw new ApiError('EMAIL_TAKEN', { details: { fields: [{ path: 'email', message: '' }] } });
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) throw new ApiError('INTERNAL');
@@ -49,7 +56,11 @@ export async function signup(
 }
 
 // A stored hash to compare against when the email is unknown, so both paths cost the same.
-const DUMMY = { hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', salt: 'AAAAAAAAAAAAAAAAAAAAAA==', iterations: PBKDF2_ITERATIONS };
+const DUMMY = {
+  hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
+  iterations: PBKDF2_ITERATIONS,
+};
 
 export async function login(
   deps: Deps,
@@ -96,7 +107,10 @@ export async function findSessionUser(
   const tokenHash = await hashToken(token);
   const user = await repo.findActiveSession(deps.db, tokenHash, deps.now().toISOString());
   return user
-    ? { user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale }, tokenHash }
+    ? {
+        user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale },
+        tokenHash,
+      }
     : null;
 }
 

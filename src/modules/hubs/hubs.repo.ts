@@ -20,7 +20,9 @@ type HubRow = {
 
 export type HubRef = THubSummary & { id: number };
 
-export const toHubSummary = (r: Pick<HubRow, 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon'>): THubSummary => ({
+export const toHubSummary = (
+  r: Pick<HubRow, 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon'>,
+): THubSummary => ({
   slug: r.slug,
   name: r.name,
   city: r.city,
@@ -225,7 +227,9 @@ export async function findOpenInvite(
     )
     .bind(tokenHash, now)
     .first<HubRow & { hub_id: number; role: TRole; expires_at: string }>();
-  return row ? { hubId: row.hub_id, hub: toHubSummary(row), role: row.role, expiresAt: row.expires_at } : null;
+  return row
+    ? { hubId: row.hub_id, hub: toHubSummary(row), role: row.role, expiresAt: row.expires_at }
+    : null;
 }
 
 /** Uses the invite once and adds the membership in the same batch; false if it was no longer open. */

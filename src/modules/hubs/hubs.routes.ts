@@ -15,7 +15,9 @@ import {
 import * as service from './hubs.service';
 
 const tags = ['Hubs'];
-const ZMemberParam = ZSlugParam.extend({ userId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const ZMemberParam = ZSlugParam.extend({
+  userId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
 const ZTokenParam = z.object({ token: z.string().min(1).max(100) });
 
 export const hubsRoutes = newRouter()
@@ -38,7 +40,8 @@ export const hubsRoutes = newRouter()
       request: { params: ZSlugParam },
       responses: { 200: json(ZHub, 'The hub'), ...errors(404) },
     }),
-    async (c) => c.json(await service.getHub(deps(c), c.req.valid('param').slug, c.get('user')?.id ?? null), 200),
+    async (c) =>
+      c.json(await service.getHub(deps(c), c.req.valid('param').slug, c.get('user')?.id ?? null), 200),
   )
   .openapi(
     createRoute({
@@ -66,7 +69,10 @@ export const hubsRoutes = newRouter()
     async (c) => {
       const user = requireUser(c);
       const { slug } = c.req.valid('param');
-      return c.json(await service.updateHub(deps(c), { slug, patch: c.req.valid('json'), userId: user.id }), 200);
+      return c.json(
+        await service.updateHub(deps(c), { slug, patch: c.req.valid('json'), userId: user.id }),
+        200,
+      );
     },
   )
   .openapi(
@@ -138,6 +144,9 @@ export const hubsRoutes = newRouter()
     }),
     async (c) => {
       const user = requireUser(c);
-      return c.json(await service.acceptInvite(deps(c), { token: c.req.valid('param').token, userId: user.id }), 200);
+      return c.json(
+        await service.acceptInvite(deps(c), { token: c.req.valid('param').token, userId: user.id }),
+        200,
+      );
     },
   );

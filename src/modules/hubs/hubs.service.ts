@@ -1,6 +1,15 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
-import type { THub, THubInput, THubPatch, TInvite, TInvitePreview, TMember, TMembership, TRole } from '../../shared/schemas';
+import type {
+  THub,
+  THubInput,
+  THubPatch,
+  TInvite,
+  TInvitePreview,
+  TMember,
+  TMembership,
+  TRole,
+} from '../../shared/schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, canRemoveMember, inviteExpiry } from './hubs.domain';
 import * as repo from './hubs.repo';
@@ -60,7 +69,10 @@ export async function updateHub(
   return getHub(deps, slug, userId);
 }
 
-export async function listMembers(deps: Deps, { slug, userId }: { slug: string; userId: number }): Promise<TMember[]> {
+export async function listMembers(
+  deps: Deps,
+  { slug, userId }: { slug: string; userId: number },
+): Promise<TMember[]> {
   const hub = await requireManager(deps, slug, userId);
   return repo.listMembers(deps.db, hub.id);
 }

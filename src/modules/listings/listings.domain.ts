@@ -57,7 +57,9 @@ export function patchValues(patch: TListingPatch): Partial<ListingValues> {
     if (patch[k] !== undefined) (out as Record<string, unknown>)[k] = patch[k];
   };
   (['kind', 'title', 'description', 'category', 'unit', 'condition', 'priceType'] as const).forEach(copy);
-  (['lengthMm', 'widthMm', 'thicknessMm', 'priceCents', 'availableFrom', 'availableUntil'] as const).forEach(copy);
+  (['lengthMm', 'widthMm', 'thicknessMm', 'priceCents', 'availableFrom', 'availableUntil'] as const).forEach(
+    copy,
+  );
   if (patch.quantity !== undefined) out.quantityMilli = toMilli(patch.quantity);
   // Switching away from a paid price clears the amount.
   if (patch.priceType !== undefined && patch.priceType !== 'amount') out.priceCents = null;

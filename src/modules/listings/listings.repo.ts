@@ -93,7 +93,9 @@ export async function insertListing(
 
 export async function findListing(db: D1Database, id: number): Promise<ListingRow | null> {
   return db
-    .prepare(`SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM listings t ${DISPLAY_JOINS} WHERE t.id = ?1`)
+    .prepare(
+      `SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM listings t ${DISPLAY_JOINS} WHERE t.id = ?1`,
+    )
     .bind(id)
     .first<ListingRow>();
 }
@@ -134,8 +136,16 @@ export async function searchListings(
   db: D1Database,
   o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
 ): Promise<ListingRow[]> {
-  const { sql, values } = buildSearchSql({ ...o, table: 'listings', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
-  const { results } = await db.prepare(sql).bind(...values).all<ListingRow>();
+  const { sql, values } = buildSearchSql({
+    ...o,
+    table: 'listings',
+    select: DISPLAY_SELECT,
+    joins: DISPLAY_JOINS,
+  });
+  const { results } = await db
+    .prepare(sql)
+    .bind(...values)
+    .all<ListingRow>();
   return results;
 }
 

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { ApiError, validationError } from '../../http/errors';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { ZListing, ZListingInput, ZListingPage, ZListingPatch, ZListingSearch, ZPhoto } from '../../shared/schemas';
+import {
+  ZListing,
+  ZListingInput,
+  ZListingPage,
+  ZListingPatch,
+  ZListingSearch,
+  ZPhoto,
+} from '../../shared/schemas';
 import * as service from './listings.service';
 
 const tags = ['Listings'];
@@ -24,7 +31,10 @@ export const listingsRoutes = newRouter()
       responses: { 200: json(ZListingPage, 'A page of listings'), ...errors(400, 404, 422) },
     }),
     async (c) =>
-      c.json(await service.searchListings(deps(c), { query: c.req.valid('query'), user: c.get('user') }), 200),
+      c.json(
+        await service.searchListings(deps(c), { query: c.req.valid('query'), user: c.get('user') }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -49,7 +59,8 @@ export const listingsRoutes = newRouter()
       request: { params: ZIdParam },
       responses: { 200: json(ZListing, 'The listing'), ...errors(404, 422) },
     }),
-    async (c) => c.json(await service.getListing(deps(c), { id: c.req.valid('param').id, user: c.get('user') }), 200),
+    async (c) =>
+      c.json(await service.getListing(deps(c), { id: c.req.valid('param').id, user: c.get('user') }), 200),
   )
   .openapi(
     createRoute({
@@ -80,7 +91,10 @@ export const listingsRoutes = newRouter()
       responses: { 200: json(ZListing, 'The withdrawn listing'), ...errors(401, 403, 404, 409) },
     }),
     async (c) =>
-      c.json(await service.withdrawListing(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }), 200),
+      c.json(
+        await service.withdrawListing(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -92,7 +106,9 @@ export const listingsRoutes = newRouter()
         params: ZIdParam,
         body: {
           required: true,
-          content: { 'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) } },
+          content: {
+            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
+          },
         },
       },
       responses: { 201: json(ZPhoto, 'The stored photo'), ...errors(401, 403, 404, 409, 413, 415, 422) },

@@ -73,7 +73,10 @@ async function requireRow(deps: Deps, id: number): Promise<repo.ListingRow> {
   return row;
 }
 
-export async function getListing(deps: Deps, { id, user }: { id: number; user: SessionUser | null }): Promise<TListing> {
+export async function getListing(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser | null },
+): Promise<TListing> {
   const row = await requireRow(deps, id);
   const photos = await repo.photosOf(deps.db, [id]);
   return toListing(row, photos.get(id) ?? [], await viewerOf(deps, user));
@@ -97,7 +100,8 @@ export async function createListing(
 async function requireEditable(deps: Deps, id: number, user: SessionUser) {
   const row = await requireRow(deps, id);
   const viewer = await viewerOf(deps, user);
-  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, viewer)) throw new ApiError('FORBIDDEN');
+  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, viewer))
+    throw new ApiError('FORBIDDEN');
   if (row.status !== 'active') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
   return { row, viewer };
 }
@@ -116,9 +120,13 @@ export async function updateListing(
   return getListing(deps, { id, user });
 }
 
-export async function withdrawListing(deps: Deps, { id, user }: { id: number; user: SessionUser }): Promise<TListing> {
+export async function withdrawListing(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser },
+): Promise<TListing> {
   await requireEditable(deps, id, user);
-  if (!(await repo.withdrawListing(deps.db, id, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  if (!(await repo.withdrawListing(deps.db, id, deps.now().toISOString())))
+    throw new ApiError('INVALID_STATE');
   return getListing(deps, { id, user });
 }
 
@@ -141,7 +149,10 @@ export async function searchListings(
   if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
   const rows = await repo.searchListings(deps.db, { ...s.sql, where });
   const page = rows.slice(0, query.limit);
-  const photos = await repo.photosOf(deps.db, page.map((r) => r.id));
+  const photos = await repo.photosOf(
+    deps.db,
+    page.map((r) => r.id),
+  );
   const viewer = await viewerOf(deps, user);
   return {
     items: page.map((r) => toListing(r, photos.get(r.id) ?? [], viewer)),

@@ -81,7 +81,9 @@ export async function insertRequest(
 
 export async function findRequest(db: D1Database, id: number): Promise<RequestRow | null> {
   return db
-    .prepare(`SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM requests t ${DISPLAY_JOINS} WHERE t.id = ?1`)
+    .prepare(
+      `SELECT t.*, ${DISPLAY_SELECT}, NULL AS metres, 0 AS rank FROM requests t ${DISPLAY_JOINS} WHERE t.id = ?1`,
+    )
     .bind(id)
     .first<RequestRow>();
 }
@@ -112,7 +114,9 @@ export async function updateRequest(
 
 export async function withdrawRequest(db: D1Database, id: number, now: string): Promise<boolean> {
   const r = await db
-    .prepare(`UPDATE requests SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status <> 'withdrawn'`)
+    .prepare(
+      `UPDATE requests SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status <> 'withdrawn'`,
+    )
     .bind(id, now)
     .run();
   return r.meta.changes > 0;
@@ -122,7 +126,15 @@ export async function searchRequests(
   db: D1Database,
   o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
 ): Promise<RequestRow[]> {
-  const { sql, values } = buildSearchSql({ ...o, table: 'requests', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
-  const { results } = await db.prepare(sql).bind(...values).all<RequestRow>();
+  const { sql, values } = buildSearchSql({
+    ...o,
+    table: 'requests',
+    select: DISPLAY_SELECT,
+    joins: DISPLAY_JOINS,
+  });
+  const { results } = await db
+    .prepare(sql)
+    .bind(...values)
+    .all<RequestRow>();
   return results;
 }

@@ -13,12 +13,16 @@ export const requestsRoutes = newRouter()
       path: '/requests',
       tags,
       summary: 'Search open requests',
-      description: 'The same search as listings: `q`, `category`, `hub`, `near` + `radius_km`, `sort`, `cursor`.',
+      description:
+        'The same search as listings: `q`, `category`, `hub`, `near` + `radius_km`, `sort`, `cursor`.',
       request: { query: ZRequestSearch },
       responses: { 200: json(ZRequestPage, 'A page of requests'), ...errors(400, 404, 422) },
     }),
     async (c) =>
-      c.json(await service.searchRequests(deps(c), { query: c.req.valid('query'), user: c.get('user') }), 200),
+      c.json(
+        await service.searchRequests(deps(c), { query: c.req.valid('query'), user: c.get('user') }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -41,7 +45,8 @@ export const requestsRoutes = newRouter()
       request: { params: ZIdParam },
       responses: { 200: json(ZRequest, 'The request'), ...errors(404, 422) },
     }),
-    async (c) => c.json(await service.getRequest(deps(c), { id: c.req.valid('param').id, user: c.get('user') }), 200),
+    async (c) =>
+      c.json(await service.getRequest(deps(c), { id: c.req.valid('param').id, user: c.get('user') }), 200),
   )
   .openapi(
     createRoute({
@@ -67,5 +72,8 @@ export const requestsRoutes = newRouter()
       responses: { 200: json(ZRequest, 'The withdrawn request'), ...errors(401, 403, 404, 409) },
     }),
     async (c) =>
-      c.json(await service.withdrawRequest(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }), 200),
+      c.json(
+        await service.withdrawRequest(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }),
+        200,
+      ),
   );

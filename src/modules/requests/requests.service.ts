@@ -1,6 +1,12 @@
 import type { Deps, SessionUser } from '../../env';
 import { ApiError } from '../../http/errors';
-import type { TRequest, TRequestInput, TRequestPage, TRequestPatch, TRequestSearch } from '../../shared/schemas';
+import type {
+  TRequest,
+  TRequestInput,
+  TRequestPage,
+  TRequestPatch,
+  TRequestSearch,
+} from '../../shared/schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { managedHubIds, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { canEditListing, fromMilli, toMilli } from '../listings/listings.domain';
@@ -52,7 +58,10 @@ async function requireRow(deps: Deps, id: number): Promise<repo.RequestRow> {
   return row;
 }
 
-export async function getRequest(deps: Deps, { id, user }: { id: number; user: SessionUser | null }): Promise<TRequest> {
+export async function getRequest(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser | null },
+): Promise<TRequest> {
   return toRequest(await requireRow(deps, id), await viewerOf(deps, user));
 }
 
@@ -95,13 +104,18 @@ export async function updateRequest(
   await requireEditable(deps, id, user);
   const { quantity, ...rest } = patch;
   const values = { ...rest, ...(quantity !== undefined ? { quantityMilli: toMilli(quantity) } : {}) };
-  if (!(await repo.updateRequest(deps.db, id, values, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  if (!(await repo.updateRequest(deps.db, id, values, deps.now().toISOString())))
+    throw new ApiError('INVALID_STATE');
   return getRequest(deps, { id, user });
 }
 
-export async function withdrawRequest(deps: Deps, { id, user }: { id: number; user: SessionUser }): Promise<TRequest> {
+export async function withdrawRequest(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser },
+): Promise<TRequest> {
   await requireEditable(deps, id, user);
-  if (!(await repo.withdrawRequest(deps.db, id, deps.now().toISOString()))) throw new ApiError('INVALID_STATE');
+  if (!(await repo.withdrawRequest(deps.db, id, deps.now().toISOString())))
+    throw new ApiError('INVALID_STATE');
   return getRequest(deps, { id, user });
 }
 

@@ -37,9 +37,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   }
 
   const fts = `${o.table}_fts`;
-  const from = o.fts
-    ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid`
-    : `FROM ${o.table} t`;
+  const from = o.fts ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
   const conditions: string[] = [];
   if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
   for (const w of o.where) {
@@ -59,10 +57,12 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   const c = o.cursor;
   if (o.sort === 'nearest') {
     order = 'metres ASC, id DESC';
-    if (c?.s === 'nearest') after = `WHERE metres > ${bind(c.d)} OR (metres = ${bind(c.d)} AND id < ${bind(c.id)})`;
+    if (c?.s === 'nearest')
+      after = `WHERE metres > ${bind(c.d)} OR (metres = ${bind(c.d)} AND id < ${bind(c.id)})`;
   } else if (o.sort === 'relevance') {
     order = 'rank ASC, id DESC';
-    if (c?.s === 'relevance') after = `WHERE rank > ${bind(c.r)} OR (rank = ${bind(c.r)} AND id < ${bind(c.id)})`;
+    if (c?.s === 'relevance')
+      after = `WHERE rank > ${bind(c.r)} OR (rank = ${bind(c.r)} AND id < ${bind(c.id)})`;
   } else if (c?.s === 'newest') {
     after = `WHERE id < ${bind(c.id)}`;
   }

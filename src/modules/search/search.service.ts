@@ -3,7 +3,14 @@ import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/schemas';
 import { allHubRefs, requireHubRef } from '../hubs/hubs.service';
 import type { SearchSqlOptions } from './search.query';
-import { decodeCursor, defaultSort, distanceMetres, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
+import {
+  decodeCursor,
+  defaultSort,
+  distanceMetres,
+  encodeCursor,
+  toFtsQuery,
+  type Cursor,
+} from './search.domain';
 
 type Resolved = {
   hubId: number | null;
@@ -21,7 +28,8 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   let cursor: Cursor | null = null;
   if (query.cursor) {
     cursor = decodeCursor(query.cursor, sort);
-    if (!cursor) throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
+    if (!cursor)
+      throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
   let hubDistances: Map<number, number> | null = null;
