@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canEditListing, fromMilli, sniffImageType, toMilli } from '../../src/modules/listings/listings.domain';
+import {
+  canEditListing,
+  fromMilli,
+  sniffImageType,
+  toMilli,
+} from '../../src/modules/listings/listings.domain';
 
 const bytes = (...b: (number | string)[]) =>
   new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((ch) => ch.charCodeAt(0)) : [x])));

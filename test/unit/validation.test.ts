@@ -50,7 +50,15 @@ describe('fieldErrors', () => {
   });
 
   it('words a wrong type with the value that was sent', () => {
-    const input = { ...BAD_HUB, slug: 'fine-slug', name: 'Fine', country: 'BE', lat: 'north', id: undefined, owner: undefined };
+    const input = {
+      ...BAD_HUB,
+      slug: 'fine-slug',
+      name: 'Fine',
+      country: 'BE',
+      lat: 'north',
+      id: undefined,
+      owner: undefined,
+    };
     delete input.id;
     delete input.owner;
     expect(errorsOf(input, 'en')).toEqual({ lat: expect.stringMatching(/expected number, received string/) });
@@ -66,16 +74,26 @@ describe('fieldErrors', () => {
       for (const f of unknown) expect(f.message).toMatch(/"id", "owner"/);
     }
     const r = ZHubInput.safeParse(BAD_HUB);
-    expect(fieldErrors(r.error!, BAD_HUB, 'nl').find((f) => f.path === 'id')?.message).toMatch(/^Onbekende keys/);
-    expect(fieldErrors(r.error!, BAD_HUB, 'fr').find((f) => f.path === 'id')?.message).toMatch(/^Clés non reconnues/);
+    expect(fieldErrors(r.error!, BAD_HUB, 'nl').find((f) => f.path === 'id')?.message).toMatch(
+      /^Onbekende keys/,
+    );
+    expect(fieldErrors(r.error!, BAD_HUB, 'fr').find((f) => f.path === 'id')?.message).toMatch(
+      /^Clés non reconnues/,
+    );
   });
 
   it('uses dotted paths and translates the decimals rule', () => {
     const input = { hub: 'broei', title: 'Oak', category: 'hardwood', quantity: 1.0001, unit: 'kg' };
     const r = ZRequestInput.safeParse(input);
-    expect(fieldErrors(r.error!, input, 'nl')).toEqual([{ path: 'quantity', message: 'Hoogstens drie cijfers na de komma' }]);
-    expect(fieldErrors(r.error!, input, 'fr')).toEqual([{ path: 'quantity', message: 'Trois décimales au maximum' }]);
-    expect(fieldErrors(r.error!, input, 'en')).toEqual([{ path: 'quantity', message: 'At most three decimals' }]);
+    expect(fieldErrors(r.error!, input, 'nl')).toEqual([
+      { path: 'quantity', message: 'Hoogstens drie cijfers na de komma' },
+    ]);
+    expect(fieldErrors(r.error!, input, 'fr')).toEqual([
+      { path: 'quantity', message: 'Trois décimales au maximum' },
+    ]);
+    expect(fieldErrors(r.error!, input, 'en')).toEqual([
+      { path: 'quantity', message: 'At most three decimals' },
+    ]);
   });
 
   it('has every rule message in nl, fr and en', () => {

@@ -35,7 +35,11 @@ export function schemaName(schema: unknown): string {
   for (const key of ['oneOf', 'anyOf', 'allOf'])
     if (Array.isArray(s[key]))
       return (s[key] as unknown[]).map(schemaName).join(key === 'allOf' ? ' & ' : ' | ');
-  if (Array.isArray(s.enum)) return (s.enum as unknown[]).map(String).join(' | ');
+  if (Array.isArray(s.enum)) {
+    const values = (s.enum as unknown[]).map(String);
+    // Long enums (the category slugs) would swamp the table; the JSON document has them all.
+    return values.length > 6 ? `${values.slice(0, 6).join(' | ')} | …` : values.join(' | ');
+  }
   if (Array.isArray(s.type)) return (s.type as unknown[]).map(String).join(' | ');
   return str(s.type) || 'object';
 }

@@ -1,11 +1,12 @@
 /**
  * Client-side validation with the API's own zod schemas, messages in the UI language.
- * zod's built-in messages come from its locales (per parse); the few messages written in
- * src/shared/schemas.ts are translated through `schemaMessages`.
+ * zod's built-in messages come from its locales (a per-parse error map); the schemas' own
+ * rules carry a key of RULE_MESSAGES (src/shared/validation.ts), worded here.
  */
 import type { z } from 'zod';
 import { en, fr, nl } from 'zod/locales';
 import type { TLocale } from '$shared/schemas';
+import { RULE_MESSAGES, type RuleKey } from '$shared/validation';
 import type { FieldErrors } from './api';
 import { MESSAGES } from './i18n';
 
@@ -20,10 +21,9 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
-/** A message written in src/shared in English, in the UI language. */
-export function translateSchemaMessage(message: string, locale: TLocale): string {
-  const translations: Record<string, string> = MESSAGES[locale].schemaMessages;
-  return translations[message] ?? message;
+/** A rule key from src/shared (e.g. "price_required") in the UI language; other text as is. */
+export function ruleMessage(message: string, locale: TLocale): string {
+  return message in RULE_MESSAGES ? RULE_MESSAGES[message as RuleKey][locale] : message;
 }
 
 /** Parse `data` with `schema`; on failure, the first message per field path ("" for the whole object). */
@@ -43,7 +43,7 @@ export function validate<S extends z.ZodType>(
     fields[path] =
       path && (value === undefined || value === '') && issue.code !== 'custom'
         ? MESSAGES[locale].common.required
-        : translateSchemaMessage(issue.message, locale);
+        : ruleMessage(issue.message, locale);
   }
   return { ok: false, fields };
 }

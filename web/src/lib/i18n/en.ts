@@ -22,7 +22,7 @@ export const en = {
     notFoundTitle: 'Page not found',
     goHome: 'Go to the home page',
     km: (km: string) => `${km} km`,
-    results: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+    results: (n: number) => `${n} shown`,
   },
   nav: {
     main: 'Main navigation',
@@ -193,6 +193,7 @@ export const en = {
   },
   photos: {
     label: 'Photos',
+    choose: 'Add photos',
     hint: (max: number) =>
       `JPEG, PNG or WebP; up to ${max} photos. Large photos are made smaller before upload.`,
     tooMany: (max: number) => `A listing has at most ${max} photos; only the first ones were kept.`,
@@ -347,18 +348,6 @@ export const en = {
     schema: 'Schema',
     untagged: 'Other',
     version: (v: string) => `Version ${v}`,
-  },
-  // Messages written in src/shared/schemas.ts (English there), keyed by their English text.
-  schemaMessages: {
-    'At most three decimals': 'At most three decimals',
-    'Lowercase letters, digits and single hyphens': 'Lowercase letters, digits and single hyphens',
-    'Two-letter country code, e.g. BE': 'Two-letter country code, e.g. BE',
-    'A price is required when the price type is amount': 'A price is required when the price type is amount',
-    'Only a listing with a price type of amount has a price':
-      'Only a listing with a price type of amount has a price',
-    'Machine time is offered in hours': 'Machine time is offered in hours',
-    'Must be on or after the available-from date': 'Must be on or after the available-from date',
-    'Nothing to change': 'Nothing to change',
   },
 };
 

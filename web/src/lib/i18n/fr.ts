@@ -24,7 +24,7 @@ export const fr: Messages = {
     notFoundTitle: 'Page introuvable',
     goHome: 'Aller à l’accueil',
     km: (km: string) => `${km} km`,
-    results: (n: number) => (n === 1 ? '1 résultat' : `${n} résultats`),
+    results: (n: number) => (n === 1 ? '1 affiché' : `${n} affichés`),
   },
   nav: {
     main: 'Navigation principale',
@@ -195,6 +195,7 @@ export const fr: Messages = {
   },
   photos: {
     label: 'Photos',
+    choose: 'Ajouter des photos',
     hint: (max: number) =>
       `JPEG, PNG ou WebP ; jusqu’à ${max} photos. Les grandes photos sont réduites avant l’envoi.`,
     tooMany: (max: number) => `Une offre a au maximum ${max} photos ; seules les premières ont été gardées.`,
@@ -351,16 +352,5 @@ export const fr: Messages = {
     schema: 'Schéma',
     untagged: 'Autres',
     version: (v: string) => `Version ${v}`,
-  },
-  schemaMessages: {
-    'At most three decimals': 'Trois décimales au maximum',
-    'Lowercase letters, digits and single hyphens': 'Minuscules, chiffres et traits d’union simples',
-    'Two-letter country code, e.g. BE': 'Code pays de deux lettres, p. ex. BE',
-    'A price is required when the price type is amount': 'Indiquez un prix pour le type de prix « Prix »',
-    'Only a listing with a price type of amount has a price':
-      'Seule une offre avec le type de prix « Prix » a un montant',
-    'Machine time is offered in hours': 'Le temps machine est proposé en heures',
-    'Must be on or after the available-from date': 'Doit être égale ou postérieure à la date de début',
-    'Nothing to change': 'Rien à modifier',
   },
 };

@@ -24,7 +24,7 @@ export const nl: Messages = {
     notFoundTitle: 'Pagina niet gevonden',
     goHome: 'Naar de startpagina',
     km: (km: string) => `${km} km`,
-    results: (n: number) => (n === 1 ? '1 resultaat' : `${n} resultaten`),
+    results: (n: number) => `${n} getoond`,
   },
   nav: {
     main: 'Hoofdnavigatie',
@@ -195,6 +195,7 @@ export const nl: Messages = {
   },
   photos: {
     label: 'Foto’s',
+    choose: 'Foto’s toevoegen',
     hint: (max: number) =>
       `JPEG, PNG of WebP; maximaal ${max} foto’s. Grote foto’s worden verkleind voor het uploaden.`,
     tooMany: (max: number) => `Een aanbod heeft maximaal ${max} foto’s; alleen de eerste zijn behouden.`,
@@ -350,16 +351,5 @@ export const nl: Messages = {
     schema: 'Schema',
     untagged: 'Overige',
     version: (v: string) => `Versie ${v}`,
-  },
-  schemaMessages: {
-    'At most three decimals': 'Maximaal drie decimalen',
-    'Lowercase letters, digits and single hyphens': 'Kleine letters, cijfers en enkele koppeltekens',
-    'Two-letter country code, e.g. BE': 'Landcode van twee letters, bv. BE',
-    'A price is required when the price type is amount': 'Geef een prijs op bij de prijssoort ‘Prijs’',
-    'Only a listing with a price type of amount has a price':
-      'Alleen aanbod met de prijssoort ‘Prijs’ heeft een bedrag',
-    'Machine time is offered in hours': 'Machinetijd wordt in uren aangeboden',
-    'Must be on or after the available-from date': 'Moet op of na de begindatum liggen',
-    'Nothing to change': 'Er is niets te wijzigen',
   },
 };

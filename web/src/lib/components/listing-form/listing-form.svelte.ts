@@ -12,7 +12,7 @@ import {
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { PhotoQueue } from '$lib/components/photo-picker/photo-queue.svelte';
-import { toNumber, translateSchemaMessage, validate } from '$lib/validation';
+import { toNumber, ruleMessage, validate } from '$lib/validation';
 
 export type ListingValues = {
   kind: TListingKind;
@@ -107,8 +107,7 @@ export class ListingFormState {
       : validate(ZListingInput, { ...body, hub: this.values.hub || undefined }, locale);
     const fields: FieldErrors = check.ok ? {} : check.fields;
     if (editing)
-      for (const issue of listingIssues(body))
-        fields[issue.path] ??= translateSchemaMessage(issue.message, locale);
+      for (const issue of listingIssues(body)) fields[issue.path] ??= ruleMessage(issue.message, locale);
     if (Object.keys(fields).length) {
       this.errors = fields;
       this.formError = fields[''] ?? m.common.fixErrors;

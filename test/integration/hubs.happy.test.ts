@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ZHub, ZInvite, ZInvitePreview, ZMe, ZMember, ZMembership } from '../../src/shared/schemas';
+import {
+  call,
+  count,
+  createHub,
+  createListing,
+  db,
+  expectJson,
+  HUB_DEFAULTS,
+  invite,
+  makerWithHub,
+  signup,
+} from '../helpers';
+
+const ZHubList = z.object({ items: z.array(ZHub) });
+const ZMemberList = z.object({ items: z.array(ZMember) });
+
+const hubRow = (slug: string) =>
+  db.prepare('SELECT * FROM hubs WHERE slug = ?1').bind(slug).first<Record<string, unknown>>();
+const roleOf = async (slug: string, userId: number) =>
+  (
+    await db
+      .prepare(
+        'SELECT m.role FROM memberships m JOIN hubs h ON h.id = m.hub_id WHERE h.slug = ?1 AND m.user_id = ?2',
+      )
+      .bind(slug, userId)
+      .first<{ role: string }>()
+  )?.role ?? null;
+
+describe('hubs: happy paths', () => {
+  it('creates a hub whose creator becomes its manager', async () => {
+    const { session, me } = await signup();
+    const res = await call('/hubs', {
+      session,
+      body: {
+        ...HUB_DEFAULTS,
+        slug: 'fablab-gent',
+        name: '  Fablab Gent  ',
+        description: 'Laser cutters and a CNC router',
+        website: 'https://fablab.example.org',
+      },
+    });
+    const hub = await expectJson(res, 201, ZHub);
+    expect(hub).toMatchObject({
+      slug: 'fablab-gent',
+      name: 'Fablab Gent',
+      country: 'BE',
+      kind: 'fab_lab',
+      lat: HUB_DEFAULTS.lat,
+      lon: HUB_DEFAULTS.lon,
+      description: 'Laser cutters and a CNC router',
+      website: 'https://fablab.example.org',
+      memberCount: 1,
+      activeListingCount: 0,
+      openRequestCount: 0,
+      myRole: 'manager',
+    });
+
+    const row = await hubRow('fablab-gent');
+    expect(row).toMatchObject({ name: 'Fablab Gent', created_by: me.user.id, city: 'Ghent' });
+    const memberships = await db
+      .prepare('SELECT user_id, role FROM memberships WHERE hub_id = ?1')
+      .bind(row?.id)
+      .all();
+    expect(memberships.results).toEqual([{ user_id: me.user.id, role: 'manager' }]);
+
+    const mine = await expectJson(await call('/me', { session }), 200, ZMe);
+    expect(mine.memberships).toEqual([
+      expect.objectContaining({ role: 'manager', hub: expect.objectContaining({ slug: 'fablab-gent' }) }),
+    ]);
+  });
+
+  it('lists every hub, with the viewer’s role in each', async () => {
+    const a = await makerWithHub({ name: 'Aardvark Lab' });
+    const b = await makerWithHub({ name: 'Zebra Lab' });
+
+    const anonymous = await expectJson(await call('/hubs'), 200, ZHubList);
+    const slugs = anonymous.items.map((h) => h.slug);
+    expect(slugs).toEqual(expect.arrayContaining([a.hub.slug, b.hub.slug]));
+    expect(slugs.indexOf(a.hub.slug)).toBeLessThan(slugs.indexOf(b.hub.slug));
+    expect(anonymous.items.every((h) => h.myRole === null)).toBe(true);
+    expect(anonymous.items).toHaveLength(await count('SELECT count(*) AS n FROM hubs'));
+
+    const asA = await expectJson(await call('/hubs', { session: a.session }), 200, ZHubList);
+    expect(asA.items.find((h) => h.slug === a.hub.slug)?.myRole).toBe('manager');
+    expect(asA.items.find((h) => h.slug === b.hub.slug)?.myRole).toBeNull();
+  });
+
+  it('shows one hub with its counts and the viewer’s role', async () => {
+    const manager = await makerWithHub();
+    const slug = manager.hub.slug;
+    const member = await signup();
+    await invite(manager.session, slug, member.session);
+
+    const kept = await createListing(member.session, slug);
+    const gone = await createListing(manager.session, slug, { title: 'Withdrawn offcuts' });
+    expect((await call(`/listings/${gone.id}`, { session: manager.session, method: 'DELETE' })).status).toBe(
+      200,
+    );
+    const request = { hub: slug, title: 'Oak for a bench', category: 'hardwood', quantity: 2, unit: 'm' };
+    expect((await call('/requests', { session: member.session, body: request })).status).toBe(201);
+    const withdrawn = (await (
+      await call('/requests', { session: member.session, body: request })
+    ).json()) as {
+      id: number;
+    };
+    expect(
+      (await call(`/requests/${withdrawn.id}`, { session: member.session, method: 'DELETE' })).status,
+    ).toBe(200);
+
+    const seen = await expectJson(await call(`/hubs/${slug}`, { session: member.session }), 200, ZHub);
+    expect(seen).toMatchObject({
+      slug,
+      memberCount: 2,
+      activeListingCount: 1,
+      openRequestCount: 1,
+      myRole: 'member',
+    });
+    expect(
+      await count("SELECT count(*) AS n FROM listings WHERE id = ?1 AND status = 'active'", kept.id),
+    ).toBe(1);
+
+    expect((await expectJson(await call(`/hubs/${slug}`), 200, ZHub)).myRole).toBeNull();
+    const stranger = await signup();
+    expect(
+      (await expectJson(await call(`/hubs/${slug}`, { session: stranger.session }), 200, ZHub)).myRole,
+    ).toBeNull();
+    expect(
+      (await expectJson(await call(`/hubs/${slug}`, { session: manager.session }), 200, ZHub)).myRole,
+    ).toBe('manager');
+  });
+
+  it('lets a manager change the profile, and stores it', async () => {
+    const { session, hub } = await makerWithHub({ description: 'Old words' });
+    const before = await hubRow(hub.slug);
+    const patch = {
+      name: 'Renamed Lab',
+      city: 'Antwerp',
+      lat: 51.2194,
+      lon: 4.4025,
+      kind: 'city_maker_place',
+      website: 'https://renamed.example.org',
+    };
+    const updated = await expectJson(
+      await call(`/hubs/${hub.slug}`, { session, method: 'PATCH', body: patch }),
+      200,
+      ZHub,
+    );
+    expect(updated).toMatchObject({ ...patch, slug: hub.slug, description: 'Old words', myRole: 'manager' });
+
+    const row = await hubRow(hub.slug);
+    expect(row).toMatchObject({
+      name: 'Renamed Lab',
+      city: 'Antwerp',
+      lat: 51.2194,
+      lon: 4.4025,
+      kind: 'city_maker_place',
+      website: 'https://renamed.example.org',
+      description: 'Old words',
+      country: 'BE',
+      created_at: before?.created_at,
+    });
+    expect(String(row?.updated_at) >= String(before?.updated_at)).toBe(true);
+
+    // The website can be cleared again.
+    await call(`/hubs/${hub.slug}`, { session, method: 'PATCH', body: { website: null } });
+    expect((await hubRow(hub.slug))?.website).toBeNull();
+  });
+
+  it('shows the members, with role and email, to managers', async () => {
+    const manager = await makerWithHub();
+    const member = await signup({ displayName: 'Aline' });
+    await invite(manager.session, manager.hub.slug, member.session);
+
+    const { items } = await expectJson(
+      await call(`/hubs/${manager.hub.slug}/members`, { session: manager.session }),
+      200,
+      ZMemberList,
+    );
+    expect(items.map((m) => [m.userId, m.role, m.email, m.displayName]).sort()).toEqual(
+      [
+        [manager.me.user.id, 'manager', manager.email, 'Test Maker'],
+        [member.me.user.id, 'member', member.email, 'Aline'],
+      ].sort(),
+    );
+    expect(items).toHaveLength(
+      await count(
+        'SELECT count(*) AS n FROM memberships m JOIN hubs h ON h.id = m.hub_id WHERE h.slug = ?1',
+        manager.hub.slug,
+      ),
+    );
+  });
+
+  // Probable BUG (hubs.repo.ts listMembers): `ORDER BY m.role DESC` sorts 'member' before 'manager'
+  // (alphabetically 'me' > 'ma'), so managers come last, not first as sorting by role suggests.
+  // Ordering by `m.role = 'manager' DESC` (or `m.role ASC`) would list managers first.
+  it.fails('lists managers before members', async () => {
+    const manager = await makerWithHub();
+    const member = await signup({ displayName: 'Aline' });
+    await invite(manager.session, manager.hub.slug, member.session);
+    const { items } = await expectJson(
+      await call(`/hubs/${manager.hub.slug}/members`, { session: manager.session }),
+      200,
+      ZMemberList,
+    );
+    expect(items.map((m) => m.role)).toEqual(['manager', 'member']);
+  });
+
+  it('lets a manager remove a member', async () => {
+    const manager = await makerWithHub();
+    const member = await signup();
+    await invite(manager.session, manager.hub.slug, member.session);
+    expect(await roleOf(manager.hub.slug, member.me.user.id)).toBe('member');
+
+    const res = await call(`/hubs/${manager.hub.slug}/members/${member.me.user.id}`, {
+      session: manager.session,
+      method: 'DELETE',
+    });
+    expect(res.status).toBe(204);
+    expect(await roleOf(manager.hub.slug, member.me.user.id)).toBeNull();
+    expect(await roleOf(manager.hub.slug, manager.me.user.id)).toBe('manager');
+    expect((await expectJson(await call(`/hubs/${manager.hub.slug}`), 200, ZHub)).memberCount).toBe(1);
+  });
+
+  it('lets a member leave, and a manager leave when another manager stays', async () => {
+    const first = await makerWithHub();
+    const slug = first.hub.slug;
+    const member = await signup();
+    const second = await signup();
+    await invite(first.session, slug, member.session);
+    await invite(first.session, slug, second.session, 'manager');
+
+    const left = await call(`/hubs/${slug}/members/${member.me.user.id}`, {
+      session: member.session,
+      method: 'DELETE',
+    });
+    expect(left.status).toBe(204);
+    expect(await roleOf(slug, member.me.user.id)).toBeNull();
+
+    const managerLeft = await call(`/hubs/${slug}/members/${first.me.user.id}`, {
+      session: first.session,
+      method: 'DELETE',
+    });
+    expect(managerLeft.status).toBe(204);
+    expect(await roleOf(slug, first.me.user.id)).toBeNull();
+    expect(await roleOf(slug, second.me.user.id)).toBe('manager');
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM memberships m JOIN hubs h ON h.id = m.hub_id WHERE h.slug = ?1',
+        slug,
+      ),
+    ).toBe(1);
+  });
+
+  it('invites: a manager creates a link, anyone previews it, and the person who accepts joins', async () => {
+    const manager = await makerWithHub();
+    const slug = manager.hub.slug;
+    const created = await expectJson(
+      await call(`/hubs/${slug}/invites`, { session: manager.session, body: {} }),
+      201,
+      ZInvite,
+    );
+    expect(created.role).toBe('member');
+    expect(created.path).toBe(`/invites/${created.token}`);
+    const days = (Date.parse(created.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+
+    // Only a hash of the token is stored.
+    const stored = await db
+      .prepare('SELECT i.* FROM invites i JOIN hubs h ON h.id = i.hub_id WHERE h.slug = ?1')
+      .bind(slug)
+      .all<Record<string, unknown>>();
+    expect(stored.results).toHaveLength(1);
+    expect(stored.results[0]).toMatchObject({ role: 'member', accepted_at: null, accepted_by: null });
+    expect(stored.results[0]?.token_hash).not.toBe(created.token);
+    expect(await count('SELECT count(*) AS n FROM invites WHERE token_hash = ?1', created.token)).toBe(0);
+
+    const preview = await expectJson(await call(`/invites/${created.token}`), 200, ZInvitePreview);
+    expect(preview).toMatchObject({ role: 'member', expiresAt: created.expiresAt, hub: { slug } });
+
+    const joiner = await signup();
+    const membership = await expectJson(
+      await call(`/invites/${created.token}/accept`, { session: joiner.session, method: 'POST' }),
+      200,
+      ZMembership,
+    );
+    expect(membership).toMatchObject({ role: 'member', hub: { slug } });
+    expect(await roleOf(slug, joiner.me.user.id)).toBe('member');
+    const used = await db
+      .prepare('SELECT accepted_by, accepted_at FROM invites WHERE id = ?1')
+      .bind(stored.results[0]?.id)
+      .first();
+    expect(used?.accepted_by).toBe(joiner.me.user.id);
+    expect(used?.accepted_at).toEqual(expect.any(String));
+  });
+
+  it('invites: the new membership has the invite’s role', async () => {
+    const manager = await makerWithHub();
+    const created = await expectJson(
+      await call(`/hubs/${manager.hub.slug}/invites`, {
+        session: manager.session,
+        body: { role: 'manager' },
+      }),
+      201,
+      ZInvite,
+    );
+    expect(created.role).toBe('manager');
+    expect((await expectJson(await call(`/invites/${created.token}`), 200, ZInvitePreview)).role).toBe(
+      'manager',
+    );
+
+    const joiner = await signup();
+    const membership = await expectJson(
+      await call(`/invites/${created.token}/accept`, { session: joiner.session, method: 'POST' }),
+      200,
+      ZMembership,
+    );
+    expect(membership.role).toBe('manager');
+    expect(await roleOf(manager.hub.slug, joiner.me.user.id)).toBe('manager');
+    // As a manager, the new person may now see the members.
+    expect((await call(`/hubs/${manager.hub.slug}/members`, { session: joiner.session })).status).toBe(200);
+  });
+
+  it('keeps several hubs of one person apart', async () => {
+    const { session, me } = await signup();
+    const one = await createHub(session);
+    const two = await createHub(session);
+    expect(one.slug).not.toBe(two.slug);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM memberships WHERE user_id = ?1 AND role = 'manager'",
+        me.user.id,
+      ),
+    ).toBe(2);
+  });
+});
