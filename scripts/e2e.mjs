@@ -5,7 +5,8 @@
 /* global AbortSignal */
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +14,8 @@ const PORT = 8788;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
+// Kept for CI next to Playwright's JSON report (test-results/ is git-ignored).
+const SERVER_LOG = 'test-results/e2e-server.log';
 
 // With these set, wrangler makes no network calls.
 const env = {
@@ -52,6 +55,13 @@ async function waitForHealth(server) {
   return false;
 }
 
+/** Wait until nothing of the process group is left, at most `ms`; true when it is gone. */
+async function gone(group, ms) {
+  const deadline = Date.now() + ms;
+  while (alive(group) && Date.now() < deadline) await sleep(100);
+  return !alive(group);
+}
+
 /** SIGTERM the server's whole process group (npx, wrangler, workerd), SIGKILL what is left. */
 async function stopServer(server) {
   const group = -server.pid;
@@ -61,15 +71,23 @@ async function stopServer(server) {
   } catch {
     return;
   }
-  const deadline = Date.now() + STOP_GRACE_MS;
-  while (alive(group) && Date.now() < deadline) await sleep(100);
-  if (alive(group)) {
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+  if (await gone(group, STOP_GRACE_MS)) return;
+  console.error(`e2e: the server did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+  try {
+    process.kill(group, 'SIGKILL');
+  } catch {
+    return; // already gone
   }
+  if (!(await gone(group, STOP_GRACE_MS))) console.error(`e2e: process group ${server.pid} is still alive`);
+}
+
+/** Whether something already listens on the port (then the tests would talk to it, not to us). */
+function portTaken() {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen(PORT, '127.0.0.1', () => probe.close(() => resolve(false)));
+  });
 }
 
 function build() {
@@ -81,6 +99,10 @@ function build() {
 }
 
 async function main() {
+  if (await portTaken()) {
+    console.error(`e2e: port ${PORT} is already in use; stop whatever listens there and try again`);
+    return 1;
+  }
   build();
 
   const persistDir = mkdtempSync(join(tmpdir(), 'omloop-e2e-'));
@@ -93,11 +115,16 @@ async function main() {
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => serverLog.push(chunk));
+  console.log(`e2e: server process group ${server.pid}`);
 
-  // Ctrl-C reaches playwright too (same process group); the finally block still stops the server.
-  const interrupt = () => (interrupted = true);
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  let tests = null;
+  // Ctrl-C reaches playwright too (same process group); a SIGTERM is passed on. Either way the
+  // finally block below still stops the server.
+  process.on('SIGINT', () => (interrupted = true));
+  process.on('SIGTERM', () => {
+    interrupted = true;
+    tests?.kill('SIGTERM');
+  });
   try {
     if (!(await waitForHealth(server))) {
       if (interrupted) return 130;
@@ -109,7 +136,7 @@ async function main() {
       return 1;
     }
     console.log('e2e: server ready, running Playwright');
-    const tests = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    tests = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: { ...env, BASE_URL },
     });
@@ -120,6 +147,9 @@ async function main() {
   } finally {
     await stopServer(server);
     rmSync(persistDir, { recursive: true, force: true });
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(SERVER_LOG, Buffer.concat(serverLog));
+    console.log(`e2e: server stopped; its log is in ${SERVER_LOG}`);
   }
 }
 

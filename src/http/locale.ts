@@ -10,7 +10,11 @@ export function localeFromHeader(header: string | undefined): Locale | null {
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1, index };
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0] ?? '',
+        q: q ? Number(q.slice(2)) || 0 : 1,
+        index,
+      };
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);

@@ -193,10 +193,7 @@ describe('hubs: happy paths', () => {
     );
   });
 
-  // Probable BUG (hubs.repo.ts listMembers): `ORDER BY m.role DESC` sorts 'member' before 'manager'
-  // (alphabetically 'me' > 'ma'), so managers come last, not first as sorting by role suggests.
-  // Ordering by `m.role = 'manager' DESC` (or `m.role ASC`) would list managers first.
-  it.fails('lists managers before members', async () => {
+  it('lists managers before members', async () => {
     const manager = await makerWithHub();
     const member = await signup({ displayName: 'Aline' });
     await invite(manager.session, manager.hub.slug, member.session);

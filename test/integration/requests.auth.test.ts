@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZRequest } from '../../src/shared/schemas';
 import {
   call,
@@ -44,9 +44,15 @@ async function cast() {
   return { manager, author, peer, stranger, request, slug: manager.hub.slug };
 }
 
+// Refusals change nothing, so one cast serves every test; tests that change state make their own rows.
+let shared: Awaited<ReturnType<typeof cast>>;
+beforeAll(async () => {
+  shared = await cast();
+});
+
 describe('requests: who may do what', () => {
   it('answers anonymous writes with 401 and changes nothing', async () => {
-    const { request, slug } = await cast();
+    const { request, slug } = shared;
     const before = { n: await requestCount(), row: await row(request.id) };
     await expectError(await call('/requests', { body: { ...REQUEST, hub: slug } }), 401, 'UNAUTHENTICATED');
     await expectError(
@@ -60,7 +66,7 @@ describe('requests: who may do what', () => {
   });
 
   it('lets only members of the hub ask for something in its name (403 NOT_A_MEMBER)', async () => {
-    const { stranger, slug } = await cast();
+    const { stranger, slug } = shared;
     const loner = await signup();
     const before = await requestCount();
     for (const who of [stranger, loner])
@@ -76,7 +82,7 @@ describe('requests: who may do what', () => {
   });
 
   it('refuses edits and withdrawal by a manager of another hub (403) and changes nothing', async () => {
-    const { stranger, request } = await cast();
+    const { stranger, request } = shared;
     const before = await row(request.id);
     await expectError(
       await call(`/requests/${request.id}`, {
@@ -96,7 +102,7 @@ describe('requests: who may do what', () => {
   });
 
   it('refuses edits and withdrawal by another plain member of the same hub', async () => {
-    const { peer, request } = await cast();
+    const { peer, request } = shared;
     const before = await row(request.id);
     await expectError(
       await call(`/requests/${request.id}`, {
@@ -116,14 +122,15 @@ describe('requests: who may do what', () => {
   });
 
   it('lets the hub’s manager withdraw a member’s request', async () => {
-    const { manager, request } = await cast();
+    const { manager, author, slug } = shared;
+    const request = await createRequest(author.session, slug, { title: 'To be withdrawn' });
     const res = await call(`/requests/${request.id}`, { session: manager.session, method: 'DELETE' });
     expect((await expectJson(res, 200, ZRequest)).status).toBe('withdrawn');
     expect((await row(request.id))?.status).toBe('withdrawn');
   });
 
   it('tells each viewer whether they may edit', async () => {
-    const { manager, author, peer, stranger, request } = await cast();
+    const { manager, author, peer, stranger, request } = shared;
     const canEdit = async (session?: Session) =>
       (await expectJson(await call(`/requests/${request.id}`, session ? { session } : {}), 200, ZRequest))
         .canEdit;
@@ -135,7 +142,7 @@ describe('requests: who may do what', () => {
   });
 
   it('refuses writes without our Origin (CSRF) and changes nothing', async () => {
-    const { author, request, slug } = await cast();
+    const { author, request, slug } = shared;
     const before = { n: await requestCount(), row: await row(request.id) };
     const s = author.session;
     for (const o of [{ noOrigin: true }, { headers: { origin: 'https://evil.example' } }]) {
@@ -165,7 +172,7 @@ describe('requests: who may do what', () => {
   });
 
   it('lets anyone search and read requests without signing in', async () => {
-    const { request, slug } = await cast();
+    const { request, slug } = shared;
     expect((await call(`/requests?hub=${slug}`)).status).toBe(200);
     expect((await call(`/requests/${request.id}`)).status).toBe(200);
   });

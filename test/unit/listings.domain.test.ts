@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canEditListing,
-  fromMilli,
-  sniffImageType,
-  toMilli,
-} from '../../src/modules/listings/listings.domain';
+import { canEditHubContent } from '../../src/modules/hubs/hubs.domain';
+import { fromMilli, sniffImageType, toMilli } from '../../src/modules/listings/listings.domain';
 
 const bytes = (...b: (number | string)[]) =>
   new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((ch) => ch.charCodeAt(0)) : [x])));
@@ -28,18 +24,20 @@ describe('sniffImageType', () => {
   });
 });
 
-describe('canEditListing', () => {
-  const listing = { authorId: 1, hubId: 10 };
+describe('canEditHubContent', () => {
+  const item = { authorId: 1, hubId: 10 };
+  const roles = (entries: [number, 'member' | 'manager'][]) => new Map(entries);
 
-  it('lets the author and the managers of the listing’s hub edit', () => {
-    expect(canEditListing(listing, { id: 1, managerOf: new Set() })).toBe(true);
-    expect(canEditListing(listing, { id: 2, managerOf: new Set([10]) })).toBe(true);
+  it('lets the author, while a member of the hub, and the hub’s managers edit', () => {
+    expect(canEditHubContent(item, { id: 1, roles: roles([[10, 'member']]) })).toBe(true);
+    expect(canEditHubContent(item, { id: 2, roles: roles([[10, 'manager']]) })).toBe(true);
   });
 
-  it('refuses anyone else, and the anonymous', () => {
-    expect(canEditListing(listing, { id: 2, managerOf: new Set([11, 12]) })).toBe(false);
-    expect(canEditListing(listing, { id: 2, managerOf: new Set() })).toBe(false);
-    expect(canEditListing(listing, null)).toBe(false);
+  it('refuses an author who left the hub, other members, managers elsewhere, and the anonymous', () => {
+    expect(canEditHubContent(item, { id: 1, roles: roles([]) })).toBe(false);
+    expect(canEditHubContent(item, { id: 2, roles: roles([[10, 'member']]) })).toBe(false);
+    expect(canEditHubContent(item, { id: 2, roles: roles([[11, 'manager']]) })).toBe(false);
+    expect(canEditHubContent(item, null)).toBe(false);
   });
 });
 

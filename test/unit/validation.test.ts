@@ -50,17 +50,8 @@ describe('fieldErrors', () => {
   });
 
   it('words a wrong type with the value that was sent', () => {
-    const input = {
-      ...BAD_HUB,
-      slug: 'fine-slug',
-      name: 'Fine',
-      country: 'BE',
-      lat: 'north',
-      id: undefined,
-      owner: undefined,
-    };
-    delete input.id;
-    delete input.owner;
+    const { id: _id, owner: _owner, ...known } = BAD_HUB;
+    const input = { ...known, slug: 'fine-slug', name: 'Fine', country: 'BE', lat: 'north' };
     expect(errorsOf(input, 'en')).toEqual({ lat: expect.stringMatching(/expected number, received string/) });
     expect(errorsOf(input, 'fr').lat).toMatch(/nombre/);
   });

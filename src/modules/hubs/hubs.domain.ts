@@ -16,3 +16,19 @@ export function canManage(role: TRole | null): boolean {
 export function canRemoveMember(actor: { id: number; role: TRole | null }, targetUserId: number): boolean {
   return actor.role === 'manager' || (actor.role !== null && actor.id === targetUserId);
 }
+
+/** What a person is in each hub: hub id to role. */
+export type HubRoles = ReadonlyMap<number, TRole>;
+
+/**
+ * Who may change or withdraw a hub's listing or request: its author while still a member of
+ * the hub, or any manager of the hub.
+ */
+export function canEditHubContent(
+  item: { authorId: number; hubId: number },
+  viewer: { id: number; roles: HubRoles } | null,
+): boolean {
+  if (!viewer) return false;
+  const role = viewer.roles.get(item.hubId);
+  return role === 'manager' || (role === 'member' && item.authorId === viewer.id);
+}

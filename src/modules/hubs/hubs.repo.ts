@@ -53,7 +53,10 @@ const HUB_SELECT = `
   FROM hubs h`;
 
 export async function listHubs(db: D1Database, viewerId: number | null): Promise<THub[]> {
-  const { results } = await db.prepare(`${HUB_SELECT} ORDER BY h.name`).bind(viewerId).all<HubRow>();
+  const { results } = await db
+    .prepare(`${HUB_SELECT} ORDER BY h.name COLLATE NOCASE`)
+    .bind(viewerId)
+    .all<HubRow>();
   return results.map(toHub);
 }
 
@@ -171,7 +174,7 @@ export async function listMembers(db: D1Database, hubId: number): Promise<TMembe
   const { results } = await db
     .prepare(
       `SELECT u.id, u.display_name, u.email, m.role, m.created_at FROM memberships m
-       JOIN users u ON u.id = m.user_id WHERE m.hub_id = ?1 ORDER BY m.role DESC, u.display_name`,
+       JOIN users u ON u.id = m.user_id WHERE m.hub_id = ?1 ORDER BY m.role = 'manager' DESC, u.display_name`,
     )
     .bind(hubId)
     .all<{ id: number; display_name: string; email: string; role: TRole; created_at: string }>();
@@ -256,10 +259,10 @@ export async function acceptInvite(
   return (used?.meta.changes ?? 0) > 0;
 }
 
-export async function managedHubIds(db: D1Database, userId: number): Promise<Set<number>> {
+export async function hubRoles(db: D1Database, userId: number): Promise<Map<number, TRole>> {
   const { results } = await db
-    .prepare("SELECT hub_id FROM memberships WHERE user_id = ?1 AND role = 'manager'")
+    .prepare('SELECT hub_id, role FROM memberships WHERE user_id = ?1')
     .bind(userId)
-    .all<{ hub_id: number }>();
-  return new Set(results.map((r) => r.hub_id));
+    .all<{ hub_id: number; role: TRole }>();
+  return new Map(results.map((r) => [r.hub_id, r.role]));
 }

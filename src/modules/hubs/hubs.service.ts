@@ -127,7 +127,7 @@ export async function acceptInvite(
   return { hub: invite.hub, role: invite.role };
 }
 
-/** The ids of the hubs a person manages, for other modules' permission checks. */
-export function managedHubIds(deps: Deps, userId: number): Promise<Set<number>> {
-  return repo.managedHubIds(deps.db, userId);
+/** A person's role in each of their hubs, for other modules' permission checks. */
+export function hubRoles(deps: Deps, userId: number): Promise<Map<number, TRole>> {
+  return repo.hubRoles(deps.db, userId);
 }

@@ -8,15 +8,6 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const toMilli = (q: number) => Math.round(q * 1000);
 export const fromMilli = (m: number) => m / 1000;
 
-/** Only the author or a manager of the listing's hub may change or withdraw it. */
-export function canEditListing(
-  listing: { authorId: number; hubId: number },
-  viewer: { id: number; managerOf: ReadonlySet<number> } | null,
-): boolean {
-  if (!viewer) return false;
-  return listing.authorId === viewer.id || viewer.managerOf.has(listing.hubId);
-}
-
 /** The stored values of a new listing. */
 export function newListingValues(input: Omit<TListingInput, 'hub'>): ListingValues {
   return {

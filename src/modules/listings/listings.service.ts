@@ -10,10 +10,10 @@ import {
   type TPhoto,
 } from '../../shared/schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
-import { managedHubIds, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
+import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
 import {
-  canEditListing,
   fromMilli,
   mergedForRules,
   newListingValues,
@@ -25,10 +25,10 @@ import {
 import { metresToKm } from '../search/search.domain';
 import * as repo from './listings.repo';
 
-type Viewer = { id: number; managerOf: ReadonlySet<number> } | null;
+type Viewer = { id: number; roles: HubRoles } | null;
 
 async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
-  return user ? { id: user.id, managerOf: await managedHubIds(deps, user.id) } : null;
+  return user ? { id: user.id, roles: await hubRoles(deps, user.id) } : null;
 }
 
 function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListing {
@@ -61,7 +61,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     author: { id: r.author_id, displayName: r.author_name },
     photos,
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
-    canEdit: canEditListing({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -100,7 +100,7 @@ export async function createListing(
 async function requireEditable(deps: Deps, id: number, user: SessionUser) {
   const row = await requireRow(deps, id);
   const viewer = await viewerOf(deps, user);
-  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, viewer))
+  if (!canEditHubContent({ authorId: row.author_id, hubId: row.hub_id }, viewer))
     throw new ApiError('FORBIDDEN');
   if (row.status !== 'active') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
   return { row, viewer };

@@ -8,13 +8,14 @@ import type {
   TRequestSearch,
 } from '../../shared/schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
-import { managedHubIds, requireHubRef, roleIn } from '../hubs/hubs.service';
-import { canEditListing, fromMilli, toMilli } from '../listings/listings.domain';
+import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
+import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { fromMilli, toMilli } from '../listings/listings.domain';
 import { metresToKm } from '../search/search.domain';
 import { nextCursorOf, resolveSearch } from '../search/search.service';
 import * as repo from './requests.repo';
 
-type Viewer = { id: number; managerOf: ReadonlySet<number> } | null;
+type Viewer = { id: number; roles: HubRoles } | null;
 
 function toRequest(r: repo.RequestRow, viewer: Viewer): TRequest {
   return {
@@ -41,15 +42,14 @@ function toRequest(r: repo.RequestRow, viewer: Viewer): TRequest {
     },
     author: { id: r.author_id, displayName: r.author_name },
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
-    // The same rule as listings: the author or a manager of the hub.
-    canEdit: canEditListing({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
 async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
-  return user ? { id: user.id, managerOf: await managedHubIds(deps, user.id) } : null;
+  return user ? { id: user.id, roles: await hubRoles(deps, user.id) } : null;
 }
 
 async function requireRow(deps: Deps, id: number): Promise<repo.RequestRow> {
@@ -91,7 +91,7 @@ export async function createRequest(
 
 async function requireEditable(deps: Deps, id: number, user: SessionUser): Promise<repo.RequestRow> {
   const row = await requireRow(deps, id);
-  if (!canEditListing({ authorId: row.author_id, hubId: row.hub_id }, await viewerOf(deps, user)))
+  if (!canEditHubContent({ authorId: row.author_id, hubId: row.hub_id }, await viewerOf(deps, user)))
     throw new ApiError('FORBIDDEN');
   if (row.status === 'withdrawn') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
   return row;

@@ -31,9 +31,9 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
 
   let distanceCte = '';
   if (o.hubDistances) {
-    const rows = [...o.hubDistances].map(([hubId, d]) => `(${bind(hubId)}, ${bind(d)})`);
-    // An empty VALUES list is not SQL; a row that matches no hub keeps the shape.
-    distanceCte = `WITH dist (hub_id, metres) AS (VALUES ${rows.length ? rows.join(', ') : '(NULL, NULL)'}) `;
+    // One JSON parameter, whatever the number of hubs (D1 binds at most 100 values).
+    const pairs = JSON.stringify(Object.fromEntries(o.hubDistances));
+    distanceCte = `WITH dist (hub_id, metres) AS (SELECT CAST(key AS INTEGER), value FROM json_each(${bind(pairs)})) `;
   }
 
   const fts = `${o.table}_fts`;
