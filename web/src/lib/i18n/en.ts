@@ -111,6 +111,9 @@ export const en = {
     withdrawn: 'Withdrawn',
   },
   search: {
+    resultsTitle: 'Results',
+    moreFilters: 'More filters',
+    fewerFilters: 'Fewer filters',
     q: 'Search text',
     kind: 'Kind',
     anyKind: 'Any kind',

@@ -113,6 +113,9 @@ export const fr: Messages = {
     withdrawn: 'Retirée',
   },
   search: {
+    resultsTitle: 'Résultats',
+    moreFilters: 'Plus de filtres',
+    fewerFilters: 'Moins de filtres',
     q: 'Texte recherché',
     kind: 'Type',
     anyKind: 'Tous les types',

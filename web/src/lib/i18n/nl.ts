@@ -113,6 +113,9 @@ export const nl: Messages = {
     withdrawn: 'Ingetrokken',
   },
   search: {
+    resultsTitle: 'Resultaten',
+    moreFilters: 'Meer filters',
+    fewerFilters: 'Minder filters',
     q: 'Zoektekst',
     kind: 'Soort',
     anyKind: 'Alle soorten',
