@@ -1,0 +1,21 @@
+import type { Deps } from './env';
+
+/** A job the cron trigger runs; each module that needs periodic work adds one here. */
+export type ScheduledJob = { name: string; run: (deps: Deps & { env: Env }) => Promise<unknown> };
+
+// Each module's periodic work (claim expiry, match rebuilds, …), run in this order.
+export const SCHEDULED_JOBS: ScheduledJob[] = [];
+
+/** Runs every job; one failing job does not stop the others, and the failures are reported. */
+export async function runScheduledJobs(env: Env, now: () => Date = () => new Date()) {
+  const results: { name: string; ok: boolean; result?: unknown; error?: string }[] = [];
+  for (const job of SCHEDULED_JOBS) {
+    try {
+      results.push({ name: job.name, ok: true, result: await job.run({ db: env.DB, now, env }) });
+    } catch (err) {
+      results.push({ name: job.name, ok: false, error: String(err) });
+    }
+  }
+  console.log(JSON.stringify({ scheduled: results }));
+  return results;
+}
