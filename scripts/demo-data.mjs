@@ -71,6 +71,7 @@ export const hubs = [
     description:
       'The Heijplaat side of the Rotterdam Makers District: a testing ground for innovative manufacturing in the city port. Living, working, manufacturing and learning side by side.',
     website: null,
+    timezone: 'Europe/Amsterdam',
   },
   {
     slug: 'm4h-rotterdam',
@@ -83,6 +84,7 @@ export const hubs = [
     description:
       'The Merwe-Vierhavens area, the other half of the Rotterdam Makers District: a mixed city port area combining living, working, manufacturing and learning.',
     website: null,
+    timezone: 'Europe/Amsterdam',
   },
   {
     slug: 'maakleerplek-leuven',
@@ -1031,5 +1033,194 @@ export const requests = [
     unit: 'pieces',
     fetchRadiusKm: 40,
     createdDaysAgo: 30,
+  },
+];
+
+/**
+ * Networks of hubs and their coordinators (people who follow a network's flows, not members of
+ * a hub). No exchanges or figures are invented: the dashboards fill as demo exchanges complete.
+ */
+export const networkCoordinators = [
+  { email: 'marie@netwerk-vlaanderen.demo', displayName: 'Marie Claes', locale: 'nl' },
+  { email: 'youssef@rotterdam-makers.demo', displayName: 'Youssef Amrani', locale: 'nl' },
+  { email: 'eva@omloop-network.demo', displayName: 'Eva Janssens', locale: 'en' },
+];
+
+export const networks = [
+  {
+    slug: 'flanders-brussels-makers',
+    name: 'Flanders & Brussels maker hubs',
+    description:
+      'Youth maker spaces, workshops and campuses in Ghent, Kortrijk, Brussels, Genk and Leuven exchanging offcuts and machine time.',
+    hubs: ['broei', 'buda-factory', 'atelier-groot-eiland', 't2-campus', 'maakleerplek-leuven'],
+    coordinators: ['marie@netwerk-vlaanderen.demo', 'eva@omloop-network.demo'],
+  },
+  {
+    slug: 'rotterdam-makers-district',
+    name: 'Rotterdam Makers District',
+    description:
+      'RDM on Heijplaat and M4H in the Merwe-Vierhavens: the two halves of the Rotterdam Makers District.',
+    hubs: ['rdm-rotterdam', 'm4h-rotterdam'],
+    coordinators: ['youssef@rotterdam-makers.demo', 'eva@omloop-network.demo'],
+  },
+  {
+    slug: 'low-countries-makers',
+    name: 'Low Countries makers (community of communities)',
+    description:
+      'Every hub of the demo network in Belgium and the Netherlands: what flows inside and between the regions.',
+    hubs: [
+      'broei',
+      'buda-factory',
+      'atelier-groot-eiland',
+      't2-campus',
+      'maakleerplek-leuven',
+      'rdm-rotterdam',
+      'm4h-rotterdam',
+    ],
+    coordinators: ['eva@omloop-network.demo'],
+  },
+];
+
+/**
+ * Machines of the demo hubs (the API's ZMachineInput shape plus `hub` and, for the required
+ * training, `training`: "hub-slug/name/level"). Windows are the hub's local opening hours.
+ */
+const WEEKDAYS_9_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+
+export const trainings = [
+  {
+    hub: 'broei',
+    name: 'Laser safety',
+    level: 1,
+    description: 'Fire, fumes and materials: what may go under the beam.',
+  },
+  {
+    hub: 'rdm-rotterdam',
+    name: 'CNC-frezen basis',
+    level: 1,
+    description: 'Clamping, feeds and the emergency stop.',
+  },
+  { hub: 'rdm-rotterdam', name: 'Lasersnijden veilig', level: 1, description: '' },
+  { hub: 'buda-factory', name: 'Laser safety', level: 1, description: '' },
+];
+
+/** Who completed which training ("hub/name/level"), recorded by a manager of that hub. */
+export const trainingRecords = [
+  {
+    training: 'broei/Laser safety/1',
+    email: 'jonas@broei.demo',
+    completedOn: '2026-01-20',
+    recordedBy: 'an@broei.demo',
+  },
+  {
+    training: 'broei/Laser safety/1',
+    email: 'fatima@rdm.demo',
+    completedOn: '2026-02-03',
+    recordedBy: 'an@broei.demo',
+  },
+  {
+    training: 'rdm-rotterdam/CNC-frezen basis/1',
+    email: 'daan@rdm.demo',
+    completedOn: '2025-11-12',
+    recordedBy: 'sanne@rdm.demo',
+  },
+  {
+    training: 'buda-factory/Laser safety/1',
+    email: 'elise@budafactory.demo',
+    completedOn: '2026-03-01',
+    recordedBy: 'pieter@budafactory.demo',
+  },
+];
+
+/** A hub's own training accepts another hub's as equivalent. */
+export const trainingAcceptance = [
+  { training: 'broei/Laser safety/1', accepts: 'buda-factory/Laser safety/1', by: 'an@broei.demo' },
+  { training: 'rdm-rotterdam/Lasersnijden veilig/1', accepts: 'broei/Laser safety/1', by: 'sanne@rdm.demo' },
+];
+
+export const machines = [
+  {
+    hub: 'broei',
+    createdBy: 'an@broei.demo',
+    type: 'laser_cutter',
+    name: 'Laser cutter (Trotec Speedy 400)',
+    description: 'CO2 laser, 80 W. Cuts up to 8 mm plywood and acrylic; engraves most things.',
+    bedXMm: 600,
+    bedYMm: 400,
+    materialsAllowed: ['acrylic', 'plywood', 'mdf', 'cardboard', 'leather'],
+    materialsForbidden: ['PVC', 'vinyl', 'polycarbonate'],
+    rules: 'No PVC, ever: it releases chlorine. Stay with the machine while it cuts.',
+    priceCentsPerHour: 1200,
+    training: 'broei/Laser safety/1',
+    slotMinutes: 60,
+    maxSlotsPerBooking: 3,
+    windows: [...WEEKDAYS_9_TO_5, { weekday: 6, start: '10:00', end: '14:00' }],
+  },
+  {
+    hub: 'rdm-rotterdam',
+    createdBy: 'sanne@rdm.demo',
+    type: 'cnc_router',
+    name: 'CNC router (2500 × 1250)',
+    description: 'Full-sheet router with vacuum table.',
+    bedXMm: 2500,
+    bedYMm: 1250,
+    bedZMm: 150,
+    materialsAllowed: ['plywood', 'mdf', 'hardwood', 'hdpe'],
+    materialsForbidden: ['metal'],
+    rules: 'Bring your own bits or buy them at the desk.',
+    priceCentsPerHour: 3500,
+    training: 'rdm-rotterdam/CNC-frezen basis/1',
+    slotMinutes: 120,
+    maxSlotsPerBooking: 2,
+    windows: WEEKDAYS_9_TO_5,
+  },
+  {
+    hub: 'rdm-rotterdam',
+    createdBy: 'sanne@rdm.demo',
+    type: 'laser_cutter',
+    name: 'Laser cutter (1300 × 900)',
+    description: '',
+    bedXMm: 1300,
+    bedYMm: 900,
+    materialsAllowed: ['acrylic', 'plywood'],
+    materialsForbidden: ['PVC'],
+    rules: '',
+    priceCentsPerHour: 2000,
+    training: 'rdm-rotterdam/Lasersnijden veilig/1',
+    windows: WEEKDAYS_9_TO_5,
+  },
+  {
+    hub: 'maakleerplek-leuven',
+    createdBy: 'griet@maakleerplek.demo',
+    type: 'printer_3d',
+    name: 'Prusa MK4 #1',
+    description: 'PLA and PETG, 0.4 mm nozzle.',
+    bedXMm: 250,
+    bedYMm: 210,
+    bedZMm: 220,
+    materialsAllowed: ['PLA', 'PETG'],
+    materialsForbidden: ['ABS'],
+    rules: 'Clean the bed after your print.',
+    priceCentsPerHour: null,
+    training: null,
+    slotMinutes: 120,
+    maxSlotsPerBooking: 6,
+    windows: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '20:00' })),
+  },
+  {
+    hub: 't2-campus',
+    createdBy: 'bart@t2campus.demo',
+    type: 'printer_3d',
+    name: 'Ultimaker S5',
+    description: 'Dual extrusion with soluble supports.',
+    bedXMm: 330,
+    bedYMm: 240,
+    bedZMm: 300,
+    materialsAllowed: ['PLA', 'PVA', 'Tough PLA'],
+    materialsForbidden: [],
+    rules: '',
+    priceCentsPerHour: 300,
+    training: null,
+    windows: WEEKDAYS_9_TO_5,
   },
 ];

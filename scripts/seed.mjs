@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, hubs, listings, requests, users } from './demo-data.mjs';
+import { networkCoordinators, networks } from './demo-data.mjs';
+import { machines, trainingAcceptance, trainingRecords, trainings } from './demo-data.mjs';
 
 const PBKDF2_ITERATIONS = 100_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -111,6 +113,7 @@ function buildSeedSql({ hubs, users, listings, requests, now }) {
         lon: h.lon,
         description: h.description ?? '',
         website: h.website ?? null,
+        timezone: h.timezone ?? 'Europe/Brussels',
         created_by: userIdOf(managers[0].email, `hub ${h.slug}`),
         created_at: foundedAt,
         updated_at: foundedAt,
@@ -196,7 +199,119 @@ function buildSeedSql({ hubs, users, listings, requests, now }) {
     );
   });
 
+  lines.push(...networkSeedSql({ hubSlugs: new Set(hubs.map((h) => h.slug)), at: foundedAt }));
+  lines.push(...machineSeedSql({ at: foundedAt }));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Trainings, who completed them, which hubs accept which, and machines with their weekly windows
+ * (ids left to the database and found again by slug, email and "hub/name/level").
+ */
+function machineSeedSql({ at }) {
+  const lines = [];
+  const userId = (email) => `(SELECT id FROM users WHERE email = ${sql(email)})`;
+  const hubId = (slug) => `(SELECT id FROM hubs WHERE slug = ${sql(slug)})`;
+  const trainingId = (key) => {
+    const [hub, name, level] = key.split('/');
+    if (!trainings.some((t) => t.hub === hub && t.name === name && String(t.level) === level))
+      throw new Error(`Unknown training ${key}`);
+    return `(SELECT id FROM trainings WHERE hub_id = ${hubId(hub)} AND name = ${sql(name)} AND level = ${Number(level)})`;
+  };
+  const managerOf = (slug) => {
+    const u = users.find((x) => x.memberships.some((m) => m.hub === slug && m.role === 'manager'));
+    if (!u) throw new Error(`Hub ${slug} has no manager`);
+    return u.email;
+  };
+  for (const t of trainings)
+    lines.push(
+      `INSERT INTO trainings (hub_id, name, level, description, created_by, created_at) VALUES (${hubId(t.hub)}, ${sql(t.name)}, ${t.level}, ${sql(t.description)}, ${userId(managerOf(t.hub))}, ${sql(at)});`,
+    );
+  for (const r of trainingRecords)
+    lines.push(
+      `INSERT INTO training_records (training_id, user_id, completed_on, recorded_by, created_at) VALUES (${trainingId(r.training)}, ${userId(r.email)}, ${sql(r.completedOn)}, ${userId(r.recordedBy)}, ${sql(at)});`,
+    );
+  for (const a of trainingAcceptance)
+    lines.push(
+      `INSERT INTO training_acceptance (training_id, accepted_training_id, created_by, created_at) VALUES (${trainingId(a.training)}, ${trainingId(a.accepts)}, ${userId(a.by)}, ${sql(at)});`,
+    );
+  for (const m of machines) {
+    // hub_id and created_by are subqueries, written as they are; the rest are literals.
+    const values = {
+      hub_id: hubId(m.hub),
+      type: sql(m.type),
+      name: sql(m.name),
+      description: sql(m.description ?? ''),
+      bed_x_mm: sql(m.bedXMm ?? null),
+      bed_y_mm: sql(m.bedYMm ?? null),
+      bed_z_mm: sql(m.bedZMm ?? null),
+      materials_allowed: sql(JSON.stringify(m.materialsAllowed ?? [])),
+      materials_forbidden: sql(JSON.stringify(m.materialsForbidden ?? [])),
+      rules: sql(m.rules ?? ''),
+      price_cents_per_hour: sql(m.priceCentsPerHour ?? null),
+      required_training_id: m.training ? trainingId(m.training) : 'NULL',
+      slot_minutes: sql(m.slotMinutes ?? 60),
+      max_slots_per_booking: sql(m.maxSlotsPerBooking ?? 4),
+      created_by: userId(m.createdBy),
+      created_at: sql(at),
+      updated_at: sql(at),
+    };
+    lines.push(
+      `INSERT INTO machines (${Object.keys(values).join(', ')}) VALUES (${Object.values(values).join(', ')});`,
+    );
+    const self = `(SELECT max(id) FROM machines WHERE hub_id = ${hubId(m.hub)} AND name = ${sql(m.name)})`;
+    for (const w of m.windows)
+      lines.push(
+        `INSERT INTO machine_windows (machine_id, weekday, start_time, end_time) VALUES (${self}, ${w.weekday}, ${sql(w.start)}, ${sql(w.end)});`,
+      );
+  }
+  return lines;
+}
+
+/**
+ * The demo networks and their coordinators (users without hubs, ids left to the database and
+ * found again by email), with every hub active and the default method.
+ */
+function networkSeedSql({ hubSlugs, at }) {
+  const lines = [];
+  const known = new Set(networkCoordinators.map((c) => c.email.toLowerCase()));
+  for (const c of networkCoordinators) {
+    const { hash, salt } = hashPassword(DEMO_PASSWORD);
+    lines.push(
+      insert('users', {
+        email: c.email,
+        display_name: c.displayName,
+        password_hash: hash,
+        password_salt: salt,
+        password_iterations: PBKDF2_ITERATIONS,
+        locale: c.locale,
+        created_at: at,
+      }),
+    );
+  }
+  const userId = (email) => `(SELECT id FROM users WHERE email = ${sql(email)})`;
+  const networkId = (slug) => `(SELECT id FROM networks WHERE slug = ${sql(slug)})`;
+  for (const n of networks) {
+    const [first] = n.coordinators;
+    if (!first) throw new Error(`Network ${n.slug} has no coordinator`);
+    lines.push(
+      `INSERT INTO networks (slug, name, description, created_by, created_at, updated_at) VALUES (${sql(n.slug)}, ${sql(n.name)}, ${sql(n.description)}, ${userId(first)}, ${sql(at)}, ${sql(at)});`,
+      `INSERT INTO network_methods (network_id, updated_by, updated_at) VALUES (${networkId(n.slug)}, ${userId(first)}, ${sql(at)});`,
+    );
+    for (const email of n.coordinators) {
+      if (!known.has(email.toLowerCase())) throw new Error(`Network ${n.slug}: unknown coordinator ${email}`);
+      lines.push(
+        `INSERT INTO network_coordinators (network_id, user_id, added_by, created_at) VALUES (${networkId(n.slug)}, ${userId(email)}, ${userId(first)}, ${sql(at)});`,
+      );
+    }
+    for (const hub of n.hubs) {
+      if (!hubSlugs.has(hub)) throw new Error(`Network ${n.slug}: unknown hub ${hub}`);
+      lines.push(
+        `INSERT INTO network_hubs (network_id, hub_id, status, added_by, created_at, updated_at) VALUES (${networkId(n.slug)}, (SELECT id FROM hubs WHERE slug = ${sql(hub)}), 'active', ${userId(first)}, ${sql(at)}, ${sql(at)});`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** `--persist-to <dir>` or `--persist-to=<dir>`, else null. */
@@ -287,7 +402,7 @@ function main() {
   }
 
   console.log(
-    `Loaded ${hubs.length} hubs, ${users.length} members, ${listings.length} listings, ${requests.length} requests. ` +
+    `Loaded ${hubs.length} hubs, ${users.length} members, ${networks.length} networks, ${listings.length} listings, ${requests.length} requests. ` +
       `Demo password: ${DEMO_PASSWORD}`,
   );
 }

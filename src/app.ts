@@ -14,6 +14,14 @@ import { healthRoutes } from './modules/health/health.routes';
 import { hubsRoutes } from './modules/hubs/hubs.routes';
 import { listingsRoutes } from './modules/listings/listings.routes';
 import { requestsRoutes } from './modules/requests/requests.routes';
+import { networksRoutes } from './modules/networks/networks.routes';
+import { impactRoutes } from './modules/impact/impact.routes';
+import { matchingRoutes } from './modules/matching/matching.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { savedSearchesRoutes } from './modules/saved-searches/saved-searches.routes';
+import { machinesRoutes } from './modules/machines/machines.routes';
+import { trainingsRoutes } from './modules/trainings/trainings.routes';
+import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
 import { RULE_MESSAGES, type RuleKey } from './shared/validation';
@@ -36,10 +44,18 @@ function envelope(c: Context<AppEnv>, code: ErrorCode, details?: ApiError['detai
   };
 }
 
-function statusCodeOf(status: number): ErrorCode {
-  const found = (Object.keys(ERRORS) as ErrorCode[]).find((code) => ERRORS[code].status === status);
-  return found ?? 'INTERNAL';
-}
+// Errors Hono raises itself (not ApiErrors) get the general code for their status.
+const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'MALFORMED_JSON',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'INVALID_STATE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+};
 
 /** The API: every module mounted under /api/v1, one error envelope, the OpenAPI document. */
 export function createApp() {
@@ -49,7 +65,15 @@ export function createApp() {
     .route('/', categoriesRoutes)
     .route('/', hubsRoutes)
     .route('/', listingsRoutes)
-    .route('/', requestsRoutes);
+    .route('/', requestsRoutes)
+    .route('/', networksRoutes)
+    .route('/', impactRoutes)
+    .route('/', matchingRoutes)
+    .route('/', notificationsRoutes)
+    .route('/', savedSearchesRoutes)
+    .route('/', machinesRoutes)
+    .route('/', trainingsRoutes)
+    .route('/', exchangesRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -83,7 +107,7 @@ export function createApp() {
     }
     if (err instanceof HTTPException) {
       // Hono's own body parsing fails with 400 on malformed JSON.
-      const code = err.status === 400 ? 'MALFORMED_JSON' : statusCodeOf(err.status);
+      const code = GENERAL_CODES[err.status] ?? 'INTERNAL';
       return c.json(envelope(c, code), ERRORS[code].status);
     }
     console.error(

@@ -1,10 +1,20 @@
 import type { Deps } from './env';
+import { impactJob } from './modules/impact/impact.job';
+import { matchingJob } from './modules/matching/matching.job';
+import { notificationsJob } from './modules/notifications/notifications.job';
+import { exchangeTimersJob } from './modules/exchanges/exchanges.jobs';
 
 /** A job the cron trigger runs; each module that needs periodic work adds one here. */
 export type ScheduledJob = { name: string; run: (deps: Deps & { env: Env }) => Promise<unknown> };
 
 // Each module's periodic work (claim expiry, match rebuilds, …), run in this order.
-export const SCHEDULED_JOBS: ScheduledJob[] = [];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  // Expiries and final handovers first, so impact and matching see the settled state.
+  exchangeTimersJob,
+  impactJob,
+  matchingJob,
+  notificationsJob,
+];
 
 /** Runs every job; one failing job does not stop the others, and the failures are reported. */
 export async function runScheduledJobs(env: Env, now: () => Date = () => new Date()) {

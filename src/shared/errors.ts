@@ -10,6 +10,334 @@ type ErrorSpec = {
 };
 
 export const ERRORS = {
+  NETWORK_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Dit netwerk bestaat niet, of je bent er geen coördinator van.',
+      fr: 'Ce réseau n’existe pas, ou vous n’en êtes pas coordinateur.',
+      en: 'This network does not exist, or you are not one of its coordinators.',
+    },
+  },
+  HUB_NOT_IN_NETWORK: {
+    status: 404,
+    message: {
+      nl: 'Deze hub hoort niet bij dit netwerk.',
+      fr: 'Ce hub ne fait pas partie de ce réseau.',
+      en: 'This hub is not part of this network.',
+    },
+  },
+  EXCHANGE_NOT_IN_NETWORK: {
+    status: 404,
+    message: {
+      nl: 'Deze uitwisseling is niet afgerond binnen dit netwerk.',
+      fr: 'Cet échange n’a pas été conclu au sein de ce réseau.',
+      en: 'This exchange was not completed within this network.',
+    },
+  },
+  COORDINATOR_NO_ACCOUNT: {
+    status: 422,
+    message: {
+      nl: 'Niemand heeft een Omloop-account met dit e-mailadres.',
+      fr: 'Personne n’a de compte Omloop avec cette adresse e-mail.',
+      en: 'Nobody has an Omloop account with this email address.',
+    },
+  },
+  ALREADY_COORDINATOR: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon is al coördinator van dit netwerk.',
+      fr: 'Cette personne coordonne déjà ce réseau.',
+      en: 'This person already coordinates this network.',
+    },
+  },
+  LAST_COORDINATOR: {
+    status: 409,
+    message: {
+      nl: 'Een netwerk heeft minstens één coördinator nodig.',
+      fr: 'Un réseau a besoin d’au moins un coordinateur.',
+      en: 'A network needs at least one coordinator.',
+    },
+  },
+  INVALID_PERIOD: {
+    status: 422,
+    message: {
+      nl: 'De einddatum ligt vóór de begindatum.',
+      fr: 'La date de fin précède la date de début.',
+      en: 'The end date is before the start date.',
+    },
+  },
+  MATCH_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze match bestaat niet.',
+      fr: 'Cette correspondance n’existe pas.',
+      en: 'This match does not exist.',
+    },
+  },
+  SAVED_SEARCH_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze bewaarde zoekopdracht bestaat niet.',
+      fr: 'Cette recherche enregistrée n’existe pas.',
+      en: 'This saved search does not exist.',
+    },
+  },
+  TOO_MANY_SAVED_SEARCHES: {
+    status: 409,
+    message: {
+      nl: 'Je hebt al 20 bewaarde zoekopdrachten; verwijder er eerst een.',
+      fr: 'Vous avez déjà 20 recherches enregistrées ; supprimez-en une d’abord.',
+      en: 'You already have 20 saved searches; delete one first.',
+    },
+  },
+  MACHINE_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze machine bestaat niet.',
+      fr: 'Cette machine n’existe pas.',
+      en: 'This machine does not exist.',
+    },
+  },
+  BOOKING_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze reservatie bestaat niet.',
+      fr: 'Cette réservation n’existe pas.',
+      en: 'This booking does not exist.',
+    },
+  },
+  TRAINING_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze opleiding bestaat niet bij deze hub.',
+      fr: 'Cette formation n’existe pas dans ce hub.',
+      en: 'This training does not exist at this hub.',
+    },
+  },
+  PERSON_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Er is geen account met dit e-mailadres.',
+      fr: 'Aucun compte n’a cette adresse e-mail.',
+      en: 'No account has this email address.',
+    },
+  },
+  TRAINING_EXISTS: {
+    status: 409,
+    message: {
+      nl: 'Deze hub heeft al een opleiding met deze naam en dit niveau.',
+      fr: 'Ce hub a déjà une formation de ce nom et de ce niveau.',
+      en: 'This hub already has a training with this name and level.',
+    },
+  },
+  TRAINING_SAME_HUB: {
+    status: 409,
+    message: {
+      nl: 'Een hub aanvaardt alleen opleidingen van andere hubs als gelijkwaardig.',
+      fr: 'Un hub n’accepte comme équivalentes que les formations d’autres hubs.',
+      en: 'A hub only accepts trainings of other hubs as equivalent.',
+    },
+  },
+  TRAINING_REQUIRED: {
+    status: 403,
+    message: {
+      nl: 'Voor deze machine heb je een opleiding nodig die je nog niet hebt, of die deze hub niet aanvaardt.',
+      fr: 'Cette machine demande une formation que vous n’avez pas, ou que ce hub n’accepte pas.',
+      en: 'This machine needs a training you do not have, or one this hub does not accept.',
+    },
+  },
+  SLOT_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Iemand anders heeft dit tijdslot net gereserveerd. Kies een ander.',
+      fr: 'Quelqu’un vient de réserver ce créneau. Choisissez-en un autre.',
+      en: 'Someone else has just booked this slot. Choose another one.',
+    },
+  },
+  MACHINE_INACTIVE: {
+    status: 409,
+    message: {
+      nl: 'Deze machine kan nu niet gereserveerd worden.',
+      fr: 'Cette machine ne peut pas être réservée pour l’instant.',
+      en: 'This machine cannot be booked at the moment.',
+    },
+  },
+  BOOKING_IN_PAST: {
+    status: 422,
+    message: {
+      nl: 'Dit tijdslot ligt in het verleden.',
+      fr: 'Ce créneau est dans le passé.',
+      en: 'This slot is in the past.',
+    },
+  },
+  BOOKING_TOO_SOON: {
+    status: 422,
+    message: {
+      nl: 'Dit tijdslot begint te snel; reserveer vroeger op voorhand.',
+      fr: 'Ce créneau commence trop tôt ; réservez plus longtemps à l’avance.',
+      en: 'This slot starts too soon; book further ahead.',
+    },
+  },
+  BOOKING_BEYOND_HORIZON: {
+    status: 422,
+    message: {
+      nl: 'Zo ver vooruit kan deze machine nog niet gereserveerd worden.',
+      fr: 'Cette machine ne se réserve pas encore aussi loin à l’avance.',
+      en: 'This machine cannot be booked that far ahead yet.',
+    },
+  },
+  BOOKING_TOO_LONG: {
+    status: 422,
+    message: {
+      nl: 'Deze reservatie is langer dan de machine in één keer toelaat.',
+      fr: 'Cette réservation dépasse la durée permise en une fois.',
+      en: 'This booking is longer than the machine allows at once.',
+    },
+  },
+  BOOKING_MACHINE_CLOSED: {
+    status: 422,
+    message: {
+      nl: 'De machine is op die dag gesloten.',
+      fr: 'La machine est fermée ce jour-là.',
+      en: 'The machine is closed on that day.',
+    },
+  },
+  BOOKING_OUTSIDE_HOURS: {
+    status: 422,
+    message: {
+      nl: 'Dit valt buiten de openingsuren of past niet op de tijdsloten van de machine.',
+      fr: 'Hors des heures d’ouverture, ou pas aligné sur les créneaux de la machine.',
+      en: 'This is outside the opening hours or does not match the machine’s slots.',
+    },
+  },
+  RANGE_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het einde moet na het begin liggen, hoogstens 35 dagen later.',
+      fr: 'La fin doit suivre le début, au plus 35 jours après.',
+      en: 'The end must come after the start, at most 35 days later.',
+    },
+  },
+  BOOKING_CANCELLED: {
+    status: 409,
+    message: {
+      nl: 'Deze reservatie is al geannuleerd.',
+      fr: 'Cette réservation est déjà annulée.',
+      en: 'This booking is already cancelled.',
+    },
+  },
+  BOOKING_ENDED: {
+    status: 409,
+    message: {
+      nl: 'Deze reservatie is al voorbij.',
+      fr: 'Cette réservation est déjà passée.',
+      en: 'This booking is already over.',
+    },
+  },
+  CANCEL_DEADLINE_PASSED: {
+    status: 409,
+    message: {
+      nl: 'Annuleren kan niet meer zo kort voor de start; neem contact op met de hub.',
+      fr: 'Trop tard pour annuler ; contactez le hub.',
+      en: 'It is too late to cancel; contact the hub.',
+    },
+  },
+  EXCHANGE_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze uitwisseling bestaat niet.',
+      fr: 'Cet échange n’existe pas.',
+      en: 'This exchange does not exist.',
+    },
+  },
+  FLOW_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze stroom staat niet in het register.',
+      fr: 'Ce flux n’est pas dans le registre.',
+      en: 'This flow is not in the ledger.',
+    },
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: {
+      nl: 'Deze stap kan niet in de huidige toestand van de uitwisseling.',
+      fr: 'Cette étape est impossible dans l’état actuel de l’échange.',
+      en: 'This step is not possible in the exchange’s current state.',
+    },
+  },
+  INSUFFICIENT_QUANTITY: {
+    status: 409,
+    message: {
+      nl: 'Er is niet genoeg meer van dit aanbod over.',
+      fr: 'Il ne reste plus assez de cette offre.',
+      en: 'Not enough of this listing is left.',
+    },
+  },
+  LISTING_NOT_CLAIMABLE: {
+    status: 409,
+    message: {
+      nl: 'Dit aanbod is niet meer beschikbaar.',
+      fr: 'Cette offre n’est plus disponible.',
+      en: 'This listing is no longer available.',
+    },
+  },
+  CLAIM_OWN_HUB: {
+    status: 422,
+    message: {
+      nl: 'Je kan geen aanbod van je eigen hub aanvragen voor diezelfde hub.',
+      fr: 'Vous ne pouvez pas réserver une offre de votre hub pour ce même hub.',
+      en: 'You cannot claim a listing of a hub for that same hub.',
+    },
+  },
+  HANDOVER_EXCEEDS_ACCEPTED: {
+    status: 422,
+    message: {
+      nl: 'Er kan niet meer overgedragen worden dan aanvaard werd.',
+      fr: 'On ne peut pas remettre plus que la quantité acceptée.',
+      en: 'You cannot hand over more than was accepted.',
+    },
+  },
+  QUANTITY_BELOW_RESERVED: {
+    status: 409,
+    message: {
+      nl: 'De hoeveelheid kan niet lager zijn dan wat al aan uitwisselingen beloofd is.',
+      fr: 'La quantité ne peut pas être inférieure à ce qui est déjà promis à des échanges.',
+      en: 'The quantity cannot be lower than what is already promised to exchanges.',
+    },
+  },
+  FLOW_ALREADY_REVERSED: {
+    status: 409,
+    message: {
+      nl: 'Deze stroom is al rechtgezet of is zelf een rechtzetting.',
+      fr: 'Ce flux a déjà été corrigé ou est lui-même une correction.',
+      en: 'This flow was already reversed or is itself a reversal.',
+    },
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    message: {
+      nl: 'De Idempotency-Key moet 1 tot 200 zichtbare tekens lang zijn.',
+      fr: 'L’Idempotency-Key doit compter de 1 à 200 caractères visibles.',
+      en: 'The Idempotency-Key must be 1 to 200 visible characters.',
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: {
+      nl: 'Deze Idempotency-Key werd al gebruikt voor een ander verzoek.',
+      fr: 'Cette Idempotency-Key a déjà servi pour une autre requête.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    },
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    message: {
+      nl: 'Een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer zo dadelijk opnieuw.',
+      fr: 'Une requête avec cette Idempotency-Key est encore en cours ; réessayez dans un instant.',
+      en: 'A request with this Idempotency-Key is still being processed; try again in a moment.',
+    },
+  },
   VALIDATION_FAILED: {
     status: 422,
     message: {

@@ -101,6 +101,20 @@ export type TMePatch = z.infer<typeof ZMePatch>;
 
 // ---------- hubs ----------
 
+/** Is this an IANA time zone this runtime knows (Europe/Brussels, Europe/Amsterdam, …)? */
+export function isTimeZone(tz: string): boolean {
+  if (tz !== 'UTC' && !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, checked with Intl. */
+export const ZTimeZone = z.string().min(1).max(64).refine(isTimeZone);
+
 export const ZHubSummary = z.object({
   slug: z.string(),
   name: z.string(),
@@ -119,6 +133,8 @@ export const ZHub = ZHubSummary.extend({
   memberCount: z.number().int(),
   activeListingCount: z.number().int(),
   openRequestCount: z.number().int(),
+  /** The hub's IANA time zone: opening hours and bookings are in its local time. */
+  timezone: z.string(),
   /** The viewer's role in this hub, or null. */
   myRole: ZRole.nullable(),
 });
@@ -138,12 +154,13 @@ export const ZHubInput = z.strictObject({
   lon: z.number().min(-180).max(180),
   description: z.string().trim().max(4000).default(''),
   website: z.url().max(300).nullable().optional(),
+  timezone: ZTimeZone.default('Europe/Brussels'),
 });
 export type THubInput = z.input<typeof ZHubInput>;
 
 export const ZHubPatch = ZHubInput.omit({ slug: true })
   // Without the create default: an edit changes only what it sends.
-  .extend({ description: z.string().trim().max(4000) })
+  .extend({ description: z.string().trim().max(4000), timezone: ZTimeZone })
   .partial()
   .refine(...somethingToChange);
 export type THubPatch = z.input<typeof ZHubPatch>;
@@ -251,6 +268,8 @@ export const ZListing = z.object({
   description: z.string(),
   category: z.string(),
   quantity: z.number(),
+  /** What is left to claim: the quantity minus what accepted exchanges hold; 0 shows as taken. */
+  quantityRemaining: z.number(),
   unit: ZUnit,
   lengthMm: z.number().nullable(),
   widthMm: z.number().nullable(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZMachineInput } from '../../src/shared/machines.schemas';
 import { ZHubInput, ZListingInput, ZRequestInput } from '../../src/shared/schemas';
 
 type Entry = Record<string, unknown> & { hub: string; author: string; createdDaysAgo: number };
@@ -8,6 +9,8 @@ type DemoData = {
   users: { email: string; displayName: string; memberships: { hub: string; role: string }[] }[];
   listings: Entry[];
   requests: Entry[];
+  machines: (Record<string, unknown> & { hub: string; createdBy: string; training: string | null })[];
+  trainings: { hub: string; name: string; level: number }[];
 };
 
 // scripts/ are plain JavaScript without declarations; the cast gives the shape this test relies on.
@@ -75,5 +78,29 @@ describe('demo data', () => {
         demo.users.some((u) => u.memberships.some((m) => m.hub === slug && m.role === 'manager')),
         slug,
       ).toBe(true);
+  });
+
+  it('puts the Rotterdam hubs in Amsterdam time and the others in Brussels time', () => {
+    for (const hub of demo.hubs)
+      expect(ZHubInput.parse(hub).timezone, hub.slug).toBe(
+        hub.slug.endsWith('rotterdam') ? 'Europe/Amsterdam' : 'Europe/Brussels',
+      );
+  });
+
+  it('has machines the API would accept, by managers, needing trainings of their own hub', () => {
+    expect(demo.machines.length).toBeGreaterThanOrEqual(4);
+    const laser = demo.machines.find((m) => m.hub === 'broei' && m.type === 'laser_cutter');
+    expect(laser).toMatchObject({ bedXMm: 600, bedYMm: 400 });
+    expect(laser?.materialsForbidden).toContain('PVC');
+    for (const { hub, createdBy, training, ...input } of demo.machines) {
+      const r = ZMachineInput.safeParse(input);
+      expect(r.success, `${String(input.name)}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
+      expect(
+        demo.users.some(
+          (u) => u.email === createdBy && u.memberships.some((m) => m.hub === hub && m.role === 'manager'),
+        ),
+      ).toBe(true);
+      if (training) expect(training.startsWith(`${hub}/`), training).toBe(true);
+    }
   });
 });

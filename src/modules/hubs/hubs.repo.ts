@@ -11,6 +11,7 @@ type HubRow = {
   lon: number;
   description: string;
   website: string | null;
+  timezone: string;
   created_at: string;
   member_count: number;
   active_listing_count: number;
@@ -40,6 +41,7 @@ const toHub = (r: HubRow): THub => ({
   memberCount: r.member_count,
   activeListingCount: r.active_listing_count,
   openRequestCount: r.open_request_count,
+  timezone: r.timezone,
   myRole: r.my_role,
 });
 
@@ -90,8 +92,8 @@ export async function insertHubWithManager(
   const [hub] = await db.batch([
     db
       .prepare(
-        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, website, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (slug) DO NOTHING`,
+        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, website, created_by, created_at, updated_at, timezone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12) ON CONFLICT (slug) DO NOTHING`,
       )
       .bind(
         input.slug,
@@ -105,6 +107,7 @@ export async function insertHubWithManager(
         input.website ?? null,
         userId,
         now,
+        input.timezone ?? 'Europe/Brussels',
       ),
     db
       .prepare(
@@ -126,6 +129,7 @@ const PATCHABLE = {
   lon: 'lon',
   description: 'description',
   website: 'website',
+  timezone: 'timezone',
 } as const;
 
 export async function updateHub(

@@ -10,6 +10,8 @@ export type ListingRow = {
   description: string;
   category: string;
   quantity_milli: number;
+  /** Promised to accepted exchanges or already handed over (migration 0002). */
+  quantity_reserved_milli: number;
   unit: TUnit;
   length_mm: number | null;
   width_mm: number | null;
@@ -115,9 +117,12 @@ export async function updateListing(
     values.push(v);
     sets.push(`${column} = ?${values.length + 2}`);
   }
+  // A new quantity may not fall below what exchanges already hold (the value bound above).
+  const q = patch.quantityMilli === undefined ? -1 : values.indexOf(patch.quantityMilli);
+  const keepsReserved = q < 0 ? '' : ` AND quantity_reserved_milli <= ?${q + 3}`;
   const r = await db
     .prepare(
-      `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'`,
+      `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'${keepsReserved}`,
     )
     .bind(id, now, ...values)
     .run();
@@ -194,4 +199,21 @@ export async function findPhoto(db: D1Database, id: number): Promise<PhotoRow | 
 
 export async function deletePhoto(db: D1Database, id: number): Promise<void> {
   await db.prepare('DELETE FROM listing_photos WHERE id = ?1').bind(id).run();
+}
+
+/**
+ * The statement that changes a listing's reserved quantity by `deltaMilli`, for an exchange's
+ * batch: it applies only where that exchange carries the batch's action token, i.e. only when
+ * the exchange's own move applied in the same batch.
+ */
+export function adjustReservedStatement(
+  db: D1Database,
+  o: { listingId: number; deltaMilli: number; exchangeId: number; token: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE listings SET quantity_reserved_milli = quantity_reserved_milli + ?2
+       WHERE id = ?1 AND EXISTS (SELECT 1 FROM exchanges WHERE id = ?3 AND action_token = ?4)`,
+    )
+    .bind(o.listingId, o.deltaMilli, o.exchangeId, o.token);
 }

@@ -12,6 +12,8 @@ import {
   ZPhoto,
 } from '../../shared/schemas';
 import * as service from './listings.service';
+import { onListingChanged } from '../matching/matching.service';
+import { notifyDeps } from '../notifications/notifications.routes';
 
 const tags = ['Listings'];
 const ZPhotoParam = ZIdParam.extend({ photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -47,7 +49,9 @@ export const listingsRoutes = newRouter()
     }),
     async (c) => {
       const user = requireUser(c);
-      return c.json(await service.createListing(deps(c), { input: c.req.valid('json'), user }), 201);
+      const listing = await service.createListing(deps(c), { input: c.req.valid('json'), user });
+      await onListingChanged(notifyDeps(c), listing.id);
+      return c.json(listing, 201);
     },
   )
   .openapi(
@@ -78,6 +82,7 @@ export const listingsRoutes = newRouter()
         patch: c.req.valid('json'),
         user,
       });
+      await onListingChanged(notifyDeps(c), listing.id);
       return c.json(listing, 200);
     },
   )
@@ -90,11 +95,15 @@ export const listingsRoutes = newRouter()
       request: { params: ZIdParam },
       responses: { 200: json(ZListing, 'The withdrawn listing'), ...errors(401, 403, 404, 409) },
     }),
-    async (c) =>
-      c.json(
-        await service.withdrawListing(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }),
-        200,
-      ),
+    async (c) => {
+      const listing = await service.withdrawListing(deps(c), {
+        id: c.req.valid('param').id,
+        user: requireUser(c),
+      });
+      // A withdrawn listing stops matching in this same request.
+      await onListingChanged(notifyDeps(c), listing.id);
+      return c.json(listing, 200);
+    },
   )
   .openapi(
     createRoute({

@@ -39,6 +39,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     description: r.description,
     category: r.category,
     quantity: fromMilli(r.quantity_milli),
+    quantityRemaining: fromMilli(r.quantity_milli - r.quantity_reserved_milli),
     unit: r.unit,
     lengthMm: r.length_mm,
     widthMm: r.width_mm,
@@ -115,8 +116,22 @@ export async function updateListing(
   const issues = listingIssues(mergedForRules(current, patch));
   // Rule keys are worded in the reader's language by the error handler.
   if (issues.length) throw validationError(issues);
-  if (!(await repo.updateListing(deps.db, id, patchValues(patch), deps.now().toISOString())))
+  const values = patchValues(patch);
+  const belowReserved = () =>
+    new ApiError('QUANTITY_BELOW_RESERVED', {
+      details: {
+        fields: [{ path: 'quantity', message: '' }],
+        reserved: fromMilli(row.quantity_reserved_milli),
+      },
+    });
+  if (values.quantityMilli !== undefined && values.quantityMilli < row.quantity_reserved_milli)
+    throw belowReserved();
+  if (!(await repo.updateListing(deps.db, id, values, deps.now().toISOString()))) {
+    // An exchange may have been accepted in between: the database refused the lower quantity.
+    const now = await requireRow(deps, id);
+    if (values.quantityMilli !== undefined && now.status === 'active') throw belowReserved();
     throw new ApiError('INVALID_STATE');
+  }
   return getListing(deps, { id, user });
 }
 
@@ -138,6 +153,8 @@ export async function searchListings(
   const today = deps.now().toISOString().slice(0, 10);
   const where: { sql: string; values: unknown[] }[] = [
     { sql: "t.status = 'active'", values: [] },
+    // A listing whose every unit is promised to exchanges is taken: nothing left to find.
+    { sql: 't.quantity_milli > t.quantity_reserved_milli', values: [] },
     { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [today] },
   ];
   if (query.kind) where.push({ sql: 't.kind = ?', values: [query.kind] });
@@ -210,4 +227,52 @@ export async function readPhoto(
   const object = photo ? await deps.photos.get(photo.object_key) : null;
   if (!photo || !object) throw new ApiError('PHOTO_NOT_FOUND');
   return { body: object.body, contentType: photo.content_type, etag: object.httpEtag, size: object.size };
+}
+
+// ---------- for exchanges ----------
+
+/** What the exchanges area needs to know of a listing to claim it and record its flow. */
+export type ListingFacts = {
+  id: number;
+  hubId: number;
+  title: string;
+  kind: TListing['kind'];
+  status: TListing['status'];
+  category: string;
+  unit: TListing['unit'];
+  quantityMilli: number;
+  reservedMilli: number;
+  lengthMm: number | null;
+  widthMm: number | null;
+  thicknessMm: number | null;
+};
+
+export async function listingFacts(deps: Deps, id: number): Promise<ListingFacts | null> {
+  const r = await repo.findListing(deps.db, id);
+  if (!r) return null;
+  return {
+    id: r.id,
+    hubId: r.hub_id,
+    title: r.title,
+    kind: r.kind,
+    status: r.status,
+    category: r.category,
+    unit: r.unit,
+    quantityMilli: r.quantity_milli,
+    reservedMilli: r.quantity_reserved_milli,
+    lengthMm: r.length_mm,
+    widthMm: r.width_mm,
+    thicknessMm: r.thickness_mm,
+  };
+}
+
+/**
+ * The statement changing a listing's reservation, to run inside an exchange's batch; it applies
+ * only when that exchange's move (marked by `token`) applied in the same batch.
+ */
+export function reservationStatement(
+  deps: Deps,
+  o: { listingId: number; deltaMilli: number; exchangeId: number; token: string },
+): D1PreparedStatement {
+  return repo.adjustReservedStatement(deps.db, o);
 }

@@ -3,6 +3,7 @@ import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/op
 import { requireUser } from '../../http/middleware/session';
 import { ZRequest, ZRequestInput, ZRequestPage, ZRequestPatch, ZRequestSearch } from '../../shared/schemas';
 import * as service from './requests.service';
+import { onRequestChanged } from '../matching/matching.service';
 
 const tags = ['Requests'];
 
@@ -33,8 +34,14 @@ export const requestsRoutes = newRouter()
       request: jsonBody(ZRequestInput),
       responses: { 201: json(ZRequest, 'The new request'), ...errors(401, 403, 404, 422) },
     }),
-    async (c) =>
-      c.json(await service.createRequest(deps(c), { input: c.req.valid('json'), user: requireUser(c) }), 201),
+    async (c) => {
+      const request = await service.createRequest(deps(c), {
+        input: c.req.valid('json'),
+        user: requireUser(c),
+      });
+      await onRequestChanged(deps(c), request.id);
+      return c.json(request, 201);
+    },
   )
   .openapi(
     createRoute({
@@ -59,7 +66,9 @@ export const requestsRoutes = newRouter()
     }),
     async (c) => {
       const input = { id: c.req.valid('param').id, patch: c.req.valid('json'), user: requireUser(c) };
-      return c.json(await service.updateRequest(deps(c), input), 200);
+      const request = await service.updateRequest(deps(c), input);
+      await onRequestChanged(deps(c), request.id);
+      return c.json(request, 200);
     },
   )
   .openapi(
@@ -71,9 +80,12 @@ export const requestsRoutes = newRouter()
       request: { params: ZIdParam },
       responses: { 200: json(ZRequest, 'The withdrawn request'), ...errors(401, 403, 404, 409) },
     }),
-    async (c) =>
-      c.json(
-        await service.withdrawRequest(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }),
-        200,
-      ),
+    async (c) => {
+      const request = await service.withdrawRequest(deps(c), {
+        id: c.req.valid('param').id,
+        user: requireUser(c),
+      });
+      await onRequestChanged(deps(c), request.id);
+      return c.json(request, 200);
+    },
   );

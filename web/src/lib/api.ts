@@ -27,6 +27,19 @@ import type {
   TLoginInput,
 } from '$shared/schemas';
 import type { CategoryNode } from '$shared/taxonomy';
+import type {
+  TAvailability,
+  TBooking,
+  TCalendarToken,
+  TMachine,
+  TMachineInput,
+  TMachinePatch,
+  TPassport,
+  TTraining,
+  TTrainingInput,
+  TTrainingRecord,
+  TTrainingRecordInput,
+} from '$shared/machines.schemas';
 
 export const API_BASE = '/api/v1';
 
@@ -207,6 +220,38 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
       patch: (id: number, patch: TRequestPatch) =>
         call<TRequest>('PATCH', `/requests/${id}`, { json: patch }),
       withdraw: (id: number) => call<TRequest>('DELETE', `/requests/${id}`),
+    },
+    machines: {
+      list: (query: { hub?: string; type?: string } = {}) =>
+        call<{ items: TMachine[] }>('GET', '/machines', { query }),
+      ofHub: (slug: string) => call<{ items: TMachine[] }>('GET', `/hubs/${enc(slug)}/machines`),
+      get: (id: number | string) => call<TMachine>('GET', `/machines/${enc(String(id))}`),
+      create: (slug: string, input: TMachineInput) =>
+        call<TMachine>('POST', `/hubs/${enc(slug)}/machines`, { json: input }),
+      patch: (id: number, patch: TMachinePatch) =>
+        call<TMachine>('PATCH', `/machines/${id}`, { json: patch }),
+      availability: (id: number, from: string, to: string) =>
+        call<TAvailability>('GET', `/machines/${id}/availability`, { query: { from, to } }),
+      book: (id: number, input: { startsAt: string; endsAt: string; note?: string }) =>
+        call<TBooking>('POST', `/machines/${id}/bookings`, { json: input }),
+      bookings: (id: number, from: string, to: string) =>
+        call<{ items: TBooking[] }>('GET', `/machines/${id}/bookings`, { query: { from, to } }),
+    },
+    bookings: {
+      mine: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
+        call<{ items: TBooking[] }>('GET', '/me/bookings', { query: { scope } }),
+      cancel: (id: number) => call<TBooking>('DELETE', `/bookings/${id}`),
+      calendarToken: () => call<TCalendarToken>('POST', '/me/calendar-token'),
+    },
+    trainings: {
+      list: (slug: string) => call<{ items: TTraining[] }>('GET', `/hubs/${enc(slug)}/trainings`),
+      create: (slug: string, input: TTrainingInput) =>
+        call<TTraining>('POST', `/hubs/${enc(slug)}/trainings`, { json: input }),
+      record: (slug: string, trainingId: number, input: TTrainingRecordInput) =>
+        call<TTrainingRecord>('POST', `/hubs/${enc(slug)}/trainings/${trainingId}/records`, { json: input }),
+      accept: (slug: string, trainingId: number, acceptedId: number) =>
+        call<TTraining>('PUT', `/hubs/${enc(slug)}/trainings/${trainingId}/accepted/${acceptedId}`),
+      passport: () => call<TPassport>('GET', '/me/passport'),
     },
     openapi: () => call<OpenApiDocument>('GET', '/openapi.json'),
   };

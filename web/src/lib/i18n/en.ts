@@ -1,6 +1,14 @@
+import { exchangesEn } from './exchanges/en';
+import { machinesEn } from './machines/en';
+import { networksEn } from './networks/en';
+import { matchingEn } from './matching/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
+  exchanges: exchangesEn,
+  machines: machinesEn,
+  networks: networksEn,
+  matching: matchingEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

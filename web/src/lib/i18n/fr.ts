@@ -1,8 +1,16 @@
+import { exchangesFr } from './exchanges/fr';
+import { machinesFr } from './machines/fr';
+import { networksFr } from './networks/fr';
 import type { Messages } from './en';
+import { matchingFr } from './matching/fr';
 
 /** Français. */
 export const fr: Messages = {
   localeName: 'Français',
+  exchanges: exchangesFr,
+  machines: machinesFr,
+  networks: networksFr,
+  matching: matchingFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

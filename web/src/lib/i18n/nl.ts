@@ -1,8 +1,16 @@
+import { exchangesNl } from './exchanges/nl';
+import { machinesNl } from './machines/nl';
+import { networksNl } from './networks/nl';
 import type { Messages } from './en';
+import { matchingNl } from './matching/nl';
 
 /** Nederlands. */
 export const nl: Messages = {
   localeName: 'Nederlands',
+  exchanges: exchangesNl,
+  machines: machinesNl,
+  networks: networksNl,
+  matching: matchingNl,
   common: {
     loading: 'Laden…',
     save: 'Opslaan',

@@ -1,0 +1,283 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../env';
+import { onListingChanged } from '../matching/matching.service';
+import { notifyDeps } from '../notifications/notifications.routes';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
+import { requireUser } from '../../http/middleware/session';
+import {
+  ZClaimInput,
+  ZDisputeInput,
+  ZExchangeDetail,
+  ZExchangeListQuery,
+  ZExchangePage,
+  ZFlow,
+  ZFlowPage,
+  ZFlowQuery,
+  ZHandoverInput,
+  ZMessageInput,
+  ZOutcomeInput,
+  ZTransitionInput,
+} from '../../shared/exchanges.schemas';
+import { runIdempotent } from './exchanges.idempotency';
+import * as service from './exchanges.service';
+
+const tags = ['Exchanges'];
+
+const ZIdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Any unique string (1–200 visible characters): a retry with the same key and body has no second effect',
+    ),
+});
+
+// Accepting, declining or cancelling changes what a listing has left, and so what it can match.
+async function rematch(c: Context<AppEnv>, exchange: { listing: { id: number } }) {
+  await onListingChanged(notifyDeps(c), exchange.listing.id);
+}
+
+/** Runs a POST's use case once per Idempotency-Key and answers with the (first) response. */
+async function once<T, S extends 200 | 201>(
+  c: Context<AppEnv>,
+  body: unknown,
+  status: S,
+  act: () => Promise<T>,
+) {
+  const user = requireUser(c);
+  const result = await runIdempotent(
+    deps(c),
+    { userId: user.id, key: c.req.header('idempotency-key'), method: c.req.method, path: c.req.path, body },
+    async () => ({ status, body: await act() }),
+  );
+  if (result.replayed) c.header('Idempotent-Replayed', 'true');
+  // A replay carries the first response's status, which this route always answers with.
+  return { body: result.body, status: result.status as S };
+}
+
+const moveRoute = (action: 'accept' | 'decline' | 'cancel' | 'confirm', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/exchanges/{id}/${action}`,
+    tags,
+    summary,
+    request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZTransitionInput) },
+    responses: {
+      200: json(ZExchangeDetail, 'The exchange after the move'),
+      ...errors(400, 401, 403, 404, 409, 422),
+    },
+  });
+
+export const exchangesRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/listings/{id}/claims',
+      tags,
+      summary: 'Claim a quantity of a listing for one of your hubs',
+      description:
+        'Opens an exchange in state `claimed`; nothing is reserved until the listing’s hub accepts. ' +
+        'Refused when the listing has less left than asked. Unanswered claims expire after 7 days.',
+      request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZClaimInput) },
+      responses: { 201: json(ZExchangeDetail, 'The new exchange'), ...errors(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const r = await once(c, input, 201, () =>
+        service.claimListing(deps(c), { listingId: c.req.valid('param').id, input, user: requireUser(c) }),
+      );
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exchanges',
+      tags,
+      summary: 'Exchanges of my hubs (incoming: claims on our listings; outgoing: our claims)',
+      request: { query: ZExchangeListQuery },
+      responses: { 200: json(ZExchangePage, 'A page of exchanges, newest first'), ...errors(401, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await service.listExchanges(deps(c), { query: c.req.valid('query'), user: requireUser(c) }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exchanges/{id}',
+      tags,
+      summary: 'One exchange with its timeline, messages, outcomes and flows (members of the two hubs)',
+      request: { params: ZIdParam },
+      responses: { 200: json(ZExchangeDetail, 'The exchange'), ...errors(401, 404, 422) },
+    }),
+    async (c) =>
+      c.json(await service.getExchange(deps(c), { id: c.req.valid('param').id, user: requireUser(c) }), 200),
+  )
+  .openapi(
+    moveRoute('accept', 'Accept a claim and reserve its quantity (members of the listing’s hub)'),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 200, () =>
+        service.transition(deps(c), { id, user: requireUser(c), action: 'accept', input }),
+      );
+      await rematch(c, r.body);
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    moveRoute('decline', 'Decline a claim, also after accepting (members of the listing’s hub)'),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 200, () =>
+        service.transition(deps(c), { id, user: requireUser(c), action: 'decline', input }),
+      );
+      await rematch(c, r.body);
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(moveRoute('cancel', 'Cancel a claim until handover (members of the claiming hub)'), async (c) => {
+    const input = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    const r = await once(c, input, 200, () =>
+      service.transition(deps(c), { id, user: requireUser(c), action: 'cancel', input }),
+    );
+    await rematch(c, r.body);
+    return c.json(r.body, r.status);
+  })
+  .openapi(moveRoute('confirm', 'Confirm the recorded handover (the other hub): completes it'), async (c) => {
+    const input = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    const r = await once(c, input, 200, () =>
+      service.transition(deps(c), { id, user: requireUser(c), action: 'confirm', input }),
+    );
+    return c.json(r.body, r.status);
+  })
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchanges/{id}/handover',
+      tags,
+      summary: 'Record the handover: actual quantity, weighed mass, transport (either hub)',
+      description: 'The other hub confirms or disputes within 3 days; after that the handover is final.',
+      request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZHandoverInput) },
+      responses: {
+        200: json(ZExchangeDetail, 'The exchange after the move'),
+        ...errors(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 200, () =>
+        service.recordHandover(deps(c), { id, user: requireUser(c), input }),
+      );
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchanges/{id}/dispute',
+      tags,
+      summary: 'Dispute the recorded handover (the other hub), with a reason',
+      request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZDisputeInput) },
+      responses: {
+        200: json(ZExchangeDetail, 'The exchange after the move'),
+        ...errors(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 200, () =>
+        service.disputeHandover(deps(c), { id, user: requireUser(c), input }),
+      );
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchanges/{id}/messages',
+      tags,
+      summary: 'Write in the exchange’s thread (members of the two hubs)',
+      request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZMessageInput) },
+      responses: {
+        201: json(ZExchangeDetail, 'The exchange with the new message'),
+        ...errors(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 201, () =>
+        service.postMessage(deps(c), { id, user: requireUser(c), input }),
+      );
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchanges/{id}/outcome',
+      tags,
+      summary: 'Record what the material became (the receiving hub, once completed)',
+      request: { params: ZIdParam, headers: ZIdempotencyHeader, ...jsonBody(ZOutcomeInput) },
+      responses: {
+        201: json(ZExchangeDetail, 'The exchange with the new outcome'),
+        ...errors(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 201, () =>
+        service.recordOutcome(deps(c), { id, user: requireUser(c), input }),
+      );
+      return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/flows',
+      tags: ['Flows'],
+      summary: 'The ledger of completed exchanges involving my hubs',
+      description:
+        'Append-only: a correction is a reversing row (negative quantity and mass) with a reason. Filter by ' +
+        '`hub`, `category` (with the categories below it) and completion dates `from`/`to` (inclusive).',
+      request: { query: ZFlowQuery },
+      responses: { 200: json(ZFlowPage, 'A page of ledger rows, newest first'), ...errors(401, 404, 422) },
+    }),
+    async (c) =>
+      c.json(await service.listFlows(deps(c), { query: c.req.valid('query'), user: requireUser(c) }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/flows/{id}/reversals',
+      tags: ['Flows'],
+      summary: 'Correct the ledger: add the reversing row of a flow, with a reason (managers of either hub)',
+      request: {
+        params: ZIdParam,
+        headers: ZIdempotencyHeader,
+        ...jsonBody(z.strictObject({ reason: z.string().trim().min(3).max(2000) })),
+      },
+      responses: { 201: json(ZFlow, 'The reversing row'), ...errors(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const r = await once(c, input, 201, () =>
+        service.reverseFlow(deps(c), { id, user: requireUser(c), reason: input.reason }),
+      );
+      return c.json(r.body, r.status);
+    },
+  );

@@ -1,0 +1,467 @@
+/**
+ * All SQL of impact accounting. The ledger (flows, exchanges) belongs to the exchanges module;
+ * it is read here as a read model, never written.
+ */
+import type { TFlowRow, TImpactFactor, TImpactRow, TTransportFactor } from '../../shared/impact.schemas';
+import { categoryFamily } from '../../shared/taxonomy';
+import type { ExchangeImpact, Factor, LedgerRow, TransportFactor } from './impact.domain';
+
+// ---------- factors ----------
+
+type FactorRow = {
+  id: number;
+  category: string;
+  g_co2e_per_tonne: number;
+  label: string;
+  source: string;
+  source_url: string | null;
+  year: number;
+  licence: string;
+  version: number;
+  valid_from: string;
+  note: string;
+};
+
+type TransportRow = {
+  id: number;
+  mode: string;
+  g_co2e_per_km: number;
+  source: string;
+  year: number;
+  licence: string;
+  version: number;
+  valid_from: string;
+  note: string;
+};
+
+export async function factorRows(
+  db: D1Database,
+): Promise<{ factors: FactorRow[]; transport: TransportRow[] }> {
+  const [f, t] = await db.batch([
+    db.prepare('SELECT * FROM impact_factors ORDER BY category, version'),
+    db.prepare('SELECT * FROM transport_factors ORDER BY mode, version'),
+  ]);
+  return { factors: (f?.results ?? []) as FactorRow[], transport: (t?.results ?? []) as TransportRow[] };
+}
+
+export const toFactor = (r: FactorRow): Factor => ({
+  id: r.id,
+  category: r.category,
+  gPerTonne: r.g_co2e_per_tonne,
+  version: r.version,
+  validFrom: r.valid_from,
+  year: r.year,
+  licence: r.licence,
+  source: r.source,
+});
+
+export const toTransportFactor = (r: TransportRow): TransportFactor => ({
+  id: r.id,
+  mode: r.mode,
+  gPerKm: r.g_co2e_per_km,
+  version: r.version,
+  validFrom: r.valid_from,
+  year: r.year,
+  licence: r.licence,
+  source: r.source,
+});
+
+export const toApiFactor = (r: FactorRow): TImpactFactor => ({
+  id: r.id,
+  category: r.category,
+  kgCo2ePerKg: r.g_co2e_per_tonne / 1_000_000,
+  label: r.label,
+  source: r.source,
+  sourceUrl: r.source_url,
+  year: r.year,
+  licence: r.licence,
+  version: r.version,
+  validFrom: r.valid_from,
+  note: r.note,
+});
+
+export const toApiTransportFactor = (r: TransportRow): TTransportFactor => ({
+  id: r.id,
+  mode: r.mode,
+  kgCo2ePerKm: r.g_co2e_per_km / 1000,
+  source: r.source,
+  year: r.year,
+  licence: r.licence,
+  version: r.version,
+  validFrom: r.valid_from,
+  note: r.note,
+});
+
+// ---------- computing ----------
+
+/**
+ * Exchanges with ledger rows in scope (network_id null: every exchange) that have no current
+ * impact row covering their latest ledger row: new completions and later corrections.
+ */
+export async function pendingExchanges(
+  db: D1Database,
+  networkId: number | null,
+  limit: number,
+  onlyExchangeId: number | null = null,
+): Promise<number[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT c.exchange_id FROM (
+         SELECT f.exchange_id, max(f.id) AS last_flow_id FROM flows f
+         WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM network_hubs nh WHERE nh.network_id = ?1
+                  AND nh.status = 'active' AND nh.hub_id IN (f.from_hub_id, f.to_hub_id)))
+           AND (?3 IS NULL OR f.exchange_id = ?3)
+         GROUP BY f.exchange_id) c
+       WHERE NOT EXISTS (SELECT 1 FROM exchange_impacts i WHERE i.exchange_id = c.exchange_id
+         AND i.network_id IS ?1 AND i.superseded_by IS NULL AND i.last_flow_id >= c.last_flow_id)
+       ORDER BY c.exchange_id LIMIT ?2`,
+    )
+    .bind(networkId, limit, onlyExchangeId)
+    .all<{ exchange_id: number }>();
+  return results.map((r) => r.exchange_id);
+}
+
+export type ExchangeLedger = {
+  exchangeId: number;
+  fromHubId: number;
+  toHubId: number;
+  from: { lat: number; lon: number };
+  to: { lat: number; lon: number };
+  transportMode: string | null;
+  rows: LedgerRow[];
+};
+
+type LedgerJoinRow = {
+  id: number;
+  exchange_id: number;
+  from_hub_id: number;
+  to_hub_id: number;
+  category: string;
+  quantity_milli: number;
+  unit: string;
+  mass_grams: number | null;
+  mass_source: 'weighed' | 'estimated' | 'unknown';
+  completed_at: string;
+  reverses_flow_id: number | null;
+  transport_mode: string | null;
+  from_lat: number;
+  from_lon: number;
+  to_lat: number;
+  to_lon: number;
+};
+
+/** The ledger rows of these exchanges, with the handover's transport mode and the hubs' places. */
+export async function ledgersOf(db: D1Database, exchangeIds: number[]): Promise<ExchangeLedger[]> {
+  if (exchangeIds.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT f.id, f.exchange_id, f.from_hub_id, f.to_hub_id, f.category, f.quantity_milli, f.unit,
+         f.mass_grams, f.mass_source, f.completed_at, f.reverses_flow_id, e.transport_mode,
+         hf.lat AS from_lat, hf.lon AS from_lon, ht.lat AS to_lat, ht.lon AS to_lon
+       FROM flows f JOIN exchanges e ON e.id = f.exchange_id
+         JOIN hubs hf ON hf.id = f.from_hub_id JOIN hubs ht ON ht.id = f.to_hub_id
+       WHERE f.exchange_id IN (SELECT value FROM json_each(?1)) ORDER BY f.exchange_id, f.id`,
+    )
+    .bind(JSON.stringify(exchangeIds))
+    .all<LedgerJoinRow>();
+  const out = new Map<number, ExchangeLedger>();
+  for (const r of results) {
+    let ledger = out.get(r.exchange_id);
+    if (!ledger) {
+      ledger = {
+        exchangeId: r.exchange_id,
+        fromHubId: r.from_hub_id,
+        toHubId: r.to_hub_id,
+        from: { lat: r.from_lat, lon: r.from_lon },
+        to: { lat: r.to_lat, lon: r.to_lon },
+        transportMode: r.transport_mode,
+        rows: [],
+      };
+      out.set(r.exchange_id, ledger);
+    }
+    ledger.rows.push({
+      id: r.id,
+      exchangeId: r.exchange_id,
+      category: r.category,
+      quantityMilli: r.quantity_milli,
+      unit: r.unit,
+      massGrams: r.mass_grams,
+      massSource: r.mass_source,
+      completedAt: r.completed_at,
+      reversesFlowId: r.reverses_flow_id,
+    });
+  }
+  return [...out.values()];
+}
+
+const IMPACT_COLUMNS = [
+  'from_hub_id',
+  'to_hub_id',
+  'completed_at',
+  'category',
+  'family',
+  'flow_ids',
+  'last_flow_id',
+  'mass_source',
+  'mass_grams',
+  'mass_low_grams',
+  'mass_high_grams',
+  'machine_hours_milli',
+  'factor_id',
+  'transport_mode',
+  'transport_factor_id',
+  'distance_m',
+  'gross_g',
+  'gross_low_g',
+  'gross_high_g',
+  'attributed_g',
+  'attributed_low_g',
+  'attributed_high_g',
+  'transport_g',
+  'net_g',
+  'net_low_g',
+  'net_high_g',
+  'method_json',
+  'requested_by',
+  'computed_at',
+] as const;
+
+/**
+ * Records an impact row and supersedes the scope's previous current row, in one atomic batch.
+ * Automatic computation ('auto') inserts only while no current row covers the exchange's latest
+ * ledger row, so concurrent runs compute an exchange once; a recalculation always records.
+ * Returns the new row's id, or null when nothing was recorded.
+ */
+export async function recordImpact(
+  db: D1Database,
+  v: {
+    exchangeId: number;
+    networkId: number | null;
+    fromHubId: number;
+    toHubId: number;
+    impact: ExchangeImpact;
+    kind: 'auto' | 'recalculation';
+    requestedBy: number | null;
+    now: string;
+  },
+): Promise<number | null> {
+  const i = v.impact;
+  const values = [
+    v.fromHubId,
+    v.toHubId,
+    i.completedAt,
+    i.category,
+    i.family,
+    JSON.stringify(i.flowIds),
+    i.lastFlowId,
+    i.massSource,
+    i.massGrams,
+    i.massLowGrams,
+    i.massHighGrams,
+    i.machineHoursMilli,
+    i.factorId,
+    i.transportMode,
+    i.transportFactorId,
+    i.distanceM,
+    i.grossG,
+    i.grossLowG,
+    i.grossHighG,
+    i.attributedG,
+    i.attributedLowG,
+    i.attributedHighG,
+    i.transportG,
+    i.netG,
+    i.netLowG,
+    i.netHighG,
+    JSON.stringify(i.method),
+    v.requestedBy,
+    v.now,
+  ];
+  const first = 4; // ?1 exchange, ?2 network, ?3 recalculation flag
+  const placeholders = IMPACT_COLUMNS.map((_, k) => `?${k + first}`).join(', ');
+  const recalc = v.kind === 'recalculation' ? 1 : 0;
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO exchange_impacts (exchange_id, network_id, revision, reason, ${IMPACT_COLUMNS.join(', ')})
+         SELECT ?1, ?2,
+           coalesce((SELECT max(revision) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2), 0) + 1,
+           CASE WHEN ?3 = 1 THEN 'recalculation'
+                WHEN EXISTS (SELECT 1 FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
+                  THEN 'ledger_correction'
+                ELSE 'completion' END,
+           ${placeholders}
+         WHERE ?3 = 1 OR NOT EXISTS (SELECT 1 FROM exchange_impacts WHERE exchange_id = ?1
+           AND network_id IS ?2 AND superseded_by IS NULL AND last_flow_id >= ?${first + 6})
+         RETURNING id`,
+      )
+      .bind(v.exchangeId, v.networkId, recalc, ...values),
+    db
+      .prepare(
+        `UPDATE exchange_impacts
+         SET superseded_by = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
+         WHERE exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+           AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
+      )
+      .bind(v.exchangeId, v.networkId),
+  ]);
+  const row = inserted?.results[0] as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+// ---------- reading ----------
+
+type FlowJoinRow = {
+  id: number;
+  exchange_id: number;
+  from_hub: string;
+  to_hub: string;
+  category: string;
+  quantity_milli: number;
+  unit: string;
+  mass_grams: number | null;
+  mass_source: 'weighed' | 'estimated' | 'unknown';
+  completed_at: string;
+  reverses_flow_id: number | null;
+};
+
+/** Ledger rows touching any of these hubs, oldest first; no person is named. */
+export async function flowsTouching(db: D1Database, hubIds: number[]): Promise<TFlowRow[]> {
+  if (hubIds.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT f.id, f.exchange_id, hf.slug AS from_hub, ht.slug AS to_hub, f.category, f.quantity_milli,
+         f.unit, f.mass_grams, f.mass_source, f.completed_at, f.reverses_flow_id
+       FROM flows f JOIN hubs hf ON hf.id = f.from_hub_id JOIN hubs ht ON ht.id = f.to_hub_id
+       WHERE f.from_hub_id IN (SELECT value FROM json_each(?1)) OR f.to_hub_id IN (SELECT value FROM json_each(?1))
+       ORDER BY f.completed_at, f.id`,
+    )
+    .bind(JSON.stringify(hubIds))
+    .all<FlowJoinRow>();
+  return results.map((r) => ({
+    id: r.id,
+    exchangeId: r.exchange_id,
+    fromHub: r.from_hub,
+    toHub: r.to_hub,
+    category: r.category,
+    family: categoryFamily(r.category),
+    quantityMilli: r.quantity_milli,
+    unit: r.unit,
+    massGrams: r.mass_grams,
+    massSource: r.mass_source,
+    completedAt: r.completed_at,
+    reversesFlowId: r.reverses_flow_id,
+  }));
+}
+
+type ImpactJoinRow = {
+  id: number;
+  exchange_id: number;
+  revision: number;
+  reason: TImpactRow['reason'];
+  from_hub: string;
+  to_hub: string;
+  completed_at: string;
+  category: string;
+  family: string;
+  flow_ids: string;
+  mass_source: TImpactRow['massSource'];
+  mass_grams: number;
+  mass_low_grams: number;
+  mass_high_grams: number;
+  machine_hours_milli: number;
+  factor_id: number | null;
+  transport_mode: string | null;
+  transport_factor_id: number | null;
+  distance_m: number;
+  gross_g: number;
+  gross_low_g: number;
+  gross_high_g: number;
+  attributed_g: number;
+  attributed_low_g: number;
+  attributed_high_g: number;
+  transport_g: number;
+  net_g: number;
+  net_low_g: number;
+  net_high_g: number;
+  method_json: string;
+  computed_at: string;
+  superseded_by: number | null;
+};
+
+const toImpactRow = (r: ImpactJoinRow): TImpactRow => ({
+  id: r.id,
+  exchangeId: r.exchange_id,
+  revision: r.revision,
+  reason: r.reason,
+  fromHub: r.from_hub,
+  toHub: r.to_hub,
+  completedAt: r.completed_at,
+  category: r.category,
+  family: r.family,
+  flowIds: JSON.parse(r.flow_ids) as number[],
+  massSource: r.mass_source,
+  massGrams: r.mass_grams,
+  massLowGrams: r.mass_low_grams,
+  massHighGrams: r.mass_high_grams,
+  machineHoursMilli: r.machine_hours_milli,
+  factorId: r.factor_id,
+  transportMode: r.transport_mode,
+  transportFactorId: r.transport_factor_id,
+  distanceM: r.distance_m,
+  grossG: r.gross_g,
+  grossLowG: r.gross_low_g,
+  grossHighG: r.gross_high_g,
+  attributedG: r.attributed_g,
+  attributedLowG: r.attributed_low_g,
+  attributedHighG: r.attributed_high_g,
+  transportG: r.transport_g,
+  netG: r.net_g,
+  netLowG: r.net_low_g,
+  netHighG: r.net_high_g,
+  method: JSON.parse(r.method_json) as Record<string, unknown>,
+  computedAt: r.computed_at,
+  supersededBy: r.superseded_by,
+});
+
+// requested_by is left out on purpose: impact rows are shared and exported without people.
+const IMPACT_SELECT = `SELECT i.id, i.exchange_id, i.revision, i.reason, hf.slug AS from_hub, ht.slug AS to_hub,
+  i.completed_at, i.category, i.family, i.flow_ids, i.mass_source, i.mass_grams, i.mass_low_grams,
+  i.mass_high_grams, i.machine_hours_milli, i.factor_id, i.transport_mode, i.transport_factor_id,
+  i.distance_m, i.gross_g, i.gross_low_g, i.gross_high_g, i.attributed_g, i.attributed_low_g,
+  i.attributed_high_g, i.transport_g, i.net_g, i.net_low_g, i.net_high_g, i.method_json,
+  i.computed_at, i.superseded_by
+  FROM exchange_impacts i JOIN hubs hf ON hf.id = i.from_hub_id JOIN hubs ht ON ht.id = i.to_hub_id`;
+
+/** The current impact rows of a scope touching any of these hubs, oldest first. */
+export async function currentImpactsTouching(
+  db: D1Database,
+  networkId: number | null,
+  hubIds: number[],
+): Promise<TImpactRow[]> {
+  if (hubIds.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `${IMPACT_SELECT}
+       WHERE i.network_id IS ?1 AND i.superseded_by IS NULL
+         AND (i.from_hub_id IN (SELECT value FROM json_each(?2)) OR i.to_hub_id IN (SELECT value FROM json_each(?2)))
+       ORDER BY i.completed_at, i.id`,
+    )
+    .bind(networkId, JSON.stringify(hubIds))
+    .all<ImpactJoinRow>();
+  return results.map(toImpactRow);
+}
+
+export async function findImpact(db: D1Database, id: number): Promise<TImpactRow | null> {
+  const r = await db.prepare(`${IMPACT_SELECT} WHERE i.id = ?1`).bind(id).first<ImpactJoinRow>();
+  return r && toImpactRow(r);
+}
+
+/** Ids of the rows a recalculation superseded (its scope's earlier rows pointing at it). */
+export async function supersededBy(db: D1Database, id: number): Promise<number[]> {
+  const { results } = await db
+    .prepare('SELECT id FROM exchange_impacts WHERE superseded_by = ?1 ORDER BY id')
+    .bind(id)
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}

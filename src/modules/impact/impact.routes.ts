@@ -1,0 +1,191 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { requireUser } from '../../http/middleware/session';
+import { deps, errors, json, newRouter, ZSlugParam } from '../../http/openapi';
+import {
+  ZFactorTable,
+  ZFlowList,
+  ZFlowQuery,
+  ZFlowRow,
+  ZGroup,
+  ZHubImpact,
+  ZImpactQuery,
+  ZImpactReport,
+  ZImpactRow,
+  ZOpenData,
+  ZRecalculation,
+} from '../../shared/impact.schemas';
+import * as service from './impact.service';
+
+const tags = ['Impact'];
+const ZPeriod = ZImpactQuery.omit({ group_by: true });
+const ZExportQuery = ZPeriod.extend({ table: z.enum(service.EXPORT_TABLES).default('flows') });
+const ZExchangeParam = ZSlugParam.extend({
+  exchangeId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+const COORDINATORS_ONLY = ' Coordinators of the network only; anyone else gets 404.';
+
+export const impactRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/impact/factors',
+      tags,
+      summary: 'Every version of every impact and transport factor, with source, year and licence',
+      responses: { 200: json(ZFactorTable, 'Factors') },
+    }),
+    async (c) => c.json(await service.factorTable(deps(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/networks/{slug}/impact',
+      tags,
+      summary:
+        'Totals for a period (kg diverted, kg CO2e gross / attributed / transport / net with a range, ' +
+        'exchanges, hubs active, machine hours), optionally grouped by month, hub or category, and the ' +
+        'hub → hub flows by family. Every figure names the drill-down list whose rows sum to it.' +
+        COORDINATORS_ONLY,
+      request: { params: ZSlugParam, query: ZImpactQuery },
+      responses: { 200: json(ZImpactReport, 'The report'), ...errors(401, 404, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.impactReport(deps(c), {
+          slug: c.req.valid('param').slug,
+          userId: user.id,
+          query: c.req.valid('query'),
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/networks/{slug}/flows',
+      tags,
+      summary:
+        'The drill-down: ledger rows and current impact rows matching the filters a figure links with.' +
+        COORDINATORS_ONLY,
+      request: { params: ZSlugParam, query: ZFlowQuery },
+      responses: { 200: json(ZFlowList, 'Rows'), ...errors(401, 404, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.flowList(deps(c), {
+          slug: c.req.valid('param').slug,
+          userId: user.id,
+          filter: c.req.valid('query'),
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/networks/{slug}/export.csv',
+      tags,
+      summary:
+        'One table as CSV: flows (the ledger), impacts, hubs, months, categories or factors.' +
+        COORDINATORS_ONLY,
+      request: { params: ZSlugParam, query: ZExportQuery },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV with a header line' },
+        ...errors(401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug } = c.req.valid('param');
+      const { table, ...query } = c.req.valid('query');
+      const csv = await service.exportCsv(deps(c), { slug, userId: user.id, table, query });
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${slug}-${table}.csv"`,
+        'Cache-Control': 'private, no-store',
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/networks/{slug}/export.json',
+      tags,
+      summary: 'The ledger, the impact rows and every table as one JSON document.' + COORDINATORS_ONLY,
+      request: { params: ZSlugParam, query: ZPeriod },
+      responses: {
+        200: json(
+          z.object({
+            report: ZImpactReport,
+            tables: z.object({ months: z.array(ZGroup), hubs: z.array(ZGroup), categories: z.array(ZGroup) }),
+            flows: z.array(ZFlowRow),
+            impacts: z.array(ZImpactRow),
+            factors: ZFactorTable,
+          }),
+          'Everything',
+        ),
+        ...errors(401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const body = await service.exportJson(deps(c), {
+        slug: c.req.valid('param').slug,
+        userId: user.id,
+        query: c.req.valid('query'),
+      });
+      return c.json(body, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/networks/{slug}/open-data.json',
+      tags,
+      summary:
+        'An export to publish: hubs, flows, impacts, method and factors, with no personal data.' +
+        COORDINATORS_ONLY,
+      request: { params: ZSlugParam },
+      responses: { 200: json(ZOpenData, 'Open data'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.openData(deps(c), { slug: c.req.valid('param').slug, userId: user.id }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/networks/{slug}/exchanges/{exchangeId}/recalculate',
+      tags,
+      summary:
+        "Recalculate one exchange's impact with the network's method and factors now recorded; kept as a " +
+        'new revision that supersedes the previous one.' +
+        COORDINATORS_ONLY,
+      request: { params: ZExchangeParam },
+      responses: { 201: json(ZRecalculation, 'The new impact row'), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, exchangeId } = c.req.valid('param');
+      return c.json(await service.recalculate(deps(c), { slug, userId: user.id, exchangeId }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs/{slug}/impact',
+      tags,
+      summary: "A hub's own totals with Omloop's default method (public; nothing about people)",
+      request: { params: ZSlugParam },
+      responses: { 200: json(ZHubImpact, 'Totals'), ...errors(404) },
+    }),
+    async (c) => c.json(await service.hubImpact(deps(c), c.req.valid('param').slug), 200),
+  );

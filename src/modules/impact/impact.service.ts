@@ -1,0 +1,474 @@
+import type { Deps } from '../../env';
+import { ApiError } from '../../http/errors';
+import type {
+  TFactorTable,
+  TFlowList,
+  TFlowQuery,
+  TFlowRow,
+  TGroup,
+  THubImpact,
+  TImpactQuery,
+  TImpactReport,
+  TImpactRow,
+  TMethod,
+  TOpenData,
+  TRecalculation,
+} from '../../shared/impact.schemas';
+import { requireHubRef } from '../hubs/hubs.service';
+import * as networks from '../networks/networks.service';
+import { distanceMetres } from '../search/search.domain';
+import { toCsv, type Cell } from './impact.csv';
+import {
+  DEFAULT_METHOD_PERMILLE,
+  categoriesOf,
+  computeExchangeImpact,
+  flowMatches,
+  impactMatches,
+  methodToApi,
+  monthsOf,
+  sankeyOf,
+  totalsOf,
+  type Filter,
+  type Ledger,
+  type MethodPermille,
+} from './impact.domain';
+import * as repo from './impact.repo';
+
+const BATCH = 200;
+const MAX_ROUNDS = 25;
+
+/**
+ * Computes and records the impact of exchanges in a scope that have none yet (or whose ledger
+ * gained a correction since). Safe to run concurrently: the insert is conditional.
+ */
+export async function computePending(
+  deps: Deps,
+  { networkId, limit = BATCH }: { networkId: number | null; limit?: number },
+): Promise<number> {
+  const ids = await repo.pendingExchanges(deps.db, networkId, limit);
+  if (ids.length === 0) return 0;
+  const [rows, method, ledgers] = await Promise.all([
+    repo.factorRows(deps.db),
+    networkId === null ? Promise.resolve(DEFAULT_METHOD_PERMILLE) : networks.methodOf(deps, networkId),
+    repo.ledgersOf(deps.db, ids),
+  ]);
+  const factors = rows.factors.map(repo.toFactor);
+  const transportFactors = rows.transport.map(repo.toTransportFactor);
+  const now = deps.now().toISOString();
+  let recorded = 0;
+  for (const ledger of ledgers) {
+    const impact = computeExchangeImpact({
+      rows: ledger.rows,
+      transportMode: ledger.transportMode,
+      distanceM: distanceMetres(ledger.from, ledger.to),
+      factors,
+      transportFactors,
+      method,
+      scope: networkId === null ? 'default' : `network:${networkId}`,
+    });
+    const id = await repo.recordImpact(deps.db, {
+      exchangeId: ledger.exchangeId,
+      networkId,
+      fromHubId: ledger.fromHubId,
+      toHubId: ledger.toHubId,
+      impact,
+      kind: 'auto',
+      requestedBy: null,
+      now,
+    });
+    if (id !== null) recorded++;
+  }
+  return recorded;
+}
+
+/** Everything pending in one scope, in bounded rounds. */
+async function computeAll(deps: Deps, networkId: number | null): Promise<number> {
+  let total = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const n = await computePending(deps, { networkId });
+    total += n;
+    if (n < BATCH) break;
+  }
+  return total;
+}
+
+/** The scheduled job: the default scope (public hub totals) and every network's. */
+export async function runImpactJob(deps: Deps): Promise<{ computed: number }> {
+  let computed = await computeAll(deps, null);
+  for (const n of await networks.allNetworks(deps)) computed += await computeAll(deps, n.id);
+  return { computed };
+}
+
+function checkPeriod(q: { from?: string; to?: string }) {
+  if (q.from && q.to && q.from > q.to)
+    throw new ApiError('INVALID_PERIOD', { details: { fields: [{ path: 'to', message: '' }] } });
+}
+
+type Loaded = {
+  network: networks.NetworkRef;
+  ledger: Ledger;
+  scope: Set<string>;
+  method: MethodPermille;
+};
+
+async function loadNetwork(deps: Deps, slug: string, userId: number): Promise<Loaded> {
+  const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
+  // Impacts are computed when first needed too, so a figure never waits for the cron.
+  await computeAll(deps, network.id);
+  const hubs = await networks.activeHubsOf(deps, network.id);
+  const ids = hubs.map((h) => h.id);
+  const [flows, impacts, method] = await Promise.all([
+    repo.flowsTouching(deps.db, ids),
+    repo.currentImpactsTouching(deps.db, network.id, ids),
+    networks.methodOf(deps, network.id),
+  ]);
+  return { network, ledger: { flows, impacts }, scope: new Set(hubs.map((h) => h.slug)), method };
+}
+
+const methodKey = (m: TMethod) => `${m.attribution}|${m.deadweight}|${m.transport}|${m.estimateRange}`;
+
+function methodsUsed(impacts: TImpactRow[]): TMethod[] {
+  const seen = new Map<string, TMethod>();
+  for (const r of impacts) {
+    const m = r.method as Partial<TMethod>;
+    const method: TMethod = {
+      attribution: Number(m.attribution),
+      deadweight: Number(m.deadweight),
+      transport: Boolean(m.transport),
+      estimateRange: Number(m.estimateRange),
+    };
+    seen.set(methodKey(method), method);
+  }
+  return [...seen.values()];
+}
+
+async function factorsUsed(deps: Deps, impacts: TImpactRow[]) {
+  const ids = new Set(impacts.map((r) => r.factorId).filter((id): id is number => id !== null));
+  if (ids.size === 0) return [];
+  const { factors } = await repo.factorRows(deps.db);
+  return factors
+    .filter((f) => ids.has(f.id))
+    .map((f) => ({
+      id: f.id,
+      category: f.category,
+      version: f.version,
+      year: f.year,
+      licence: f.licence,
+      source: f.source,
+      kgCo2ePerKg: f.g_co2e_per_tonne / 1_000_000,
+    }));
+}
+
+export async function impactReport(
+  deps: Deps,
+  { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
+): Promise<TImpactReport> {
+  checkPeriod(query);
+  const { network, ledger, scope, method } = await loadNetwork(deps, slug, userId);
+  const period: Filter = { from: query.from, to: query.to };
+  const o = { slug: network.slug, scope, estimateRangePermille: method.estimateRangePermille };
+  const hubs = (await networks.hubsOf(deps, network.id)).filter((h) => h.status === 'active');
+  const inPeriod = ledger.impacts.filter(
+    (r) =>
+      (!query.from || r.completedAt.slice(0, 10) >= query.from) &&
+      (!query.to || r.completedAt.slice(0, 10) <= query.to),
+  );
+
+  let groups: TGroup[] = [];
+  const group = (key: string, label: string, f: Filter, sides = false): TGroup => ({
+    key,
+    label,
+    totals: totalsOf(ledger, { ...period, ...f }, o),
+    given: sides ? totalsOf(ledger, { ...period, ...f, direction: 'given' }, o) : null,
+    received: sides ? totalsOf(ledger, { ...period, ...f, direction: 'received' }, o) : null,
+  });
+  if (query.group_by === 'month')
+    groups = monthsOf(ledger, period, scope).map((m) => group(m, m, { month: m }));
+  else if (query.group_by === 'hub') groups = hubs.map((h) => group(h.slug, h.name, { hub: h.slug }, true));
+  else if (query.group_by === 'category')
+    groups = categoriesOf(ledger, period, scope).map((c) => group(c, c, { category: c }));
+
+  return {
+    network: { slug: network.slug, name: network.name },
+    period: { from: query.from ?? null, to: query.to ?? null },
+    method: methodToApi(method),
+    methodsUsed: methodsUsed(inPeriod),
+    factorsUsed: await factorsUsed(deps, inPeriod),
+    hubs,
+    totals: totalsOf(ledger, period, o),
+    groupBy: query.group_by ?? null,
+    groups,
+    sankey: sankeyOf(ledger, period, o),
+  };
+}
+
+/** The drill-down: the ledger rows and impact rows a figure with these filters sums. */
+export async function flowList(
+  deps: Deps,
+  { slug, userId, filter }: { slug: string; userId: number; filter: TFlowQuery },
+): Promise<TFlowList> {
+  checkPeriod(filter);
+  const { ledger, scope } = await loadNetwork(deps, slug, userId);
+  return {
+    filters: Object.fromEntries(
+      Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
+    flows: ledger.flows.filter((r) => flowMatches(r, filter, scope)),
+    impacts: ledger.impacts.filter((r) => impactMatches(r, filter, scope)),
+  };
+}
+
+export const EXPORT_TABLES = ['flows', 'impacts', 'hubs', 'months', 'categories', 'factors'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export const FLOW_COLUMNS = [
+  'id',
+  'exchangeId',
+  'fromHub',
+  'toHub',
+  'category',
+  'family',
+  'quantityMilli',
+  'unit',
+  'massGrams',
+  'massSource',
+  'completedAt',
+  'reversesFlowId',
+] as const satisfies (keyof TFlowRow)[];
+
+const IMPACT_CSV_COLUMNS = [
+  'id',
+  'exchangeId',
+  'revision',
+  'reason',
+  'fromHub',
+  'toHub',
+  'completedAt',
+  'category',
+  'family',
+  'massSource',
+  'massGrams',
+  'massLowGrams',
+  'massHighGrams',
+  'machineHoursMilli',
+  'factorId',
+  'transportMode',
+  'transportFactorId',
+  'distanceM',
+  'grossG',
+  'grossLowG',
+  'grossHighG',
+  'attributedG',
+  'attributedLowG',
+  'attributedHighG',
+  'transportG',
+  'netG',
+  'netLowG',
+  'netHighG',
+  'computedAt',
+] as const satisfies (keyof TImpactRow)[];
+
+const TOTAL_COLUMNS = [
+  'key',
+  'label',
+  'massWeighedG',
+  'massEstimatedG',
+  'massEstimatedLowG',
+  'massEstimatedHighG',
+  'massUnknownRows',
+  'co2eGrossG',
+  'co2eAttributedG',
+  'co2eTransportG',
+  'co2eNetG',
+  'co2eNetLowG',
+  'co2eNetHighG',
+  'exchanges',
+  'hubsActive',
+  'machineHoursMilli',
+  'givenMassG',
+  'receivedMassG',
+];
+
+function groupRow(g: TGroup): Record<string, Cell> {
+  const t = g.totals;
+  const known = (x: TGroup['given']) => (x ? x.massWeighed.value + x.massEstimated.value : null);
+  return {
+    key: g.key,
+    label: g.label,
+    massWeighedG: t.massWeighed.value,
+    massEstimatedG: t.massEstimated.value,
+    massEstimatedLowG: t.massEstimated.low,
+    massEstimatedHighG: t.massEstimated.high,
+    massUnknownRows: t.massUnknown.value,
+    co2eGrossG: t.co2eGross.value,
+    co2eAttributedG: t.co2eAttributed.value,
+    co2eTransportG: t.co2eTransport.value,
+    co2eNetG: t.co2eNet.value,
+    co2eNetLowG: t.co2eNet.low,
+    co2eNetHighG: t.co2eNet.high,
+    exchanges: t.exchanges.value,
+    hubsActive: t.hubsActive.value,
+    machineHoursMilli: t.machineHours.value,
+    givenMassG: known(g.given),
+    receivedMassG: known(g.received),
+  };
+}
+
+export async function factorTable(deps: Deps): Promise<TFactorTable> {
+  const rows = await repo.factorRows(deps.db);
+  return {
+    factors: rows.factors.map(repo.toApiFactor),
+    transport: rows.transport.map(repo.toApiTransportFactor),
+  };
+}
+
+/** One table of the dashboard as CSV. */
+export async function exportCsv(
+  deps: Deps,
+  { slug, userId, table, query }: { slug: string; userId: number; table: ExportTable; query: TImpactQuery },
+): Promise<string> {
+  if (table === 'factors') {
+    await networks.requireCoordinatedNetwork(deps, slug, userId);
+    const t = await factorTable(deps);
+    return toCsv(
+      [
+        'id',
+        'category',
+        'kgCo2ePerKg',
+        'label',
+        'source',
+        'sourceUrl',
+        'year',
+        'licence',
+        'version',
+        'validFrom',
+        'note',
+      ],
+      t.factors,
+    );
+  }
+  if (table === 'flows' || table === 'impacts') {
+    const list = await flowList(deps, { slug, userId, filter: { from: query.from, to: query.to } });
+    return table === 'flows'
+      ? toCsv([...FLOW_COLUMNS], list.flows)
+      : toCsv([...IMPACT_CSV_COLUMNS], list.impacts as unknown as Record<string, Cell>[]);
+  }
+  const groupBy = table === 'hubs' ? 'hub' : table === 'months' ? 'month' : 'category';
+  const report = await impactReport(deps, { slug, userId, query: { ...query, group_by: groupBy } });
+  return toCsv(TOTAL_COLUMNS, report.groups.map(groupRow));
+}
+
+/** The ledger and every table as one JSON document. */
+export async function exportJson(
+  deps: Deps,
+  { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
+) {
+  const [months, hubs, categories, list, factors] = await Promise.all([
+    impactReport(deps, { slug, userId, query: { ...query, group_by: 'month' } }),
+    impactReport(deps, { slug, userId, query: { ...query, group_by: 'hub' } }),
+    impactReport(deps, { slug, userId, query: { ...query, group_by: 'category' } }),
+    flowList(deps, { slug, userId, filter: { from: query.from, to: query.to } }),
+    factorTable(deps),
+  ]);
+  return {
+    report: { ...months, groups: [], groupBy: null },
+    tables: { months: months.groups, hubs: hubs.groups, categories: categories.groups },
+    flows: list.flows,
+    impacts: list.impacts,
+    factors,
+  };
+}
+
+/** An export to publish: hubs, flows between them, impacts, method and factors; nobody named. */
+export async function openData(
+  deps: Deps,
+  { slug, userId }: { slug: string; userId: number },
+): Promise<TOpenData> {
+  const [list, network, factors] = await Promise.all([
+    flowList(deps, { slug, userId, filter: {} }),
+    networks.getNetwork(deps, slug, userId),
+    factorTable(deps),
+  ]);
+  return {
+    licenceNote:
+      'Ledger rows and impact figures of the network, without personal data. Factors carry their own ' +
+      'source and licence; check with the hubs before publishing under an open licence.',
+    network: { slug: network.slug, name: network.name, description: network.description },
+    hubs: network.hubs.filter((h) => h.status === 'active').map(({ status: _s, ...h }) => h),
+    method: network.method,
+    factors,
+    flows: list.flows,
+    impacts: list.impacts,
+    generatedAt: deps.now().toISOString(),
+  };
+}
+
+/**
+ * An explicit recalculation of one exchange with today's method and the factors now recorded
+ * for its completion date. Recorded as a new revision; the old one stays, superseded.
+ */
+export async function recalculate(
+  deps: Deps,
+  { slug, userId, exchangeId }: { slug: string; userId: number; exchangeId: number },
+): Promise<TRecalculation> {
+  const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
+  const [hubs, [ledger]] = await Promise.all([
+    networks.activeHubsOf(deps, network.id),
+    repo.ledgersOf(deps.db, [exchangeId]),
+  ]);
+  const ids = new Set(hubs.map((h) => h.id));
+  if (!ledger || (!ids.has(ledger.fromHubId) && !ids.has(ledger.toHubId)))
+    throw new ApiError('EXCHANGE_NOT_IN_NETWORK');
+  const [rows, method] = await Promise.all([repo.factorRows(deps.db), networks.methodOf(deps, network.id)]);
+  const impact = computeExchangeImpact({
+    rows: ledger.rows,
+    transportMode: ledger.transportMode,
+    distanceM: distanceMetres(ledger.from, ledger.to),
+    factors: rows.factors.map(repo.toFactor),
+    transportFactors: rows.transport.map(repo.toTransportFactor),
+    method,
+    scope: `network:${network.id}`,
+  });
+  const id = await repo.recordImpact(deps.db, {
+    exchangeId,
+    networkId: network.id,
+    fromHubId: ledger.fromHubId,
+    toHubId: ledger.toHubId,
+    impact,
+    kind: 'recalculation',
+    requestedBy: userId,
+    now: deps.now().toISOString(),
+  });
+  const row = id === null ? null : await repo.findImpact(deps.db, id);
+  if (!row) throw new Error('recalculation recorded no row');
+  return { impact: row, superseded: await repo.supersededBy(deps.db, row.id) };
+}
+
+/** A hub's own totals with Omloop's default method; public, with nothing about people. */
+export async function hubImpact(deps: Deps, hubSlug: string): Promise<THubImpact> {
+  const hub = await requireHubRef(deps, hubSlug);
+  await computeAll(deps, null);
+  const [flows, impacts] = await Promise.all([
+    repo.flowsTouching(deps.db, [hub.id]),
+    repo.currentImpactsTouching(deps.db, null, [hub.id]),
+  ]);
+  const material = flows.filter((f) => f.unit !== 'hours');
+  const known = (side: 'fromHub' | 'toHub') =>
+    material.filter((f) => f[side] === hub.slug).reduce((s, f) => s + (f.massGrams ?? 0), 0);
+  const sum = (pick: (r: TImpactRow) => number) => impacts.reduce((s, r) => s + pick(r), 0);
+  return {
+    hub: hub.slug,
+    method: methodToApi(DEFAULT_METHOD_PERMILLE),
+    factorsUsed: await factorsUsed(deps, impacts),
+    exchanges: impacts.length,
+    givenGrams: known('fromHub'),
+    receivedGrams: known('toHub'),
+    massUnknownExchanges: impacts.filter((r) => r.massSource === 'unknown').length,
+    co2eNetG: sum((r) => r.netG),
+    co2eNetLowG: sum((r) => r.netLowG),
+    co2eNetHighG: sum((r) => r.netHighG),
+    co2eGrossG: sum((r) => r.grossG),
+    co2eTransportG: sum((r) => r.transportG),
+    machineHoursMilli: flows.filter((f) => f.unit === 'hours').reduce((s, f) => s + f.quantityMilli, 0),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Listings as matching reads them: one listing's matching fields, the active listings of a category
+ * family near a request, and display rows by id. Owned by matching; kept beside the listings table.
+ */
+import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
+
+export type ListingCandidateRow = {
+  id: number;
+  hub_id: number;
+  author_id: number;
+  kind: TListingKind;
+  title: string;
+  category: string;
+  quantity_milli: number;
+  unit: TUnit;
+  length_mm: number | null;
+  width_mm: number | null;
+  thickness_mm: number | null;
+  condition: TCondition;
+  available_from: string | null;
+  available_until: string | null;
+  status: string;
+};
+
+// Matching sees what is still available: the quantity less what accepted exchanges reserved.
+const FIELDS = `l.id, l.hub_id, l.author_id, l.kind, l.title, l.category,
+  l.quantity_milli - l.quantity_reserved_milli AS quantity_milli, l.unit, l.length_mm,
+  l.width_mm, l.thickness_mm, l.condition, l.available_from, l.available_until, l.status`;
+
+/** One listing's matching fields (any status), or null. */
+export function findListingForMatching(db: D1Database, id: number): Promise<ListingCandidateRow | null> {
+  return db.prepare(`SELECT ${FIELDS} FROM listings l WHERE l.id = ?1`).bind(id).first<ListingCandidateRow>();
+}
+
+/**
+ * The SQL that reads a request's candidates: active, unexpired listings of the given categories at
+ * the given hubs (with their distance), other than the request's own hub. Exported for EXPLAIN.
+ */
+export const CANDIDATE_LISTINGS_SQL = `WITH dist (hub_id, metres) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?1))
+SELECT ${FIELDS}, dist.metres AS metres
+FROM listings l JOIN dist ON dist.hub_id = l.hub_id
+WHERE l.category IN (SELECT value FROM json_each(?2))
+  AND l.hub_id IN (SELECT hub_id FROM dist) AND l.status = 'active' AND l.quantity_milli > l.quantity_reserved_milli
+  AND (l.available_until IS NULL OR l.available_until >= ?3) AND l.hub_id <> ?4`;
+
+export async function candidateListings(
+  db: D1Database,
+  o: { categories: string[]; hubDistances: Map<number, number>; today: string; excludeHubId: number },
+): Promise<(ListingCandidateRow & { metres: number })[]> {
+  if (o.hubDistances.size === 0) return [];
+  const { results } = await db
+    .prepare(CANDIDATE_LISTINGS_SQL)
+    .bind(
+      JSON.stringify(Object.fromEntries(o.hubDistances)),
+      JSON.stringify(o.categories),
+      o.today,
+      o.excludeHubId,
+    )
+    .all<ListingCandidateRow & { metres: number }>();
+  return results;
+}
+
+/** Listings by id, for showing matches. */
+export async function listingsByIds(
+  db: D1Database,
+  ids: number[],
+): Promise<Map<number, ListingCandidateRow>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(`SELECT ${FIELDS} FROM listings l WHERE l.id IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(ids))
+    .all<ListingCandidateRow>();
+  return new Map(results.map((r) => [r.id, r]));
+}

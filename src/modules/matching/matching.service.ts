@@ -1,0 +1,362 @@
+/**
+ * Matching use cases: incremental matching when a listing or request changes (reading only the
+ * candidates of its category family within reach), the match lists, dismissal, the scheduled pass.
+ */
+import type { Deps, SessionUser } from '../../env';
+import { ApiError } from '../../http/errors';
+import type {
+  TListingMatches,
+  TMatchReason,
+  TRequestMatch,
+  TRequestMatches,
+} from '../../shared/matching.schemas';
+import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
+import { allHubRefs, roleIn, type HubRef } from '../hubs/hubs.service';
+import * as listings from '../listings/listings.candidates';
+import { notify, type NotifyDeps } from '../notifications/notifications.service';
+import * as requests from '../requests/requests.candidates';
+import { checkListingAgainstSavedSearches } from '../saved-searches/saved-searches.service';
+import { distanceMetres, metresToKm } from '../search/search.domain';
+import { buildBundle, scoreMatch, type MatchListing, type MatchRequest } from './matching.domain';
+import { estimateMass } from './matching.geometry';
+import * as repo from './matching.repo';
+
+/** The largest fetch radius a request may have: listings farther than this can match nothing. */
+export const MAX_FETCH_RADIUS_KM = 1000;
+/** Requests recomputed per scheduled invocation; the pass resumes where it left off. */
+export const REBUILD_BATCH = 200;
+
+const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
+
+const toMatchListing = (l: listings.ListingCandidateRow): MatchListing => ({
+  id: l.id,
+  hubId: l.hub_id,
+  category: l.category,
+  quantityMilli: l.quantity_milli,
+  unit: l.unit,
+  lengthMm: l.length_mm,
+  widthMm: l.width_mm,
+  thicknessMm: l.thickness_mm,
+  condition: l.condition,
+  availableFrom: l.available_from,
+  availableUntil: l.available_until,
+  status: l.status,
+});
+
+const toMatchRequest = (r: requests.RequestCandidateRow): MatchRequest => ({
+  id: r.id,
+  hubId: r.hub_id,
+  category: r.category,
+  quantityMilli: r.quantity_milli,
+  unit: r.unit,
+  minLengthMm: r.min_length_mm,
+  minWidthMm: r.min_width_mm,
+  minThicknessMm: r.min_thickness_mm,
+  neededBy: r.needed_by,
+  fetchRadiusKm: r.fetch_radius_km,
+  status: r.status,
+});
+
+/** Distance from one hub to every hub within reach, in metres. */
+function distancesFrom(hubs: HubRef[], originId: number, maxKm: number): Map<number, number> {
+  const origin = hubs.find((h) => h.id === originId);
+  const out = new Map<number, number>();
+  if (!origin) return out;
+  for (const hub of hubs) {
+    const d = distanceMetres(origin, hub);
+    if (d <= maxKm * 1000) out.set(hub.id, d);
+  }
+  return out;
+}
+
+const familyOf = (category: string) => categoryWithDescendants(categoryFamily(category));
+
+/**
+ * Recomputes one listing's matches and tells request authors about new ones. A listing that is
+ * withdrawn, expired or gone loses every open match at once.
+ */
+export async function refreshListingMatches(
+  deps: NotifyDeps,
+  listingId: number,
+): Promise<{ matched: number; notified: number }> {
+  const now = deps.now().toISOString();
+  const day = today(deps);
+  const listing = await listings.findListingForMatching(deps.db, listingId);
+  const matchable =
+    listing?.status === 'active' &&
+    listing.quantity_milli > 0 &&
+    (listing.available_until === null || listing.available_until >= day);
+  if (!listing || !matchable) {
+    await repo.staleListingMatches(deps.db, listingId, [], now).run();
+    return { matched: 0, notified: 0 };
+  }
+  const hubs = await allHubRefs(deps);
+  const candidates = await requests.candidateRequests(deps.db, {
+    categories: familyOf(listing.category),
+    hubDistances: distancesFrom(hubs, listing.hub_id, MAX_FETCH_RADIUS_KM),
+    excludeHubId: listing.hub_id,
+  });
+  const rows: repo.MatchValues[] = [];
+  for (const r of candidates) {
+    const m = scoreMatch(toMatchListing(listing), toMatchRequest(r), r.metres, day);
+    if (m)
+      rows.push({
+        listingId,
+        requestId: r.id,
+        score: m.score,
+        reasons: m.reasons,
+        partsFit: m.partsFit,
+        distanceM: r.metres,
+      });
+  }
+  const writes = [
+    repo.staleListingMatches(
+      deps.db,
+      listingId,
+      rows.map((r) => r.requestId),
+      now,
+    ),
+  ];
+  if (rows.length) writes.unshift(repo.upsertMatches(deps.db, rows, now, day));
+  await deps.db.batch(writes);
+
+  const open = await repo.openMatchesOfListing(deps.db, listingId);
+  const byId = new Map(candidates.map((r) => [r.id, r]));
+  const notified = await notify(
+    deps,
+    open.flatMap((m) => {
+      const r = byId.get(m.request_id);
+      if (!r) return [];
+      return [
+        {
+          userId: r.author_id,
+          kind: 'request_match' as const,
+          dedupeKey: `match:${m.listing_id}:${m.request_id}`,
+          payload: {
+            listingId,
+            listingTitle: listing.title,
+            requestId: r.id,
+            requestTitle: r.title,
+            score: m.score,
+          },
+        },
+      ];
+    }),
+  );
+  return { matched: open.length, notified };
+}
+
+/** Recomputes one request's matches; a request no longer open loses every open match. */
+export async function refreshRequestMatches(deps: Deps, requestId: number): Promise<{ matched: number }> {
+  const now = deps.now().toISOString();
+  const day = today(deps);
+  const request = await requests.findRequestForMatching(deps.db, requestId);
+  if (!request || request.status !== 'open') {
+    await repo.staleRequestMatches(deps.db, requestId, [], now).run();
+    return { matched: 0 };
+  }
+  const hubs = await allHubRefs(deps);
+  const candidates = await listings.candidateListings(deps.db, {
+    categories: familyOf(request.category),
+    hubDistances: distancesFrom(hubs, request.hub_id, request.fetch_radius_km),
+    today: day,
+    excludeHubId: request.hub_id,
+  });
+  const rows: repo.MatchValues[] = [];
+  for (const l of candidates) {
+    const m = scoreMatch(toMatchListing(l), toMatchRequest(request), l.metres, day);
+    if (m)
+      rows.push({
+        listingId: l.id,
+        requestId,
+        score: m.score,
+        reasons: m.reasons,
+        partsFit: m.partsFit,
+        distanceM: l.metres,
+      });
+  }
+  const writes = [
+    repo.staleRequestMatches(
+      deps.db,
+      requestId,
+      rows.map((r) => r.listingId),
+      now,
+    ),
+  ];
+  if (rows.length) writes.unshift(repo.upsertMatches(deps.db, rows, now, day));
+  await deps.db.batch(writes);
+  return { matched: rows.length };
+}
+
+function logFailure(what: string, id: number, err: unknown) {
+  console.error(JSON.stringify({ matching: what, id, error: String(err) }));
+}
+
+/**
+ * What follows a listing's creation, edit or withdrawal: its matches, then saved searches. The
+ * write itself already succeeded, so a failure here is logged, not answered: the match lists skip
+ * listings that stopped being matchable, and the scheduled pass repairs the rest.
+ */
+export async function onListingChanged(deps: NotifyDeps, listingId: number): Promise<void> {
+  try {
+    await refreshListingMatches(deps, listingId);
+    await checkListingAgainstSavedSearches(deps, listingId);
+  } catch (err) {
+    logFailure('listing', listingId, err);
+  }
+}
+
+export async function onRequestChanged(deps: Deps, requestId: number): Promise<void> {
+  try {
+    await refreshRequestMatches(deps, requestId);
+  } catch (err) {
+    logFailure('request', requestId, err);
+  }
+}
+
+const parseReasons = (json: string) => JSON.parse(json) as TMatchReason[];
+
+function coveredMilliOf(reasons: TMatchReason[]): number | null {
+  const c = reasons.find((r) => r.code === 'coverage');
+  return c && c.code === 'coverage' ? Math.round(c.covered * 1000) : null;
+}
+
+async function requireMemberOfRequestHub(deps: Deps, requestId: number, user: SessionUser) {
+  const request = await requests.findRequestForMatching(deps.db, requestId);
+  if (!request) throw new ApiError('REQUEST_NOT_FOUND');
+  if (!(await roleIn(deps, request.hub_id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  return request;
+}
+
+/** A request's open matches, best first, with a bundle that fills the quantity; members of its hub only. */
+export async function requestMatches(
+  deps: Deps,
+  { requestId, user }: { requestId: number; user: SessionUser },
+): Promise<TRequestMatches> {
+  const request = await requireMemberOfRequestHub(deps, requestId, user);
+  const rows = await repo.openMatchesOfRequest(deps.db, requestId);
+  const found = await listings.listingsByIds(
+    deps.db,
+    rows.map((r) => r.listing_id),
+  );
+  const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const day = today(deps);
+  const items: TRequestMatch[] = [];
+  const shown: repo.MatchRow[] = [];
+  for (const m of rows) {
+    const l = found.get(m.listing_id);
+    const hub = l && hubs.get(l.hub_id);
+    // Never show a listing that stopped being matchable, even before its match was marked stale.
+    if (
+      !l ||
+      !hub ||
+      l.status !== 'active' ||
+      l.quantity_milli <= 0 ||
+      (l.available_until !== null && l.available_until < day)
+    )
+      continue;
+    shown.push(m);
+    const { id: _id, ...hubSummary } = hub;
+    items.push({
+      id: m.id,
+      score: m.score,
+      reasons: parseReasons(m.reasons),
+      partsFit: m.parts_fit,
+      distanceKm: metresToKm(m.distance_m),
+      state: m.state,
+      listing: {
+        id: l.id,
+        kind: l.kind,
+        title: l.title,
+        category: l.category,
+        quantity: l.quantity_milli / 1000,
+        unit: l.unit,
+        lengthMm: l.length_mm,
+        widthMm: l.width_mm,
+        thicknessMm: l.thickness_mm,
+        availableUntil: l.available_until,
+        hub: hubSummary,
+        mass: estimateMass({ ...toMatchListing(l), quantity: l.quantity_milli / 1000 }),
+      },
+    });
+  }
+  const bundle = buildBundle(
+    shown.map((m) => ({
+      matchId: m.id,
+      listingId: m.listing_id,
+      distanceMetres: m.distance_m,
+      score: m.score,
+      coveredMilli: coveredMilliOf(parseReasons(m.reasons)),
+    })),
+    { quantityMilli: request.quantity_milli, unit: request.unit },
+  );
+  return { items, bundle };
+}
+
+/** The open requests a listing could fill (requests are public, like search). */
+export async function listingMatches(deps: Deps, listingId: number): Promise<TListingMatches> {
+  const listing = await listings.findListingForMatching(deps.db, listingId);
+  if (!listing) throw new ApiError('LISTING_NOT_FOUND');
+  const rows = await repo.openMatchesOfListing(deps.db, listingId);
+  const found = await requests.requestsByIds(
+    deps.db,
+    rows.map((r) => r.request_id),
+  );
+  const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const items: TListingMatches['items'] = [];
+  for (const m of rows) {
+    const r = found.get(m.request_id);
+    const hub = r && hubs.get(r.hub_id);
+    if (!r || !hub) continue;
+    const { id: _id, ...hubSummary } = hub;
+    items.push({
+      id: m.id,
+      score: m.score,
+      reasons: parseReasons(m.reasons),
+      partsFit: m.parts_fit,
+      distanceKm: metresToKm(m.distance_m),
+      request: {
+        id: r.id,
+        title: r.title,
+        category: r.category,
+        quantity: r.quantity_milli / 1000,
+        unit: r.unit,
+        neededBy: r.needed_by,
+        hub: hubSummary,
+      },
+    });
+  }
+  return {
+    items,
+    mass: estimateMass({ ...toMatchListing(listing), quantity: listing.quantity_milli / 1000 }),
+  };
+}
+
+/** "Not suitable": the match never returns, whatever is recomputed later. Members of the request's hub. */
+export async function dismissMatch(
+  deps: Deps,
+  { matchId, user }: { matchId: number; user: SessionUser },
+): Promise<{ id: number; state: 'dismissed' }> {
+  const match = await repo.findMatch(deps.db, matchId);
+  if (!match) throw new ApiError('MATCH_NOT_FOUND');
+  await requireMemberOfRequestHub(deps, match.request_id, user);
+  await repo.dismissMatch(deps.db, matchId, user.id, deps.now().toISOString());
+  return { id: matchId, state: 'dismissed' };
+}
+
+/**
+ * The scheduled pass: stale matches expire first (withdrawn, expired or fully taken listings,
+ * closed requests), then the next REBUILD_BATCH open requests are recomputed (scores age: urgency,
+ * availability), resuming after the last one done; at the end it starts over.
+ */
+export async function rebuildMatches(deps: Deps, { batch = REBUILD_BATCH }: { batch?: number } = {}) {
+  const now = deps.now().toISOString();
+  const expired = await repo.expireMatches(deps.db, today(deps), now);
+  const after = await repo.readCursor(deps.db, 'rebuild');
+  const ids = await requests.openRequestIdsAfter(deps.db, after, batch);
+  let matched = 0;
+  for (const id of ids) matched += (await refreshRequestMatches(deps, id)).matched;
+  const last = ids.length < batch ? 0 : ids[ids.length - 1]!;
+  await repo.writeCursor(deps.db, 'rebuild', last, now);
+  return { expired, rebuilt: ids.length, matched, cursor: last };
+}

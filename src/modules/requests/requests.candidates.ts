@@ -1,0 +1,74 @@
+/**
+ * Requests as matching reads them: one request's matching fields, the open requests of a category
+ * family whose fetch radius reaches a listing's hub, and display rows by id. Owned by matching.
+ */
+import type { TUnit } from '../../shared/schemas';
+
+export type RequestCandidateRow = {
+  id: number;
+  hub_id: number;
+  author_id: number;
+  title: string;
+  category: string;
+  quantity_milli: number;
+  unit: TUnit;
+  min_length_mm: number | null;
+  min_width_mm: number | null;
+  min_thickness_mm: number | null;
+  needed_by: string | null;
+  fetch_radius_km: number;
+  status: string;
+};
+
+const FIELDS = `r.id, r.hub_id, r.author_id, r.title, r.category, r.quantity_milli, r.unit, r.min_length_mm,
+  r.min_width_mm, r.min_thickness_mm, r.needed_by, r.fetch_radius_km, r.status`;
+
+/** One request's matching fields (any status), or null. */
+export function findRequestForMatching(db: D1Database, id: number): Promise<RequestCandidateRow | null> {
+  return db.prepare(`SELECT ${FIELDS} FROM requests r WHERE r.id = ?1`).bind(id).first<RequestCandidateRow>();
+}
+
+/**
+ * The SQL that reads a listing's candidates: open requests of the given categories at the given
+ * hubs whose own fetch radius reaches the listing, other than the listing's hub. Exported for EXPLAIN.
+ */
+export const CANDIDATE_REQUESTS_SQL = `WITH dist (hub_id, metres) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?1))
+SELECT ${FIELDS}, dist.metres AS metres
+FROM requests r JOIN dist ON dist.hub_id = r.hub_id
+WHERE r.category IN (SELECT value FROM json_each(?2))
+  AND r.hub_id IN (SELECT hub_id FROM dist) AND r.status = 'open'
+  AND dist.metres <= r.fetch_radius_km * 1000 AND r.hub_id <> ?3`;
+
+export async function candidateRequests(
+  db: D1Database,
+  o: { categories: string[]; hubDistances: Map<number, number>; excludeHubId: number },
+): Promise<(RequestCandidateRow & { metres: number })[]> {
+  if (o.hubDistances.size === 0) return [];
+  const { results } = await db
+    .prepare(CANDIDATE_REQUESTS_SQL)
+    .bind(JSON.stringify(Object.fromEntries(o.hubDistances)), JSON.stringify(o.categories), o.excludeHubId)
+    .all<RequestCandidateRow & { metres: number }>();
+  return results;
+}
+
+/** Requests by id, for showing matches. */
+export async function requestsByIds(
+  db: D1Database,
+  ids: number[],
+): Promise<Map<number, RequestCandidateRow>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(`SELECT ${FIELDS} FROM requests r WHERE r.id IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(ids))
+    .all<RequestCandidateRow>();
+  return new Map(results.map((r) => [r.id, r]));
+}
+
+/** Open requests after an id, for the scheduled rebuild. */
+export async function openRequestIdsAfter(db: D1Database, afterId: number, limit: number): Promise<number[]> {
+  const { results } = await db
+    .prepare(`SELECT id FROM requests WHERE status = 'open' AND id > ?1 ORDER BY id LIMIT ?2`)
+    .bind(afterId, limit)
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}

@@ -1,0 +1,196 @@
+import type { TTraining, TTrainingRecord, TTrainingRef } from '../../shared/machines.schemas';
+
+type RefRow = { id: number; name: string; level: number; hub_slug: string; hub_name: string };
+
+const toRef = (r: RefRow): TTrainingRef => ({
+  id: r.id,
+  name: r.name,
+  level: r.level,
+  hub: { slug: r.hub_slug, name: r.hub_name },
+});
+
+const REF_SELECT = `t.id, t.name, t.level, h.slug AS hub_slug, h.name AS hub_name`;
+
+export type TrainingRow = RefRow & { hub_id: number; description: string };
+
+export async function findTraining(db: D1Database, id: number): Promise<TrainingRow | null> {
+  return db
+    .prepare(
+      `SELECT ${REF_SELECT}, t.hub_id, t.description FROM trainings t JOIN hubs h ON h.id = t.hub_id WHERE t.id = ?1`,
+    )
+    .bind(id)
+    .first<TrainingRow>();
+}
+
+export { toRef as toTrainingRef };
+
+/** A hub's trainings, each with the other hubs' trainings it accepts as equivalent. */
+export async function listTrainings(db: D1Database, hubId: number): Promise<TTraining[]> {
+  const [own, accepted] = await db.batch<TrainingRow | (RefRow & { training_id: number })>([
+    db
+      .prepare(
+        `SELECT ${REF_SELECT}, t.hub_id, t.description FROM trainings t JOIN hubs h ON h.id = t.hub_id
+         WHERE t.hub_id = ?1 ORDER BY t.name, t.level`,
+      )
+      .bind(hubId),
+    db
+      .prepare(
+        `SELECT a.training_id, ${REF_SELECT} FROM training_acceptance a
+         JOIN trainings own ON own.id = a.training_id
+         JOIN trainings t ON t.id = a.accepted_training_id JOIN hubs h ON h.id = t.hub_id
+         WHERE own.hub_id = ?1 ORDER BY h.name, t.name, t.level`,
+      )
+      .bind(hubId),
+  ]);
+  const accepts = new Map<number, TTrainingRef[]>();
+  for (const r of (accepted?.results ?? []) as (RefRow & { training_id: number })[])
+    accepts.set(r.training_id, [...(accepts.get(r.training_id) ?? []), toRef(r)]);
+  return ((own?.results ?? []) as TrainingRow[]).map((r) => ({
+    ...toRef(r),
+    description: r.description,
+    accepts: accepts.get(r.id) ?? [],
+  }));
+}
+
+/** The new training's id, or null when the hub already has one of that name and level. */
+export async function insertTraining(
+  db: D1Database,
+  t: { hubId: number; name: string; level: number; description: string; userId: number; now: string },
+): Promise<number | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO trainings (hub_id, name, level, description, created_by, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (hub_id, name, level) DO NOTHING RETURNING id`,
+    )
+    .bind(t.hubId, t.name, t.level, t.description, t.userId, t.now)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+type RecordRow = RefRow & {
+  record_id: number;
+  user_id: number;
+  user_name: string;
+  completed_on: string;
+  recorded_by: number;
+  recorder_name: string;
+  created_at: string;
+};
+
+const RECORD_SELECT = `SELECT r.id AS record_id, r.user_id, u.display_name AS user_name, r.completed_on,
+    r.recorded_by, rb.display_name AS recorder_name, r.created_at, ${REF_SELECT}
+  FROM training_records r JOIN trainings t ON t.id = r.training_id JOIN hubs h ON h.id = t.hub_id
+  JOIN users u ON u.id = r.user_id JOIN users rb ON rb.id = r.recorded_by`;
+
+const toRecord = (r: RecordRow): TTrainingRecord => ({
+  id: r.record_id,
+  training: toRef(r),
+  person: { id: r.user_id, displayName: r.user_name },
+  completedOn: r.completed_on,
+  recordedBy: { id: r.recorded_by, displayName: r.recorder_name },
+  createdAt: r.created_at,
+});
+
+/**
+ * Records that the person with this email completed the training (again: the date is updated);
+ * null when no account has that email.
+ */
+export async function upsertRecord(
+  db: D1Database,
+  r: { trainingId: number; email: string; completedOn: string; recordedBy: number; now: string },
+): Promise<TTrainingRecord | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO training_records (training_id, user_id, completed_on, recorded_by, created_at)
+       SELECT ?1, u.id, ?3, ?4, ?5 FROM users u WHERE u.email = ?2
+       ON CONFLICT (training_id, user_id) DO UPDATE SET completed_on = excluded.completed_on,
+         recorded_by = excluded.recorded_by
+       RETURNING id`,
+    )
+    .bind(r.trainingId, r.email, r.completedOn, r.recordedBy, r.now)
+    .first<{ id: number }>();
+  if (!row) return null;
+  const rec = await db.prepare(`${RECORD_SELECT} WHERE r.id = ?1`).bind(row.id).first<RecordRow>();
+  return rec ? toRecord(rec) : null;
+}
+
+export async function listRecords(db: D1Database, trainingId: number): Promise<TTrainingRecord[]> {
+  const { results } = await db
+    .prepare(`${RECORD_SELECT} WHERE r.training_id = ?1 ORDER BY r.completed_on DESC, u.display_name`)
+    .bind(trainingId)
+    .all<RecordRow>();
+  return results.map(toRecord);
+}
+
+export async function deleteRecord(db: D1Database, trainingId: number, userId: number): Promise<boolean> {
+  const r = await db
+    .prepare('DELETE FROM training_records WHERE training_id = ?1 AND user_id = ?2')
+    .bind(trainingId, userId)
+    .run();
+  return r.meta.changes > 0;
+}
+
+export async function insertAcceptance(
+  db: D1Database,
+  a: { trainingId: number; acceptedId: number; userId: number; now: string },
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO training_acceptance (training_id, accepted_training_id, created_by, created_at)
+       VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING`,
+    )
+    .bind(a.trainingId, a.acceptedId, a.userId, a.now)
+    .run();
+}
+
+export async function deleteAcceptance(
+  db: D1Database,
+  trainingId: number,
+  acceptedId: number,
+): Promise<boolean> {
+  const r = await db
+    .prepare('DELETE FROM training_acceptance WHERE training_id = ?1 AND accepted_training_id = ?2')
+    .bind(trainingId, acceptedId)
+    .run();
+  return r.meta.changes > 0;
+}
+
+/** The trainings a person holds, and those accepted in place of `trainingId`. */
+export async function qualificationFacts(
+  db: D1Database,
+  userId: number,
+  trainingId: number,
+): Promise<{ held: number[]; acceptedFor: number[] }> {
+  const [held, accepted] = await db.batch<{ id: number }>([
+    db.prepare('SELECT training_id AS id FROM training_records WHERE user_id = ?1').bind(userId),
+    db
+      .prepare('SELECT accepted_training_id AS id FROM training_acceptance WHERE training_id = ?1')
+      .bind(trainingId),
+  ]);
+  return {
+    held: (held?.results ?? []).map((r) => r.id),
+    acceptedFor: (accepted?.results ?? []).map((r) => r.id),
+  };
+}
+
+/** A person's records, each with the trainings of other hubs that accept it. */
+export async function passport(
+  db: D1Database,
+  userId: number,
+): Promise<{ records: TTrainingRecord[]; acceptedAs: Map<number, TTrainingRef[]> }> {
+  const [records, accepted] = await db.batch<RecordRow | (RefRow & { accepted_training_id: number })>([
+    db.prepare(`${RECORD_SELECT} WHERE r.user_id = ?1 ORDER BY r.completed_on DESC, t.name`).bind(userId),
+    db
+      .prepare(
+        `SELECT a.accepted_training_id, ${REF_SELECT} FROM training_acceptance a
+         JOIN trainings t ON t.id = a.training_id JOIN hubs h ON h.id = t.hub_id
+         WHERE a.accepted_training_id IN (SELECT training_id FROM training_records WHERE user_id = ?1)
+         ORDER BY h.name, t.name`,
+      )
+      .bind(userId),
+  ]);
+  const acceptedAs = new Map<number, TTrainingRef[]>();
+  for (const r of (accepted?.results ?? []) as (RefRow & { accepted_training_id: number })[])
+    acceptedAs.set(r.accepted_training_id, [...(acceptedAs.get(r.accepted_training_id) ?? []), toRef(r)]);
+  return { records: ((records?.results ?? []) as RecordRow[]).map(toRecord), acceptedAs };
+}

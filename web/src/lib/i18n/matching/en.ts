@@ -1,0 +1,86 @@
+/** Matching, notifications and saved searches (English: the typed source). */
+export const matchingEn = {
+  requestMatchesTitle: 'Listings that could fill this',
+  listingMatchesTitle: 'Hubs that asked for something like this',
+  noRequestMatches: 'No listing fits yet. You will be told when one appears.',
+  noListingMatches: 'No hub has asked for something like this yet.',
+  score: (n: number) => `Match ${n}/100`,
+  dismiss: 'Not suitable',
+  dismissLabel: (title: string) => `Not suitable: ${title}`,
+  bundleTitle: 'A bundle that fills the whole quantity',
+  bundlePartial: 'Together these cover part of what you need',
+  bundleItem: (take: string, title: string, km: string) => `${take} from “${title}” (${km})`,
+  bundleTotal: (covered: string, needed: string, km: string) =>
+    `${covered} of ${needed} · ${km} in total, nearest first`,
+  neededBy: (date: string) => `needed by ${date}`,
+  massEstimate: (kg: string, low: string, high: string) => `about ${kg} kg (estimate: ${low}–${high} kg)`,
+  massLabel: 'Estimated weight',
+  closeness: {
+    same: (cat: string) => `same material: ${cat}`,
+    within: (cat: string) => `a kind of what you asked for: ${cat}`,
+    broader: (cat: string) => `broader material: ${cat}`,
+    family: (cat: string) => `same family: ${cat}`,
+  },
+  kmAway: (km: string) => `${km} away`,
+  coverage: (covered: string, needed: string, unit: string) =>
+    `enough for ${covered} of your ${needed} ${unit}`,
+  coverageUnknown: 'quantity in another unit',
+  partsFit: (perSheet: number, total: number) => `${perSheet} parts per sheet, ${total} in all`,
+  sizeUnknown: 'size not given',
+  availableUntil: (date: string) => `available until ${date}`,
+  availableFrom: (date: string) => `available from ${date}`,
+  expiresSoon: (days: number) =>
+    days === 0
+      ? 'expires today: would otherwise go to waste'
+      : `expires in ${days} days: would otherwise go to waste`,
+  condition: (c: string) => `condition: ${c}`,
+  // notifications
+  bell: (n: number) => (n === 0 ? 'Notifications' : `Notifications, ${n} unread`),
+  inboxTitle: 'Notifications',
+  inboxEmpty: 'Nothing yet. Matches for your requests and saved searches appear here.',
+  markAllRead: 'Mark all as read',
+  markRead: 'Mark as read',
+  unread: 'unread',
+  lineRequestMatch: (listing: string, request: string) =>
+    `New listing “${listing}” matches your request “${request}”`,
+  lineSavedSearch: (listing: string, search: string) =>
+    `New listing “${listing}” for your saved search “${search}”`,
+  open: 'Open',
+  preferencesTitle: 'Notifications',
+  preferencesIntro:
+    'For each kind, choose how you are told: at once (inbox and email), in one email a day, or not at all.',
+  kinds: {
+    request_match: 'A listing matches one of my hub’s requests',
+    saved_search: 'A listing fits one of my saved searches',
+  },
+  modes: { immediate: 'Immediately', daily: 'Daily digest', off: 'Off' },
+  saved: 'Saved',
+  // saved searches
+  savedSearchesTitle: 'Saved searches',
+  savedSearchesIntro:
+    'Be told when a listing that fits appears, e.g. acrylic at least 300 × 300 mm within 30 km.',
+  savedSearchesEmpty: 'No saved searches yet.',
+  newSavedSearch: 'New saved search',
+  name: 'Name',
+  words: 'Words in the title',
+  category: 'Category',
+  anyCategory: 'Any category',
+  minLength: 'Minimum length (mm)',
+  minWidth: 'Minimum width (mm)',
+  minThickness: 'Minimum thickness (mm)',
+  fromHub: 'Distance from hub',
+  anyDistance: 'Any distance',
+  radius: 'Within (km)',
+  saveSearch: 'Save search',
+  delete: 'Delete',
+  deleteLabel: (name: string) => `Delete saved search ${name}`,
+  lastNotified: (date: string) => `last alert ${date}`,
+  // dev mailbox
+  mailboxTitle: 'Development mailbox',
+  mailboxIntro:
+    'Emails sent to you while email stays local (EMAIL_SENDER=log). Not available with a real sender.',
+  mailboxEmpty: 'No emails for you yet.',
+  mailboxStatus: { pending: 'waiting', sending: 'sending', sent: 'sent', failed: 'failed' },
+};
+
+export type MatchingMessages = typeof matchingEn;

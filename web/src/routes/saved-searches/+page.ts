@@ -1,0 +1,13 @@
+import { matchingApi } from '$lib/api/matching';
+import { pageError, requireUser } from '$lib/load';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, parent, url }) => {
+  const { app } = await parent();
+  requireUser(app, url);
+  try {
+    return { searches: (await matchingApi(app, fetch).savedSearches()).items };
+  } catch (e) {
+    pageError(e);
+  }
+};
