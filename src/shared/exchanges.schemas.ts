@@ -152,6 +152,7 @@ export const ZExchangeOutcome = z.object({
   author: ZPerson,
   body: z.string(),
   link: z.string().nullable(),
+  photo: z.object({ url: z.string(), contentType: z.string(), bytes: z.number().int() }).nullable(),
   at: z.string(),
 });
 export type TExchangeOutcome = z.infer<typeof ZExchangeOutcome>;

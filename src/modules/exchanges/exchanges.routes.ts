@@ -6,6 +6,7 @@ import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
+import { photoFromForm } from '../../http/upload';
 import {
   ZClaimInput,
   ZDisputeInput,
@@ -22,6 +23,10 @@ import {
 } from '../../shared/exchanges.schemas';
 import { runIdempotent } from './exchanges.idempotency';
 import * as service from './exchanges.service';
+
+const ZOutcomeParam = ZIdParam.extend({
+  outcomeId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
 
 const tags = ['Exchanges'];
 
@@ -242,6 +247,64 @@ export const exchangesRoutes = newRouter()
         service.recordOutcome(deps(c), { id, user: requireUser(c), input }),
       );
       return c.json(r.body, r.status);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchanges/{id}/outcomes/{outcomeId}/photo',
+      tags,
+      summary: 'Add the photo of an outcome (its author; JPEG, PNG or WebP by content; at most 5 MB)',
+      request: {
+        params: ZOutcomeParam,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
+          },
+        },
+      },
+      responses: {
+        201: json(ZExchangeDetail, 'The exchange with the outcome’s photo'),
+        ...errors(401, 403, 404, 409, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id, outcomeId } = c.req.valid('param');
+      const file = await photoFromForm(c);
+      const exchange = await service.addOutcomePhoto(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { id, outcomeId, user, file },
+      );
+      return c.json(exchange, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exchanges/{id}/outcomes/{outcomeId}/photo',
+      tags,
+      summary: 'The photo of an outcome (members of the two hubs)',
+      request: { params: ZOutcomeParam },
+      responses: {
+        200: { description: 'The image', content: { 'image/*': { schema: z.any() } } },
+        ...errors(401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { id, outcomeId } = c.req.valid('param');
+      const photo = await service.readOutcomePhoto(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { id, outcomeId, user: requireUser(c) },
+      );
+      return c.body(photo.body, 200, {
+        'Content-Type': photo.contentType,
+        'Content-Length': String(photo.size),
+        // Private: only the two hubs may see it.
+        'Cache-Control': 'private, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      });
     },
   )
   .openapi(

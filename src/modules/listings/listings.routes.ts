@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ApiError, validationError } from '../../http/errors';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
+import { photoFromForm } from '../../http/upload';
 import {
   ZListing,
   ZListingInput,
@@ -125,17 +125,7 @@ export const listingsRoutes = newRouter()
     async (c) => {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
-      const declared = Number(c.req.header('content-length') ?? 0);
-      // Refuse an oversized upload before reading it (8 KB of room for the multipart envelope).
-      if (declared > 5 * 1024 * 1024 + 8192) throw new ApiError('PAYLOAD_TOO_LARGE');
-      let form: FormData;
-      try {
-        form = await c.req.formData();
-      } catch {
-        throw validationError([{ path: 'photo', message: '' }]);
-      }
-      const file = form.get('photo');
-      if (!(file instanceof File)) throw validationError([{ path: 'photo', message: '' }]);
+      const file = await photoFromForm(c);
       return c.json(await service.addPhoto({ ...deps(c), photos: c.env.PHOTOS }, { id, user, file }), 201);
     },
   )

@@ -25,7 +25,7 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
   async function call<T>(
     method: string,
     path: string,
-    o: { query?: Query; json?: unknown; key?: string } = {},
+    o: { query?: Query; json?: unknown; key?: string; form?: FormData } = {},
   ) {
     const qs = o.query ? toSearchParams(o.query).toString() : '';
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': app.locale };
@@ -36,7 +36,7 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
       res = await fetchFn(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
         method,
         headers,
-        body: o.json === undefined ? undefined : JSON.stringify(o.json),
+        body: o.form ?? (o.json === undefined ? undefined : JSON.stringify(o.json)),
         credentials: 'same-origin',
       });
     } catch {
@@ -76,6 +76,11 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
       post<TExchangeDetail>(`/exchanges/${id}/messages`, input, key),
     outcome: (id: number, input: TOutcomeInput, key: string) =>
       post<TExchangeDetail>(`/exchanges/${id}/outcome`, input, key),
+    outcomePhoto: (id: number, outcomeId: number, photo: Blob, filename: string) => {
+      const form = new FormData();
+      form.append('photo', photo, filename);
+      return call<TExchangeDetail>('POST', `/exchanges/${id}/outcomes/${outcomeId}/photo`, { form });
+    },
     flows: (query: Query) => call<TFlowPage>('GET', '/flows', { query }),
   };
 }

@@ -80,6 +80,8 @@ export const exchangesEn = {
   outcomesTitle: 'What it became',
   outcomeBody: 'What did you make with it?',
   outcomeLink: 'Link (optional)',
+  outcomePhoto: 'Photo (optional)',
+  outcomePhotoAlt: (body: string) => `Photo: ${body}`,
   outcomeSubmit: 'Save',
   flowTitle: 'In the ledger',
   massSource: { weighed: 'weighed', estimated: 'estimated', unknown: 'mass unknown' },

@@ -81,6 +81,8 @@ export const exchangesFr: typeof exchangesEn = {
   outcomesTitle: 'Ce que c’est devenu',
   outcomeBody: 'Qu’en avez-vous fait ?',
   outcomeLink: 'Lien (facultatif)',
+  outcomePhoto: 'Photo (facultative)',
+  outcomePhotoAlt: (body: string) => `Photo : ${body}`,
   outcomeSubmit: 'Enregistrer',
   flowTitle: 'Dans le registre',
   massSource: { weighed: 'pesée', estimated: 'estimée', unknown: 'masse inconnue' },

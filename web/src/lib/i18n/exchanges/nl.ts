@@ -81,6 +81,8 @@ export const exchangesNl: typeof exchangesEn = {
   outcomesTitle: 'Wat het werd',
   outcomeBody: 'Wat heb je ermee gemaakt?',
   outcomeLink: 'Link (optioneel)',
+  outcomePhoto: 'Foto (optioneel)',
+  outcomePhotoAlt: (body: string) => `Foto: ${body}`,
   outcomeSubmit: 'Opslaan',
   flowTitle: 'In het register',
   massSource: { weighed: 'gewogen', estimated: 'geschat', unknown: 'massa onbekend' },
