@@ -14,6 +14,8 @@ import { healthRoutes } from './modules/health/health.routes';
 import { hubsRoutes } from './modules/hubs/hubs.routes';
 import { listingsRoutes } from './modules/listings/listings.routes';
 import { requestsRoutes } from './modules/requests/requests.routes';
+import { moderationRoutes } from './modules/moderation/moderation.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { networksRoutes } from './modules/networks/networks.routes';
 import { impactRoutes } from './modules/impact/impact.routes';
 import { matchingRoutes } from './modules/matching/matching.routes';
@@ -66,6 +68,8 @@ export function createApp() {
     .route('/', hubsRoutes)
     .route('/', listingsRoutes)
     .route('/', requestsRoutes)
+    .route('/', moderationRoutes)
+    .route('/', importsRoutes)
     .route('/', networksRoutes)
     .route('/', impactRoutes)
     .route('/', matchingRoutes)

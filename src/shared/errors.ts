@@ -10,6 +10,86 @@ type ErrorSpec = {
 };
 
 export const ERRORS = {
+  REPORT_ITEM_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Dit item bestaat niet (meer), of je kunt het niet zien.',
+      fr: 'Cet élément n’existe pas (ou plus), ou vous ne pouvez pas le voir.',
+      en: 'This item does not exist (any more), or you cannot see it.',
+    },
+  },
+  ALREADY_REPORTED: {
+    status: 409,
+    message: {
+      nl: 'Je hebt dit item al gemeld; de coördinatoren bekijken het.',
+      fr: 'Vous avez déjà signalé cet élément ; les coordinateurs l’examinent.',
+      en: 'You already reported this item; the coordinators are looking at it.',
+    },
+  },
+  NOT_A_MODERATOR: {
+    status: 403,
+    message: {
+      nl: 'Alleen coördinatoren van een netwerk met deze hub kunnen dit verbergen of terugzetten.',
+      fr: 'Seuls les coordinateurs d’un réseau comprenant ce hub peuvent masquer ou rétablir ceci.',
+      en: 'Only coordinators of a network that includes this hub can hide or restore this.',
+    },
+  },
+  ALREADY_HIDDEN: {
+    status: 409,
+    message: {
+      nl: 'Dit item is al verborgen.',
+      fr: 'Cet élément est déjà masqué.',
+      en: 'This item is already hidden.',
+    },
+  },
+  NOT_HIDDEN: {
+    status: 409,
+    message: {
+      nl: 'Dit item is niet verborgen.',
+      fr: 'Cet élément n’est pas masqué.',
+      en: 'This item is not hidden.',
+    },
+  },
+  IMPORT_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze import bestaat niet.',
+      fr: 'Cet import n’existe pas.',
+      en: 'This import does not exist.',
+    },
+  },
+  IMPORT_NO_ROWS: {
+    status: 422,
+    message: {
+      nl: 'Het CSV-bestand heeft een kopregel nodig en minstens één rij.',
+      fr: 'Le fichier CSV doit avoir une ligne d’en-tête et au moins une ligne.',
+      en: 'The CSV needs a header line and at least one row.',
+    },
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 422,
+    message: {
+      nl: 'Hoogstens 5.000 rijen per import; splits het bestand.',
+      fr: 'Au plus 5 000 lignes par import ; divisez le fichier.',
+      en: 'At most 5,000 rows per import; split the file.',
+    },
+  },
+  IMPORT_UNKNOWN_COLUMN: {
+    status: 422,
+    message: {
+      nl: 'Deze kolom staat niet in de kopregel van het bestand.',
+      fr: 'Cette colonne ne figure pas dans l’en-tête du fichier.',
+      en: 'This column is not in the file’s header line.',
+    },
+  },
+  IMPORT_FAILED: {
+    status: 503,
+    message: {
+      nl: 'De import is mislukt en er is niets aangemaakt. Probeer het opnieuw.',
+      fr: 'L’import a échoué et rien n’a été créé. Réessayez.',
+      en: 'The import failed and nothing was created. Try again.',
+    },
+  },
   NETWORK_NOT_FOUND: {
     status: 404,
     message: {

@@ -3,7 +3,7 @@
  * Times in the API are ISO 8601 with an offset; the hub's own offset is used in answers.
  */
 import { z } from 'zod';
-import { ZHubSummary, ZPerson } from './schemas';
+import { ZHubSummary, ZPerson, ZPhoto } from './schemas';
 
 export const MACHINE_TYPES = [
   'laser_cutter',
@@ -131,6 +131,7 @@ export const ZMachineHub = ZHubSummary.extend({ timezone: z.string() });
 
 export const ZMachine = z.object({
   id: z.number().int(),
+  photos: z.array(ZPhoto),
   hub: ZMachineHub,
   type: ZMachineType,
   name: z.string(),

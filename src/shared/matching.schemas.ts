@@ -123,7 +123,7 @@ export const ZDismissed = z.object({ id: z.number().int(), state: z.enum(MATCH_S
 
 // ---------- notifications ----------
 
-export const NOTIFICATION_KINDS = ['request_match', 'saved_search'] as const;
+export const NOTIFICATION_KINDS = ['request_match', 'saved_search', 'moderation'] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
 
@@ -133,13 +133,22 @@ export type TNotificationMode = z.infer<typeof ZNotificationMode>;
 
 /** What a notification is about; titles are the people's own words, never ours. */
 export const ZNotificationPayload = z.object({
-  listingId: z.number().int(),
-  listingTitle: z.string(),
+  /** Absent only on a moderation notice about a request. */
+  listingId: z.number().int().optional(),
+  listingTitle: z.string().optional(),
   requestId: z.number().int().optional(),
   requestTitle: z.string().optional(),
   savedSearchId: z.number().int().optional(),
   savedSearchName: z.string().optional(),
   score: z.number().int().optional(),
+  /** A coordinator hid or restored the person's listing or request (kind 'moderation'). */
+  moderation: z
+    .object({
+      itemType: z.enum(['listing', 'request']),
+      action: z.enum(['hidden', 'restored']),
+      reason: z.string(),
+    })
+    .optional(),
 });
 export type TNotificationPayload = z.infer<typeof ZNotificationPayload>;
 

@@ -133,6 +133,10 @@ export const ZHub = ZHubSummary.extend({
   memberCount: z.number().int(),
   activeListingCount: z.number().int(),
   openRequestCount: z.number().int(),
+  /** When the hub first listed, asked or exchanged something; null before that. */
+  activeSince: ZTimestamp.nullable().optional(),
+  /** Exchanges completed with this hub on either side. */
+  completedExchangeCount: z.number().int().optional(),
   /** The hub's IANA time zone: opening hours and bookings are in its local time. */
   timezone: z.string(),
   /** The viewer's role in this hub, or null. */
@@ -287,6 +291,9 @@ export const ZListing = z.object({
   distanceKm: z.number().nullable(),
   /** Whether the viewer may edit or withdraw it. */
   canEdit: z.boolean(),
+  /** Set when a network coordinator hid it (shown only to those who still see it: author, managers, coordinators). */
+  hiddenAt: ZTimestamp.nullable().optional(),
+  hiddenReason: z.string().nullable().optional(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
 });
@@ -338,6 +345,9 @@ export const ZRequest = z.object({
   author: ZPerson,
   distanceKm: z.number().nullable(),
   canEdit: z.boolean(),
+  /** Set when a network coordinator hid it (shown only to those who still see it: author, managers, coordinators). */
+  hiddenAt: ZTimestamp.nullable().optional(),
+  hiddenReason: z.string().nullable().optional(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
 });

@@ -87,6 +87,7 @@ describe('notifications: happy paths', () => {
     expect(prefs.items).toEqual([
       { kind: 'request_match', mode: 'immediate' },
       { kind: 'saved_search', mode: 'immediate' },
+      { kind: 'moderation', mode: 'immediate' },
     ]);
     const daily = await expectJson(
       await call('/notifications/preferences', {

@@ -510,3 +510,14 @@ export async function insertReversal(
     .first<{ id: number }>();
   return row?.id ?? null;
 }
+
+/** One message with its exchange, for reports. */
+export async function findMessage(
+  db: D1Database,
+  id: number,
+): Promise<{ id: number; exchange_id: number; author_id: number; hub_id: number; body: string } | null> {
+  return db
+    .prepare('SELECT id, exchange_id, author_id, hub_id, body FROM exchange_messages WHERE id = ?1')
+    .bind(id)
+    .first();
+}

@@ -529,3 +529,20 @@ export async function runExchangeTimers(deps: Deps, { limit = 200 }: { limit?: n
   }
   return counts;
 }
+
+/**
+ * A message as a report needs it, only for someone who can read it (a person of either hub);
+ * null otherwise, as if it did not exist.
+ */
+export async function reportableMessage(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser },
+): Promise<{ id: number; exchangeId: number; hubId: number; authorId: number; body: string } | null> {
+  const m = await repo.findMessage(deps.db, id);
+  if (!m) return null;
+  const row = await repo.findExchange(deps.db, m.exchange_id);
+  if (!row) return null;
+  const party = partyOf(await hubRoles(deps, user.id), user.id, row);
+  if (!party.inGiver && !party.inReceiver) return null;
+  return { id: m.id, exchangeId: m.exchange_id, hubId: m.hub_id, authorId: m.author_id, body: m.body };
+}

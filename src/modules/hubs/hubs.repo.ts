@@ -16,6 +16,8 @@ type HubRow = {
   member_count: number;
   active_listing_count: number;
   open_request_count: number;
+  active_since: string | null;
+  completed_exchange_count: number;
   my_role: TRole | null;
 };
 
@@ -41,6 +43,8 @@ const toHub = (r: HubRow): THub => ({
   memberCount: r.member_count,
   activeListingCount: r.active_listing_count,
   openRequestCount: r.open_request_count,
+  activeSince: r.active_since,
+  completedExchangeCount: r.completed_exchange_count,
   timezone: r.timezone,
   myRole: r.my_role,
 });
@@ -49,8 +53,18 @@ const toHub = (r: HubRow): THub => ({
 const HUB_SELECT = `
   SELECT h.*,
     (SELECT count(*) FROM memberships m WHERE m.hub_id = h.id) AS member_count,
-    (SELECT count(*) FROM listings l WHERE l.hub_id = h.id AND l.status = 'active') AS active_listing_count,
-    (SELECT count(*) FROM requests r WHERE r.hub_id = h.id AND r.status = 'open') AS open_request_count,
+    (SELECT count(*) FROM listings l WHERE l.hub_id = h.id AND l.status = 'active' AND l.hidden_at IS NULL)
+      AS active_listing_count,
+    (SELECT count(*) FROM requests r WHERE r.hub_id = h.id AND r.status = 'open' AND r.hidden_at IS NULL)
+      AS open_request_count,
+    -- Two indexed counts rather than one OR, so each side uses its own index.
+    (SELECT count(*) FROM exchanges e WHERE e.from_hub_id = h.id AND e.state = 'completed')
+      + (SELECT count(*) FROM exchanges e WHERE e.to_hub_id = h.id AND e.state = 'completed')
+      AS completed_exchange_count,
+    (SELECT min(t) FROM (
+      SELECT min(l.created_at) AS t FROM listings l WHERE l.hub_id = h.id
+      UNION ALL SELECT min(r.created_at) FROM requests r WHERE r.hub_id = h.id
+      UNION ALL SELECT min(e.created_at) FROM exchanges e WHERE e.to_hub_id = h.id)) AS active_since,
     (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role
   FROM hubs h`;
 

@@ -23,9 +23,11 @@ export type ListingCandidateRow = {
 };
 
 // Matching sees what is still available: the quantity less what accepted exchanges reserved.
+// A listing hidden by a coordinator reads as status 'hidden': never active, so never matched.
 const FIELDS = `l.id, l.hub_id, l.author_id, l.kind, l.title, l.category,
   l.quantity_milli - l.quantity_reserved_milli AS quantity_milli, l.unit, l.length_mm,
-  l.width_mm, l.thickness_mm, l.condition, l.available_from, l.available_until, l.status`;
+  l.width_mm, l.thickness_mm, l.condition, l.available_from, l.available_until,
+  CASE WHEN l.hidden_at IS NULL THEN l.status ELSE 'hidden' END AS status`;
 
 /** One listing's matching fields (any status), or null. */
 export function findListingForMatching(db: D1Database, id: number): Promise<ListingCandidateRow | null> {
@@ -40,7 +42,8 @@ export const CANDIDATE_LISTINGS_SQL = `WITH dist (hub_id, metres) AS (SELECT CAS
 SELECT ${FIELDS}, dist.metres AS metres
 FROM listings l JOIN dist ON dist.hub_id = l.hub_id
 WHERE l.category IN (SELECT value FROM json_each(?2))
-  AND l.hub_id IN (SELECT hub_id FROM dist) AND l.status = 'active' AND l.quantity_milli > l.quantity_reserved_milli
+  AND l.hub_id IN (SELECT hub_id FROM dist) AND l.status = 'active' AND l.hidden_at IS NULL
+  AND l.quantity_milli > l.quantity_reserved_milli
   AND (l.available_until IS NULL OR l.available_until >= ?3) AND l.hub_id <> ?4`;
 
 export async function candidateListings(

@@ -1,4 +1,4 @@
-import type { TCondition, TListingKind, TPhoto, TUnit } from '../../shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
 import { buildSearchSql, type SearchSqlOptions } from '../search/search.query';
 
 export type ListingRow = {
@@ -22,6 +22,10 @@ export type ListingRow = {
   available_from: string | null;
   available_until: string | null;
   status: 'active' | 'withdrawn';
+  /** Hidden by a network coordinator (migration 0006). */
+  hidden_at: string | null;
+  hidden_by: number | null;
+  hidden_reason: string | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.
@@ -154,53 +158,6 @@ export async function searchListings(
   return results;
 }
 
-type PhotoRow = { id: number; listing_id: number; object_key: string; content_type: string; bytes: number };
-
-export const photoUrl = (id: number) => `/api/v1/photos/${id}`;
-
-export async function photosOf(db: D1Database, listingIds: number[]): Promise<Map<number, TPhoto[]>> {
-  const out = new Map<number, TPhoto[]>();
-  if (listingIds.length === 0) return out;
-  const { results } = await db
-    .prepare(
-      `SELECT id, listing_id, content_type, bytes FROM listing_photos
-       WHERE listing_id IN (SELECT value FROM json_each(?1)) ORDER BY listing_id, position`,
-    )
-    .bind(JSON.stringify(listingIds))
-    .all<PhotoRow>();
-  for (const r of results) {
-    const list = out.get(r.listing_id) ?? [];
-    list.push({ id: r.id, url: photoUrl(r.id), contentType: r.content_type, bytes: r.bytes });
-    out.set(r.listing_id, list);
-  }
-  return out;
-}
-
-/** Adds a photo unless the listing already has the most it may have; the database decides. */
-export async function insertPhotoIfRoom(
-  db: D1Database,
-  p: { listingId: number; objectKey: string; contentType: string; bytes: number; now: string; max: number },
-): Promise<number | null> {
-  const row = await db
-    .prepare(
-      `INSERT INTO listing_photos (listing_id, object_key, content_type, bytes, position, created_at)
-       SELECT ?1, ?2, ?3, ?4, COALESCE(MAX(position), -1) + 1, ?5 FROM listing_photos WHERE listing_id = ?1
-       HAVING count(*) < ?6
-       RETURNING id`,
-    )
-    .bind(p.listingId, p.objectKey, p.contentType, p.bytes, p.now, p.max)
-    .first<{ id: number }>();
-  return row?.id ?? null;
-}
-
-export async function findPhoto(db: D1Database, id: number): Promise<PhotoRow | null> {
-  return db.prepare('SELECT * FROM listing_photos WHERE id = ?1').bind(id).first<PhotoRow>();
-}
-
-export async function deletePhoto(db: D1Database, id: number): Promise<void> {
-  await db.prepare('DELETE FROM listing_photos WHERE id = ?1').bind(id).run();
-}
-
 /**
  * The statement that changes a listing's reserved quantity by `deltaMilli`, for an exchange's
  * batch: it applies only where that exchange carries the batch's action token, i.e. only when
@@ -216,4 +173,52 @@ export function adjustReservedStatement(
        WHERE id = ?1 AND EXISTS (SELECT 1 FROM exchanges WHERE id = ?3 AND action_token = ?4)`,
     )
     .bind(o.listingId, o.deltaMilli, o.exchangeId, o.token);
+}
+
+/** Hides or restores a listing inside moderation's batch; applies at most once per change. */
+export function setHiddenStatement(
+  db: D1Database,
+  o: { id: number; hide: boolean; by: number; reason: string; now: string },
+): D1PreparedStatement {
+  return o.hide
+    ? db
+        .prepare(
+          `UPDATE listings SET hidden_at = ?2, hidden_by = ?3, hidden_reason = ?4
+           WHERE id = ?1 AND hidden_at IS NULL`,
+        )
+        .bind(o.id, o.now, o.by, o.reason)
+    : db
+        .prepare(
+          `UPDATE listings SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL
+           WHERE id = ?1 AND hidden_at IS NOT NULL`,
+        )
+        .bind(o.id);
+}
+
+/** Moves an import's staged rows into listings with one statement: all of them or none. */
+export function insertImportedStatement(
+  db: D1Database,
+  o: { importId: number; hubId: number; authorId: number; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+         length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
+         status, created_at, updated_at, import_id)
+       SELECT ?2, ?3, kind, title, description, category, quantity_milli, unit, length_mm, width_mm, thickness_mm,
+         condition, price_type, price_cents, available_from, available_until, 'active', ?4, ?4, ?1
+       FROM listing_import_rows WHERE import_id = ?1 ORDER BY row_number`,
+    )
+    .bind(o.importId, o.hubId, o.authorId, o.now);
+}
+
+/** A hub's active, visible listings, oldest first, for the CSV export. */
+export async function exportableListings(db: D1Database, hubId: number): Promise<ListingRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM listings WHERE hub_id = ?1 AND status = 'active' AND hidden_at IS NULL ORDER BY id`,
+    )
+    .bind(hubId)
+    .all<ListingRow>();
+  return results;
 }

@@ -12,17 +12,12 @@ import {
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { coordinatesHub } from '../networks/networks.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
-import {
-  fromMilli,
-  mergedForRules,
-  newListingValues,
-  patchValues,
-  sniffImageType,
-  MAX_PHOTO_BYTES,
-  MAX_PHOTOS,
-} from './listings.domain';
+import { fromMilli, mergedForRules, newListingValues, patchValues } from './listings.domain';
 import { metresToKm } from '../search/search.domain';
+import * as photos from '../photos/photos.service';
+import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
 
 type Viewer = { id: number; roles: HubRoles } | null;
@@ -63,6 +58,8 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     photos,
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
     canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    hiddenAt: r.hidden_at,
+    hiddenReason: r.hidden_reason,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -79,8 +76,18 @@ export async function getListing(
   { id, user }: { id: number; user: SessionUser | null },
 ): Promise<TListing> {
   const row = await requireRow(deps, id);
-  const photos = await repo.photosOf(deps.db, [id]);
-  return toListing(row, photos.get(id) ?? [], await viewerOf(deps, user));
+  const viewer = await viewerOf(deps, user);
+  if (row.hidden_at !== null && !(await maySeeHidden(deps, row, viewer)))
+    throw new ApiError('LISTING_NOT_FOUND');
+  const found = await photos.photosOf(deps, photos.LISTING, [id]);
+  return toListing(row, found.get(id) ?? [], viewer);
+}
+
+/** A hidden listing stays visible to its author, its hub's managers and the coordinators over its hub. */
+async function maySeeHidden(deps: Deps, row: repo.ListingRow, viewer: Viewer): Promise<boolean> {
+  if (!viewer) return false;
+  if (row.author_id === viewer.id || viewer.roles.get(row.hub_id) === 'manager') return true;
+  return coordinatesHub(deps, row.hub_id, viewer.id);
 }
 
 export async function createListing(
@@ -153,6 +160,7 @@ export async function searchListings(
   const today = deps.now().toISOString().slice(0, 10);
   const where: { sql: string; values: unknown[] }[] = [
     { sql: "t.status = 'active'", values: [] },
+    { sql: 't.hidden_at IS NULL', values: [] },
     // A listing whose every unit is promised to exchanges is taken: nothing left to find.
     { sql: 't.quantity_milli > t.quantity_reserved_milli', values: [] },
     { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [today] },
@@ -166,13 +174,14 @@ export async function searchListings(
   if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
   const rows = await repo.searchListings(deps.db, { ...s.sql, where });
   const page = rows.slice(0, query.limit);
-  const photos = await repo.photosOf(
-    deps.db,
+  const found = await photos.photosOf(
+    deps,
+    photos.LISTING,
     page.map((r) => r.id),
   );
   const viewer = await viewerOf(deps, user);
   return {
-    items: page.map((r) => toListing(r, photos.get(r.id) ?? [], viewer)),
+    items: page.map((r) => toListing(r, found.get(r.id) ?? [], viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
   };
 }
@@ -180,53 +189,23 @@ export async function searchListings(
 // ---------- photos ----------
 
 export async function addPhoto(
-  deps: Deps & { photos: R2Bucket },
+  deps: PhotoDeps,
   { id, user, file }: { id: number; user: SessionUser; file: File },
 ): Promise<TPhoto> {
   await requireEditable(deps, id, user);
-  if (file.size > MAX_PHOTO_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffImageType(bytes.subarray(0, 16));
-  if (!type) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
-  const objectKey = `listings/${id}/${crypto.randomUUID()}`;
-  // Reserve the place first: the database refuses a ninth photo, even when two arrive at once.
-  const photoId = await repo.insertPhotoIfRoom(deps.db, {
-    listingId: id,
-    objectKey,
-    contentType: type,
-    bytes: bytes.byteLength,
-    now: deps.now().toISOString(),
-    max: MAX_PHOTOS,
-  });
-  if (photoId === null) throw new ApiError('TOO_MANY_PHOTOS');
-  try {
-    await deps.photos.put(objectKey, bytes, { httpMetadata: { contentType: type } });
-  } catch (err) {
-    await repo.deletePhoto(deps.db, photoId);
-    throw err;
-  }
-  return { id: photoId, url: repo.photoUrl(photoId), contentType: type, bytes: bytes.byteLength };
+  return photos.storePhoto(deps, photos.LISTING, id, file);
 }
 
 export async function removePhoto(
-  deps: Deps & { photos: R2Bucket },
+  deps: PhotoDeps,
   { id, photoId, user }: { id: number; photoId: number; user: SessionUser },
 ): Promise<void> {
   await requireEditable(deps, id, user);
-  const photo = await repo.findPhoto(deps.db, photoId);
-  if (!photo || photo.listing_id !== id) throw new ApiError('PHOTO_NOT_FOUND');
-  await repo.deletePhoto(deps.db, photoId);
-  await deps.photos.delete(photo.object_key);
+  await photos.removePhoto(deps, photos.LISTING, id, photoId);
 }
 
-export async function readPhoto(
-  deps: Deps & { photos: R2Bucket },
-  photoId: number,
-): Promise<{ body: ReadableStream; contentType: string; etag: string; size: number }> {
-  const photo = await repo.findPhoto(deps.db, photoId);
-  const object = photo ? await deps.photos.get(photo.object_key) : null;
-  if (!photo || !object) throw new ApiError('PHOTO_NOT_FOUND');
-  return { body: object.body, contentType: photo.content_type, etag: object.httpEtag, size: object.size };
+export function readPhoto(deps: PhotoDeps, photoId: number) {
+  return photos.readPhoto(deps, photos.LISTING, { photoId });
 }
 
 // ---------- for exchanges ----------
@@ -255,7 +234,8 @@ export async function listingFacts(deps: Deps, id: number): Promise<ListingFacts
     hubId: r.hub_id,
     title: r.title,
     kind: r.kind,
-    status: r.status,
+    // A hidden listing cannot be claimed: to exchanges it is as good as withdrawn.
+    status: r.hidden_at === null ? r.status : 'withdrawn',
     category: r.category,
     unit: r.unit,
     quantityMilli: r.quantity_milli,
@@ -275,4 +255,59 @@ export function reservationStatement(
   o: { listingId: number; deltaMilli: number; exchangeId: number; token: string },
 ): D1PreparedStatement {
   return repo.adjustReservedStatement(deps.db, o);
+}
+
+// ---------- for moderation ----------
+
+/** What moderation needs of a listing: its hub, author, title and whether it is hidden. */
+export async function moderationFacts(
+  deps: Deps,
+  id: number,
+): Promise<{ id: number; hubId: number; authorId: number; title: string; hiddenAt: string | null } | null> {
+  const r = await repo.findListing(deps.db, id);
+  return r
+    ? { id: r.id, hubId: r.hub_id, authorId: r.author_id, title: r.title, hiddenAt: r.hidden_at }
+    : null;
+}
+
+/** The statement hiding or restoring a listing inside moderation's batch; applies at most once. */
+export function setHiddenStatement(
+  deps: Deps,
+  o: { id: number; hide: boolean; by: number; reason: string; now: string },
+): D1PreparedStatement {
+  return repo.setHiddenStatement(deps.db, o);
+}
+
+// ---------- for bulk imports ----------
+
+/** The statement creating an import's staged listings at once, inside the import's final batch. */
+export function insertImportedStatement(
+  deps: Deps,
+  o: { importId: number; hubId: number; authorId: number; now: string },
+): D1PreparedStatement {
+  return repo.insertImportedStatement(deps.db, o);
+}
+
+/** A hub's active listings as the import format's fields, for the CSV export. */
+export async function exportListings(
+  deps: Deps,
+  hubId: number,
+): Promise<Record<string, string | number | null>[]> {
+  const rows = await repo.exportableListings(deps.db, hubId);
+  return rows.map((r) => ({
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    quantity: fromMilli(r.quantity_milli),
+    unit: r.unit,
+    lengthMm: r.length_mm,
+    widthMm: r.width_mm,
+    thicknessMm: r.thickness_mm,
+    condition: r.condition,
+    priceType: r.price_type,
+    priceCents: r.price_cents,
+    availableFrom: r.available_from,
+    availableUntil: r.available_until,
+  }));
 }

@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
+import { photoFromForm } from '../../http/upload';
+import { ZPhoto } from '../../shared/schemas';
 import {
   ZAvailability,
   ZAvailabilityQuery,
@@ -19,6 +21,9 @@ import {
 } from '../../shared/machines.schemas';
 import * as service from './machines.service';
 
+const ZMachinePhotoParam = ZIdParam.extend({
+  photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
 const tags = ['Machines'];
 const ICAL = 'text/calendar; charset=utf-8';
 const icalResponse = {
@@ -110,6 +115,77 @@ export const machinesRoutes = newRouter()
         user,
       });
       return c.json(machine, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/machines/{id}/photos',
+      tags,
+      summary: 'Add a photo of a machine (managers; JPEG, PNG or WebP by content; at most 5 MB; at most 8)',
+      request: {
+        params: ZIdParam,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
+          },
+        },
+      },
+      responses: { 201: json(ZPhoto, 'The stored photo'), ...errors(401, 403, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const file = await photoFromForm(c);
+      return c.json(
+        await service.addMachinePhoto({ ...deps(c), photos: c.env.PHOTOS }, { id, user, file }),
+        201,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/machines/{id}/photos/{photoId}',
+      tags,
+      summary: 'Remove a photo of a machine (managers)',
+      request: { params: ZMachinePhotoParam },
+      responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, photoId } = c.req.valid('param');
+      await service.removeMachinePhoto(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { id, photoId, user: requireUser(c) },
+      );
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/machines/{id}/photos/{photoId}',
+      tags,
+      summary: 'A photo of a machine (immutable: cached for a year)',
+      request: { params: ZMachinePhotoParam },
+      responses: {
+        200: { description: 'The image', content: { 'image/*': { schema: z.any() } } },
+        ...errors(404, 422),
+      },
+    }),
+    async (c) => {
+      const photo = await service.readMachinePhoto(
+        { ...deps(c), photos: c.env.PHOTOS },
+        c.req.valid('param'),
+      );
+      return c.body(photo.body, 200, {
+        'Content-Type': photo.contentType,
+        'Content-Length': String(photo.size),
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        ETag: photo.etag,
+        'X-Content-Type-Options': 'nosniff',
+      });
     },
   )
   .openapi(

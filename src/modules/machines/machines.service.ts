@@ -1,5 +1,6 @@
 import type { Deps, SessionUser } from '../../env';
 import { ApiError, validationError } from '../../http/errors';
+import type { TPhoto } from '../../shared/schemas';
 import type {
   TAvailability,
   TBooking,
@@ -28,6 +29,8 @@ import {
   type SlotSource,
 } from './machines.domain';
 import { buildCalendar, type CalendarEvent } from './machines.ical';
+import * as photos from '../photos/photos.service';
+import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './machines.repo';
 
 const MINUTE = 60_000;
@@ -81,9 +84,11 @@ function toMachine(
   r: repo.MachineRow,
   cal: Calendar,
   viewer: { canManage: boolean; qualified: boolean | null },
+  photoList: TPhoto[],
 ): TMachine {
   return {
     id: r.id,
+    photos: photoList,
     hub: hubOf(r),
     type: r.type,
     name: r.name,
@@ -137,7 +142,8 @@ export async function getMachine(deps: Deps, { id, user }: { id: number; user: S
   const today = localDate(row.hub_timezone, deps.now().getTime());
   const cal = calendarOf(await repo.calendarsOf(deps.db, [id], today), id);
   const qualified = user ? await holdsTraining(deps, user.id, row.required_training_id) : null;
-  return toMachine(row, cal, { canManage: manager, qualified });
+  const found = await photos.photosOf(deps, photos.MACHINE, [id]);
+  return toMachine(row, cal, { canManage: manager, qualified }, found.get(id) ?? []);
 }
 
 export async function listMachines(
@@ -153,12 +159,22 @@ export async function listMachines(
     rows.map((r) => r.id),
     deps.now().toISOString().slice(0, 10),
   );
+  const found = await photos.photosOf(
+    deps,
+    photos.MACHINE,
+    rows.map((r) => r.id),
+  );
   return Promise.all(
     rows.map(async (r) =>
-      toMachine(r, calendarOf(cal, r.id), {
-        canManage: canManage(roles.get(r.hub_id) ?? null),
-        qualified: user ? await holdsTraining(deps, user.id, r.required_training_id) : null,
-      }),
+      toMachine(
+        r,
+        calendarOf(cal, r.id),
+        {
+          canManage: canManage(roles.get(r.hub_id) ?? null),
+          qualified: user ? await holdsTraining(deps, user.id, r.required_training_id) : null,
+        },
+        found.get(r.id) ?? [],
+      ),
     ),
   );
 }
@@ -218,6 +234,34 @@ export async function updateMachine(
     deps.now().toISOString(),
   );
   return getMachine(deps, { id, user });
+}
+
+// ---------- photos ----------
+
+async function requireManagedMachine(deps: Deps, id: number, user: SessionUser): Promise<void> {
+  const row = await requireMachineRow(deps, id);
+  if (!(await managesHub(deps, row.hub_id, user))) throw new ApiError('FORBIDDEN');
+}
+
+/** Adds a photo of a machine (managers of its hub). */
+export async function addMachinePhoto(
+  deps: PhotoDeps,
+  { id, user, file }: { id: number; user: SessionUser; file: File },
+): Promise<TPhoto> {
+  await requireManagedMachine(deps, id, user);
+  return photos.storePhoto(deps, photos.MACHINE, id, file);
+}
+
+export async function removeMachinePhoto(
+  deps: PhotoDeps,
+  { id, photoId, user }: { id: number; photoId: number; user: SessionUser },
+): Promise<void> {
+  await requireManagedMachine(deps, id, user);
+  await photos.removePhoto(deps, photos.MACHINE, id, photoId);
+}
+
+export function readMachinePhoto(deps: PhotoDeps, { id, photoId }: { id: number; photoId: number }) {
+  return photos.readPhoto(deps, photos.MACHINE, { photoId, ownerId: id });
 }
 
 // ---------- availability and bookings ----------

@@ -48,6 +48,7 @@ export function upsertMatches(db: D1Database, rows: MatchValues[], now: string, 
              FROM json_each(?1)) j
        JOIN listings l ON l.id = j.l JOIN requests r ON r.id = j.r
        WHERE l.status = 'active' AND (l.available_until IS NULL OR l.available_until >= ?3) AND r.status = 'open'
+         AND l.hidden_at IS NULL AND r.hidden_at IS NULL
        ON CONFLICT (listing_id, request_id) DO UPDATE SET
          score = excluded.score, reasons = excluded.reasons, parts_fit = excluded.parts_fit,
          distance_m = excluded.distance_m, updated_at = excluded.updated_at,

@@ -299,3 +299,15 @@ export async function invitationsOfHub(
     .all<{ slug: string; name: string }>();
   return results;
 }
+
+/** Whether the person coordinates a network in which this hub is active (moderation rights). */
+export async function coordinatesHub(db: D1Database, hubId: number, userId: number): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `SELECT 1 AS ok FROM network_coordinators nc JOIN network_hubs nh ON nh.network_id = nc.network_id
+       WHERE nc.user_id = ?2 AND nh.hub_id = ?1 AND nh.status = 'active' LIMIT 1`,
+    )
+    .bind(hubId, userId)
+    .first<{ ok: number }>();
+  return r !== null;
+}

@@ -202,3 +202,14 @@ export async function pendingInvitations(
   if ((await roleIn(deps, hub.id, userId)) !== 'manager') return [];
   return repo.invitationsOfHub(deps.db, hub.id);
 }
+
+/** Whether the person coordinates a network in which this hub is active: who may moderate it. */
+export function coordinatesHub(deps: Deps, hubId: number, userId: number): Promise<boolean> {
+  return repo.coordinatesHub(deps.db, hubId, userId);
+}
+
+/** The ids of a network's active hubs, for one of its coordinators (else NETWORK_NOT_FOUND). */
+export async function coordinatedNetworkHubIds(deps: Deps, slug: string, userId: number): Promise<number[]> {
+  const network = await requireCoordinatedNetwork(deps, slug, userId);
+  return (await repo.activeHubs(deps.db, network.id)).map((h) => h.id);
+}

@@ -20,23 +20,30 @@ export type Email = { subject: string; body: string };
 
 /** Where a notification leads in the web app. */
 export function notificationPath(kind: TNotificationKind, p: TNotificationPayload): string {
-  return kind === 'request_match' && p.requestId ? `/requests/${p.requestId}` : `/listings/${p.listingId}`;
+  const toRequest = (kind === 'request_match' || kind === 'moderation') && p.requestId;
+  return toRequest ? `/requests/${p.requestId}` : `/listings/${p.listingId ?? ''}`;
 }
 
 const LINES: Record<Locale, Record<TNotificationKind, (p: TNotificationPayload) => string>> = {
   nl: {
     request_match: (p) => `Nieuw aanbod past bij je vraag ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
     saved_search: (p) => `Nieuw aanbod voor je zoekopdracht ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
+    moderation: (p) =>
+      `Een coördinator heeft ‘${p.listingTitle ?? p.requestTitle ?? ''}’ ${p.moderation?.action === 'restored' ? 'teruggezet' : 'verborgen'}: ${p.moderation?.reason ?? ''}`,
   },
   fr: {
     request_match: (p) =>
       `Une nouvelle offre correspond à votre demande « ${p.requestTitle ?? ''} » : ${p.listingTitle}`,
     saved_search: (p) =>
       `Nouvelle offre pour votre recherche « ${p.savedSearchName ?? ''} » : ${p.listingTitle}`,
+    moderation: (p) =>
+      `Un coordinateur a ${p.moderation?.action === 'restored' ? 'rétabli' : 'masqué'} « ${p.listingTitle ?? p.requestTitle ?? ''} » : ${p.moderation?.reason ?? ''}`,
   },
   en: {
     request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
     saved_search: (p) => `New listing for your saved search ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
+    moderation: (p) =>
+      `A coordinator ${p.moderation?.action === 'restored' ? 'restored' : 'hid'} ‘${p.listingTitle ?? p.requestTitle ?? ''}’: ${p.moderation?.reason ?? ''}`,
   },
 };
 

@@ -21,7 +21,9 @@ export type RequestCandidateRow = {
 };
 
 const FIELDS = `r.id, r.hub_id, r.author_id, r.title, r.category, r.quantity_milli, r.unit, r.min_length_mm,
-  r.min_width_mm, r.min_thickness_mm, r.needed_by, r.fetch_radius_km, r.status`;
+  r.min_width_mm, r.min_thickness_mm, r.needed_by, r.fetch_radius_km,
+  CASE WHEN r.hidden_at IS NULL THEN r.status ELSE 'hidden' END AS status`;
+// A request hidden by a coordinator reads as status 'hidden': never open, so never matched.
 
 /** One request's matching fields (any status), or null. */
 export function findRequestForMatching(db: D1Database, id: number): Promise<RequestCandidateRow | null> {
@@ -36,7 +38,7 @@ export const CANDIDATE_REQUESTS_SQL = `WITH dist (hub_id, metres) AS (SELECT CAS
 SELECT ${FIELDS}, dist.metres AS metres
 FROM requests r JOIN dist ON dist.hub_id = r.hub_id
 WHERE r.category IN (SELECT value FROM json_each(?2))
-  AND r.hub_id IN (SELECT hub_id FROM dist) AND r.status = 'open'
+  AND r.hub_id IN (SELECT hub_id FROM dist) AND r.status = 'open' AND r.hidden_at IS NULL
   AND dist.metres <= r.fetch_radius_km * 1000 AND r.hub_id <> ?3`;
 
 export async function candidateRequests(
@@ -67,7 +69,9 @@ export async function requestsByIds(
 /** Open requests after an id, for the scheduled rebuild. */
 export async function openRequestIdsAfter(db: D1Database, afterId: number, limit: number): Promise<number[]> {
   const { results } = await db
-    .prepare(`SELECT id FROM requests WHERE status = 'open' AND id > ?1 ORDER BY id LIMIT ?2`)
+    .prepare(
+      `SELECT id FROM requests WHERE status = 'open' AND hidden_at IS NULL AND id > ?1 ORDER BY id LIMIT ?2`,
+    )
     .bind(afterId, limit)
     .all<{ id: number }>();
   return results.map((r) => r.id);

@@ -16,6 +16,10 @@ export type RequestRow = {
   needed_by: string | null;
   fetch_radius_km: number;
   status: 'open' | 'fulfilled' | 'withdrawn';
+  /** Hidden by a network coordinator (migration 0006). */
+  hidden_at: string | null;
+  hidden_by: number | null;
+  hidden_reason: string | null;
   created_at: string;
   updated_at: string;
   hub_slug: string;
@@ -137,4 +141,22 @@ export async function searchRequests(
     .bind(...values)
     .all<RequestRow>();
   return results;
+}
+
+/** Hides a request (only one not hidden yet) or restores one (only a hidden one), for moderation's batch. */
+export function setHiddenStatement(
+  db: D1Database,
+  o: { id: number; hide: boolean; by: number; reason: string; now: string },
+): D1PreparedStatement {
+  return o.hide
+    ? db
+        .prepare(
+          `UPDATE requests SET hidden_at = ?2, hidden_by = ?3, hidden_reason = ?4 WHERE id = ?1 AND hidden_at IS NULL`,
+        )
+        .bind(o.id, o.now, o.by, o.reason)
+    : db
+        .prepare(
+          `UPDATE requests SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL WHERE id = ?1 AND hidden_at IS NOT NULL`,
+        )
+        .bind(o.id);
 }

@@ -10,6 +10,7 @@ import type {
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
+import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { metresToKm } from '../search/search.domain';
 import { nextCursorOf, resolveSearch } from '../search/search.service';
@@ -43,6 +44,8 @@ function toRequest(r: repo.RequestRow, viewer: Viewer): TRequest {
     author: { id: r.author_id, displayName: r.author_name },
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
     canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
+    hiddenAt: r.hidden_at,
+    hiddenReason: r.hidden_reason,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -62,7 +65,18 @@ export async function getRequest(
   deps: Deps,
   { id, user }: { id: number; user: SessionUser | null },
 ): Promise<TRequest> {
-  return toRequest(await requireRow(deps, id), await viewerOf(deps, user));
+  const row = await requireRow(deps, id);
+  const viewer = await viewerOf(deps, user);
+  if (row.hidden_at !== null && !(await maySeeHidden(deps, row, viewer)))
+    throw new ApiError('REQUEST_NOT_FOUND');
+  return toRequest(row, viewer);
+}
+
+/** A hidden request stays visible to its author, its hub's managers and the coordinators over its hub. */
+async function maySeeHidden(deps: Deps, row: repo.RequestRow, viewer: Viewer): Promise<boolean> {
+  if (!viewer) return false;
+  if (row.author_id === viewer.id || viewer.roles.get(row.hub_id) === 'manager') return true;
+  return coordinatesHub(deps, row.hub_id, viewer.id);
 }
 
 export async function createRequest(
@@ -124,7 +138,10 @@ export async function searchRequests(
   { query, user }: { query: TRequestSearch; user: SessionUser | null },
 ): Promise<TRequestPage> {
   const s = await resolveSearch(deps, query);
-  const where: { sql: string; values: unknown[] }[] = [{ sql: "t.status = 'open'", values: [] }];
+  const where: { sql: string; values: unknown[] }[] = [
+    { sql: "t.status = 'open'", values: [] },
+    { sql: 't.hidden_at IS NULL', values: [] },
+  ];
   if (query.category) {
     const cats = categoryWithDescendants(query.category);
     where.push({ sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats });
@@ -136,4 +153,25 @@ export async function searchRequests(
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
   };
+}
+
+// ---------- for moderation ----------
+
+/** What moderation needs of a request: its hub, author, title and whether it is hidden. */
+export async function moderationFacts(
+  deps: Deps,
+  id: number,
+): Promise<{ id: number; hubId: number; authorId: number; title: string; hiddenAt: string | null } | null> {
+  const r = await repo.findRequest(deps.db, id);
+  return r
+    ? { id: r.id, hubId: r.hub_id, authorId: r.author_id, title: r.title, hiddenAt: r.hidden_at }
+    : null;
+}
+
+/** The statement hiding or restoring a request inside moderation's batch; applies at most once. */
+export function setHiddenStatement(
+  deps: Deps,
+  o: { id: number; hide: boolean; by: number; reason: string; now: string },
+): D1PreparedStatement {
+  return repo.setHiddenStatement(deps.db, o);
 }

@@ -236,6 +236,12 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
         call<TBooking>('POST', `/machines/${id}/bookings`, { json: input }),
       bookings: (id: number, from: string, to: string) =>
         call<{ items: TBooking[] }>('GET', `/machines/${id}/bookings`, { query: { from, to } }),
+      uploadPhoto: (id: number, photo: Blob, filename: string) => {
+        const form = new FormData();
+        form.append('photo', photo, filename);
+        return call<TPhoto>('POST', `/machines/${id}/photos`, { form });
+      },
+      deletePhoto: (id: number, photoId: number) => call<void>('DELETE', `/machines/${id}/photos/${photoId}`),
     },
     bookings: {
       mine: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>

@@ -1,3 +1,4 @@
+import { inventoryEn } from './inventory/en';
 import { exchangesEn } from './exchanges/en';
 import { machinesEn } from './machines/en';
 import { networksEn } from './networks/en';
@@ -5,6 +6,7 @@ import { matchingEn } from './matching/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
+  inventory: inventoryEn,
   exchanges: exchangesEn,
   machines: machinesEn,
   networks: networksEn,

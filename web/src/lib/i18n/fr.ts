@@ -1,3 +1,4 @@
+import { inventoryFr } from './inventory/fr';
 import { exchangesFr } from './exchanges/fr';
 import { machinesFr } from './machines/fr';
 import { networksFr } from './networks/fr';
@@ -7,6 +8,7 @@ import { matchingFr } from './matching/fr';
 /** Français. */
 export const fr: Messages = {
   localeName: 'Français',
+  inventory: inventoryFr,
   exchanges: exchangesFr,
   machines: machinesFr,
   networks: networksFr,

@@ -1,3 +1,4 @@
+import { inventoryNl } from './inventory/nl';
 import { exchangesNl } from './exchanges/nl';
 import { machinesNl } from './machines/nl';
 import { networksNl } from './networks/nl';
@@ -7,6 +8,7 @@ import { matchingNl } from './matching/nl';
 /** Nederlands. */
 export const nl: Messages = {
   localeName: 'Nederlands',
+  inventory: inventoryNl,
   exchanges: exchangesNl,
   machines: machinesNl,
   networks: networksNl,

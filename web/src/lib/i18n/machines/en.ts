@@ -1,5 +1,12 @@
 /** Machines, bookings, trainings and the maker passport. */
 export const machinesEn = {
+  photos: {
+    title: 'Photos',
+    add: 'Add photos',
+    uploading: 'Uploading…',
+    remove: 'Remove photo',
+    alt: (name: string) => `Photo of ${name}`,
+  },
   nav: 'Machines',
   title: 'Machines',
   intro: 'Book machine time at any hub in the network, with the training that hub accepts.',

@@ -1,6 +1,13 @@
 import type { machinesEn } from './en';
 
 export const machinesFr: typeof machinesEn = {
+  photos: {
+    title: 'Photos',
+    add: 'Ajouter des photos',
+    uploading: 'Envoi en cours…',
+    remove: 'Retirer la photo',
+    alt: (name: string) => `Photo de ${name}`,
+  },
   nav: 'Machines',
   title: 'Machines',
   intro: 'Réservez du temps machine dans n’importe quel hub du réseau, avec la formation qu’il accepte.',

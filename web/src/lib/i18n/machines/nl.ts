@@ -1,6 +1,13 @@
 import type { machinesEn } from './en';
 
 export const machinesNl: typeof machinesEn = {
+  photos: {
+    title: "Foto's",
+    add: "Foto's toevoegen",
+    uploading: 'Bezig met uploaden…',
+    remove: 'Foto verwijderen',
+    alt: (name: string) => `Foto van ${name}`,
+  },
   nav: 'Machines',
   title: 'Machines',
   intro: 'Reserveer machinetijd bij elke hub van het netwerk, met de opleiding die die hub aanvaardt.',

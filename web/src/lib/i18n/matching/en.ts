@@ -52,6 +52,7 @@ export const matchingEn = {
   kinds: {
     request_match: 'A listing matches one of my hub’s requests',
     saved_search: 'A listing fits one of my saved searches',
+    moderation: 'A coordinator hid or restored something I posted',
   },
   modes: { immediate: 'Immediately', daily: 'Daily digest', off: 'Off' },
   saved: 'Saved',

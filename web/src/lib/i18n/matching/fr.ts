@@ -48,6 +48,7 @@ export const matchingFr: MatchingMessages = {
   kinds: {
     request_match: 'Une offre correspond à une demande de mon hub',
     saved_search: 'Une offre correspond à une de mes recherches',
+    moderation: 'Un coordinateur masque ou rétablit une de mes publications',
   },
   modes: { immediate: 'Tout de suite', daily: 'Résumé quotidien', off: 'Désactivé' },
   saved: 'Enregistré',

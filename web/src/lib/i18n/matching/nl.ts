@@ -49,6 +49,7 @@ export const matchingNl: MatchingMessages = {
   kinds: {
     request_match: 'Aanbod past bij een vraag van mijn hub',
     saved_search: 'Aanbod past bij een bewaarde zoekopdracht',
+    moderation: 'Een coördinator verbergt of herstelt iets dat ik plaatste',
   },
   modes: { immediate: 'Meteen', daily: 'Dagelijks overzicht', off: 'Uit' },
   saved: 'Bewaard',

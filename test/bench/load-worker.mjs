@@ -1,0 +1,38 @@
+// A second process that loads one URL on loopback: `node load-worker.mjs <url> <concurrency> <seconds> [cookie]`.
+import { performance } from 'node:perf_hooks';
+// Prints one JSON line: requests, non-2xx, requests/s and latency percentiles in ms.
+const [url, concurrency = '16', seconds = '5', cookie = ''] = process.argv.slice(2);
+if (!/^http:\/\/127\.0\.0\.1:879\d\//.test(url ?? '')) throw new Error('loopback ports 8790-8799 only');
+const headers = cookie ? { cookie } : {};
+const latencies = [];
+let failed = 0;
+const start = performance.now();
+const end = start + Number(seconds) * 1000;
+async function lane() {
+  while (performance.now() < end) {
+    const t = performance.now();
+    try {
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status < 200 || res.status >= 300) failed++;
+    } catch {
+      failed++; // a closed socket: counted, not timed
+    }
+  }
+}
+await Promise.all(Array.from({ length: Number(concurrency) }, lane));
+const elapsed = (performance.now() - start) / 1000;
+latencies.sort((a, b) => a - b);
+const p = (q) =>
+  Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    failed,
+    rps: Number((latencies.length / elapsed).toFixed(1)),
+    p50: p(0.5),
+    p95: p(0.95),
+    p99: p(0.99),
+  }),
+);

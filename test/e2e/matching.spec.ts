@@ -1,0 +1,109 @@
+/**
+ * Matching across hubs: Emre of T2 Campus (Genk) asks for steel sheet; Tom of Maakleerplek
+ * Leuven (about 60 km away) then offers some. The request shows the listing as a match, and Emre
+ * is told: the bell counts it, and the notification leads to the listing.
+ */
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { apiGet, asMember, createListing } from './fixtures/flows';
+
+type NotificationPage = { unreadCount: number };
+
+test("a hub's request shows a new listing from another hub, and its author is notified and led to it", async ({
+  page,
+  browser,
+}) => {
+  const word = uniqueWord('steel');
+  const requestTitle = `Steel sheet for welding practice ${word}`;
+  const listingTitle = `Galvanised steel sheets ${word}`;
+
+  // --- Emre posts a request for his hub through the form ---
+  await login(page, 'emre@t2campus.demo');
+  const t = MESSAGES[await pageLocale(page)];
+  const unreadBefore = (await apiGet<NotificationPage>(page, '/notifications?limit=1')).unreadCount;
+
+  await page.goto('/requests/new');
+  await expect(page.getByRole('heading', { level: 1, name: t.requestForm.newTitle })).toBeVisible();
+  const form = page.getByTestId('request-form');
+  await expect(form.getByLabel(t.requestForm.hub, { exact: true })).toHaveValue('t2-campus');
+  await form.getByLabel(t.requestForm.title, { exact: true }).fill(requestTitle);
+  await form.getByLabel(t.requestForm.category, { exact: true }).selectOption('steel');
+  await form
+    .getByLabel(t.requestForm.description, { exact: true })
+    .fill('Sheet of 2 mm for a welding course, at least 300 × 300 mm.');
+  await form.getByLabel(t.requestForm.quantity, { exact: true }).fill('6');
+  await form.getByLabel(t.requestForm.unit, { exact: true }).selectOption('sheets');
+  await form.getByLabel(t.requestForm.fetchRadius, { exact: true }).fill('100');
+  await form.getByLabel(t.requestForm.minLength, { exact: true }).fill('300');
+  await form.getByLabel(t.requestForm.minWidth, { exact: true }).fill('300');
+  await form.getByLabel(t.requestForm.minThickness, { exact: true }).fill('2');
+  await form.getByRole('button', { name: t.requestForm.submitCreate }).click();
+  await expect(page).toHaveURL(/\/requests\/\d+$/);
+  const requestPath = new URL(page.url()).pathname;
+  await expect(page.getByRole('heading', { level: 1, name: requestTitle })).toBeVisible();
+  const matches = page.getByTestId('request-matches');
+  await expect(matches.getByRole('heading', { name: t.matching.requestMatchesTitle })).toBeVisible();
+  await expect(matches.getByText(t.common.loading)).toHaveCount(0);
+  await expect(matches.getByRole('link', { name: listingTitle })).toHaveCount(0);
+
+  // --- Tom of Maakleerplek Leuven offers steel sheet that fits (through the API) ---
+  const { id: listingId } = await asMember(browser, 'tom@maakleerplek.demo', (tom) =>
+    createListing(tom, {
+      hub: 'maakleerplek-leuven',
+      title: listingTitle,
+      category: 'steel',
+      quantity: 8,
+      unit: 'sheets',
+      lengthMm: 1000,
+      widthMm: 500,
+      thicknessMm: 2,
+      description: 'Left over from a shelving project, no rust.',
+    }),
+  );
+
+  // --- The request shows it as a match ---
+  await page.reload();
+  const match = matches.getByTestId('match').filter({ hasText: listingTitle });
+  await expect(match).toHaveCount(1);
+  await expect(match).toContainText('Maakleerplek Leuven');
+  await expect(match.getByTestId('match-score')).toHaveText(/\d+\/100/);
+  await expect(match.getByRole('link', { name: listingTitle })).toHaveAttribute(
+    'href',
+    `/listings/${listingId}`,
+  );
+
+  // --- Emre's bell counts the new notification ---
+  const bell = page.getByTestId('notification-bell');
+  await expect(bell).toHaveAccessibleName(t.matching.bell(unreadBefore + 1));
+  await expect(bell.getByTestId('unread-count')).toHaveText(String(unreadBefore + 1));
+
+  // --- He opens it and lands on the listing ---
+  await bell.click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(page.getByRole('heading', { level: 1, name: t.matching.inboxTitle })).toBeVisible();
+  const notification = page
+    .getByTestId('notification')
+    .filter({ hasText: t.matching.lineRequestMatch(listingTitle, requestTitle) });
+  await expect(notification).toHaveCount(1);
+  await expect(notification).toContainText(t.matching.unread);
+  await expect(notification.getByRole('link', { name: requestTitle, exact: true })).toHaveAttribute(
+    'href',
+    requestPath,
+  );
+  await notification
+    .getByRole('link', { name: t.matching.lineRequestMatch(listingTitle, requestTitle) })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/listings/${listingId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: listingTitle })).toBeVisible();
+  await expect(page.getByTestId('listing-detail')).toContainText('Maakleerplek Leuven');
+
+  // Opening it marked it read.
+  await expect
+    .poll(async () => (await apiGet<NotificationPage>(page, '/notifications?limit=1')).unreadCount)
+    .toBe(unreadBefore);
+
+  // The listing fills it: Emre marks the request fulfilled, and it stops matching.
+  await page.goto(requestPath);
+  await page.getByRole('button', { name: t.request.markFulfilled }).click();
+  await expect(page.getByTestId('request-status')).toHaveText(t.requestStatus.fulfilled);
+  await expect(page.getByTestId('request-matches')).toHaveCount(0);
+});

@@ -1,0 +1,16 @@
+import { pageError } from '$lib/load';
+import { inventoryApi } from '$lib/api/inventory';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, parent, params }) => {
+  const { app } = await parent();
+  try {
+    const [hub, imports] = await Promise.all([
+      app.api(fetch).hubs.get(params.slug),
+      inventoryApi(app, fetch).imports(params.slug),
+    ]);
+    return { hub, imports };
+  } catch (e) {
+    pageError(e);
+  }
+};
