@@ -310,6 +310,8 @@ export const en = {
     coordsHint: 'Decimal degrees, e.g. 51.0543 and 3.7174',
     description: 'Description',
     website: 'Website',
+    timezone: 'Time zone',
+    timezoneHint: 'Opening hours and bookings of its machines follow this time zone.',
     submitCreate: 'Create hub',
     submitEdit: 'Save changes',
   },

@@ -313,6 +313,8 @@ export const fr: Messages = {
     coordsHint: 'Degrés décimaux, p. ex. 50.6326 et 5.5797',
     description: 'Description',
     website: 'Site web',
+    timezone: 'Fuseau horaire',
+    timezoneHint: 'Les heures d’ouverture et les réservations des machines suivent ce fuseau.',
     submitCreate: 'Créer le hub',
     submitEdit: 'Enregistrer les modifications',
   },

@@ -312,6 +312,8 @@ export const nl: Messages = {
     coordsHint: 'Decimale graden, bv. 51.0543 en 3.7174',
     description: 'Beschrijving',
     website: 'Website',
+    timezone: 'Tijdzone',
+    timezoneHint: 'Openingsuren en reservaties van de machines volgen deze tijdzone.',
     submitCreate: 'Hub aanmaken',
     submitEdit: 'Wijzigingen opslaan',
   },

@@ -14,7 +14,18 @@ export type HubValues = {
   lon: string;
   description: string;
   website: string;
+  timezone: string;
 };
+
+/** The time zones offered for a hub (the network's countries); the API accepts any IANA name. */
+export const HUB_TIMEZONES = [
+  'Europe/Brussels',
+  'Europe/Amsterdam',
+  'Europe/Luxembourg',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/London',
+] as const;
 
 export class HubFormState {
   values = $state<HubValues>() as HubValues;
@@ -35,6 +46,7 @@ export class HubFormState {
       lon: hub ? String(hub.lon) : '',
       description: hub?.description ?? '',
       website: hub?.website ?? '',
+      timezone: hub?.timezone ?? 'Europe/Brussels',
     };
   }
 
@@ -49,6 +61,7 @@ export class HubFormState {
       lon: toNumber(v.lon) ?? undefined,
       description: v.description,
       website: v.website.trim() || null,
+      timezone: v.timezone,
     };
   }
 
