@@ -137,42 +137,56 @@ export type OpenApiDocument = {
   components?: { schemas?: Record<string, unknown> };
 };
 
-export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClientOptions) {
-  async function call<T>(
-    method: string,
-    path: string,
-    { query, json, form }: RequestOptions = {},
-  ): Promise<T> {
-    const qs = query ? toSearchParams(query).toString() : '';
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale() };
-    let body: BodyInit | undefined;
-    if (json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(json);
-    } else if (form) body = form;
+/** What one API request needs; area clients (exchanges, matching, …) send theirs through it too. */
+export type ApiRequest = RequestOptions & {
+  fetchFn: typeof fetch;
+  locale: string;
+  messages: { networkError: string; unknownError: string };
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+};
 
-    let res: Response;
-    try {
-      res = await fetchFn(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body,
-        credentials: 'same-origin',
-      });
-    } catch {
-      throw new ApiError({ status: 0, code: 'NETWORK', message: messages().networkError });
-    }
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null; // not JSON (a proxy's error page): parseError falls back to a generic message
-    }
-    if (!res.ok) throw parseError(res.status, data, messages().unknownError);
-    return data as T;
+/** One API call: JSON or form body, the reader's language, and the one error envelope parsed. */
+export async function apiRequest<T>(r: ApiRequest): Promise<T> {
+  const qs = r.query ? toSearchParams(r.query).toString() : '';
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': r.locale,
+    ...r.headers,
+  };
+  let body: BodyInit | undefined;
+  if (r.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(r.json);
+  } else if (r.form) body = r.form;
+
+  let res: Response;
+  try {
+    res = await r.fetchFn(`${API_BASE}${r.path}${qs ? `?${qs}` : ''}`, {
+      method: r.method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: r.messages.networkError });
   }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null; // not JSON (a proxy's error page): parseError falls back to a generic message
+  }
+  if (!res.ok) throw parseError(res.status, data, r.messages.unknownError);
+  return data as T;
+}
+
+export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClientOptions) {
+  const call = <T>(method: string, path: string, o: RequestOptions = {}) =>
+    apiRequest<T>({ fetchFn, locale: locale(), messages: messages(), method, path, ...o });
 
   const enc = encodeURIComponent;
 

@@ -14,7 +14,7 @@ import type {
   TTransitionInput,
 } from '$shared/exchanges.schemas';
 import type { AppState } from '$lib/app-state.svelte';
-import { API_BASE, ApiError, parseError, toSearchParams } from '$lib/api';
+import { apiRequest } from '$lib/api';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -22,36 +22,20 @@ type Query = Record<string, string | number | undefined | null>;
 export const newIdempotencyKey = () => crypto.randomUUID();
 
 export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  async function call<T>(
+  const call = <T>(
     method: string,
     path: string,
-    o: { query?: Query; json?: unknown; key?: string; form?: FormData } = {},
-  ) {
-    const qs = o.query ? toSearchParams(o.query).toString() : '';
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': app.locale };
-    if (o.json !== undefined) headers['Content-Type'] = 'application/json';
-    if (o.key) headers['Idempotency-Key'] = o.key;
-    let res: Response;
-    try {
-      res = await fetchFn(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body: o.form ?? (o.json === undefined ? undefined : JSON.stringify(o.json)),
-        credentials: 'same-origin',
-      });
-    } catch {
-      throw new ApiError({ status: 0, code: 'NETWORK', message: app.m.common.networkError });
-    }
-    const text = await res.text();
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (!res.ok) throw parseError(res.status, data, app.m.common.unknownError);
-    return data as T;
-  }
+    { key, ...o }: { query?: Query; json?: unknown; key?: string; form?: FormData } = {},
+  ) =>
+    apiRequest<T>({
+      fetchFn,
+      locale: app.locale,
+      messages: app.m.common,
+      method,
+      path,
+      ...o,
+      ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+    });
 
   const post = <T>(path: string, json: unknown, key: string) => call<T>('POST', path, { json, key });
 

@@ -13,7 +13,7 @@ import type {
   TReportList,
 } from '$shared/inventory.schemas';
 import type { AppState } from '$lib/app-state.svelte';
-import { API_BASE, ApiError, parseError, toSearchParams } from '$lib/api';
+import { API_BASE, apiRequest } from '$lib/api';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -21,35 +21,8 @@ type Query = Record<string, string | number | undefined | null>;
 export const exportHref = (slug: string) => `${API_BASE}/hubs/${encodeURIComponent(slug)}/listings.csv`;
 
 export function inventoryApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  async function call<T>(
-    method: string,
-    path: string,
-    o: { query?: Query; json?: unknown } = {},
-  ): Promise<T> {
-    const qs = o.query ? toSearchParams(o.query).toString() : '';
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': app.locale };
-    if (o.json !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetchFn(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body: o.json === undefined ? undefined : JSON.stringify(o.json),
-        credentials: 'same-origin',
-      });
-    } catch {
-      throw new ApiError({ status: 0, code: 'NETWORK', message: app.m.common.networkError });
-    }
-    const text = await res.text();
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (!res.ok) throw parseError(res.status, data, app.m.common.unknownError);
-    return data as T;
-  }
+  const call = <T>(method: string, path: string, o: { query?: Query; json?: unknown } = {}) =>
+    apiRequest<T>({ fetchFn, locale: app.locale, messages: app.m.common, method, path, ...o });
   const enc = encodeURIComponent;
 
   return {
