@@ -15,6 +15,8 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8788',
+    // The service worker would hide page requests from page.route; only the offline spec allows it.
+    serviceWorkers: 'block',
     // Debian's Chromium; Playwright's own browsers are never downloaded.
     launchOptions: {
       executablePath: '/usr/bin/chromium',

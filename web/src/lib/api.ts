@@ -40,6 +40,7 @@ import type {
   TTrainingRecord,
   TTrainingRecordInput,
 } from '$shared/machines.schemas';
+import { OFFLINE_COPY_HEADER, offlineCopy } from './components/offline-notice/offline-copy.svelte';
 
 export const API_BASE = '/api/v1';
 
@@ -172,6 +173,9 @@ export async function apiRequest<T>(r: ApiRequest): Promise<T> {
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK', message: r.messages.networkError });
   }
+  // The service worker answered from its offline copy: the page must say so (OfflineNotice).
+  const cachedAt = res.headers.get(OFFLINE_COPY_HEADER);
+  if (cachedAt !== null) offlineCopy.note(cachedAt);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let data: unknown;

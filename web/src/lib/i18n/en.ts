@@ -3,9 +3,11 @@ import { exchangesEn } from './exchanges/en';
 import { machinesEn } from './machines/en';
 import { networksEn } from './networks/en';
 import { matchingEn } from './matching/en';
+import { offlineEn } from './offline/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
+  offline: offlineEn,
   inventory: inventoryEn,
   exchanges: exchangesEn,
   machines: machinesEn,

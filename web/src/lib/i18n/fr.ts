@@ -4,10 +4,12 @@ import { machinesFr } from './machines/fr';
 import { networksFr } from './networks/fr';
 import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
+import { offlineFr } from './offline/fr';
 
 /** Français. */
 export const fr: Messages = {
   localeName: 'Français',
+  offline: offlineFr,
   inventory: inventoryFr,
   exchanges: exchangesFr,
   machines: machinesFr,

@@ -4,10 +4,12 @@ import { machinesNl } from './machines/nl';
 import { networksNl } from './networks/nl';
 import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
+import { offlineNl } from './offline/nl';
 
 /** Nederlands. */
 export const nl: Messages = {
   localeName: 'Nederlands',
+  offline: offlineNl,
   inventory: inventoryNl,
   exchanges: exchangesNl,
   machines: machinesNl,

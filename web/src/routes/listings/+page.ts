@@ -7,7 +7,11 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   const api = app.api(fetch);
   const { query, view } = readSearch(url, { listings: true });
   try {
-    const [page, hubs] = await Promise.all([api.listings.search(query), api.hubs.list()]);
+    // The hub filter is a convenience: offline (or if it fails) the results still show without it.
+    const [page, hubs] = await Promise.all([
+      api.listings.search(query),
+      api.hubs.list().catch(() => ({ items: [] })),
+    ]);
     return { page, hubs: hubs.items, query, view };
   } catch (e) {
     pageError(e);
