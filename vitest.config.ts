@@ -8,6 +8,8 @@ export default defineConfig({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') },
+        // A second, empty database for the backup test to restore into (merged with wrangler's DB).
+        d1Databases: { RESTORE_DB: 'omloop-restore-test' },
       },
     })),
   ],

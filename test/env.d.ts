@@ -1,6 +1,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    /** Tests only: the empty database test/integration/backup.test.ts restores into. */
+    RESTORE_DB: D1Database;
   }
 }
 
