@@ -7,10 +7,11 @@
  *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--seconds 5] [--concurrency 16]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { d1, ENV, PERSIST, run, seed as seedState } from './seed.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
@@ -20,97 +21,10 @@ const HUBS = Number(opt('--hubs', '50'));
 const SECONDS = opt('--seconds', '5');
 const CONCURRENCY = opt('--concurrency', '16');
 const PORT = 8790;
-const PERSIST = '/tmp/omloop-bench';
 const BASE = `http://127.0.0.1:${PORT}`;
-const ENV = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  WRANGLER_HIDE_BANNER: 'true',
-};
-const run = (cmd, a) => execFileSync(cmd, a, { stdio: ['ignore', 'pipe', 'inherit'], env: ENV }).toString();
 
-// ---------- seed ----------
-function seedSql() {
-  const words = JSON.stringify([
-    'Birch',
-    'Oak',
-    'Acrylic',
-    'Steel',
-    'Felt',
-    'Cork',
-    'Walnut',
-    'Plywood',
-    'Pine',
-    'Aluminium',
-  ]);
-  const cats = JSON.stringify([
-    'birch-plywood',
-    'solid-wood',
-    'stainless-steel',
-    'paper-board',
-    'synthetic-fabric',
-  ]);
-  const now = new Date().toISOString();
-  return `
-INSERT INTO users (email, display_name, password_hash, password_salt, password_iterations, locale, created_at)
-  VALUES ('bench@bench.invalid', 'Bench', 'x', 'x', 100000, 'en', '${now}');
-INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${HUBS})
-  SELECT 'bench-hub-' || i, 'Bench hub ' || i, 'City ' || i, 'BE', 'fab_lab',
-         49.6 + (i % 10) * 0.18, 2.6 + (i / 10) * 0.6, '', (SELECT id FROM users WHERE email = 'bench@bench.invalid'), '${now}', '${now}' FROM n;
-INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit, condition, price_type, created_at, updated_at)
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LISTINGS})
-  SELECT (SELECT id FROM hubs WHERE slug = 'bench-hub-' || (1 + i % ${HUBS})), (SELECT id FROM users WHERE email = 'bench@bench.invalid'),
-         'offcut', json_extract('${words}', '$[' || (i % 10) || ']') || ' offcuts ' || (i % 97) || ' mm',
-         'Lot ' || i || ' ' || json_extract('${words}', '$[' || ((i / 10) % 10) || ']'),
-         json_extract('${cats}', '$[' || (i % 5) || ']'), 1000 * (1 + i % 20), 'sheets', 'good', 'free',
-         strftime('%Y-%m-%dT%H:%M:%fZ', '${now}', '-' || i || ' seconds'), '${now}' FROM n;
-INSERT INTO requests (hub_id, author_id, title, description, category, quantity_milli, unit, fetch_radius_km, created_at, updated_at)
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${REQUESTS})
-  SELECT (SELECT id FROM hubs WHERE slug = 'bench-hub-' || (1 + i % ${HUBS})), (SELECT id FROM users WHERE email = 'bench@bench.invalid'),
-         json_extract('${words}', '$[' || (i % 10) || ']') || ' wanted ' || i, '',
-         json_extract('${cats}', '$[' || (i % 5) || ']'), 1000, 'sheets', 50,
-         strftime('%Y-%m-%dT%H:%M:%fZ', '${now}', '-' || i || ' seconds'), '${now}' FROM n;
-`;
-}
-
-function seed() {
-  rmSync(PERSIST, { recursive: true, force: true });
-  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', PERSIST]);
-  run('node', ['scripts/seed.mjs', '--persist-to', PERSIST]);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/seed.sql', seedSql());
-  const t = Date.now();
-  run('npx', [
-    'wrangler',
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--persist-to',
-    PERSIST,
-    '--file',
-    'bench-results/seed.sql',
-  ]);
-  return (Date.now() - t) / 1000;
-}
-
-function d1(sql) {
-  const out = run('npx', [
-    'wrangler',
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--persist-to',
-    PERSIST,
-    '--json',
-    '--command',
-    sql,
-  ]);
-  return JSON.parse(out)[0];
-}
+// ---------- seed (test/bench/seed.mjs) ----------
+const seed = () => seedState({ persist: PERSIST, listings: LISTINGS, requests: REQUESTS, hubs: HUBS });
 
 // ---------- server ----------
 async function startServer() {

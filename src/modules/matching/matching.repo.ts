@@ -46,7 +46,9 @@ export function upsertMatches(db: D1Database, rows: MatchValues[], now: string, 
        FROM (SELECT json_extract(value, '$.l') AS l, json_extract(value, '$.r') AS r, json_extract(value, '$.s') AS s,
                json_extract(value, '$.w') AS w, json_extract(value, '$.p') AS p, json_extract(value, '$.d') AS d
              FROM json_each(?1)) j
-       JOIN listings l ON l.id = j.l JOIN requests r ON r.id = j.r
+       -- CROSS JOIN keeps the given pairs as the outer loop: each is then one primary-key lookup
+       -- (left to itself, SQLite's planner started from every active listing × open request).
+       CROSS JOIN listings l ON l.id = j.l CROSS JOIN requests r ON r.id = j.r
        WHERE l.status = 'active' AND (l.available_until IS NULL OR l.available_until >= ?3) AND r.status = 'open'
          AND l.hidden_at IS NULL AND r.hidden_at IS NULL
        ON CONFLICT (listing_id, request_id) DO UPDATE SET
