@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../env';
@@ -62,7 +62,9 @@ async function once<T, S extends 200 | 201>(
   return { body: result.body, status: result.status as S };
 }
 
-const moveRoute = (action: 'accept' | 'decline' | 'cancel' | 'confirm', summary: string) =>
+type MoveAction = 'accept' | 'decline' | 'cancel' | 'confirm';
+
+const moveRoute = (action: MoveAction, summary: string) =>
   createRoute({
     method: 'post',
     path: `/exchanges/{id}/${action}`,
@@ -74,6 +76,22 @@ const moveRoute = (action: 'accept' | 'decline' | 'cancel' | 'confirm', summary:
       ...errors(400, 401, 403, 404, 409, 422),
     },
   });
+
+// Accepting, declining and cancelling change what a listing has left; confirming does not.
+const CHANGES_STOCK: ReadonlySet<MoveAction> = new Set(['accept', 'decline', 'cancel']);
+
+/** The one handler of the four plain moves: once per Idempotency-Key, then rematch if stock moved. */
+const moveHandler =
+  (action: MoveAction): RouteHandler<ReturnType<typeof moveRoute>, AppEnv> =>
+  async (c) => {
+    const input = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    const r = await once(c, input, 200, () =>
+      service.transition(deps(c), { id, user: requireUser(c), action, input }),
+    );
+    if (CHANGES_STOCK.has(action)) await rematch(c, r.body);
+    return c.json(r.body, r.status);
+  };
 
 export const exchangesRoutes = newRouter()
   .openapi(
@@ -125,45 +143,20 @@ export const exchangesRoutes = newRouter()
   )
   .openapi(
     moveRoute('accept', 'Accept a claim and reserve its quantity (members of the listing’s hub)'),
-    async (c) => {
-      const input = c.req.valid('json');
-      const { id } = c.req.valid('param');
-      const r = await once(c, input, 200, () =>
-        service.transition(deps(c), { id, user: requireUser(c), action: 'accept', input }),
-      );
-      await rematch(c, r.body);
-      return c.json(r.body, r.status);
-    },
+    moveHandler('accept'),
   )
   .openapi(
     moveRoute('decline', 'Decline a claim, also after accepting (members of the listing’s hub)'),
-    async (c) => {
-      const input = c.req.valid('json');
-      const { id } = c.req.valid('param');
-      const r = await once(c, input, 200, () =>
-        service.transition(deps(c), { id, user: requireUser(c), action: 'decline', input }),
-      );
-      await rematch(c, r.body);
-      return c.json(r.body, r.status);
-    },
+    moveHandler('decline'),
   )
-  .openapi(moveRoute('cancel', 'Cancel a claim until handover (members of the claiming hub)'), async (c) => {
-    const input = c.req.valid('json');
-    const { id } = c.req.valid('param');
-    const r = await once(c, input, 200, () =>
-      service.transition(deps(c), { id, user: requireUser(c), action: 'cancel', input }),
-    );
-    await rematch(c, r.body);
-    return c.json(r.body, r.status);
-  })
-  .openapi(moveRoute('confirm', 'Confirm the recorded handover (the other hub): completes it'), async (c) => {
-    const input = c.req.valid('json');
-    const { id } = c.req.valid('param');
-    const r = await once(c, input, 200, () =>
-      service.transition(deps(c), { id, user: requireUser(c), action: 'confirm', input }),
-    );
-    return c.json(r.body, r.status);
-  })
+  .openapi(
+    moveRoute('cancel', 'Cancel a claim until handover (members of the claiming hub)'),
+    moveHandler('cancel'),
+  )
+  .openapi(
+    moveRoute('confirm', 'Confirm the recorded handover (the other hub): completes it'),
+    moveHandler('confirm'),
+  )
   .openapi(
     createRoute({
       method: 'post',
