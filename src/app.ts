@@ -24,6 +24,7 @@ import { savedSearchesRoutes } from './modules/saved-searches/saved-searches.rou
 import { machinesRoutes } from './modules/machines/machines.routes';
 import { trainingsRoutes } from './modules/trainings/trainings.routes';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
+import { streamsRoutes } from './modules/streams/streams.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
 import { RULE_MESSAGES, type RuleKey } from './shared/validation';
@@ -77,7 +78,8 @@ export function createApp() {
     .route('/', savedSearchesRoutes)
     .route('/', machinesRoutes)
     .route('/', trainingsRoutes)
-    .route('/', exchangesRoutes);
+    .route('/', exchangesRoutes)
+    .route('/', streamsRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

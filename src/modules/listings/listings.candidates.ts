@@ -36,29 +36,29 @@ export function findListingForMatching(db: D1Database, id: number): Promise<List
 
 /**
  * The SQL that reads a request's candidates: active, unexpired listings of the given categories at
- * the given hubs (with their distance), other than the request's own hub. Exported for EXPLAIN.
+ * the given hubs (with their distance). The two small JSON lists are the outer loops (CROSS JOIN
+ * keeps that order), so each (category, hub) pair is one range of the (category, status, hub_id,
+ * availability end) index: only listings of the family at a hub within reach and still available on
+ * the day are read (no end sorts as 9999-12-31, exactly as the index stores it). Exported for EXPLAIN.
  */
-export const CANDIDATE_LISTINGS_SQL = `WITH dist (hub_id, metres) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?1))
-SELECT ${FIELDS}, dist.metres AS metres
-FROM listings l JOIN dist ON dist.hub_id = l.hub_id
-WHERE l.category IN (SELECT value FROM json_each(?2))
-  AND l.hub_id IN (SELECT hub_id FROM dist) AND l.status = 'active' AND l.hidden_at IS NULL
-  AND l.quantity_milli > l.quantity_reserved_milli
-  AND (l.available_until IS NULL OR l.available_until >= ?3) AND l.hub_id <> ?4`;
+export const CANDIDATE_LISTINGS_SQL = `SELECT ${FIELDS}, dist.metres AS metres
+FROM (SELECT value AS category FROM json_each(?2)) cats
+CROSS JOIN (SELECT CAST(key AS INTEGER) AS hub_id, value AS metres FROM json_each(?1)) dist
+CROSS JOIN listings l
+WHERE l.category = cats.category AND l.status = 'active' AND l.hub_id = dist.hub_id
+  AND l.hidden_at IS NULL AND l.quantity_milli > l.quantity_reserved_milli
+  AND coalesce(l.available_until, '9999-12-31') >= ?3`;
 
 export async function candidateListings(
   db: D1Database,
   o: { categories: string[]; hubDistances: Map<number, number>; today: string; excludeHubId: number },
 ): Promise<(ListingCandidateRow & { metres: number })[]> {
-  if (o.hubDistances.size === 0) return [];
+  // The request's own hub is left out of the list, so its listings are never read.
+  const hubs = [...o.hubDistances].filter(([id]) => id !== o.excludeHubId);
+  if (hubs.length === 0 || o.categories.length === 0) return [];
   const { results } = await db
     .prepare(CANDIDATE_LISTINGS_SQL)
-    .bind(
-      JSON.stringify(Object.fromEntries(o.hubDistances)),
-      JSON.stringify(o.categories),
-      o.today,
-      o.excludeHubId,
-    )
+    .bind(JSON.stringify(Object.fromEntries(hubs)), JSON.stringify(o.categories), o.today)
     .all<ListingCandidateRow & { metres: number }>();
   return results;
 }

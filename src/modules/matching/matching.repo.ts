@@ -121,18 +121,22 @@ export async function dismissMatch(db: D1Database, id: number, userId: number, n
     .run();
 }
 
-/** The scheduled expiry: open matches whose listing or request stopped being matchable become stale. */
-export async function expireMatches(db: D1Database, today: string, now: string): Promise<number> {
-  const r = await db
-    .prepare(
-      `UPDATE matches SET state = 'stale', updated_at = ?2
-       WHERE state = 'open' AND (
-         EXISTS (SELECT 1 FROM listings l WHERE l.id = matches.listing_id
-                 AND (l.status <> 'active' OR (l.available_until IS NOT NULL AND l.available_until < ?1)))
-         OR EXISTS (SELECT 1 FROM requests r WHERE r.id = matches.request_id AND r.status <> 'open'))`,
-    )
-    .bind(today, now)
-    .run();
+/**
+ * The scheduled expiry: open matches of listings whose availability ended on a day in
+ * [since, today) become stale. Only those listings (an index range) and their matches are read;
+ * withdrawals, edits, hiding and full reservation already stale a listing's matches when they happen.
+ */
+export const EXPIRE_MATCHES_SQL = `UPDATE matches SET state = 'stale', updated_at = ?3
+WHERE state = 'open' AND listing_id IN (
+  SELECT id FROM listings WHERE available_until >= ?1 AND available_until < ?2)`;
+
+export async function expireMatches(
+  db: D1Database,
+  since: string,
+  today: string,
+  now: string,
+): Promise<number> {
+  const r = await db.prepare(EXPIRE_MATCHES_SQL).bind(since, today, now).run();
   return r.meta.changes;
 }
 

@@ -25,6 +25,12 @@ import * as repo from './matching.repo';
 export const MAX_FETCH_RADIUS_KM = 1000;
 /** Requests recomputed per scheduled invocation; the pass resumes where it left off. */
 export const REBUILD_BATCH = 200;
+/**
+ * The matches a request keeps from its own recomputation, best first: a request in a dense family
+ * can have thousands of candidates, and nobody reads past the first few dozen. A new listing still
+ * joins every request it fits; the request's next recomputation trims it back to this many.
+ */
+export const MATCHES_PER_REQUEST = 50;
 
 const today = (deps: Deps) => deps.now().toISOString().slice(0, 10);
 
@@ -162,11 +168,11 @@ export async function refreshRequestMatches(deps: Deps, requestId: number): Prom
     today: day,
     excludeHubId: request.hub_id,
   });
-  const rows: repo.MatchValues[] = [];
+  const scored: repo.MatchValues[] = [];
   for (const l of candidates) {
     const m = scoreMatch(toMatchListing(l), toMatchRequest(request), l.metres, day);
     if (m)
-      rows.push({
+      scored.push({
         listingId: l.id,
         requestId,
         score: m.score,
@@ -175,6 +181,9 @@ export async function refreshRequestMatches(deps: Deps, requestId: number): Prom
         distanceM: l.metres,
       });
   }
+  const rows = scored
+    .sort((a, b) => b.score - a.score || a.distanceM - b.distanceM || a.listingId - b.listingId)
+    .slice(0, MATCHES_PER_REQUEST);
   const writes = [
     repo.staleRequestMatches(
       deps.db,
@@ -307,7 +316,8 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
   for (const m of rows) {
     const r = found.get(m.request_id);
     const hub = r && hubs.get(r.hub_id);
-    if (!r || !hub) continue;
+    // A request that closed (or was hidden) is never shown, even before its match was marked stale.
+    if (!r || !hub || r.status !== 'open') continue;
     const { id: _id, ...hubSummary } = hub;
     items.push({
       id: m.id,
@@ -344,14 +354,22 @@ export async function dismissMatch(
   return { id: matchId, state: 'dismissed' };
 }
 
+const dayNumber = (day: string) => Number(day.replaceAll('-', ''));
+const dayOfNumber = (n: number) =>
+  n === 0 ? '' : `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
+
 /**
- * The scheduled pass: stale matches expire first (withdrawn, expired or fully taken listings,
- * closed requests), then the next REBUILD_BATCH open requests are recomputed (scores age: urgency,
- * availability), resuming after the last one done; at the end it starts over.
+ * The scheduled pass: matches of listings whose availability ended since the last pass expire
+ * first, then the next REBUILD_BATCH open requests are recomputed (scores age: urgency,
+ * availability; it also repairs whatever an incremental update missed), resuming after the last
+ * one done; at the end it starts over.
  */
 export async function rebuildMatches(deps: Deps, { batch = REBUILD_BATCH }: { batch?: number } = {}) {
   const now = deps.now().toISOString();
-  const expired = await repo.expireMatches(deps.db, today(deps), now);
+  const day = today(deps);
+  const since = dayOfNumber(await repo.readCursor(deps.db, 'expiry'));
+  const expired = await repo.expireMatches(deps.db, since, day, now);
+  await repo.writeCursor(deps.db, 'expiry', dayNumber(day), now);
   const after = await repo.readCursor(deps.db, 'rebuild');
   const ids = await requests.openRequestIdsAfter(deps.db, after, batch);
   let matched = 0;
