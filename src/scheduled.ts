@@ -3,6 +3,7 @@ import { impactJob } from './modules/impact/impact.job';
 import { matchingJob } from './modules/matching/matching.job';
 import { notificationsJob } from './modules/notifications/notifications.job';
 import { exchangeTimersJob } from './modules/exchanges/exchanges.jobs';
+import { streamsJob } from './modules/streams/streams.job';
 
 /** A job the cron trigger runs; each module that needs periodic work adds one here. */
 export type ScheduledJob = { name: string; run: (deps: Deps & { env: Env }) => Promise<unknown> };
@@ -12,6 +13,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   // Expiries and final handovers first, so impact and matching see the settled state.
   exchangeTimersJob,
   impactJob,
+  // Due stream occurrences become listings before the matching pass.
+  streamsJob,
   matchingJob,
   notificationsJob,
 ];

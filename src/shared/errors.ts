@@ -10,6 +10,62 @@ type ErrorSpec = {
 };
 
 export const ERRORS = {
+  STREAM_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze terugkerende reeks bestaat niet.',
+      fr: 'Cette série récurrente n’existe pas.',
+      en: 'This recurring stream does not exist.',
+    },
+  },
+  SUBSCRIPTION_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Dit abonnement bestaat niet.',
+      fr: 'Cet abonnement n’existe pas.',
+      en: 'This subscription does not exist.',
+    },
+  },
+  STREAM_NOT_ACTIVE: {
+    status: 409,
+    message: {
+      nl: 'Deze reeks is beëindigd of ingetrokken.',
+      fr: 'Cette série est terminée ou retirée.',
+      en: 'This stream has ended or was withdrawn.',
+    },
+  },
+  STREAM_OWN_HUB: {
+    status: 422,
+    message: {
+      nl: 'Een hub kan zich niet abonneren op zijn eigen reeks.',
+      fr: 'Un hub ne peut pas s’abonner à sa propre série.',
+      en: 'A hub cannot subscribe to its own stream.',
+    },
+  },
+  ALREADY_SUBSCRIBED: {
+    status: 409,
+    message: {
+      nl: 'Deze hub is al geabonneerd op deze reeks; zeg het abonnement eerst op om andere keren te reserveren.',
+      fr: 'Ce hub est déjà abonné à cette série ; résiliez d’abord l’abonnement pour réserver d’autres fois.',
+      en: 'This hub already subscribes to this stream; cancel that subscription first to reserve other occurrences.',
+    },
+  },
+  NO_FREE_OCCURRENCES: {
+    status: 409,
+    message: {
+      nl: 'Alle komende keren van deze reeks zijn al gereserveerd.',
+      fr: 'Toutes les prochaines fois de cette série sont déjà réservées.',
+      en: 'Every upcoming occurrence of this stream is already reserved.',
+    },
+  },
+  SUBSCRIPTION_CANCELLED: {
+    status: 409,
+    message: {
+      nl: 'Dit abonnement is al opgezegd.',
+      fr: 'Cet abonnement est déjà résilié.',
+      en: 'This subscription was already cancelled.',
+    },
+  },
   REPORT_ITEM_NOT_FOUND: {
     status: 404,
     message: {

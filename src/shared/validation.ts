@@ -70,6 +70,41 @@ export const RULE_MESSAGES = {
     fr: 'Trier par pertinence demande un texte de recherche',
     en: 'Sorting by relevance needs a search text',
   },
+  stream_end_required: {
+    nl: 'Een reeks moet eindigen: geef een einddatum of een aantal keer',
+    fr: 'Une série doit se terminer : indiquez une date de fin ou un nombre de fois',
+    en: 'A stream must end: give an end date or a number of occurrences',
+  },
+  stream_end_one: {
+    nl: 'Geef een einddatum of een aantal keer, niet allebei',
+    fr: 'Indiquez une date de fin ou un nombre de fois, pas les deux',
+    en: 'Give an end date or a number of occurrences, not both',
+  },
+  day_of_month_monthly: {
+    nl: 'Een dag van de maand geldt alleen voor een maandelijkse reeks',
+    fr: 'Un jour du mois ne vaut que pour une série mensuelle',
+    en: 'A day of the month applies only to a monthly stream',
+  },
+  end_after_start: {
+    nl: 'Moet op of na de startdatum liggen',
+    fr: 'Doit être le jour de début ou après',
+    en: 'Must be on or after the start date',
+  },
+  stream_too_long: {
+    nl: 'Een reeks loopt hoogstens twee jaar en 104 keer',
+    fr: 'Une série dure au plus deux ans et 104 fois',
+    en: 'A stream runs at most two years and 104 occurrences',
+  },
+  start_within_year: {
+    nl: 'De startdatum ligt hoogstens een jaar vooruit',
+    fr: 'La date de début est au plus dans un an',
+    en: 'The start date is at most a year ahead',
+  },
+  start_in_past: {
+    nl: 'De startdatum mag niet in het verleden liggen',
+    fr: 'La date de début ne peut pas être passée',
+    en: 'The start date cannot be in the past',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RuleKey = keyof typeof RULE_MESSAGES;

@@ -5,6 +5,7 @@
  * A route missing from EXPECT fails the test, so new routes must be classified here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/modules/machines/machines.domain';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { NOTIFICATION_KINDS } from '../../src/shared/matching.schemas';
 import { claimOk, actOk } from '../exchanges-helpers';
@@ -122,6 +123,19 @@ const EXPECT: Record<string, Row> = {
   'POST /exchanges/{id}/messages': hubMembers,
   // Managers of either hub correct the ledger.
   'POST /flows/{id}/reversals': managerOnly,
+  // Recurring streams of H (its author is the manager). Another hub subscribes for itself; H cannot
+  // subscribe to its own stream (the state refuses it). A subscription of H to H3's stream is cancelled
+  // by H's people; strangers get the same 404 as for no subscription.
+  'POST /hubs/{slug}/streams': hubMembers,
+  'PATCH /streams/{id}': managerOnly,
+  'POST /streams/{id}/subscriptions': {
+    anonymous: 'U',
+    otherHub: 'OK',
+    coordinator: 'D',
+    member: 'P',
+    manager: 'P',
+  },
+  'DELETE /streams/{id}/subscriptions/{subscriptionId}': hubMembers,
 };
 
 type Person = Awaited<ReturnType<typeof signup>>;
@@ -238,7 +252,28 @@ function world() {
       .first<{ id: number }>();
     return row!.id;
   });
-  return { hub, listing, request, match, network, machine, machinePhoto, training, photo, saved, done, flow };
+  const stream = lazy(async () => {
+    const res = await call(`/hubs/${await hub()}/streams`, {
+      session: M.session,
+      body: { ...STREAM_BODY, startDate: tomorrow() },
+    });
+    return (await ok(res, 201)).id as number;
+  });
+  return {
+    hub,
+    listing,
+    request,
+    match,
+    network,
+    machine,
+    machinePhoto,
+    training,
+    photo,
+    saved,
+    done,
+    flow,
+    stream,
+  };
 }
 type World = ReturnType<typeof world>;
 
@@ -482,6 +517,27 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
     }
     case 'POST /flows/{id}/reversals':
       return { path: `/flows/${await w.flow()}/reversals`, body: { reason: 'Entered twice' } };
+    case 'POST /hubs/{slug}/streams':
+      return { path: `/hubs/${await w.hub()}/streams`, body: { ...STREAM_BODY, startDate: tomorrow() } };
+    case 'PATCH /streams/{id}':
+      return { path: `/streams/${await w.stream()}`, body: { status: 'ended' } };
+    case 'POST /streams/{id}/subscriptions': {
+      const hub = actor === 'otherHub' ? h2 : await w.hub();
+      return { path: `/streams/${await w.stream()}/subscriptions`, body: { hub, occurrences: 2 } };
+    }
+    case 'DELETE /streams/{id}/subscriptions/{subscriptionId}': {
+      // A fresh stream of H3 each time: H holds at most one active subscription per stream.
+      const made = await call(`/hubs/${h3}/streams`, {
+        session: R.session,
+        body: { ...STREAM_BODY, startDate: tomorrow() },
+      });
+      const streamId = (await ok(made, 201)).id as number;
+      const sub = await call(`/streams/${streamId}/subscriptions`, {
+        session: M.session,
+        body: { hub: await w.hub(), occurrences: 2 },
+      });
+      return { path: `/streams/${streamId}/subscriptions/${(await ok(sub, 201)).id as number}` };
+    }
     default:
       throw new Error(`no target for ${key}`);
   }
@@ -495,6 +551,21 @@ const LISTING_BODY = {
   unit: 'sheets',
   condition: 'good',
 };
+const STREAM_BODY = {
+  kind: 'offcut',
+  title: 'Birch offcuts every week',
+  category: 'birch-plywood',
+  quantity: 15,
+  unit: 'kg',
+  condition: 'good',
+  repeats: 'weekly',
+  occurrences: 4,
+};
+// Tomorrow in the hubs' zone (Brussels), so a new stream never starts in the past.
+const tomorrow = () =>
+  new Date(Date.parse(`${localDate('Europe/Brussels', Date.now())}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 const MACHINE_BODY = {
   type: 'laser_cutter',
   name: 'Second laser',

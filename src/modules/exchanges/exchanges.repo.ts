@@ -124,6 +124,8 @@ export type ClaimValues = {
   message: string;
   token: string;
   now: string;
+  /** Only when the hub has no exchange on this listing yet (a stream's reserved occurrence, opened once). */
+  firstForHub?: boolean;
 };
 
 /**
@@ -138,7 +140,11 @@ export async function insertClaim(db: D1Database, v: ClaimValues): Promise<numbe
            quantity_milli, proposed_pickup_at, expires_at, action_token, created_at, updated_at)
          SELECT ?1, ?2, ?3, ?4, 'claimed', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11
          FROM listings WHERE id = ?1 AND hub_id = ?2 AND status = 'active'
-           AND quantity_milli - quantity_reserved_milli >= ?7
+           AND quantity_milli - quantity_reserved_milli >= ?7${
+             v.firstForHub
+               ? ' AND NOT EXISTS (SELECT 1 FROM exchanges x WHERE x.listing_id = ?1 AND x.to_hub_id = ?3)'
+               : ''
+           }
          RETURNING id`,
       )
       .bind(
@@ -509,6 +515,34 @@ export async function insertReversal(
     .bind(v.flowId, v.reason, v.userId, v.now)
     .first<{ id: number }>();
   return row?.id ?? null;
+}
+
+/** The exchange a hub already has on a listing (the oldest), or null. */
+export async function exchangeOfHubOnListing(
+  db: D1Database,
+  o: { listingId: number; toHubId: number },
+): Promise<number | null> {
+  const row = await db
+    .prepare('SELECT id FROM exchanges WHERE listing_id = ?1 AND to_hub_id = ?2 ORDER BY id LIMIT 1')
+    .bind(o.listingId, o.toHubId)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+/** What the ledger holds per listing: completed quantities minus reversals, in thousandths. */
+export async function handedOverByListing(
+  db: D1Database,
+  listingIds: number[],
+): Promise<Map<number, number>> {
+  if (listingIds.length === 0) return new Map();
+  const { results } = await db
+    .prepare(
+      `SELECT e.listing_id, sum(f.quantity_milli) AS milli FROM flows f JOIN exchanges e ON e.id = f.exchange_id
+       WHERE e.listing_id IN (SELECT value FROM json_each(?1)) GROUP BY e.listing_id`,
+    )
+    .bind(JSON.stringify(listingIds))
+    .all<{ listing_id: number; milli: number }>();
+  return new Map(results.map((r) => [r.listing_id, r.milli]));
 }
 
 /** One message with its exchange, for reports. */

@@ -225,6 +225,53 @@ export async function claimListing(
   return getExchange(deps, { id: id!, user });
 }
 
+/**
+ * Opens the exchange of a stream occurrence reserved by a subscription, already accepted: a claim
+ * by the subscriber (made once per hub and listing, so a second run opens nothing) and the
+ * scheduler's accept, which reserves the quantity like any accept. Returns the exchange's id, the
+ * existing one when it was opened before, or null when the listing could not be claimed. If the
+ * accept is refused the exchange stays claimed, for the giving hub to answer.
+ */
+export async function openReservedExchange(
+  deps: Deps,
+  o: { listingId: number; toHubId: number; claimedBy: number; quantityMilli: number; message: string },
+): Promise<number | null> {
+  const listing = await listingFacts(deps, o.listingId);
+  if (!listing || listing.status !== 'active') return null;
+  const now = deps.now();
+  const id = await repo.insertClaim(deps.db, {
+    listingId: o.listingId,
+    fromHubId: listing.hubId,
+    toHubId: o.toHubId,
+    claimedBy: o.claimedBy,
+    category: listing.category,
+    unit: listing.unit,
+    quantityMilli: o.quantityMilli,
+    proposedPickupAt: null,
+    expiresAt: claimExpiry(now).toISOString(),
+    message: o.message,
+    token: newToken(),
+    now: now.toISOString(),
+    firstForHub: true,
+  });
+  if (id === null)
+    return repo.exchangeOfHubOnListing(deps.db, { listingId: o.listingId, toHubId: o.toHubId });
+  const row = await repo.findExchange(deps.db, id);
+  if (row?.state === 'claimed') {
+    try {
+      await move(deps, { action: 'accept', row, actorId: null, note: null });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+    }
+  }
+  return id;
+}
+
+/** What was handed over per listing according to the ledger (reversals subtracted), in thousandths. */
+export function handedOverByListing(deps: Deps, listingIds: number[]): Promise<Map<number, number>> {
+  return repo.handedOverByListing(deps.db, listingIds);
+}
+
 async function explainRefusedClaim(deps: Deps, listingId: number): Promise<never> {
   const now = await listingFacts(deps, listingId);
   if (!now || now.status !== 'active') throw new ApiError('LISTING_NOT_CLAIMABLE');
