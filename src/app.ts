@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { ApiError } from './http/errors';
+import { benchMetrics } from './http/middleware/bench-metrics';
 import { csrf } from './http/middleware/csrf';
 import { requestId } from './http/middleware/request-id';
 import { session } from './http/middleware/session';
@@ -96,6 +97,8 @@ export function createApp() {
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId);
+  // Off unless BENCH_METRICS=1 (npm run bench only): D1 rows read and statements per request.
+  app.use('/api/*', benchMetrics);
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use('/api/*', session);
   app.use('/api/*', csrf);

@@ -1,0 +1,132 @@
+/**
+ * Benchmark instrumentation, off unless the Worker runs with the var BENCH_METRICS = "1" (only
+ * `npm run bench` passes it, with `wrangler dev --var BENCH_METRICS:1`; wrangler.toml never sets
+ * it). When on, env.DB is wrapped for the request: every statement's D1 meta.rows_read and the
+ * rows it returned are summed, and the statements (SQL, parameters, rows) go back in headers:
+ *
+ *   Server-Timing: d1;desc="rows_read=R rows_returned=N statements=S"
+ *   X-Bench-SQL: base64 of JSON [{ sql, params, rowsRead, rowsReturned, n }] (same SQL merged)
+ *
+ * so the benchmark can compare rows read with rows returned and EXPLAIN each statement.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+
+export type BenchStatement = {
+  sql: string;
+  params: unknown[];
+  rowsRead: number;
+  rowsReturned: number;
+  /** How many times this SQL text ran in the request (figures are summed over them). */
+  n: number;
+};
+
+type Log = Map<string, BenchStatement>;
+
+// Headers stay under the 16 KB a Node client accepts by default.
+const MAX_HEADER_CHARS = 12_000;
+const MAX_PARAM_CHARS = 2_000;
+
+function note(log: Log, sql: string, params: unknown[], r: D1Result | undefined) {
+  const rowsRead = r?.meta?.rows_read ?? 0;
+  const rowsReturned = Array.isArray(r?.results) ? r.results.length : 0;
+  const seen = log.get(sql);
+  if (seen) {
+    seen.rowsRead += rowsRead;
+    seen.rowsReturned += rowsReturned;
+    seen.n += 1;
+  } else log.set(sql, { sql, params, rowsRead, rowsReturned, n: 1 });
+}
+
+type Recorded = D1PreparedStatement & { inner: D1PreparedStatement; sql: string; params: unknown[] };
+
+function statement(log: Log, inner: D1PreparedStatement, sql: string, params: unknown[]): Recorded {
+  const s = {
+    inner,
+    sql,
+    params,
+    bind: (...p: unknown[]) => statement(log, inner.bind(...p), sql, p),
+    all: async () => {
+      const r = await inner.all();
+      note(log, sql, params, r);
+      return r;
+    },
+    run: async () => {
+      const r = await inner.run();
+      note(log, sql, params, r);
+      return r;
+    },
+    // first() reads the same rows as all() (D1 runs the whole statement either way); all() has meta.
+    first: async (col?: string) => {
+      const r = await inner.all<Record<string, unknown>>();
+      note(log, sql, params, r);
+      const row = r.results[0] ?? null;
+      return col === undefined ? row : (row?.[col] ?? null);
+    },
+    raw: async (o?: { columnNames?: boolean }) => {
+      const r = await inner.all<Record<string, unknown>>();
+      note(log, sql, params, r);
+      const rows = r.results.map((row) => Object.values(row));
+      return o?.columnNames ? [Object.keys(r.results[0] ?? {}), ...rows] : rows;
+    },
+  };
+  return s as unknown as Recorded;
+}
+
+/** env.DB with every statement recorded into `log`. */
+export function recordingDb(db: D1Database, log: Log): D1Database {
+  const wrapped = {
+    prepare: (sql: string) => statement(log, db.prepare(sql), sql, []),
+    batch: async <T>(stmts: D1PreparedStatement[]) => {
+      const recorded = stmts as Recorded[];
+      const rs = await db.batch<T>(recorded.map((s) => s.inner ?? s));
+      rs.forEach((r, i) => note(log, recorded[i]?.sql ?? '?', recorded[i]?.params ?? [], r));
+      return rs;
+    },
+    exec: (sql: string) => db.exec(sql),
+    withSession: () => {
+      throw new Error('withSession is not recorded');
+    },
+    dump: () => db.dump(),
+  };
+  return wrapped as unknown as D1Database;
+}
+
+/** Base64 of a string's UTF-8 bytes. */
+function base64(text: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+const cut = (p: unknown) =>
+  typeof p === 'string' && p.length > MAX_PARAM_CHARS ? `${p.slice(0, MAX_PARAM_CHARS)}…` : p;
+
+function sqlHeader(statements: BenchStatement[]): string {
+  const list = statements.map((s) => ({ ...s, params: s.params.map(cut) }));
+  let encoded = base64(JSON.stringify(list));
+  // Keep the heaviest statements when the list is too long for a header.
+  if (encoded.length > MAX_HEADER_CHARS) {
+    list.sort((a, b) => b.rowsRead - a.rowsRead);
+    while (list.length > 1 && encoded.length > MAX_HEADER_CHARS) {
+      list.pop();
+      encoded = base64(JSON.stringify([...list, { truncated: true }]));
+    }
+  }
+  return encoded;
+}
+
+export const benchMetrics: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if ((c.env as { BENCH_METRICS?: string }).BENCH_METRICS !== '1') return next();
+  const log: Log = new Map();
+  c.env = { ...c.env, DB: recordingDb(c.env.DB, log) };
+  await next();
+  const statements = [...log.values()];
+  const read = statements.reduce((s, x) => s + x.rowsRead, 0);
+  const returned = statements.reduce((s, x) => s + x.rowsReturned, 0);
+  const count = statements.reduce((s, x) => s + x.n, 0);
+  c.header('Server-Timing', `d1;desc="rows_read=${read} rows_returned=${returned} statements=${count}"`, {
+    append: true,
+  });
+  c.header('X-Bench-SQL', sqlHeader(statements));
+};
