@@ -495,6 +495,10 @@ await repo.expireMatches(ddb, '', now.slice(0, 10), now);
 await repo.readCursor(ddb, 'rebuild');
 await requestsSql.openRequestIdsAfter(ddb, 0, service.REBUILD_BATCH);
 await repo.writeCursor(ddb, 'rebuild', 0, now);
+await repo.queueImportStatement(ddb, 1, now).run();
+await repo.queuedListingIds(ddb, service.QUEUE_BATCH);
+await repo.queuedListingIds(ddb, service.QUEUE_BATCH, 1);
+await repo.unqueue(ddb, [newListing]);
 
 // One row per distinct statement: the first time it ran, its plan, and for candidates the wrangler check.
 const distinct = new Map();
@@ -528,6 +532,10 @@ const nameOf = (sql) => {
   if (/FROM matching_cursor/.test(s)) return 'readCursor';
   if (s.startsWith('INSERT INTO matching_cursor')) return 'writeCursor';
   if (/FROM requests WHERE status = 'open'/.test(s)) return 'openRequestIdsAfter';
+  if (s.startsWith('INSERT OR IGNORE INTO matching_queue')) return 'queueImportStatement';
+  if (/FROM matching_queue ORDER BY/.test(s)) return 'queuedListingIds';
+  if (/CROSS JOIN matching_queue/.test(s)) return 'queuedListingIds (one import)';
+  if (s.startsWith('DELETE FROM matching_queue')) return 'unqueue';
   return s.slice(0, 60);
 };
 

@@ -46,6 +46,7 @@ describe('import errors', () => {
       ),
     ).toBe(0);
     expect(await count('SELECT count(*) AS n FROM listing_import_rows')).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM matching_queue')).toBe(0);
     await db.prepare('DROP TRIGGER test_fail_final').run();
   });
 

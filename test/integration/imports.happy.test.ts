@@ -3,6 +3,7 @@ import { ZImport, ZImportList } from '../../src/shared/inventory.schemas';
 import { ZListing } from '../../src/shared/schemas';
 import { call, count, db, expectJson, makerWithHub } from '../helpers';
 import { csvLine, csvOf, importCsv, listingsOfImport } from '../inventory-helpers';
+import { newArea, newRequest, notificationsOf } from '../matching-helpers';
 
 function bigCsv() {
   return csvOf(
@@ -64,6 +65,42 @@ describe('imports', () => {
       ZImport,
     );
     expect(progress).toMatchObject({ status: 'completed', rowsDone: 4997, rowsValid: 4997 });
+  });
+
+  it('imported listings are matched right after the import: queued in its batch, the request author notified', async () => {
+    const makerAt = newArea();
+    const giver = await makerAt('ghent');
+    const asker = await makerAt('kortrijk');
+    const request = await newRequest(asker.session, asker.hub.slug);
+    const done = await expectJson(
+      await importCsv(giver.session, giver.hub.slug, {
+        csv: csvOf([csvLine(1), csvLine(2), csvLine(3, { category: 'steel' })]),
+        dryRun: false,
+      }),
+      201,
+      ZImport,
+    );
+    // The response does not wait for matching; the queue empties right after it.
+    let left = -1;
+    for (let i = 0; i < 50 && left !== 0; i++) {
+      left = await count(
+        'SELECT count(*) AS n FROM matching_queue q JOIN listings l ON l.id = q.listing_id WHERE l.import_id = ?1',
+        done.id,
+      );
+      if (left) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(left).toBe(0);
+    const matched = await db
+      .prepare(
+        `SELECT l.title FROM matches m JOIN listings l ON l.id = m.listing_id
+         WHERE m.request_id = ?1 AND m.state = 'open' AND l.import_id = ?2 ORDER BY l.title`,
+      )
+      .bind(request.id, done.id)
+      .all<{ title: string }>();
+    // The two birch rows fit the plywood request; steel is another family.
+    expect(matched.results.map((r) => r.title)).toEqual(['Birch offcut batch 1', 'Birch offcut batch 2']);
+    const notes = await notificationsOf(asker.me.user.id);
+    expect(notes.filter((n) => n.kind === 'request_match')).toHaveLength(2);
   });
 
   it('a column mapping for pasted spreadsheet rows (tabs, decimal commas) is remembered for the hub', async () => {

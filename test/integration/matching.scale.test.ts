@@ -214,7 +214,7 @@ describe('matching at scale: rows read against candidates', () => {
     const run = async (day: string) => {
       const rec = recordingDb();
       const result = await rebuildMatches(
-        { db: rec.db, now: () => new Date(`${day}T07:00:00Z`) },
+        { db: rec.db, now: () => new Date(`${day}T07:00:00Z`), baseUrl: '' },
         { batch: 1 },
       );
       return { result, expiry: rec.log.find((s) => s.sql.startsWith("UPDATE matches SET state = 'stale'"))! };
@@ -234,6 +234,40 @@ describe('matching at scale: rows read against candidates', () => {
     expect((await matchRow(later.id, request.id))?.state).toBe('stale');
     const again = await run('2099-03-21');
     expect(again.result.expired).toBe(0);
+  });
+
+  it('the scheduled pass matches queued listings first and empties the queue', async () => {
+    const makerAt = newArea();
+    const asker = await makerAt('ghent');
+    const giver = await makerAt('kortrijk');
+    const giverHub = await hubId(giver.hub.slug);
+    const request = await newRequest(asker.session, asker.hub.slug, { fetchRadiusKm: 60 });
+    await insertListings(3, { hub: giverHub, author: giver.me.user.id, category: 'mdf' });
+    await db
+      .prepare(
+        `INSERT INTO matching_queue (listing_id, queued_at)
+         SELECT id, '2026-11-20T00:00:00Z' FROM listings WHERE hub_id = ?1`,
+      )
+      .bind(giverHub)
+      .run();
+    const result = await rebuildMatches({ ...deps(db) }, { batch: 1 });
+    expect(result.queued).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM matching_queue')).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM matches m JOIN listings l ON l.id = m.listing_id
+         WHERE m.request_id = ?1 AND l.hub_id = ?2 AND m.state = 'open'`,
+        request.id,
+        giverHub,
+      ),
+    ).toBe(3);
+    // The request's author heard of each, once.
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM notifications WHERE user_id = ?1 AND kind = 'request_match'",
+        asker.me.user.id,
+      ),
+    ).toBe(3);
   });
 
   it('every statement matching runs uses an index (EXPLAIN QUERY PLAN of the recorded statements)', async () => {
@@ -270,11 +304,12 @@ describe('matching at scale: rows read against candidates', () => {
     }
     for (const [name, plan] of Object.entries(plans)) {
       // json_each is a parameter list; hubs is read whole on purpose (the network's hubs, for
-      // distances); every other table must be searched through an index.
+      // distances); the matching queue is read in key order up to its LIMIT; every other table
+      // must be searched through an index.
       const scans = [...plan.matchAll(/SCAN (\w+)(?: (?:USING|VIRTUAL))?/g)]
         .filter((m) => !m[0].includes('USING') && !m[0].includes('VIRTUAL'))
         .map((m) => m[1]!)
-        .filter((t) => !['json_each', 'hubs', 'seq', 'j', 'cats', 'dist'].includes(t));
+        .filter((t) => !['json_each', 'hubs', 'matching_queue', 'seq', 'j', 'cats', 'dist'].includes(t));
       expect(scans, `${name}: ${plan}`).toEqual([]);
     }
     const candidatePlan = Object.entries(plans).find(([n]) => n.includes('r.min_length_mm'))?.[1] ?? '';
@@ -285,6 +320,5 @@ describe('matching at scale: rows read against candidates', () => {
       'listings_category_status_hub_until (category=? AND status=? AND hub_id=? AND <expr>>?)',
     );
     expect(candidatePlan).not.toBe('');
-    console.log(JSON.stringify({ matchingQueryPlans: plans }, null, 2));
   });
 });

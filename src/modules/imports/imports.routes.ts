@@ -13,6 +13,8 @@ import {
   ZImportParam,
 } from '../../shared/inventory.schemas';
 import { ZErrorBody } from '../../shared/schemas';
+import { drainMatchingQueue } from '../matching/matching.service';
+import { notifyDeps } from '../notifications/notifications.routes';
 import * as service from './imports.service';
 
 const tags = ['Imports'];
@@ -37,7 +39,8 @@ export const importsRoutes = newRouter()
         '`mapping` names the column each listing field is read from (default: columns named like the fields, ' +
         'as in `listings.csv`). Every row is validated as `POST /listings` would; `errors` names the row and ' +
         'cell. A dry run creates nothing. A commit creates every valid row at once, or nothing when it fails, ' +
-        'and remembers the mapping for the hub. New listings are matched by the next scheduled pass.',
+        'and remembers the mapping for the hub. The new listings are matched right after the response ' +
+        '(and by the scheduled pass, for very large imports).',
       request: { params: ZSlugParam, ...jsonBody(ZImportInput) },
       responses: {
         200: json(ZImport, 'Dry run: what a commit would create, and every error'),
@@ -55,7 +58,12 @@ export const importsRoutes = newRouter()
         input,
         locale: c.get('locale'),
       });
-      return input.dryRun ? c.json(result, 200) : c.json(result, 201);
+      if (input.dryRun) return c.json(result, 200);
+      // The new listings wait in the matching queue; start on them once the answer is sent (the
+      // scheduled pass takes whatever a very large import leaves).
+      if (result.id !== null)
+        c.executionCtx.waitUntil(drainMatchingQueue(notifyDeps(c), { importId: result.id }));
+      return c.json(result, 201);
     },
   )
   .openapi(

@@ -27,6 +27,7 @@ import {
   validateRows,
 } from './imports.domain';
 import * as repo from './imports.repo';
+import { queueImportStatement } from '../matching/matching.repo';
 
 async function requireManagerOf(deps: Deps, slug: string, user: SessionUser): Promise<HubRef> {
   const hub = await requireHubRef(deps, slug);
@@ -112,6 +113,8 @@ export async function runImport(
     const [, completed] = await deps.db.batch([
       insertImportedStatement(deps, { importId: id, hubId: hub.id, authorId: user.id, now: finishedAt }),
       ...repo.completeStatements(deps.db, id, finishedAt),
+      // Queued in the same batch: the new listings are matched right after the response.
+      queueImportStatement(deps.db, id, finishedAt),
     ]);
     if (!completed || completed.meta.changes !== 1) throw new Error('import was no longer staging');
   } catch (err) {

@@ -158,3 +158,35 @@ export async function writeCursor(db: D1Database, name: string, lastId: number, 
     .bind(name, lastId, now)
     .run();
 }
+
+/** Queues an import's listings for their first matching pass (in the import's own batch). */
+export function queueImportStatement(db: D1Database, importId: number, now: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO matching_queue (listing_id, queued_at)
+       SELECT id, ?2 FROM listings WHERE import_id = ?1`,
+    )
+    .bind(importId, now);
+}
+
+/** The oldest queued listings, or the oldest of one import. */
+export async function queuedListingIds(db: D1Database, limit: number, importId?: number): Promise<number[]> {
+  const { results } = await (
+    importId === undefined
+      ? db.prepare('SELECT listing_id FROM matching_queue ORDER BY listing_id LIMIT ?1').bind(limit)
+      : db
+          .prepare(
+            `SELECT q.listing_id FROM listings l CROSS JOIN matching_queue q ON q.listing_id = l.id
+             WHERE l.import_id = ?2 ORDER BY l.id LIMIT ?1`,
+          )
+          .bind(limit, importId)
+  ).all<{ listing_id: number }>();
+  return results.map((r) => r.listing_id);
+}
+
+export async function unqueue(db: D1Database, listingIds: number[]): Promise<void> {
+  await db
+    .prepare('DELETE FROM matching_queue WHERE listing_id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(listingIds))
+    .run();
+}

@@ -23,6 +23,8 @@ import * as repo from './matching.repo';
 
 /** The largest fetch radius a request may have: listings farther than this can match nothing. */
 export const MAX_FETCH_RADIUS_KM = 1000;
+/** Queued listings matched per call (after an import, and by each scheduled pass). */
+export const QUEUE_BATCH = 250;
 /** Requests recomputed per scheduled invocation; the pass resumes where it left off. */
 export const REBUILD_BATCH = 200;
 /**
@@ -223,6 +225,21 @@ export async function onRequestChanged(deps: Deps, requestId: number): Promise<v
   }
 }
 
+/**
+ * Matches queued listings (imports'), oldest first, up to `limit` (only one import's when given):
+ * each as if it had just been created (matches, notifications, saved searches), then leaves the queue. Two drains running at
+ * once may match a listing twice; the second changes nothing (upserts, notifications deduplicated).
+ */
+export async function drainMatchingQueue(
+  deps: NotifyDeps,
+  { limit = QUEUE_BATCH, importId }: { limit?: number; importId?: number } = {},
+): Promise<{ matchedListings: number; left: boolean }> {
+  const ids = await repo.queuedListingIds(deps.db, limit, importId);
+  for (const id of ids) await onListingChanged(deps, id);
+  if (ids.length) await repo.unqueue(deps.db, ids);
+  return { matchedListings: ids.length, left: ids.length === limit };
+}
+
 const parseReasons = (json: string) => JSON.parse(json) as TMatchReason[];
 
 function coveredMilliOf(reasons: TMatchReason[]): number | null {
@@ -359,12 +376,13 @@ const dayOfNumber = (n: number) =>
   n === 0 ? '' : `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
 
 /**
- * The scheduled pass: matches of listings whose availability ended since the last pass expire
- * first, then the next REBUILD_BATCH open requests are recomputed (scores age: urgency,
+ * The scheduled pass: queued listings (imports) are matched first, then matches of listings whose
+ * availability ended since the last pass expire, then the next REBUILD_BATCH open requests are recomputed (scores age: urgency,
  * availability; it also repairs whatever an incremental update missed), resuming after the last
  * one done; at the end it starts over.
  */
-export async function rebuildMatches(deps: Deps, { batch = REBUILD_BATCH }: { batch?: number } = {}) {
+export async function rebuildMatches(deps: NotifyDeps, { batch = REBUILD_BATCH }: { batch?: number } = {}) {
+  const queued = await drainMatchingQueue(deps);
   const now = deps.now().toISOString();
   const day = today(deps);
   const since = dayOfNumber(await repo.readCursor(deps.db, 'expiry'));
@@ -376,5 +394,5 @@ export async function rebuildMatches(deps: Deps, { batch = REBUILD_BATCH }: { ba
   for (const id of ids) matched += (await refreshRequestMatches(deps, id)).matched;
   const last = ids.length < batch ? 0 : ids[ids.length - 1]!;
   await repo.writeCursor(deps.db, 'rebuild', last, now);
-  return { expired, rebuilt: ids.length, matched, cursor: last };
+  return { queued: queued.matchedListings, expired, rebuilt: ids.length, matched, cursor: last };
 }

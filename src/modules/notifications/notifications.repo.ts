@@ -71,13 +71,28 @@ export async function recipients(
 
 export type OutboxValues = { userId: number; to: string; subject: string; body: string; locale: Locale };
 
-export function insertOutbox(db: D1Database, m: OutboxValues, now: string) {
-  return db
-    .prepare(
-      `INSERT INTO email_outbox (user_id, to_address, subject, body, locale, status, attempts, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6)`,
-    )
-    .bind(m.userId, m.to, m.subject, m.body, m.locale, now);
+/**
+ * Queues emails: one statement per 200 (one JSON parameter each, well under D1's 2 MB value limit),
+ * however many people a new listing reaches.
+ */
+export function insertOutbox(db: D1Database, mails: OutboxValues[], now: string): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < mails.length; i += 200) {
+    const json = JSON.stringify(
+      mails.slice(i, i + 200).map((m) => ({ u: m.userId, t: m.to, s: m.subject, b: m.body, l: m.locale })),
+    );
+    out.push(
+      db
+        .prepare(
+          `INSERT INTO email_outbox (user_id, to_address, subject, body, locale, status, attempts, created_at)
+           SELECT json_extract(value, '$.u'), json_extract(value, '$.t'), json_extract(value, '$.s'),
+             json_extract(value, '$.b'), json_extract(value, '$.l'), 'pending', 0, ?2
+           FROM json_each(?1) ORDER BY key`,
+        )
+        .bind(json, now),
+    );
+  }
+  return out;
 }
 
 export function markEmailed(db: D1Database, ids: number[], now: string) {

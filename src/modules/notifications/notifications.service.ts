@@ -41,7 +41,7 @@ function toNotification(r: repo.NotificationRow): TNotification {
 export async function notify(deps: NotifyDeps, items: repo.NewNotification[]): Promise<number> {
   const now = deps.now().toISOString();
   const inserted = await repo.insertNotifications(deps.db, items, now);
-  const writes: D1PreparedStatement[] = [];
+  const mails: repo.OutboxValues[] = [];
   const emailed: number[] = [];
   for (const kind of NOTIFICATION_KINDS) {
     const ofKind = inserted.filter((n) => n.kind === kind);
@@ -52,13 +52,12 @@ export async function notify(deps: NotifyDeps, items: repo.NewNotification[]): P
       if (!to || to.mode !== 'immediate') continue;
       const payload = ZNotificationPayload.parse(JSON.parse(n.payload));
       const mail = immediateEmail(to.locale, kind, payload, deps.baseUrl);
-      writes.push(
-        repo.insertOutbox(deps.db, { userId: to.id, to: to.email, locale: to.locale, ...mail }, now),
-      );
+      mails.push({ userId: to.id, to: to.email, locale: to.locale, ...mail });
       emailed.push(n.id);
     }
   }
-  if (writes.length) await deps.db.batch([...writes, repo.markEmailed(deps.db, emailed, now)]);
+  if (mails.length)
+    await deps.db.batch([...repo.insertOutbox(deps.db, mails, now), repo.markEmailed(deps.db, emailed, now)]);
   return inserted.length;
 }
 
@@ -165,7 +164,9 @@ export async function sendDigests(deps: NotifyDeps): Promise<{ digests: number }
       items.map((i) => ({ kind: i.kind, payload: ZNotificationPayload.parse(JSON.parse(i.payload)) })),
       deps.baseUrl,
     );
-    await repo.insertOutbox(deps.db, { userId, to: person.email, locale: person.locale, ...mail }, now).run();
+    await deps.db.batch(
+      repo.insertOutbox(deps.db, [{ userId, to: person.email, locale: person.locale, ...mail }], now),
+    );
     digests++;
   }
   return { digests };
