@@ -60,6 +60,12 @@ test("a hub's request shows a new listing from another hub, and its author is no
     }),
   );
 
+  // --- Emre's bell counts the new notification without a reload when he returns to the tab ---
+  const bell = page.getByTestId('notification-bell');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(bell).toHaveAccessibleName(t.matching.bell(unreadBefore + 1));
+  await expect(bell.getByTestId('unread-count')).toHaveText(String(unreadBefore + 1));
+
   // --- The request shows it as a match ---
   await page.reload();
   const match = matches.getByTestId('match').filter({ hasText: listingTitle });
@@ -70,11 +76,6 @@ test("a hub's request shows a new listing from another hub, and its author is no
     'href',
     `/listings/${listingId}`,
   );
-
-  // --- Emre's bell counts the new notification ---
-  const bell = page.getByTestId('notification-bell');
-  await expect(bell).toHaveAccessibleName(t.matching.bell(unreadBefore + 1));
-  await expect(bell.getByTestId('unread-count')).toHaveText(String(unreadBefore + 1));
 
   // --- He opens it and lands on the listing ---
   await bell.click();
