@@ -4,6 +4,7 @@ import { machinesEn } from './machines/en';
 import { networksEn } from './networks/en';
 import { matchingEn } from './matching/en';
 import { offlineEn } from './offline/en';
+import { streamsEn } from './streams/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
@@ -13,6 +14,7 @@ export const en = {
   machines: machinesEn,
   networks: networksEn,
   matching: matchingEn,
+  streams: streamsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

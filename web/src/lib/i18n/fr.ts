@@ -5,6 +5,7 @@ import { networksFr } from './networks/fr';
 import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
 import { offlineFr } from './offline/fr';
+import { streamsFr } from './streams/fr';
 
 /** Français. */
 export const fr: Messages = {
@@ -15,6 +16,7 @@ export const fr: Messages = {
   machines: machinesFr,
   networks: networksFr,
   matching: matchingFr,
+  streams: streamsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

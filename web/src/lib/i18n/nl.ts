@@ -5,6 +5,7 @@ import { networksNl } from './networks/nl';
 import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
 import { offlineNl } from './offline/nl';
+import { streamsNl } from './streams/nl';
 
 /** Nederlands. */
 export const nl: Messages = {
@@ -15,6 +16,7 @@ export const nl: Messages = {
   machines: machinesNl,
   networks: networksNl,
   matching: matchingNl,
+  streams: streamsNl,
   common: {
     loading: 'Laden…',
     save: 'Opslaan',

@@ -1,0 +1,73 @@
+import type { StreamsMessages } from './en';
+
+/** Séries récurrentes (français). */
+export const streamsFr: StreamsMessages = {
+  title: 'Séries récurrentes',
+  newTitle: 'Nouvelle série récurrente',
+  newLink: 'Nouvelle série récurrente',
+  repeatsHint: 'Cela revient-il régulièrement (chaque semaine, chaque mois) ?',
+  repeatsLink: 'Le proposer en série récurrente',
+  intro:
+    'Ce que votre hub a encore et encore : chaque fois devient une offre à sa date, et d’autres hubs peuvent réserver les prochaines.',
+  noStreams: 'Aucune série récurrente.',
+  noHubs: 'Rejoignez ou créez d’abord un hub : une série appartient à un hub.',
+  hub: 'Hub',
+  chooseHub: 'Choisissez un hub',
+  scheduleTitle: 'Calendrier',
+  repeats: 'Répétition',
+  repeatsOptions: { weekly: 'Hebdomadaire', monthly: 'Mensuelle' },
+  every: 'Toutes les',
+  everyUnit: { weekly: 'semaine(s)', monthly: 'mois' },
+  dayOfMonth: 'Jour du mois',
+  dayOfMonthHint: 'Un mois plus court prend son dernier jour (le 31 donne le 30 avril, le 28 ou 29 février).',
+  startDate: 'Première date',
+  endBy: 'Se termine',
+  endOptions: { count: 'Après un nombre de fois', date: 'À une date' },
+  occurrences: 'Nombre de fois',
+  endDate: 'Dernière date',
+  quantity: 'Quantité attendue à chaque fois',
+  submit: 'Créer la série',
+  endHint: 'Une série doit se terminer : au plus 104 fois et deux ans.',
+  schedule: (repeats, every, dayOfMonth) =>
+    repeats === 'weekly'
+      ? every === 1
+        ? 'Chaque semaine'
+        : `Toutes les ${every} semaines`
+      : `${every === 1 ? 'Chaque mois' : `Tous les ${every} mois`} le ${dayOfMonth ?? ''}`,
+  period: (from, to) => `du ${from} au ${to}`,
+  times: (n) => (n === 1 ? 'une fois' : `${n} fois`),
+  perOccurrence: (qty) => `environ ${qty} à chaque fois`,
+  statuses: { active: 'Active', ended: 'Terminée', withdrawn: 'Retirée' },
+  counts: (published, reserved, free) => `${published} publiées · ${reserved} réservées · ${free} libres`,
+  nextFree: (date) => `prochaine libre : ${date}`,
+  handedOverTotal: (qty) => `Remis jusqu’ici : ${qty}`,
+  occurrencesTitle: 'Fois',
+  colDate: 'Date',
+  colState: 'État',
+  colHandedOver: 'Remis',
+  states: { upcoming: 'À venir', reserved: 'Réservée', published: 'Publiée' },
+  reservedBy: (hub) => `Réservée par ${hub}`,
+  viewListing: 'Offre',
+  viewExchange: 'Échange',
+  more: (n) => `et ${n} de plus`,
+  subscribeTitle: 'Réserver les prochaines fois',
+  subscribeIntro:
+    'Votre hub réserve les prochaines fois libres ; dès que l’une est publiée, votre hub reçoit un échange déjà accepté.',
+  subscribeHub: 'Pour le hub',
+  subscribeCount: 'Combien de fois',
+  subscribeSubmit: 'Réserver',
+  subscribed: (n) => (n === 1 ? '1 fois réservée.' : `${n} fois réservées.`),
+  subscriptionsTitle: 'Abonnements',
+  subscription: (hub, n) => `${hub} : ${n === 1 ? '1 fois' : `${n} fois`}`,
+  cancel: 'Résilier l’abonnement',
+  cancelConfirm: 'Résilier cet abonnement ? Les fois pas encore publiées redeviennent libres.',
+  cancelled: 'résilié',
+  end: 'Terminer la série',
+  endConfirm: 'Terminer cette série ? Les offres publiées restent ; les fois à venir sont abandonnées.',
+  withdraw: 'Retirer la série',
+  withdrawConfirm: 'Retirer cette série ? Les fois à venir sont abandonnées et seul votre hub la voit.',
+  supplyTitle: 'Offre attendue (séries récurrentes)',
+  supplyNone: 'Aucune série récurrente proche ne convient à cette demande.',
+  supplyItem: (qty, date, free) =>
+    `environ ${qty} à chaque fois · prochaine libre le ${date} · ${free} libres`,
+};
