@@ -1,6 +1,8 @@
 // A second process that loads one URL on loopback: `node load-worker.mjs <url> <concurrency> <seconds> [cookie]`.
 import { performance } from 'node:perf_hooks';
-// Prints one JSON line: requests, non-2xx, requests/s and latency percentiles in ms.
+import { clearInterval, setInterval } from 'node:timers';
+// Prints `{"progress": done}` every 500 ms (so the caller can sample CPU time per window), then
+// one JSON line: requests, non-2xx, requests/s and latency percentiles in ms.
 const [url, concurrency = '16', seconds = '5', cookie = ''] = process.argv.slice(2);
 if (!/^http:\/\/127\.0\.0\.1:879\d\//.test(url ?? '')) throw new Error('loopback ports 8790-8799 only');
 const headers = cookie ? { cookie } : {};
@@ -21,7 +23,9 @@ async function lane() {
     }
   }
 }
+const tick = setInterval(() => console.log(JSON.stringify({ progress: latencies.length + failed })), 500);
 await Promise.all(Array.from({ length: Number(concurrency) }, lane));
+clearInterval(tick);
 const elapsed = (performance.now() - start) / 1000;
 latencies.sort((a, b) => a - b);
 const p = (q) =>

@@ -1,37 +1,66 @@
 /**
- * `npm run bench`: seeds a local D1 state with many listings and requests, starts the app on
- * loopback, loads each main read route from a second process side by side with the bare health
- * route, reads the workerd process's CPU time from /proc, measures first-load JS (gzip) of the web
- * build, prints a table and writes bench-results/<date>.json. Never run in `npm test`.
+ * `npm run bench`: seeds a local D1 state with many listings, requests and exchanges, starts the
+ * app on loopback with BENCH_METRICS=1 (see src/http/middleware/bench-metrics.ts), and for each
+ * main read route: D1 rows read against rows returned and every statement's EXPLAIN QUERY PLAN
+ * (a full scan of a big table is flagged); throughput and latency under load from a second process
+ * side by side with the bare health route; the workerd process's CPU time from /proc per request
+ * (mean, and p95 over 500-ms windows). Then first-load JS (gzip) of the home and /listings pages
+ * and Lighthouse (test/bench/web.mjs) against the same server. Prints tables and writes
+ * bench-results/<date>.json. Never run in `npm test`.
  *
- *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--seconds 5] [--concurrency 16]
+ *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--exchanges 20000]
+ *     [--seconds 5] [--concurrency 16] [--skip-seed] [--skip-lighthouse]
  */
+import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { getPlatformProxy } from 'wrangler';
 import { d1, ENV, PERSIST, run, seed as seedState } from './seed.mjs';
+import { firstLoadJs, lighthouseRuns } from './web.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
 const LISTINGS = Number(opt('--listings', '100000'));
 const REQUESTS = Number(opt('--requests', '10000'));
 const HUBS = Number(opt('--hubs', '50'));
+const EXCHANGES = Number(opt('--exchanges', '20000'));
+const SKIP_SEED = args.includes('--skip-seed');
+const SKIP_LIGHTHOUSE = args.includes('--skip-lighthouse');
 const SECONDS = opt('--seconds', '5');
 const CONCURRENCY = opt('--concurrency', '16');
 const PORT = 8790;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 // ---------- seed (test/bench/seed.mjs) ----------
-const seed = () => seedState({ persist: PERSIST, listings: LISTINGS, requests: REQUESTS, hubs: HUBS });
+const seedReport = {};
+const seed = () =>
+  seedState({
+    persist: PERSIST,
+    listings: LISTINGS,
+    requests: REQUESTS,
+    hubs: HUBS,
+    exchanges: EXCHANGES,
+    report: seedReport,
+  });
 
 // ---------- server ----------
 async function startServer() {
   if (!existsSync('web/build/index.html')) run('npm', ['run', 'build']);
   const child = spawn(
     'node',
-    ['scripts/start.mjs', '--skip-build', '--port', String(PORT), '--persist-to', PERSIST],
+    [
+      'scripts/start.mjs',
+      '--skip-build',
+      '--port',
+      String(PORT),
+      '--persist-to',
+      PERSIST,
+      '--var',
+      'BENCH_METRICS:1',
+    ],
     {
       detached: true,
       stdio: 'ignore',
@@ -67,15 +96,56 @@ function cpuTicks(pid) {
 }
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-function load(url, cookie = '') {
-  const out = execFileSync('node', [
-    'test/bench/load-worker.mjs',
-    url,
-    CONCURRENCY,
-    SECONDS,
-    cookie,
-  ]).toString();
-  return JSON.parse(out.trim().split('\n').pop());
+/**
+ * Loads one URL from a second process; samples the workerd CPU time at each of its 500-ms progress
+ * lines, so CPU per request is known per window as well as over the whole run.
+ */
+function load(url, cookie, pid) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['test/bench/load-worker.mjs', url, CONCURRENCY, SECONDS, cookie], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const windows = [];
+    let last = { ticks: pid ? cpuTicks(pid) : null, done: 0 };
+    const first = last.ticks;
+    let result = null;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const j = JSON.parse(line);
+      if (j.progress === undefined) {
+        result = j;
+        return;
+      }
+      const now = { ticks: pid ? cpuTicks(pid) : null, done: j.progress };
+      if (pid && now.done > last.done)
+        windows.push((((now.ticks - last.ticks) / TICKS) * 1000) / (now.done - last.done));
+      last = now;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 || !result) return reject(new Error(`load worker exited ${code}`));
+      const total = pid ? cpuTicks(pid) - first : null;
+      resolve({ ...result, cpuTotalTicks: total, cpuWindows: windows });
+    });
+  });
+}
+
+const pct = (xs, q) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const round = (x, d = 2) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
+
+/** D1 figures of one probe request, from the bench-metrics headers. */
+function d1Figures(res) {
+  const m = /rows_read=(\d+) rows_returned=(\d+) statements=(\d+)/.exec(
+    res.headers.get('server-timing') ?? '',
+  );
+  const raw = res.headers.get('x-bench-sql');
+  const statements = raw ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) : [];
+  return m
+    ? { rowsRead: Number(m[1]), d1RowsReturned: Number(m[2]), statementCount: Number(m[3]), statements }
+    : null;
 }
 
 /** Once more after a failure: wrangler dev may close an idle keep-alive socket as undici reuses it. */
@@ -99,42 +169,111 @@ async function login(email, password) {
   return res.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
 
-// ---------- web ----------
-function firstLoadJs() {
-  const dir = 'web/build';
-  if (!existsSync(join(dir, 'index.html'))) return null;
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/(?:href|src)="([^"]+\.js)"|import\("([^"]+\.js)"\)/g)].map(
-    (m) => m[1] ?? m[2],
-  );
-  const seen = new Set();
-  const visit = (rel) => {
-    const file = join(dir, rel.replace(/^\.?\//, ''));
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    const src = readFileSync(file, 'utf8');
-    const base = file.slice(0, file.lastIndexOf('/'));
-    for (const m of src.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
-      visit(join(base, m[1]).slice(dir.length + 1));
-    }
-  };
-  entries.forEach(visit);
-  let raw = 0;
-  let gz = 0;
-  for (const f of seen) {
-    const b = readFileSync(f);
-    raw += b.length;
-    gz += gzipSync(b, { level: 9 }).length;
+// ---------- query plans ----------
+const BIG_ROWS = 10_000;
+const SQL_WORDS = new Set([
+  'select',
+  'where',
+  'on',
+  'join',
+  'left',
+  'inner',
+  'cross',
+  'group',
+  'order',
+  'limit',
+  'as',
+  'using',
+]);
+
+/** Table of each alias in a statement (FROM/JOIN t [AS] a). */
+function aliases(sql) {
+  const out = new Map();
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+    out.set(m[1], m[1]);
+    if (m[2] && !SQL_WORDS.has(m[2].toLowerCase())) out.set(m[2], m[1]);
   }
-  return { files: seen.size, rawBytes: raw, gzipBytes: gz };
+  return out;
+}
+
+/** A parameter cut by the header's size limit: a JSON list keeps what parses, else its first 200 characters. */
+function restore(p) {
+  if (typeof p !== 'string' || !p.endsWith('…')) return p;
+  const cut = p.slice(0, -1);
+  const list = cut.slice(0, cut.lastIndexOf(',')) + ']';
+  try {
+    JSON.parse(list);
+    return list;
+  } catch {
+    return cut.slice(0, 200);
+  }
+}
+
+/** EXPLAIN QUERY PLAN of each statement through getPlatformProxy on the bench's persisted state. */
+async function explainAll(routes) {
+  const proxy = await getPlatformProxy({ persist: { path: join(PERSIST, 'v3') } });
+  try {
+    const db = proxy.env.DB;
+    const tables = (
+      await db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'",
+        )
+        .all()
+    ).results.map((r) => r.name);
+    const rows = {};
+    for (const t of tables) rows[t] = (await db.prepare(`SELECT count(*) AS n FROM "${t}"`).first()).n;
+    const big = new Set(
+      Object.entries(rows)
+        .filter(([, n]) => n >= BIG_ROWS)
+        .map(([t]) => t),
+    );
+    for (const r of routes) {
+      if (!r.d1) continue;
+      for (const s of r.d1.statements) {
+        if (s.truncated || !/^\s*(SELECT|WITH)/i.test(s.sql)) continue;
+        let plan;
+        try {
+          plan = (
+            await db
+              .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+              .bind(...s.params.map(restore))
+              .all()
+          ).results.map((p) => p.detail);
+        } catch (err) {
+          plan = [`EXPLAIN failed: ${String(err).slice(0, 200)}`];
+        }
+        const names = aliases(s.sql);
+        const scans = plan
+          .map((d) => /^SCAN (\w+)/.exec(d))
+          .filter(Boolean)
+          .map((m) => ({ alias: m[1], table: names.get(m[1]) ?? m[1] }))
+          .filter((x) => big.has(x.table));
+        s.plan = plan;
+        s.fullScans = [...new Set(scans.map((x) => x.table))];
+      }
+      r.d1.fullScans = [...new Set(r.d1.statements.flatMap((s) => s.fullScans ?? []))];
+      r.d1.planVerdict =
+        r.d1.fullScans.length === 0 ? 'no full scan of a big table' : `SCAN ${r.d1.fullScans.join(', ')}`;
+    }
+    return { bigTables: Object.fromEntries([...big].map((t) => [t, rows[t]])) };
+  } finally {
+    await proxy.dispose();
+  }
 }
 
 // ---------- main ----------
 const started = new Date();
-console.log(`seeding ${LISTINGS} listings, ${REQUESTS} requests, ${HUBS} hubs into ${PERSIST} …`);
-const seedSeconds = seed();
+let seedSeconds = null;
+if (SKIP_SEED) console.log(`reusing ${PERSIST}`);
+else {
+  console.log(
+    `seeding ${LISTINGS} listings, ${REQUESTS} requests, ${HUBS} hubs, ${EXCHANGES} exchanges into ${PERSIST} …`,
+  );
+  seedSeconds = seed();
+}
 const counts = d1(
-  'SELECT (SELECT count(*) FROM listings) AS listings, (SELECT count(*) FROM requests) AS requests, (SELECT count(*) FROM hubs) AS hubs, (SELECT count(*) FROM exchanges) AS exchanges, (SELECT count(*) FROM flows) AS flows',
+  'SELECT (SELECT count(*) FROM listings) AS listings, (SELECT count(*) FROM requests) AS requests, (SELECT count(*) FROM hubs) AS hubs, (SELECT count(*) FROM exchanges) AS exchanges, (SELECT count(*) FROM exchange_events) AS exchangeEvents, (SELECT count(*) FROM flows) AS flows, (SELECT count(*) FROM exchange_impacts) AS exchangeImpacts',
 ).results[0];
 const someListing =
   d1("SELECT id FROM listings WHERE hub_id = (SELECT id FROM hubs WHERE slug = 'broei') LIMIT 1").results[0]
@@ -142,8 +281,12 @@ const someListing =
 const someRequest = d1(
   "SELECT r.id FROM requests r JOIN memberships m ON m.hub_id = r.hub_id JOIN users u ON u.id = m.user_id WHERE u.email = 'an@broei.demo' LIMIT 1",
 ).results[0]?.id;
+const someExchange = d1(
+  "SELECT e.id FROM exchanges e JOIN hubs h ON h.id = e.to_hub_id WHERE h.slug = 'broei' AND e.state = 'completed' ORDER BY e.id DESC LIMIT 1",
+).results[0]?.id;
 const server = await startServer();
 const results = [];
+let lighthouse = null;
 try {
   const pid = workerdPid(server.pid);
   const cookie = await login('an@broei.demo', 'omloop-demo-2026');
@@ -156,6 +299,9 @@ try {
     ['listing page', `/api/v1/listings/${someListing}`, ''],
     ...(someRequest ? [['request matches', `/api/v1/requests/${someRequest}/matches`, cookie]] : []),
     ['network dashboard', '/api/v1/networks/flanders-brussels-makers/impact', coord],
+    ['exchanges of my hubs', '/api/v1/exchanges', cookie],
+    ...(someExchange ? [['exchange page', `/api/v1/exchanges/${someExchange}`, cookie]] : []),
+    ['flow ledger of my hubs', '/api/v1/flows', cookie],
   ];
   for (const [name, path, c] of routes) {
     const probe = await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} }));
@@ -167,52 +313,103 @@ try {
     } catch {
       // not JSON: rows returned unknown
     }
-    const before = pid ? cpuTicks(pid) : null;
-    const r = load(`${BASE}${path}`, c);
-    const after = pid ? cpuTicks(pid) : null;
+    const d1f = d1Figures(probe);
+    // A second probe: the first may have done one-off work (e.g. impacts computed on first view).
+    const again = d1Figures(await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} })));
+    const r = await load(`${BASE}${path}`, c, pid);
     const cpuMsPerRequest =
-      before !== null ? Number(((((after - before) / TICKS) * 1000) / r.requests).toFixed(3)) : null;
-    results.push({ name, path, status: probe.status, rowsReturned: returned, ...r, cpuMsPerRequest });
+      r.cpuTotalTicks !== null
+        ? round(((r.cpuTotalTicks / TICKS) * 1000) / (r.requests + r.failed), 3)
+        : null;
+    const { cpuWindows, cpuTotalTicks, ...timing } = r;
+    const d1 = again ?? d1f;
+    results.push({
+      name,
+      path,
+      status: probe.status,
+      itemsReturned: returned,
+      d1: d1 && {
+        ...d1,
+        firstProbe: d1f && { rowsRead: d1f.rowsRead, d1RowsReturned: d1f.d1RowsReturned },
+        readsPerRowReturned: d1.d1RowsReturned > 0 ? round(d1.rowsRead / d1.d1RowsReturned) : null,
+        // Target: rows read <= 2 x rows returned, +1 for a count.
+        rowsTargetMet: d1.rowsRead <= 2 * d1.d1RowsReturned + 1,
+      },
+      ...timing,
+      cpuTotalTicks,
+      cpuMsPerRequest,
+      cpuWindowMs: {
+        windows: cpuWindows.length,
+        p50: round(pct(cpuWindows, 0.5), 3),
+        p95: round(pct(cpuWindows, 0.95), 3),
+        max: round(pct(cpuWindows, 1), 3),
+      },
+    });
   }
+  if (!SKIP_LIGHTHOUSE) lighthouse = await lighthouseRuns(BASE, ['/', '/listings']);
 } finally {
   process.kill(-server.pid, 'SIGTERM');
 }
+await new Promise((r) => setTimeout(r, 2000));
 const bare = results[0];
 for (const r of results) r.ratioToBare = Number((r.rps / bare.rps).toFixed(2));
-const web = firstLoadJs();
+console.log('EXPLAIN QUERY PLAN of every statement …');
+const plans = await explainAll(results);
+const web = { home: firstLoadJs('/'), listings: firstLoadJs('/listings') };
 const report = {
   date: started.toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  seeded: { ...counts, seedSeconds },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadavgAtEnd: loadavg().map((x) => round(x, 2)),
+  },
+  seeded: { ...counts, seedSeconds, ...seedReport },
   load: { concurrency: Number(CONCURRENCY), seconds: Number(SECONDS) },
+  cpuNote:
+    'CPU is the whole workerd process (utime+stime from /proc, 10-ms ticks), local SQLite included: an upper bound on Workers CPU. cpuWindowMs: CPU ms per request within each 500-ms window of the load (percentiles over windows, not over single requests).',
+  rowsNote:
+    'd1: D1 meta.rows_read summed over every statement of one request (second probe), against the rows D1 returned to the Worker (d1RowsReturned); itemsReturned is what the API response lists.',
+  plans,
   routes: results,
-  web: { firstLoadJsEntry: web },
-  notMeasured: [
-    'D1 rows_read per route',
-    'query plans per route',
-    'Lighthouse',
-    'exchanges/flows at scale (not seeded)',
-  ],
+  web: { firstLoadJs: web, lighthouse },
 };
 console.table(
   results.map(
-    ({ name, status, rowsReturned, requests, rps, p50, p95, p99, cpuMsPerRequest, ratioToBare, failed }) => ({
+    ({ name, status, requests, rps, p50, p95, p99, cpuMsPerRequest, cpuWindowMs, ratioToBare, failed }) => ({
       name,
       status,
-      rowsReturned,
       requests,
       failed,
       rps,
       p50,
       p95,
       p99,
-      cpuMsPerRequest,
+      cpuMs: cpuMsPerRequest,
+      cpuMsP95w: cpuWindowMs.p95,
       ratioToBare,
     }),
   ),
 );
-console.log('web first-load JS (entry, gzip):', web);
+console.table(
+  results.map(({ name, itemsReturned, d1: x }) => ({
+    name,
+    items: itemsReturned,
+    rowsRead: x?.rowsRead,
+    d1Returned: x?.d1RowsReturned,
+    statements: x?.statementCount,
+    'read/returned': x?.readsPerRowReturned,
+    '≤2×+1': x?.rowsTargetMet,
+    plan: x?.planVerdict,
+  })),
+);
+console.log('big tables:', plans.bigTables);
+console.log('web first-load JS (gzip):', web);
+if (lighthouse)
+  console.table(lighthouse.map(({ url, formFactor, scores }) => ({ url, formFactor, ...scores })));
 console.log('seeded:', report.seeded);
 const out = `bench-results/${started.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
 writeFileSync(out, JSON.stringify(report, null, 2));
-console.log(`written ${out}`);
+copyFileSync(out, 'test/bench/last-run.json');
+console.log(`written ${out} (and test/bench/last-run.json)`);

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { seedExchanges } from './seed-exchanges.mjs';
 
 export const PERSIST = '/tmp/omloop-bench';
 // With these set, wrangler makes no network calls.
@@ -66,8 +67,12 @@ INSERT INTO requests (hub_id, author_id, title, description, category, quantity_
 `;
 }
 
-/** Recreates `persist` with migrations, the demo network and the generated rows; returns seconds spent on the latter. */
-export function seed({ persist = PERSIST, listings, requests, hubs }) {
+/**
+ * Recreates `persist` with migrations, the demo network and the generated rows; returns seconds
+ * spent on the latter. `exchanges` (default none) adds that many exchanges with their timeline,
+ * flows and impact rows (seed-exchanges.mjs); `report`, if given, receives what was written.
+ */
+export function seed({ persist = PERSIST, listings, requests, hubs, exchanges = 0, report = {} }) {
   rmSync(persist, { recursive: true, force: true });
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
   run('node', ['scripts/seed.mjs', '--persist-to', persist]);
@@ -85,6 +90,14 @@ export function seed({ persist = PERSIST, listings, requests, hubs }) {
     '--file',
     'bench-results/seed.sql',
   ]);
+  if (exchanges > 0) {
+    report.exchangeSeed = seedExchanges({
+      count: exchanges,
+      d1: (sql) => d1(sql, persist),
+      execFile: (file) =>
+        run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', file]),
+    });
+  }
   return (Date.now() - t) / 1000;
 }
 
