@@ -3,42 +3,29 @@
  * Inputs are strict objects: a field the API does not know (an id, an author, a state) is refused.
  */
 import { z } from 'zod';
+import { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS } from './constants';
 import { CATEGORY_SLUGS } from './taxonomy';
 import type { RuleKey } from './validation';
 
-export const LOCALES = ['nl', 'fr', 'en'] as const;
+export { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS };
+
 export const ZLocale = z.enum(LOCALES);
 export type TLocale = z.infer<typeof ZLocale>;
 
-export const LISTING_KINDS = ['material', 'offcut', 'reclaimed', 'machine_time'] as const;
 export const ZListingKind = z.enum(LISTING_KINDS);
 export type TListingKind = z.infer<typeof ZListingKind>;
 
-export const UNITS = ['pieces', 'sheets', 'kg', 'm', 'm2', 'm3', 'litres', 'hours'] as const;
 export const ZUnit = z.enum(UNITS);
 export type TUnit = z.infer<typeof ZUnit>;
 
-export const CONDITIONS = ['new', 'as_new', 'good', 'used', 'for_parts'] as const;
 export const ZCondition = z.enum(CONDITIONS);
 export type TCondition = z.infer<typeof ZCondition>;
 
-export const PRICE_TYPES = ['free', 'swap', 'amount'] as const;
 export const ZPriceType = z.enum(PRICE_TYPES);
 
-export const HUB_KINDS = [
-  'fab_lab',
-  'youth_maker_space',
-  'art_design_workshop',
-  'social_economy_workshop',
-  'technology_campus',
-  'makers_district',
-  'city_maker_place',
-  'other',
-] as const;
 export const ZHubKind = z.enum(HUB_KINDS);
 export type THubKind = z.infer<typeof ZHubKind>;
 
-export const ROLES = ['member', 'manager'] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
@@ -363,8 +350,6 @@ const ZNear = z
     return { lat, lon };
   })
   .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, 'near_range' satisfies RuleKey);
-
-export const SORTS = ['newest', 'nearest', 'relevance'] as const;
 
 const searchFields = {
   q: z.string().trim().max(200).optional(),

@@ -5,7 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { THubSummary, TLocale, TMe } from '$shared/schemas';
 import { ApiError, createApi, type Api } from './api';
-import { DEFAULT_LOCALE, MESSAGES, matchLocale } from './i18n';
+import { DEFAULT_LOCALE, loadMessages, matchLocale, messagesOf } from './i18n';
 
 const STORAGE_KEY = 'omloop.locale';
 
@@ -38,8 +38,9 @@ export function initialLocale(): TLocale {
 
 export class AppState {
   me = $state<TMe | null>(null);
+  /** Changes only once its messages are loaded (applyLocale), so `m` is always there. */
   locale = $state<TLocale>(DEFAULT_LOCALE);
-  readonly m = $derived(MESSAGES[this.locale]);
+  readonly m = $derived(messagesOf(this.locale));
   /** The first hub the user belongs to: the default hub for forms and "near my hub". */
   readonly firstHub = $derived<THubSummary | null>(this.me?.memberships[0]?.hub ?? null);
 
@@ -49,9 +50,11 @@ export class AppState {
   }
 
   async init(fetchFn?: typeof fetch): Promise<void> {
-    this.applyLocale(initialLocale());
+    await this.applyLocale(initialLocale());
     try {
-      this.signedIn(await this.api(fetchFn).me());
+      const me = await this.api(fetchFn).me();
+      this.me = me;
+      await this.applyLocale(me.user.locale);
     } catch (e) {
       // 401 is the normal "not signed in"; anything else leaves the app usable signed out
       if (!(e instanceof ApiError)) throw e;
@@ -61,7 +64,7 @@ export class AppState {
   /** Adopt a freshly fetched or logged-in user, and their language. */
   signedIn(me: TMe): void {
     this.me = me;
-    this.applyLocale(me.user.locale);
+    void this.applyLocale(me.user.locale);
   }
 
   signedOut(): void {
@@ -70,7 +73,7 @@ export class AppState {
 
   /** Switch language now, remember it, and save it on the account when signed in. */
   async setLocale(locale: TLocale): Promise<void> {
-    this.applyLocale(locale);
+    await this.applyLocale(locale);
     if (this.me && this.me.user.locale !== locale) {
       try {
         this.me = await this.api().patchMe({ locale });
@@ -84,7 +87,8 @@ export class AppState {
     return this.me?.memberships.some((ms) => ms.hub.slug === slug) ?? false;
   }
 
-  private applyLocale(locale: TLocale): void {
+  private async applyLocale(locale: TLocale): Promise<void> {
+    await loadMessages(locale);
     this.locale = locale;
     storeLocale(locale);
     document.documentElement.lang = locale;

@@ -8,7 +8,7 @@ import { en, fr, nl } from 'zod/locales';
 import type { TLocale } from '$shared/schemas';
 import { RULE_MESSAGES, type RuleKey } from '$shared/validation';
 import type { FieldErrors } from './api';
-import { MESSAGES } from './i18n';
+import { messagesOf } from './i18n';
 
 const ZOD_LOCALES = { nl, fr, en };
 
@@ -42,7 +42,7 @@ export function validate<S extends z.ZodType>(
     // An empty field reads better as "required" than as zod's "expected string, received undefined".
     fields[path] =
       path && (value === undefined || value === '') && issue.code !== 'custom'
-        ? MESSAGES[locale].common.required
+        ? messagesOf(locale).common.required
         : ruleMessage(issue.message, locale);
   }
   return { ok: false, fields };

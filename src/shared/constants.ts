@@ -1,0 +1,30 @@
+/**
+ * The value lists of the API's contract, without zod: the web app imports them from here so that
+ * a page needing a list of units or languages does not load zod and every schema with it.
+ * schemas.ts builds its enums from these and re-exports them.
+ */
+
+export const LOCALES = ['nl', 'fr', 'en'] as const;
+
+export const LISTING_KINDS = ['material', 'offcut', 'reclaimed', 'machine_time'] as const;
+
+export const UNITS = ['pieces', 'sheets', 'kg', 'm', 'm2', 'm3', 'litres', 'hours'] as const;
+
+export const CONDITIONS = ['new', 'as_new', 'good', 'used', 'for_parts'] as const;
+
+export const PRICE_TYPES = ['free', 'swap', 'amount'] as const;
+
+export const HUB_KINDS = [
+  'fab_lab',
+  'youth_maker_space',
+  'art_design_workshop',
+  'social_economy_workshop',
+  'technology_campus',
+  'makers_district',
+  'city_maker_place',
+  'other',
+] as const;
+
+export const ROLES = ['member', 'manager'] as const;
+
+export const SORTS = ['newest', 'nearest', 'relevance'] as const;
