@@ -304,6 +304,11 @@ export const ZFlowList = z.object({
   filters: z.record(z.string(), z.string()),
   flows: z.array(ZFlowRow),
   impacts: z.array(ZImpactRow),
+  /** What the rows' slugs and exchange numbers stand for: hub names, and each exchange's listing title. */
+  names: z.object({
+    hubs: z.record(z.string(), z.string()),
+    exchanges: z.record(z.string(), z.string()),
+  }),
 });
 export type TFlowList = z.infer<typeof ZFlowList>;
 

@@ -213,6 +213,19 @@ describe('impact: happy paths', () => {
       ZFlowList,
     );
     expect(list.flows).toHaveLength(2);
+    // The list names what its rows reference: hub names by slug, the listing title of each exchange.
+    for (const f of list.flows) {
+      const names = await db
+        .prepare(
+          `SELECT (SELECT name FROM hubs WHERE slug = ?1) AS fromName, (SELECT name FROM hubs WHERE slug = ?2) AS toName,
+             (SELECT l.title FROM exchanges e JOIN listings l ON l.id = e.listing_id WHERE e.id = ?3) AS title`,
+        )
+        .bind(f.fromHub, f.toHub, f.exchangeId)
+        .first<{ fromName: string; toName: string; title: string }>();
+      expect(list.names.hubs[f.fromHub]).toBe(names!.fromName);
+      expect(list.names.hubs[f.toHub]).toBe(names!.toName);
+      expect(list.names.exchanges[String(f.exchangeId)]).toBe(names!.title);
+    }
 
     const res = await call(`/networks/${o.network.slug}/export.csv?table=flows`, {
       session: o.giver.session,

@@ -465,3 +465,23 @@ export async function supersededBy(db: D1Database, id: number): Promise<number[]
     .all<{ id: number }>();
   return results.map((r) => r.id);
 }
+
+/** Names for a drill-down list: hub names by slug and listing titles by exchange id. */
+export async function namesFor(
+  db: D1Database,
+  o: { hubSlugs: string[]; exchangeIds: number[] },
+): Promise<{ hubs: Record<string, string>; exchanges: Record<string, string> }> {
+  const [hubs, exchanges] = await db.batch<{ k: string; name: string }>([
+    db
+      .prepare('SELECT slug AS k, name FROM hubs WHERE slug IN (SELECT value FROM json_each(?1))')
+      .bind(JSON.stringify(o.hubSlugs)),
+    db
+      .prepare(
+        `SELECT CAST(e.id AS TEXT) AS k, l.title AS name FROM exchanges e JOIN listings l ON l.id = e.listing_id
+         WHERE e.id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(o.exchangeIds)),
+  ]);
+  const record = (rows: { k: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.k, r.name]));
+  return { hubs: record(hubs!.results), exchanges: record(exchanges!.results) };
+}

@@ -209,12 +209,20 @@ export async function flowList(
 ): Promise<TFlowList> {
   checkPeriod(filter);
   const { ledger, scope } = await loadNetwork(deps, slug, userId);
+  const flows = ledger.flows.filter((r) => flowMatches(r, filter, scope));
+  const impacts = ledger.impacts.filter((r) => impactMatches(r, filter, scope));
+  const rows = [...flows, ...impacts];
+  const names = await repo.namesFor(deps.db, {
+    hubSlugs: [...new Set(rows.flatMap((r) => [r.fromHub, r.toHub]))],
+    exchangeIds: [...new Set(rows.map((r) => r.exchangeId))],
+  });
   return {
     filters: Object.fromEntries(
       Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string'),
     ),
-    flows: ledger.flows.filter((r) => flowMatches(r, filter, scope)),
-    impacts: ledger.impacts.filter((r) => impactMatches(r, filter, scope)),
+    flows,
+    impacts,
+    names,
   };
 }
 

@@ -100,6 +100,7 @@ export const networksEn = {
   col: {
     id: 'Row',
     exchange: 'Exchange',
+    listing: 'Listing',
     from: 'From',
     to: 'To',
     category: 'Category',

@@ -103,6 +103,7 @@ export const networksFr: NetworksMessages = {
   col: {
     id: 'Ligne',
     exchange: 'Échange',
+    listing: 'Annonce',
     from: 'De',
     to: 'Vers',
     category: 'Catégorie',

@@ -103,6 +103,7 @@ export const networksNl: NetworksMessages = {
   col: {
     id: 'Rij',
     exchange: 'Uitwisseling',
+    listing: 'Aanbod',
     from: 'Van',
     to: 'Naar',
     category: 'Categorie',
