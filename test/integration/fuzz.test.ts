@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, createListing, makerWithHub, ORIGIN, PNG_BYTES, type Session } from '../helpers';
 import { createMachine } from '../machines-helpers';
+import { createStream } from '../streams-helpers';
 import { createNetwork } from '../impact-helpers';
 import { expectNoServerErrorAndEnvelope, fetchApp, loadOps, type JsonSchema, type Op } from '../fuzz-helpers';
 
@@ -293,6 +294,7 @@ beforeAll(async () => {
     },
   });
   const machine = await createMachine(owner.session, owner.hub.slug);
+  const stream = await createStream(owner.session, owner.hub.slug);
   const network = await createNetwork(owner.session);
   fx = {
     session: owner.session,
@@ -301,6 +303,7 @@ beforeAll(async () => {
       String(listing.id),
       String(((await request.json()) as { id: number }).id),
       String(machine.id),
+      String(stream.id),
       '1',
       '2',
     ],
