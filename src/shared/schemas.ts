@@ -281,6 +281,8 @@ export const ZListing = z.object({
   /** Set when a network coordinator hid it (shown only to those who still see it: author, managers, coordinators). */
   hiddenAt: ZTimestamp.nullable().optional(),
   hiddenReason: z.string().nullable().optional(),
+  /** The recurring stream and occurrence it was published for, else null. */
+  stream: z.object({ id: z.number().int(), seq: z.number().int() }).nullable(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
 });

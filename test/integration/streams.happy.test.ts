@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZListing } from '../../src/shared/schemas';
 import {
   ZStreamDetail,
   ZStreamList,
@@ -175,6 +176,9 @@ describe('recurring streams', () => {
     });
     expect(await stateOf(rows[0]!.exchange_id!)).toBe('accepted');
     expect(await stock(listingId)).toEqual({ quantity: 15_000, reserved: 15_000 });
+    // The listing says which stream and occurrence it was published for.
+    const shown = await expectJson(await call(`/listings/${listingId}`), 200, ZListing);
+    expect(shown.stream).toEqual({ id: stream.id, seq: 1 });
 
     // A second run (and one a little later the same day) creates nothing new.
     const second = await publishAt(noonOn(start));

@@ -26,6 +26,9 @@ export type ListingRow = {
   hidden_at: string | null;
   hidden_by: number | null;
   hidden_reason: string | null;
+  /** The stream occurrence it was published for (migration 0009), else null. */
+  stream_id: number | null;
+  stream_seq: number | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.

@@ -60,6 +60,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
     hiddenAt: r.hidden_at,
     hiddenReason: r.hidden_reason,
+    stream: r.stream_id !== null && r.stream_seq !== null ? { id: r.stream_id, seq: r.stream_seq } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

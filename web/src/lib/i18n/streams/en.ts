@@ -1,5 +1,7 @@
 /** Recurring streams (English: the typed source of nl and fr). */
 export const streamsEn = {
+  fromStream: 'From a recurring stream',
+  fromStreamOccurrence: (seq: number) => `Occurrence ${seq} of this stream`,
   title: 'Recurring streams',
   newTitle: 'New recurring stream',
   newLink: 'New recurring stream',

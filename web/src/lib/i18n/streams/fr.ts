@@ -2,6 +2,8 @@ import type { StreamsMessages } from './en';
 
 /** Séries récurrentes (français). */
 export const streamsFr: StreamsMessages = {
+  fromStream: 'D’une série récurrente',
+  fromStreamOccurrence: (seq: number) => `Occurrence ${seq} de cette série`,
   title: 'Séries récurrentes',
   newTitle: 'Nouvelle série récurrente',
   newLink: 'Nouvelle série récurrente',

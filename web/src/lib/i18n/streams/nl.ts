@@ -2,6 +2,8 @@ import type { StreamsMessages } from './en';
 
 /** Terugkerende reeksen (Nederlands). */
 export const streamsNl: StreamsMessages = {
+  fromStream: 'Uit een terugkerende reeks',
+  fromStreamOccurrence: (seq: number) => `Keer ${seq} van deze reeks`,
   title: 'Terugkerende reeksen',
   newTitle: 'Nieuwe terugkerende reeks',
   newLink: 'Nieuwe terugkerende reeks',
