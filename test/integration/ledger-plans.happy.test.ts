@@ -1,0 +1,40 @@
+/**
+ * The ledger is read by exchange through an index: an exchange's page and the impact computation
+ * never scan every flow (EXPLAIN QUERY PLAN of the statements they actually send).
+ */
+import { describe, expect, it } from 'vitest';
+import { recordingDb, type BenchStatement } from '../../src/http/middleware/bench-metrics';
+import { flowsOfExchange } from '../../src/modules/exchanges/exchanges.repo';
+import { ledgersOf } from '../../src/modules/impact/impact.repo';
+import { completedExchange, twoHubs } from '../exchanges-helpers';
+import { db } from '../helpers';
+
+async function plansOf(run: (d: D1Database) => Promise<unknown>): Promise<string[][]> {
+  const log = new Map<string, BenchStatement>();
+  await run(recordingDb(db, log));
+  const plans: string[][] = [];
+  for (const s of log.values()) {
+    const { results } = await db
+      .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+      .bind(...s.params)
+      .all<{ detail: string }>();
+    plans.push(results.map((r) => r.detail));
+  }
+  return plans;
+}
+
+describe('ledger reads by exchange', () => {
+  it('use the flows_exchange index, never a scan of flows', async () => {
+    const o = await twoHubs();
+    const ex = await completedExchange(o);
+    const plans = [
+      ...(await plansOf((d) => flowsOfExchange(d, ex.id))),
+      ...(await plansOf((d) => ledgersOf(d, [ex.id]))),
+    ];
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) {
+      expect(plan.some((line) => /^SEARCH f USING (COVERING )?INDEX flows_exchange /.test(line))).toBe(true);
+      expect(plan.filter((line) => /^SCAN f\b/.test(line))).toEqual([]);
+    }
+  });
+});
