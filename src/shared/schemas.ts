@@ -171,6 +171,10 @@ export type TMembership = z.infer<typeof ZMembership>;
 export const ZMe = z.object({ user: ZUser, memberships: z.array(ZMembership) });
 export type TMe = z.infer<typeof ZMe>;
 
+/** Who is signed in, if anyone: answered 200 either way, so a signed-out start logs no error. */
+export const ZSessionState = z.object({ me: ZMe.nullable() });
+export type TSessionState = z.infer<typeof ZSessionState>;
+
 export const ZInviteInput = z.strictObject({ role: ZRole.default('member') });
 export const ZInvite = z.object({
   token: z.string(),
@@ -188,7 +192,8 @@ export type TInvitePreview = z.infer<typeof ZInvitePreview>;
 
 // ---------- listings ----------
 
-const listingFields = {
+/** What a listing offers, shared with the recurring stream that publishes listings. */
+export const listingOfferFields = {
   kind: ZListingKind,
   title: text(3, 120),
   description: z.string().trim().max(5000).default(''),
@@ -201,6 +206,10 @@ const listingFields = {
   condition: ZCondition,
   priceType: ZPriceType.default('free'),
   priceCents: z.number().int().min(0).max(10_000_000).nullable().optional(),
+};
+
+const listingFields = {
+  ...listingOfferFields,
   availableFrom: ZDate.nullable().optional(),
   availableUntil: ZDate.nullable().optional(),
 };

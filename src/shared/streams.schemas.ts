@@ -6,21 +6,18 @@ import { z } from 'zod';
 import { ZMatchReason } from './matching.schemas';
 import {
   listingIssues,
-  ZCategorySlug,
+  listingOfferFields,
   ZCondition,
   ZHubSummary,
   ZListingKind,
   ZPerson,
   ZPriceType,
-  ZQuantity,
   ZUnit,
 } from './schemas';
 import type { RuleKey } from './validation';
 
 const ZTimestamp = z.string();
 const ZDate = z.iso.date();
-const ZMillimetres = z.number().positive().max(100_000);
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const REPEATS = ['weekly', 'monthly'] as const;
 export const ZRepeats = z.enum(REPEATS);
@@ -87,19 +84,8 @@ const onAnyObject = { when: (p: { value: unknown }) => typeof p.value === 'objec
 
 export const ZStreamInput = z
   .strictObject({
-    kind: ZListingKind,
-    title: text(3, 120),
-    description: z.string().trim().max(5000).default(''),
-    category: ZCategorySlug,
-    /** Expected quantity per occurrence. */
-    quantity: ZQuantity,
-    unit: ZUnit,
-    lengthMm: ZMillimetres.nullable().optional(),
-    widthMm: ZMillimetres.nullable().optional(),
-    thicknessMm: ZMillimetres.nullable().optional(),
-    condition: ZCondition,
-    priceType: ZPriceType.default('free'),
-    priceCents: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    // The listing each occurrence becomes; its quantity is the expected quantity per occurrence.
+    ...listingOfferFields,
     repeats: ZRepeats,
     /** Every N weeks or months. */
     every: z.number().int().min(1).max(12).default(1),

@@ -6,6 +6,7 @@
  */
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
 import type { TRepeats } from '../../shared/streams.schemas';
+import type { ListingValues } from '../listings/listings.repo';
 
 export type StreamRow = {
   id: number;
@@ -44,19 +45,8 @@ export type StreamRow = {
   author_name: string;
 };
 
-export type StreamValues = {
-  kind: TListingKind;
-  title: string;
-  description: string;
-  category: string;
-  quantityMilli: number;
-  unit: TUnit;
-  lengthMm: number | null;
-  widthMm: number | null;
-  thicknessMm: number | null;
-  condition: TCondition;
-  priceType: 'free' | 'swap' | 'amount';
-  priceCents: number | null;
+/** A stream's stored values: what each occurrence's listing offers, and its recurrence. */
+export type StreamValues = Omit<ListingValues, 'availableFrom' | 'availableUntil'> & {
   repeats: TRepeats;
   every: number;
   dayOfMonth: number | null;

@@ -21,7 +21,7 @@ import type { RuleKey } from '../../shared/validation';
 import { handedOverByListing, openReservedExchange } from '../exchanges/exchanges.service';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.service';
-import { fromMilli, toMilli } from '../listings/listings.domain';
+import { fromMilli, newListingValues } from '../listings/listings.domain';
 import { scoreMatch } from '../matching/matching.domain';
 import { onListingChanged } from '../matching/matching.service';
 import type { NotifyDeps } from '../notifications/notifications.service';
@@ -204,19 +204,10 @@ export async function createStream(
     issues.push({ path: 'endDate', message: 'stream_too_long' });
   if (!issues.length && dates.length === 0) issues.push({ path: 'endDate', message: 'end_after_start' });
   if (issues.length) throw validationError(issues);
+  // Each occurrence's listing is made from these values, exactly as a new listing's would be.
+  const { availableFrom: _from, availableUntil: _until, ...offer } = newListingValues(input);
   const id = await repo.insertStream(deps.db, {
-    kind: input.kind,
-    title: input.title,
-    description: input.description ?? '',
-    category: input.category,
-    quantityMilli: toMilli(input.quantity),
-    unit: input.unit,
-    lengthMm: input.lengthMm ?? null,
-    widthMm: input.widthMm ?? null,
-    thicknessMm: input.thicknessMm ?? null,
-    condition: input.condition,
-    priceType: input.priceType ?? 'free',
-    priceCents: input.priceCents ?? null,
+    ...offer,
     ...recurrence,
     occurrenceCount: recurrence.count,
     hubId: hub.id,
