@@ -11,6 +11,7 @@ import {
 } from '$shared/schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
+import { errorText } from '$lib/loaded.svelte';
 import { PhotoQueue } from '$lib/components/photo-picker/photo-queue.svelte';
 import { toNumber, ruleMessage, validate } from '$lib/validation';
 
@@ -141,7 +142,7 @@ export class ListingFormState {
       await app.api().listings.deletePhoto(this.saved.id, photo.id);
       this.existingPhotos = this.existingPhotos.filter((p) => p.id !== photo.id);
     } catch (e) {
-      this.formError = e instanceof ApiError ? e.message : app.m.common.unknownError;
+      this.formError = errorText(app, e);
     }
   }
 }
