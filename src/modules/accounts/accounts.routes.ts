@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../env';
 import { deps, errors, json, jsonBody, newRouter } from '../../http/openapi';
 import { requireUser, SESSION_COOKIE } from '../../http/middleware/session';
-import { ZLoginInput, ZMe, ZMePatch, ZSignupInput } from '../../shared/schemas';
+import { ZLoginInput, ZMe, ZMePatch, ZSessionState, ZSignupInput } from '../../shared/schemas';
 import * as service from './accounts.service';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -69,6 +69,19 @@ export const accountsRoutes = newRouter()
       if (hash) await service.logout(deps(c), hash);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/session',
+      tags,
+      summary: 'The signed-in person and their hubs, or null when signed out (never 401)',
+      responses: { 200: json(ZSessionState, 'The session, if any') },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      return c.json({ me: user ? await service.getMe(deps(c), user.id) : null }, 200);
     },
   )
   .openapi(

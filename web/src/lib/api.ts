@@ -25,6 +25,7 @@ import type {
   TRole,
   TSignupInput,
   TLoginInput,
+  TSessionState,
 } from '$shared/schemas';
 import type { CategoryNode } from '$shared/taxonomy';
 import type {
@@ -200,6 +201,7 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
     login: (input: TLoginInput) => call<TMe>('POST', '/auth/login', { json: input }),
     logout: () => call<void>('POST', '/auth/logout'),
     me: () => call<TMe>('GET', '/me'),
+    session: () => call<TSessionState>('GET', '/auth/session'),
     patchMe: (patch: TMePatch) => call<TMe>('PATCH', '/me', { json: patch }),
     categories: () => call<{ items: CategoryNode[] }>('GET', '/categories'),
     hubs: {

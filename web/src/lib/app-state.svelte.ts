@@ -52,11 +52,14 @@ export class AppState {
   async init(fetchFn?: typeof fetch): Promise<void> {
     await this.applyLocale(initialLocale());
     try {
-      const me = await this.api(fetchFn).me();
-      this.me = me;
-      await this.applyLocale(me.user.locale);
+      // 200 signed in or out: a signed-out first visit logs no failed request.
+      const { me } = await this.api(fetchFn).session();
+      if (me) {
+        this.me = me;
+        await this.applyLocale(me.user.locale);
+      }
     } catch (e) {
-      // 401 is the normal "not signed in"; anything else leaves the app usable signed out
+      // an API error leaves the app usable signed out
       if (!(e instanceof ApiError)) throw e;
     }
   }
