@@ -35,30 +35,30 @@ export function findListingForMatching(db: D1Database, id: number): Promise<List
 }
 
 /**
- * The SQL that reads a request's candidates: active, unexpired listings of the given categories at
- * the given hubs (with their distance). The two small JSON lists are the outer loops (CROSS JOIN
- * keeps that order), so each (category, hub) pair is one range of the (category, status, hub_id,
- * availability end) index: only listings of the family at a hub within reach and still available on
- * the day are read (no end sorts as 9999-12-31, exactly as the index stores it). Exported for EXPLAIN.
+ * The SQL that reads a request's candidates: active listings of a category family, still available
+ * on the day, at the given hubs (with their distance). The small JSON list of hubs is the outer
+ * loop (CROSS JOIN keeps that order), so each hub is one range of the (family, status, hub_id,
+ * availability end) index: nothing but candidates is read, plus one list row and at most one index
+ * entry past the range per hub. No end sorts as 9999-12-31, exactly as the index stores it.
+ * Exported for EXPLAIN.
  */
 export const CANDIDATE_LISTINGS_SQL = `SELECT ${FIELDS}, dist.metres AS metres
-FROM (SELECT value AS category FROM json_each(?2)) cats
-CROSS JOIN (SELECT CAST(key AS INTEGER) AS hub_id, value AS metres FROM json_each(?1)) dist
+FROM (SELECT CAST(key AS INTEGER) AS hub_id, value AS metres FROM json_each(?1)) dist
 CROSS JOIN listings l
-WHERE l.category = cats.category AND l.status = 'active' AND l.hub_id = dist.hub_id
-  AND l.hidden_at IS NULL AND l.quantity_milli > l.quantity_reserved_milli
-  AND coalesce(l.available_until, '9999-12-31') >= ?3`;
+WHERE l.family = ?2 AND l.status = 'active' AND l.hub_id = dist.hub_id
+  AND coalesce(l.available_until, '9999-12-31') >= ?3
+  AND l.hidden_at IS NULL AND l.quantity_milli > l.quantity_reserved_milli`;
 
 export async function candidateListings(
   db: D1Database,
-  o: { categories: string[]; hubDistances: Map<number, number>; today: string; excludeHubId: number },
+  o: { family: string; hubDistances: Map<number, number>; today: string; excludeHubId: number },
 ): Promise<(ListingCandidateRow & { metres: number })[]> {
   // The request's own hub is left out of the list, so its listings are never read.
   const hubs = [...o.hubDistances].filter(([id]) => id !== o.excludeHubId);
-  if (hubs.length === 0 || o.categories.length === 0) return [];
+  if (hubs.length === 0) return [];
   const { results } = await db
     .prepare(CANDIDATE_LISTINGS_SQL)
-    .bind(JSON.stringify(Object.fromEntries(hubs)), JSON.stringify(o.categories), o.today)
+    .bind(JSON.stringify(Object.fromEntries(hubs)), o.family, o.today)
     .all<ListingCandidateRow & { metres: number }>();
   return results;
 }

@@ -10,7 +10,7 @@ import type {
   TRequestMatch,
   TRequestMatches,
 } from '../../shared/matching.schemas';
-import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
+import { categoryFamily } from '../../shared/taxonomy';
 import { allHubRefs, roleIn, type HubRef } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
@@ -77,8 +77,6 @@ function distancesFrom(hubs: HubRef[], originId: number, maxKm: number): Map<num
   return out;
 }
 
-const familyOf = (category: string) => categoryWithDescendants(categoryFamily(category));
-
 /**
  * Recomputes one listing's matches and tells request authors about new ones. A listing that is
  * withdrawn, expired or gone loses every open match at once.
@@ -100,7 +98,7 @@ export async function refreshListingMatches(
   }
   const hubs = await allHubRefs(deps);
   const candidates = await requests.candidateRequests(deps.db, {
-    categories: familyOf(listing.category),
+    family: categoryFamily(listing.category),
     hubDistances: distancesFrom(hubs, listing.hub_id, MAX_FETCH_RADIUS_KM),
     excludeHubId: listing.hub_id,
   });
@@ -165,7 +163,7 @@ export async function refreshRequestMatches(deps: Deps, requestId: number): Prom
   }
   const hubs = await allHubRefs(deps);
   const candidates = await listings.candidateListings(deps.db, {
-    categories: familyOf(request.category),
+    family: categoryFamily(request.category),
     hubDistances: distancesFrom(hubs, request.hub_id, request.fetch_radius_km),
     today: day,
     excludeHubId: request.hub_id,

@@ -31,29 +31,28 @@ export function findRequestForMatching(db: D1Database, id: number): Promise<Requ
 }
 
 /**
- * The SQL that reads a listing's candidates: open requests of the given categories at the given
- * hubs whose own fetch radius reaches the listing. The two small JSON lists are the outer loops
- * (CROSS JOIN keeps that order); for each (category, hub) pair the (category, status, hub_id,
- * fetch_radius_km) index gives exactly the requests whose radius is at least the distance, so no
- * request out of reach is read. Exported for EXPLAIN.
+ * The SQL that reads a listing's candidates: open requests of a category family at the given hubs
+ * whose own fetch radius reaches the listing. The small JSON list of hubs is the outer loop (CROSS
+ * JOIN keeps that order); for each hub the (family, status, hub_id, fetch_radius_km) index gives
+ * exactly the requests whose radius is at least the distance, so no request out of reach is read.
+ * Exported for EXPLAIN.
  */
 export const CANDIDATE_REQUESTS_SQL = `SELECT ${FIELDS}, dist.metres AS metres
-FROM (SELECT value AS category FROM json_each(?2)) cats
-CROSS JOIN (SELECT CAST(key AS INTEGER) AS hub_id, value AS metres FROM json_each(?1)) dist
+FROM (SELECT CAST(key AS INTEGER) AS hub_id, value AS metres FROM json_each(?1)) dist
 CROSS JOIN requests r
-WHERE r.category = cats.category AND r.status = 'open' AND r.hub_id = dist.hub_id
+WHERE r.family = ?2 AND r.status = 'open' AND r.hub_id = dist.hub_id
   AND r.fetch_radius_km >= dist.metres / 1000.0 AND r.hidden_at IS NULL`;
 
 export async function candidateRequests(
   db: D1Database,
-  o: { categories: string[]; hubDistances: Map<number, number>; excludeHubId: number },
+  o: { family: string; hubDistances: Map<number, number>; excludeHubId: number },
 ): Promise<(RequestCandidateRow & { metres: number })[]> {
   // The listing's own hub is left out of the list, so its requests are never read.
   const hubs = [...o.hubDistances].filter(([id]) => id !== o.excludeHubId);
-  if (hubs.length === 0 || o.categories.length === 0) return [];
+  if (hubs.length === 0) return [];
   const { results } = await db
     .prepare(CANDIDATE_REQUESTS_SQL)
-    .bind(JSON.stringify(Object.fromEntries(hubs)), JSON.stringify(o.categories))
+    .bind(JSON.stringify(Object.fromEntries(hubs)), o.family)
     .all<RequestCandidateRow & { metres: number }>();
   return results;
 }
