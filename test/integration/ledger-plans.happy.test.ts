@@ -1,13 +1,15 @@
 /**
- * The ledger is read by exchange through an index: an exchange's page and the impact computation
- * never scan every flow (EXPLAIN QUERY PLAN of the statements they actually send).
+ * The ledger is read through indexes: an exchange's page and the impact computation never scan
+ * every flow, and a network's pending impacts read only its hubs' rows (EXPLAIN QUERY PLAN of
+ * the statements they actually send).
  */
 import { describe, expect, it } from 'vitest';
 import { recordingDb, type BenchStatement } from '../../src/http/middleware/bench-metrics';
 import { flowsOfExchange } from '../../src/modules/exchanges/exchanges.repo';
-import { ledgersOf } from '../../src/modules/impact/impact.repo';
+import { ledgersOf, pendingExchanges } from '../../src/modules/impact/impact.repo';
 import { completedExchange, twoHubs } from '../exchanges-helpers';
 import { db } from '../helpers';
+import { networkOfTwo } from '../impact-helpers';
 
 async function plansOf(run: (d: D1Database) => Promise<unknown>): Promise<string[][]> {
   const log = new Map<string, BenchStatement>();
@@ -36,5 +38,19 @@ describe('ledger reads by exchange', () => {
       expect(plan.some((line) => /^SEARCH f USING (COVERING )?INDEX flows_exchange /.test(line))).toBe(true);
       expect(plan.filter((line) => /^SCAN f\b/.test(line))).toEqual([]);
     }
+  });
+
+  it("a network's pending impacts start from its hubs, not from every flow", async () => {
+    const o = await networkOfTwo();
+    await completedExchange(o);
+    const networkId = (await db
+      .prepare('SELECT id FROM networks WHERE slug = ?1')
+      .bind(o.network.slug)
+      .first<{
+        id: number;
+      }>())!.id;
+    const [plan] = await plansOf((d) => pendingExchanges(d, networkId, 200));
+    expect(plan?.some((line) => /SEARCH f USING INDEX flows_from_hub/.test(line))).toBe(true);
+    expect(plan?.filter((line) => /^SCAN f\b/.test(line))).toEqual([]);
   });
 });

@@ -104,13 +104,19 @@ export async function pendingExchanges(
   limit: number,
   onlyExchangeId: number | null = null,
 ): Promise<number[]> {
+  // A network's scope reads only its hubs' ledger rows, through the from/to hub indexes; the
+  // default scope covers every row. (One statement for both made the planner scan every flow
+  // and test each against the network's hubs.)
+  const inScope =
+    networkId === null
+      ? '1'
+      : `(f.from_hub_id IN (SELECT hub_id FROM network_hubs WHERE network_id = ?1 AND status = 'active')
+          OR f.to_hub_id IN (SELECT hub_id FROM network_hubs WHERE network_id = ?1 AND status = 'active'))`;
   const { results } = await db
     .prepare(
       `SELECT c.exchange_id FROM (
          SELECT f.exchange_id, max(f.id) AS last_flow_id FROM flows f
-         WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM network_hubs nh WHERE nh.network_id = ?1
-                  AND nh.status = 'active' AND nh.hub_id IN (f.from_hub_id, f.to_hub_id)))
-           AND (?3 IS NULL OR f.exchange_id = ?3)
+         WHERE ${inScope} AND (?3 IS NULL OR f.exchange_id = ?3)
          GROUP BY f.exchange_id) c
        WHERE NOT EXISTS (SELECT 1 FROM exchange_impacts i WHERE i.exchange_id = c.exchange_id
          AND i.network_id IS ?1 AND i.superseded_by IS NULL AND i.last_flow_id >= c.last_flow_id)
