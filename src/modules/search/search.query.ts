@@ -8,11 +8,11 @@ import type { Cursor } from './search.domain';
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
   table: 'listings' | 'requests';
-  /** Extra columns selected beside `t.*`, e.g. joins for display. */
+  /** Extra columns selected beside `t.*`, e.g. joins for display (applied to the page only). */
   select: string;
-  /** Joins after `FROM <table> t`. */
+  /** Joins on `t` for display, applied to the page after sort and limit. */
   joins: string;
-  /** WHERE fragments using `?` placeholders, with their values in order. */
+  /** WHERE fragments on `t` only, using `?` placeholders, with their values in order. */
   where: { sql: string; values: unknown[] }[];
   fts: string | null;
   /** Distance in metres per hub id, already limited to the radius; null when no point was given. */
@@ -45,10 +45,12 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
     conditions.push(w.sql.replace(/\?/g, () => bind(w.values[i++])));
   }
 
-  const inner = `SELECT t.*, ${o.select}
+  // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a
+  // search that ranks thousands of matches does not look up a hub and an author for each.
+  const inner = `SELECT t.*
       ${o.hubDistances ? ', dist.metres AS metres' : ', NULL AS metres'}
       ${o.fts ? `, bm25(${fts}) AS rank` : ', 0 AS rank'}
-    ${from} ${o.joins}
+    ${from}
     ${o.hubDistances ? 'JOIN dist ON dist.hub_id = t.hub_id' : ''}
     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 
@@ -67,6 +69,8 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
     after = `WHERE id < ${bind(c.id)}`;
   }
 
-  const sql = `${distanceCte}SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
+  const page = `SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
+  const pageOrder = order.replace(/\b(metres|rank|id)\b/g, 't.$1');
+  const sql = `${distanceCte}SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY ${pageOrder}`;
   return { sql, values };
 }
