@@ -8,6 +8,40 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const toMilli = (q: number) => Math.round(q * 1000);
 export const fromMilli = (m: number) => m / 1000;
 
+/** The stored columns of what a listing offers (a stream stores the same for each occurrence). */
+export type OfferRow = {
+  kind: TListing['kind'];
+  title: string;
+  description: string;
+  category: string;
+  quantity_milli: number;
+  unit: TListing['unit'];
+  length_mm: number | null;
+  width_mm: number | null;
+  thickness_mm: number | null;
+  condition: TListing['condition'];
+  price_type: TListing['priceType'];
+  price_cents: number | null;
+};
+
+/** What a stored listing or stream offers, as the API shows it. */
+export function offerOf(r: OfferRow) {
+  return {
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    quantity: fromMilli(r.quantity_milli),
+    unit: r.unit,
+    lengthMm: r.length_mm,
+    widthMm: r.width_mm,
+    thicknessMm: r.thickness_mm,
+    condition: r.condition,
+    priceType: r.price_type,
+    priceCents: r.price_cents,
+  };
+}
+
 /** The stored values of a new listing. */
 export function newListingValues(input: Omit<TListingInput, 'hub'>): ListingValues {
   return {

@@ -14,7 +14,7 @@ import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
-import { fromMilli, mergedForRules, newListingValues, patchValues } from './listings.domain';
+import { fromMilli, mergedForRules, newListingValues, offerOf, patchValues } from './listings.domain';
 import { metresToKm } from '../search/search.domain';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
@@ -29,19 +29,8 @@ async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
 function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListing {
   return {
     id: r.id,
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
-    category: r.category,
-    quantity: fromMilli(r.quantity_milli),
+    ...offerOf(r),
     quantityRemaining: fromMilli(r.quantity_milli - r.quantity_reserved_milli),
-    unit: r.unit,
-    lengthMm: r.length_mm,
-    widthMm: r.width_mm,
-    thicknessMm: r.thickness_mm,
-    condition: r.condition,
-    priceType: r.price_type,
-    priceCents: r.price_cents,
     availableFrom: r.available_from,
     availableUntil: r.available_until,
     status: r.status,
@@ -296,18 +285,7 @@ export async function exportListings(
 ): Promise<Record<string, string | number | null>[]> {
   const rows = await repo.exportableListings(deps.db, hubId);
   return rows.map((r) => ({
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
-    category: r.category,
-    quantity: fromMilli(r.quantity_milli),
-    unit: r.unit,
-    lengthMm: r.length_mm,
-    widthMm: r.width_mm,
-    thicknessMm: r.thickness_mm,
-    condition: r.condition,
-    priceType: r.price_type,
-    priceCents: r.price_cents,
+    ...offerOf(r),
     availableFrom: r.available_from,
     availableUntil: r.available_until,
   }));

@@ -21,7 +21,7 @@ import type { RuleKey } from '../../shared/validation';
 import { handedOverByListing, openReservedExchange } from '../exchanges/exchanges.service';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.service';
-import { fromMilli, newListingValues } from '../listings/listings.domain';
+import { fromMilli, newListingValues, offerOf } from '../listings/listings.domain';
 import { scoreMatch } from '../matching/matching.domain';
 import { onListingChanged } from '../matching/matching.service';
 import type { NotifyDeps } from '../notifications/notifications.service';
@@ -64,18 +64,7 @@ function toStream(
       timezone: r.hub_timezone,
     },
     author: { id: r.author_id, displayName: r.author_name },
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
-    category: r.category,
-    quantity: fromMilli(r.quantity_milli),
-    unit: r.unit,
-    lengthMm: r.length_mm,
-    widthMm: r.width_mm,
-    thicknessMm: r.thickness_mm,
-    condition: r.condition,
-    priceType: r.price_type,
-    priceCents: r.price_cents,
+    ...offerOf(r),
     repeats: r.repeats,
     every: r.every,
     dayOfMonth: r.day_of_month,
