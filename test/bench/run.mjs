@@ -244,6 +244,11 @@ async function explainAll(routes) {
           plan = [`EXPLAIN failed: ${String(err).slice(0, 200)}`];
         }
         const names = aliases(s.sql);
+        // A SCAN of a subquery's alias (CO-ROUTINE / MATERIALIZE) reads that subquery's rows, not a table.
+        for (const d of plan) {
+          const m = /^(?:CO-ROUTINE|MATERIALIZE) (\w+)/.exec(d);
+          if (m) names.set(m[1], `(subquery ${m[1]})`);
+        }
         const scans = plan
           .map((d) => /^SCAN (\w+)/.exec(d))
           .filter(Boolean)
