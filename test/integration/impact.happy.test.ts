@@ -203,6 +203,61 @@ describe('impact: happy paths', () => {
     expect(stored).toEqual({ attribution_permille: 700, deadweight_permille: 200 });
   });
 
+  it('keeps a network report until what it is computed from changes: a flow, the method, a hub', async () => {
+    const o = await networkOfTwo();
+    await completedExchange(o, 1, { massGrams: 4000, transportMode: 'bike' });
+    const first = await report(o.giver.session, o.network.slug);
+    expect(first.totals.massWeighed.value).toBe(4000);
+    const kept = () =>
+      db
+        .prepare(
+          'SELECT version, report FROM impact_report_cache WHERE network_id = (SELECT id FROM networks WHERE slug = ?1)',
+        )
+        .bind(o.network.slug)
+        .all<{ version: string; report: string }>();
+    const rows = (await kept()).results;
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.report)).toEqual(first);
+
+    // While nothing changes, a view is answered from the kept report: mark it and see the mark.
+    const marked = { ...first, network: { ...first.network, name: 'kept copy' } };
+    await db.prepare('UPDATE impact_report_cache SET report = ?1').bind(JSON.stringify(marked)).run();
+    expect((await report(o.giver.session, o.network.slug)).network.name).toBe('kept copy');
+
+    // A new completed exchange appends a flow: the next view is computed afresh, with it.
+    await completedExchange(o, 1, { massGrams: 1500, transportMode: 'bike' });
+    const second = await report(o.giver.session, o.network.slug);
+    expect(second.network.name).not.toBe('kept copy');
+    expect(second.totals.massWeighed.value).toBe(5500);
+    expect(second.totals.exchanges.value).toBe(2);
+
+    // A method change shows at once.
+    await db.prepare('UPDATE impact_report_cache SET report = ?1').bind(JSON.stringify(marked)).run();
+    await call(`/networks/${o.network.slug}/method`, {
+      session: o.giver.session,
+      method: 'PATCH',
+      body: { attribution: 0.5 },
+    });
+    const third = await report(o.giver.session, o.network.slug);
+    expect(third.network.name).not.toBe('kept copy');
+    expect(third.method.attribution).toBe(0.5);
+
+    // So does a hub's new name.
+    await db.prepare('UPDATE impact_report_cache SET report = ?1').bind(JSON.stringify(marked)).run();
+    const renamed = await call(`/hubs/${o.receiver.hub.slug}`, {
+      session: o.receiver.session,
+      method: 'PATCH',
+      body: { name: 'Renamed Receiving Lab' },
+    });
+    expect(renamed.status).toBe(200);
+    const fourth = await report(o.giver.session, o.network.slug);
+    expect(fourth.network.name).not.toBe('kept copy');
+    expect(fourth.hubs.map((h) => h.name)).toContain('Renamed Receiving Lab');
+    // One kept report per query: another period or grouping is kept beside it.
+    await report(o.giver.session, o.network.slug, '?group_by=month');
+    expect((await kept()).results).toHaveLength(2);
+  });
+
   it('exports the ledger as CSV that parses back to the same rows, JSON, and open data without people', async () => {
     const o = await networkOfTwo();
     await completedExchange(o, 2, { massGrams: 2500, transportMode: 'cargo_bike' });

@@ -491,3 +491,49 @@ export async function namesFor(
   const record = (rows: { k: string; name: string }[]) => Object.fromEntries(rows.map((r) => [r.k, r.name]));
   return { hubs: record(hubs!.results), exchanges: record(exchanges!.results) };
 }
+
+/**
+ * The version of everything a network's report is computed from. Flows and impact rows are
+ * append-only (a recalculation adds a row), so their highest ids change with every new one; the
+ * network, its method and its hubs carry their own update times. Five index lookups and the
+ * network's hub rows.
+ */
+export async function reportVersion(db: D1Database, networkId: number): Promise<string> {
+  const row = await db
+    .prepare(
+      `SELECT (SELECT max(id) FROM flows) AS f, (SELECT max(id) FROM exchange_impacts) AS i,
+         (SELECT updated_at FROM networks WHERE id = ?1) AS n,
+         (SELECT updated_at FROM network_methods WHERE network_id = ?1) AS m,
+         (SELECT count(*) || '/' || coalesce(max(nh.updated_at), '') || '/' || coalesce(max(h.updated_at), '')
+            || '/' || coalesce(sum(nh.status = 'active'), 0)
+          FROM network_hubs nh JOIN hubs h ON h.id = nh.hub_id WHERE nh.network_id = ?1) AS h`,
+    )
+    .bind(networkId)
+    .first<Record<string, string | number | null>>();
+  return JSON.stringify(row);
+}
+
+export async function cachedReport(
+  db: D1Database,
+  networkId: number,
+  query: string,
+): Promise<{ version: string; report: string } | null> {
+  return db
+    .prepare('SELECT version, report FROM impact_report_cache WHERE network_id = ?1 AND query = ?2')
+    .bind(networkId, query)
+    .first<{ version: string; report: string }>();
+}
+
+export async function storeReport(
+  db: D1Database,
+  o: { networkId: number; query: string; version: string; report: string; now: string },
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO impact_report_cache (network_id, query, version, report, computed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+       ON CONFLICT (network_id, query) DO UPDATE SET version = excluded.version, report = excluded.report,
+         computed_at = excluded.computed_at`,
+    )
+    .bind(o.networkId, o.query, o.version, o.report, o.now)
+    .run();
+}

@@ -115,6 +115,11 @@ async function loadNetwork(deps: Deps, slug: string, userId: number): Promise<Lo
   const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
   // Impacts are computed when first needed too, so a figure never waits for the cron.
   await computeAll(deps, network.id);
+  return loadLedger(deps, network);
+}
+
+/** A network's ledger: every flow and current impact row touching its active hubs. */
+async function loadLedger(deps: Deps, network: networks.NetworkRef): Promise<Loaded> {
   const hubs = await networks.activeHubsOf(deps, network.id);
   const ids = hubs.map((h) => h.id);
   const [flows, impacts, method] = await Promise.all([
@@ -159,12 +164,47 @@ async function factorsUsed(deps: Deps, impacts: TImpactRow[]) {
     }));
 }
 
+/** Reports larger than this are computed on every view rather than kept (D1 rows stay small). */
+const MAX_CACHED_REPORT_CHARS = 1_000_000;
+
+/**
+ * A network's dashboard report. It is kept with the version of everything it was computed from
+ * (impact_report_cache); a view whose version still matches is answered from there, without
+ * reading the ledger. Otherwise pending impacts are computed, the report built and kept again.
+ */
 export async function impactReport(
   deps: Deps,
   { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
 ): Promise<TImpactReport> {
   checkPeriod(query);
-  const { network, ledger, scope, method } = await loadNetwork(deps, slug, userId);
+  const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
+  const key = JSON.stringify([query.from ?? null, query.to ?? null, query.group_by ?? null]);
+  const [cached, current] = await Promise.all([
+    repo.cachedReport(deps.db, network.id, key),
+    repo.reportVersion(deps.db, network.id),
+  ]);
+  if (cached && cached.version === current) return JSON.parse(cached.report) as TImpactReport;
+  await computeAll(deps, network.id);
+  // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.
+  const version = await repo.reportVersion(deps.db, network.id);
+  const report = await buildReport(deps, await loadLedger(deps, network), query);
+  const json = JSON.stringify(report);
+  if (json.length <= MAX_CACHED_REPORT_CHARS)
+    await repo.storeReport(deps.db, {
+      networkId: network.id,
+      query: key,
+      version,
+      report: json,
+      now: deps.now().toISOString(),
+    });
+  return report;
+}
+
+async function buildReport(
+  deps: Deps,
+  { network, ledger, scope, method }: Loaded,
+  query: TImpactQuery,
+): Promise<TImpactReport> {
   const period: Filter = { from: query.from, to: query.to };
   const o = { slug: network.slug, scope, estimateRangePermille: method.estimateRangePermille };
   const hubs = (await networks.hubsOf(deps, network.id)).filter((h) => h.status === 'active');
