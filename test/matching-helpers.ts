@@ -1,5 +1,6 @@
 /** Helpers for matching, notification and saved-search tests. */
 import { expect } from 'vitest';
+import { recordingDb as recordWith, type BenchStatement } from '../src/http/middleware/bench-metrics';
 import { call, createHub, db, signup, type Session } from './helpers';
 
 // Hubs at real distances: Ghent → Kortrijk about 43 km, Ghent → Brussels about 51 km, Ghent → Leuven about 74 km.
@@ -117,58 +118,26 @@ export function fixedDeps(iso: string) {
   return { db, now: () => new Date(iso), baseUrl: 'http://127.0.0.1:8787' };
 }
 
-/** One statement a recorded database ran, with D1's rows read and the rows it returned. */
+/** One statement a recorded database ran, with D1's rows read and the rows it returned (summed
+ * over its executions when the same SQL ran more than once). */
 export type RecordedStatement = { sql: string; binds: unknown[]; rowsRead: number; returned: number };
 
-type Recorded = D1PreparedStatement & { inner: D1PreparedStatement; sql: string; binds: unknown[] };
-
 /**
- * Wraps the test database so that every statement run through it (alone or in a batch) is logged
- * with its parameters and D1's meta.rows_read: what matching reads, measured, not assumed.
+ * Wraps the test database with the benchmark's own recorder (src/http/middleware/bench-metrics.ts)
+ * so that every statement run through it, alone or in a batch, is logged with its parameters and
+ * D1's meta.rows_read: what matching reads, measured, not assumed.
  */
 export function recordingDb(real: D1Database = db) {
-  const log: RecordedStatement[] = [];
-  const note = (s: Recorded, r: D1Result) =>
-    log.push({
-      sql: s.sql,
-      binds: s.binds,
-      rowsRead: r.meta.rows_read,
-      returned: Array.isArray(r.results) ? r.results.length : 0,
-    });
-  const wrap = (inner: D1PreparedStatement, sql: string, binds: unknown[]): Recorded => {
-    const s = {
-      inner,
-      sql,
-      binds,
-      bind: (...b: unknown[]) => wrap(inner.bind(...b), sql, b),
-      all: async () => {
-        const r = await inner.all();
-        note(s, r);
-        return r;
-      },
-      run: async () => {
-        const r = await inner.run();
-        note(s, r);
-        return r;
-      },
-      first: async (col?: string) => {
-        const r = await inner.all<Record<string, unknown>>();
-        note(s, r);
-        const row = r.results[0] ?? null;
-        return col === undefined ? row : (row?.[col] ?? null);
-      },
-      raw: () => inner.raw(),
-    } as unknown as Recorded;
-    return s;
-  };
-  const recorded = {
-    prepare: (sql: string) => wrap(real.prepare(sql), sql, []),
-    batch: async (stmts: Recorded[]) => {
-      const rs = await real.batch(stmts.map((s) => s.inner));
-      rs.forEach((r, i) => note(stmts[i]!, r));
-      return rs;
+  const statements = new Map<string, BenchStatement>();
+  return {
+    db: recordWith(real, statements),
+    get log(): RecordedStatement[] {
+      return [...statements.values()].map((s) => ({
+        sql: s.sql,
+        binds: s.params,
+        rowsRead: s.rowsRead,
+        returned: s.rowsReturned,
+      }));
     },
-    exec: (sql: string) => real.exec(sql),
-  } as unknown as D1Database;
-  return { db: recorded, log };
+  };
 }
