@@ -1,5 +1,5 @@
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
-import { buildSearchSql, type SearchSqlOptions } from '../search/search.query';
+import { runSearch, type SearchSqlOptions } from '../search/search.query';
 
 export type ListingRow = {
   id: number;
@@ -148,17 +148,7 @@ export async function searchListings(
   db: D1Database,
   o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
 ): Promise<ListingRow[]> {
-  const { sql, values } = buildSearchSql({
-    ...o,
-    table: 'listings',
-    select: DISPLAY_SELECT,
-    joins: DISPLAY_JOINS,
-  });
-  const { results } = await db
-    .prepare(sql)
-    .bind(...values)
-    .all<ListingRow>();
-  return results;
+  return runSearch<ListingRow>(db, { ...o, table: 'listings', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TUnit } from '../../shared/schemas';
-import { buildSearchSql, type SearchSqlOptions } from '../search/search.query';
+import { runSearch, type SearchSqlOptions } from '../search/search.query';
 
 export type RequestRow = {
   id: number;
@@ -130,17 +130,7 @@ export async function searchRequests(
   db: D1Database,
   o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
 ): Promise<RequestRow[]> {
-  const { sql, values } = buildSearchSql({
-    ...o,
-    table: 'requests',
-    select: DISPLAY_SELECT,
-    joins: DISPLAY_JOINS,
-  });
-  const { results } = await db
-    .prepare(sql)
-    .bind(...values)
-    .all<RequestRow>();
-  return results;
+  return runSearch<RequestRow>(db, { ...o, table: 'requests', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
 }
 
 /** Hides a request (only one not hidden yet) or restores one (only a hidden one), for moderation's batch. */

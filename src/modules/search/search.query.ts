@@ -22,6 +22,88 @@ export type SearchSqlOptions = {
   limit: number;
 };
 
+/** The caller's WHERE fragments with their `?` placeholders numbered through `bind`. */
+function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string): string[] {
+  return where.map((w) => {
+    let i = 0;
+    return w.sql.replace(/\?/g, () => bind(w.values[i++]));
+  });
+}
+
+/**
+ * Hubs within reach up to which nearest-first is read hub by hub (one statement each, in one
+ * batch). Beyond, the general query is used.
+ */
+export const MAX_HUB_STATEMENTS = 30;
+
+/**
+ * Nearest first without a text match: every row of a hub is at the hub's distance, so a page is
+ * the newest rows of the nearest hubs. One statement per hub within reach, nearest first, each
+ * reading at most a page of that hub's newest matching rows (ids only) through the hub's index;
+ * null when this does not apply (the general query then reads every matching row in reach).
+ */
+export function nearestPerHubSql(o: SearchSqlOptions): { sql: string; values: unknown[] }[] | null {
+  if (o.sort !== 'nearest' || o.fts || !o.hubDistances || o.hubDistances.size > MAX_HUB_STATEMENTS)
+    return null;
+  const c = o.cursor?.s === 'nearest' ? o.cursor : null;
+  const out: { sql: string; values: unknown[] }[] = [];
+  for (const [hubId, metres] of [...o.hubDistances].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
+    if (c && metres < c.d) continue; // earlier pages showed this hub whole
+    const values: unknown[] = [];
+    const bind = (v: unknown) => {
+      values.push(v);
+      return `?${values.length}`;
+    };
+    const conditions = [`t.hub_id = ${bind(hubId)}`, ...whereSql(o.where, bind)];
+    if (c && metres === c.d) conditions.push(`t.id < ${bind(c.id)}`);
+    out.push({
+      sql: `SELECT t.id, ${bind(metres)} AS metres FROM ${o.table} t WHERE ${conditions.join(' AND ')}
+        ORDER BY t.id DESC LIMIT ${bind(o.limit + 1)}`,
+      values,
+    });
+  }
+  return out;
+}
+
+/**
+ * Runs a search: one statement, or for nearest-first without a text match one small statement per
+ * hub in a batch, then the page's rows with their display joins. Rows come back in page order,
+ * one more than the page when there is more.
+ */
+export async function runSearch<T extends { id: number }>(
+  db: D1Database,
+  o: SearchSqlOptions,
+): Promise<(T & { metres: number | null; rank: number })[]> {
+  type Row = T & { metres: number | null; rank: number };
+  const perHub = nearestPerHubSql(o);
+  if (!perHub) {
+    const { sql, values } = buildSearchSql(o);
+    return (
+      await db
+        .prepare(sql)
+        .bind(...values)
+        .all<Row>()
+    ).results;
+  }
+  if (perHub.length === 0) return [];
+  const found = (
+    await db.batch<{ id: number; metres: number }>(perHub.map((s) => db.prepare(s.sql).bind(...s.values)))
+  ).flatMap((r) => r.results);
+  const page = found.sort((a, b) => a.metres - b.metres || b.id - a.id).slice(0, o.limit + 1);
+  if (page.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT t.*, ${o.select} FROM ${o.table} t ${o.joins} WHERE t.id IN (SELECT value FROM json_each(?1))`,
+    )
+    .bind(JSON.stringify(page.map((p) => p.id)))
+    .all<T>();
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return page.flatMap((p) => {
+    const row = byId.get(p.id);
+    return row ? [{ ...row, metres: p.metres, rank: 0 }] : [];
+  });
+}
+
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const bind = (v: unknown) => {
@@ -40,10 +122,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   const from = o.fts ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
   const conditions: string[] = [];
   if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
-  for (const w of o.where) {
-    let i = 0;
-    conditions.push(w.sql.replace(/\?/g, () => bind(w.values[i++])));
-  }
+  conditions.push(...whereSql(o.where, bind));
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a
   // search that ranks thousands of matches does not look up a hub and an author for each.

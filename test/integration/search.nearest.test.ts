@@ -1,0 +1,126 @@
+/**
+ * Nearest-first search without a text match reads hub by hub (one small statement per hub within
+ * reach): the pages must be exactly those of the general query (by distance, then newest), with
+ * no row twice or missed across cursors, while reading a page per hub, not every row in reach.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.query';
+import { distanceMetres } from '../../src/modules/search/search.domain';
+import { ZListingPage } from '../../src/shared/schemas';
+import type { z } from 'zod';
+
+type ZPage = z.infer<typeof ZListingPage>;
+import { call, db, expectJson } from '../helpers';
+import { newArea, PLACES, recordingDb } from '../matching-helpers';
+
+const hubRow = (slug: string) =>
+  db
+    .prepare('SELECT id, lat, lon FROM hubs WHERE slug = ?1')
+    .bind(slug)
+    .first<{ id: number; lat: number; lon: number }>();
+
+async function insertListings(n: number, hub: number, author: number, status = 'active') {
+  await db
+    .prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
+       INSERT INTO listings (hub_id, author_id, kind, title, category, quantity_milli, unit, condition,
+         price_type, status, created_at, updated_at)
+       SELECT ?2, ?3, 'offcut', 'Sheet ' || i, 'mdf', 1000, 'sheets', 'good', 'free', ?4,
+         '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z' FROM seq`,
+    )
+    .bind(n, hub, author, status)
+    .run();
+}
+
+describe('nearest-first search, hub by hub', () => {
+  it('pages through every listing in reach by distance then newest, as the general query orders them', async () => {
+    const makerAt = newArea();
+    const people = await Promise.all(
+      (['ghent', 'kortrijk', 'brussels', 'leuven'] as const).map((p) => makerAt(p)),
+    );
+    const hubs = [];
+    for (const p of people) hubs.push({ ...(await hubRow(p.hub.slug))!, author: p.me.user.id });
+    for (const [i, h] of hubs.entries()) {
+      await insertListings(7 + i * 3, h.id, h.author);
+      await insertListings(40, h.id, h.author, 'withdrawn');
+    }
+    const ghent = hubs[0]!;
+    const near = `${ghent.lat},${ghent.lon}`;
+
+    // Expected: every active listing of these hubs, by the hub's distance, then newest first.
+    const { results } = await db
+      .prepare(`SELECT id, hub_id FROM listings WHERE status = 'active' AND hub_id IN (?1, ?2, ?3, ?4)`)
+      .bind(...hubs.map((h) => h.id))
+      .all<{ id: number; hub_id: number }>();
+    const metres = new Map(hubs.map((h) => [h.id, distanceMetres(ghent, h)]));
+    const expected = results
+      .sort((a, b) => metres.get(a.hub_id)! - metres.get(b.hub_id)! || b.id - a.id)
+      .map((r) => r.id);
+    expect(expected).toHaveLength(7 + 10 + 13 + 16);
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ZPage = await expectJson(
+        await call(
+          `/listings?near=${near}&radius_km=100&sort=nearest&category=mdf&limit=8${cursor ? `&cursor=${cursor}` : ''}`,
+        ),
+        200,
+        ZListingPage,
+      );
+      seen.push(...page.items.map((i) => i.id));
+      for (const item of page.items) expect(item.distanceKm).not.toBeNull();
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  });
+
+  it('reads a page per hub, and returns what the single general query returns', async () => {
+    const makerAt = newArea();
+    const a = await makerAt('ghent');
+    const b = await makerAt('kortrijk');
+    const ha = (await hubRow(a.hub.slug))!;
+    const hb = (await hubRow(b.hub.slug))!;
+    await insertListings(300, ha.id, a.me.user.id);
+    await insertListings(300, hb.id, b.me.user.id);
+    const options: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [
+        { sql: "t.status = 'active'", values: [] },
+        { sql: 't.category = ?', values: ['mdf'] },
+      ],
+      fts: null,
+      hubDistances: new Map([
+        [hb.id, distanceMetres(PLACES.ghent, PLACES.kortrijk)],
+        [ha.id, 0],
+      ]),
+      sort: 'nearest',
+      cursor: null,
+      limit: 20,
+    };
+    const rec = recordingDb();
+    const hubByHub = await runSearch<{ id: number; hub_slug: string }>(rec.db, options);
+    const general = buildSearchSql(options);
+    const { results } = await db
+      .prepare(general.sql)
+      .bind(...general.values)
+      .all<{ id: number; metres: number; hub_slug: string }>();
+    expect(hubByHub.map((r) => [r.id, r.metres, r.hub_slug])).toEqual(
+      results.map((r) => [r.id, r.metres, r.hub_slug]),
+    );
+    expect(hubByHub).toHaveLength(21);
+    // Two hubs × at most 21 ids (an index entry and a row each), then the page's 21 rows with their
+    // hub: not the 600 rows in reach the general query ranks.
+    const read = rec.log.reduce((s, x) => s + x.rowsRead, 0);
+    expect(read).toBeLessThanOrEqual(2 * 21 * 2 + 21 * 2 + 2);
+    const generalRead = (
+      await db
+        .prepare(general.sql)
+        .bind(...general.values)
+        .all()
+    ).meta.rows_read;
+    expect(generalRead).toBeGreaterThan(600);
+  });
+});
