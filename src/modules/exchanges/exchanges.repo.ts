@@ -71,6 +71,22 @@ export async function findExchange(db: D1Database, id: number): Promise<Exchange
   return db.prepare(`${SELECT_EXCHANGE} WHERE e.id = ?1`).bind(id).first<ExchangeRow>();
 }
 
+/**
+ * Hubs up to which a person's list is read hub by hub: one small statement per hub and side (a
+ * page of that hub's newest ids through its (hub, id) index), merged by id. Beyond, one query.
+ */
+const MAX_HUB_RANGES = 12;
+
+/** The newest distinct ids the statements return (each newest first), one more than `limit` at most. */
+async function newestIds(
+  db: D1Database,
+  statements: D1PreparedStatement[],
+  limit: number,
+): Promise<number[]> {
+  const found = (await db.batch<{ id: number }>(statements)).flatMap((r) => r.results.map((x) => x.id));
+  return [...new Set(found)].sort((a, b) => b - a).slice(0, limit + 1);
+}
+
 /** Exchanges of a person's hubs, newest first, one more than `limit` when there is a next page. */
 export async function listExchanges(
   db: D1Database,
@@ -82,18 +98,38 @@ export async function listExchanges(
     limit: number;
   },
 ): Promise<ExchangeRow[]> {
-  const hubs = JSON.stringify(o.hubIds);
   // Incoming: claims on my hubs' listings; outgoing: my hubs' claims on others'.
-  const mine = {
-    incoming: 'e.from_hub_id IN (SELECT value FROM json_each(?1))',
-    outgoing: 'e.to_hub_id IN (SELECT value FROM json_each(?1))',
-  };
-  const where = [o.role ? mine[o.role] : `(${mine.incoming} OR ${mine.outgoing})`];
-  if (o.state) where.push('e.state = ?2');
-  if (o.beforeId !== null) where.push('e.id < ?3');
+  const sides = o.role ? [o.role] : (['incoming', 'outgoing'] as const);
+  const column = { incoming: 'from_hub_id', outgoing: 'to_hub_id' } as const;
+  const rest: string[] = [];
+  if (o.state) rest.push('AND state = ?2');
+  if (o.beforeId !== null) rest.push('AND id < ?3');
+  if (o.hubIds.length > 0 && o.hubIds.length <= MAX_HUB_RANGES) {
+    const ids = await newestIds(
+      db,
+      o.hubIds.flatMap((hub) =>
+        sides.map((side) =>
+          db
+            .prepare(
+              `SELECT id FROM exchanges WHERE ${column[side]} = ?1 ${rest.join(' ')} ORDER BY id DESC LIMIT ?4`,
+            )
+            .bind(hub, o.state ?? null, o.beforeId ?? 0, o.limit + 1),
+        ),
+      ),
+      o.limit,
+    );
+    if (ids.length === 0) return [];
+    const { results } = await db
+      .prepare(`${SELECT_EXCHANGE} WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id DESC`)
+      .bind(JSON.stringify(ids))
+      .all<ExchangeRow>();
+    return results;
+  }
+  const mine = sides.map((side) => `e.${column[side]} IN (SELECT value FROM json_each(?1))`);
+  const where = [`(${mine.join(' OR ')})`, ...rest.map((r) => r.replace(/^AND /, 'e.'))];
   const { results } = await db
     .prepare(`${SELECT_EXCHANGE} WHERE ${where.join(' AND ')} ORDER BY e.id DESC LIMIT ?4`)
-    .bind(hubs, o.state ?? null, o.beforeId ?? 0, o.limit + 1)
+    .bind(JSON.stringify(o.hubIds), o.state ?? null, o.beforeId ?? 0, o.limit + 1)
     .all<ExchangeRow>();
   return results;
 }
@@ -455,26 +491,44 @@ export async function listFlows(
     limit: number;
   },
 ): Promise<FlowRow[]> {
+  const rest: string[] = [];
+  if (o.hubId !== null) rest.push('(f.from_hub_id = ?2 OR f.to_hub_id = ?2)');
+  if (o.categories) rest.push('f.category IN (SELECT value FROM json_each(?3))');
+  if (o.from) rest.push('f.completed_at >= ?4');
+  // `to` is a date: everything completed on that day is included.
+  if (o.to) rest.push("f.completed_at < date(?5, '+1 day')");
+  if (o.beforeId !== null) rest.push('f.id < ?6');
+  const values = [o.hubId, JSON.stringify(o.categories ?? []), o.from, o.to, o.beforeId ?? 0, o.limit + 1];
+  if (o.hubIds.length > 0 && o.hubIds.length <= MAX_HUB_RANGES) {
+    // Hub by hub and side, through the (from_hub_id, id) and (to_hub_id, id) indexes.
+    const ids = await newestIds(
+      db,
+      o.hubIds.flatMap((hub) =>
+        ['from_hub_id', 'to_hub_id'].map((column) =>
+          db
+            .prepare(
+              `SELECT f.id FROM flows f WHERE f.${column} = ?1${rest.map((r) => ` AND ${r}`).join('')}
+               ORDER BY f.id DESC LIMIT ?7`,
+            )
+            .bind(hub, ...values),
+        ),
+      ),
+      o.limit,
+    );
+    if (ids.length === 0) return [];
+    const { results } = await db
+      .prepare(`${SELECT_FLOW} WHERE f.id IN (SELECT value FROM json_each(?1)) ORDER BY f.id DESC`)
+      .bind(JSON.stringify(ids))
+      .all<FlowRow>();
+    return results;
+  }
   const where = [
     '(f.from_hub_id IN (SELECT value FROM json_each(?1)) OR f.to_hub_id IN (SELECT value FROM json_each(?1)))',
+    ...rest,
   ];
-  if (o.hubId !== null) where.push('(f.from_hub_id = ?2 OR f.to_hub_id = ?2)');
-  if (o.categories) where.push('f.category IN (SELECT value FROM json_each(?3))');
-  if (o.from) where.push('f.completed_at >= ?4');
-  // `to` is a date: everything completed on that day is included.
-  if (o.to) where.push("f.completed_at < date(?5, '+1 day')");
-  if (o.beforeId !== null) where.push('f.id < ?6');
   const { results } = await db
     .prepare(`${SELECT_FLOW} WHERE ${where.join(' AND ')} ORDER BY f.id DESC LIMIT ?7`)
-    .bind(
-      JSON.stringify(o.hubIds),
-      o.hubId,
-      JSON.stringify(o.categories ?? []),
-      o.from,
-      o.to,
-      o.beforeId ?? 0,
-      o.limit + 1,
-    )
+    .bind(JSON.stringify(o.hubIds), ...values)
     .all<FlowRow>();
   return results;
 }
