@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  categoryCondition,
   decodeCursor,
   defaultSort,
   distanceMetres,
@@ -113,5 +114,21 @@ describe('defaultSort', () => {
     expect(defaultSort({ q: 'oak' })).toBe('relevance');
     expect(defaultSort({ q: '' })).toBe('newest');
     expect(defaultSort({})).toBe('newest');
+  });
+});
+
+describe('categoryCondition', () => {
+  it('filters a whole family by its column, a narrower category by itself and what is below it', () => {
+    expect(categoryCondition('wood')).toEqual({ sql: 't.family = ?', values: ['wood'] });
+    expect(categoryCondition('plywood')).toEqual({
+      sql: 't.category IN (?, ?)',
+      values: ['plywood', 'birch-plywood'],
+    });
+    expect(categoryCondition('birch-plywood')).toEqual({
+      sql: 't.category IN (?)',
+      values: ['birch-plywood'],
+    });
+    // A family without members below it is still the family.
+    expect(categoryCondition('glass')).toEqual({ sql: 't.family = ?', values: ['glass'] });
   });
 });

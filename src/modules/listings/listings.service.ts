@@ -9,13 +9,12 @@ import {
   type TListingSearch,
   type TPhoto,
 } from '../../shared/schemas';
-import { categoryWithDescendants } from '../../shared/taxonomy';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
 import { fromMilli, mergedForRules, newListingValues, offerOf, patchValues } from './listings.domain';
-import { metresToKm } from '../search/search.domain';
+import { categoryCondition, metresToKm } from '../search/search.domain';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
@@ -157,10 +156,7 @@ export async function searchListings(
   ];
   if (query.kind) where.push({ sql: 't.kind = ?', values: [query.kind] });
   if (query.condition) where.push({ sql: 't.condition = ?', values: [query.condition] });
-  if (query.category) {
-    const cats = categoryWithDescendants(query.category);
-    where.push({ sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats });
-  }
+  if (query.category) where.push(categoryCondition(query.category));
   if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
   const rows = await repo.searchListings(deps.db, { ...s.sql, where });
   const page = rows.slice(0, query.limit);

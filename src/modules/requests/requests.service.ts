@@ -7,12 +7,11 @@ import type {
   TRequestPatch,
   TRequestSearch,
 } from '../../shared/schemas';
-import { categoryWithDescendants } from '../../shared/taxonomy';
 import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
-import { metresToKm } from '../search/search.domain';
+import { categoryCondition, metresToKm } from '../search/search.domain';
 import { nextCursorOf, resolveSearch } from '../search/search.service';
 import * as repo from './requests.repo';
 
@@ -142,10 +141,7 @@ export async function searchRequests(
     { sql: "t.status = 'open'", values: [] },
     { sql: 't.hidden_at IS NULL', values: [] },
   ];
-  if (query.category) {
-    const cats = categoryWithDescendants(query.category);
-    where.push({ sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats });
-  }
+  if (query.category) where.push(categoryCondition(query.category));
   if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
   const rows = await repo.searchRequests(deps.db, { ...s.sql, where });
   const viewer = await viewerOf(deps, user);

@@ -1,4 +1,5 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
+import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 
 /**
  * Turns what a person typed into an FTS5 query that cannot be a syntax error: every word is
@@ -63,4 +64,15 @@ export function defaultSort(q: { near?: unknown; q?: string; sort?: Cursor['s'] 
   if (q.near) return 'nearest';
   if (q.q) return 'relevance';
   return 'newest';
+}
+
+/**
+ * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
+ * the generated `family` column and its (family, status, id) index, one page of one range; a
+ * narrower category as its list of categories (itself and its descendants).
+ */
+export function categoryCondition(category: string): { sql: string; values: unknown[] } {
+  if (categoryFamily(category) === category) return { sql: 't.family = ?', values: [category] };
+  const cats = categoryWithDescendants(category);
+  return { sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats };
 }
