@@ -1,7 +1,8 @@
 /**
- * Builds the one search query shape listings and requests share: filters, optional full-text
- * match, optional distance from a point (via a VALUES table of hub distances), a stable sort and
- * a keyset cursor. Every value is bound; only fixed SQL fragments of the caller are spliced in.
+ * The search listings and requests share: filters, optional full-text match, optional distance
+ * from a point (hub distances as one JSON parameter), a stable sort and a keyset cursor, built
+ * as one query, or for nearest-first without a text match as one small query per hub, and run
+ * by `runSearch`. Every value is bound; only fixed SQL fragments of the caller are spliced in.
  */
 import type { Cursor } from './search.domain';
 
