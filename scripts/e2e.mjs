@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: build the web app, start Omloop on a fresh local state (demo data loaded) at
 // port 8788, run the Playwright tests against it, and always stop the server afterwards.
-// Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- test/e2e/journey.spec.ts`.
+// Extra arguments go to `playwright test`, e.g. `npm run test:e2e -- test/e2e/journey.spec.ts`;
+// E2E_PORT=8790 picks another port.
 /* global AbortSignal */
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 8788;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8788);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;

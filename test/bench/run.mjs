@@ -31,7 +31,8 @@ const SKIP_SEED = args.includes('--skip-seed');
 const SKIP_LIGHTHOUSE = args.includes('--skip-lighthouse');
 const SECONDS = opt('--seconds', '5');
 const CONCURRENCY = opt('--concurrency', '16');
-const PORT = 8790;
+// BENCH_PORT and BENCH_PERSIST let two checkouts benchmark without sharing a port or a state.
+const PORT = Number(process.env.BENCH_PORT ?? 8790);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 // ---------- seed (test/bench/seed.mjs) ----------

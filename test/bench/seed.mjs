@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { seedExchanges } from './seed-exchanges.mjs';
 
-export const PERSIST = '/tmp/omloop-bench';
+export const PERSIST = process.env.BENCH_PERSIST ?? '/tmp/omloop-bench';
 // With these set, wrangler makes no network calls.
 export const ENV = {
   ...process.env,
