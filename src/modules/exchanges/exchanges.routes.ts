@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../env';
 import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
 import {
@@ -25,7 +25,7 @@ import { runIdempotent } from './exchanges.idempotency';
 import * as service from './exchanges.service';
 
 const ZOutcomeParam = ZIdParam.extend({
-  outcomeId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  outcomeId: ZPathId,
 });
 
 const tags = ['Exchanges'];

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
 import {
@@ -16,7 +16,7 @@ import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
 
 const tags = ['Listings'];
-const ZPhotoParam = ZIdParam.extend({ photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const ZPhotoParam = ZIdParam.extend({ photoId: ZPathId });
 
 export const listingsRoutes = newRouter()
   .openapi(

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
 import { ZPhoto } from '../../shared/schemas';
@@ -22,7 +22,7 @@ import {
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({
-  photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  photoId: ZPathId,
 });
 const tags = ['Machines'];
 const ICAL = 'text/calendar; charset=utf-8';
