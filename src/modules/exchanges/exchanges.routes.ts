@@ -7,6 +7,7 @@ import { notifyDeps } from '../notifications/notifications.routes';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders } from '../../http/security-headers';
 import {
   ZClaimInput,
   ZDisputeInput,
@@ -291,13 +292,8 @@ export const exchangesRoutes = newRouter()
         { ...deps(c), photos: c.env.PHOTOS },
         { id, outcomeId, user: requireUser(c) },
       );
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        // Private: only the two hubs may see it.
-        'Cache-Control': 'private, max-age=3600',
-        'X-Content-Type-Options': 'nosniff',
-      });
+      // Private: only the two hubs may see it.
+      return c.body(photo.body, 200, photoHeaders(photo, 'private, max-age=3600'));
     },
   )
   .openapi(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
 import {
   ZListing,
   ZListingInput,
@@ -159,12 +160,6 @@ export const listingsRoutes = newRouter()
     async (c) => {
       const photo = await service.readPhoto({ ...deps(c), photos: c.env.PHOTOS }, c.req.valid('param').id);
       if (c.req.header('if-none-match') === photo.etag) return c.body(null, 304);
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: photo.etag,
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
     },
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
 import { ZPhoto } from '../../shared/schemas';
 import {
   ZAvailability,
@@ -179,13 +180,7 @@ export const machinesRoutes = newRouter()
         { ...deps(c), photos: c.env.PHOTOS },
         c.req.valid('param'),
       );
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: photo.etag,
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
     },
   )
   .openapi(
