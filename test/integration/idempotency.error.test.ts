@@ -22,6 +22,18 @@ async function setup() {
   return { ...o, body, userId: o.receiver.me.user.id };
 }
 
+const keyRows = (key: string) => count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key);
+
+/** A first try that claimed `key` `minutesAgo` and never finishes (its worker was killed). */
+async function stuckFirstTry(o: Awaited<ReturnType<typeof setup>>, key: string, minutesAgo: number) {
+  void runIdempotent(
+    { db, now: () => new Date(Date.now() - minutesAgo * MINUTE) },
+    claimRequest(o.userId, o.listingId, key, o.body),
+    never,
+  );
+  await expect.poll(() => keyRows(key)).toBe(1);
+}
+
 const exchangesOf = (listingId: number) =>
   count('SELECT count(*) AS n FROM exchanges WHERE listing_id = ?1', listingId);
 
@@ -29,15 +41,7 @@ describe('idempotency keys: a request cut off mid-way', () => {
   it('lets the retry run once the first try’s lease has run out (45 minutes later)', async () => {
     const o = await setup();
     const key = 'cut-off-45';
-    // The first try claimed the key 45 minutes ago and never finished (its worker was killed).
-    void runIdempotent(
-      { db, now: () => new Date(Date.now() - 45 * MINUTE) },
-      claimRequest(o.userId, o.listingId, key, o.body),
-      never,
-    );
-    await expect
-      .poll(() => count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key))
-      .toBe(1);
+    await stuckFirstTry(o, key, 45);
 
     const retry = await expectJson(
       await claim(o.receiver.session, o.listingId, o.body, { 'idempotency-key': key }),
@@ -55,14 +59,7 @@ describe('idempotency keys: a request cut off mid-way', () => {
   it('answers 409 with Retry-After while the lease holds, and never lets another body in', async () => {
     const o = await setup();
     const key = 'still-running';
-    void runIdempotent(
-      { db, now: () => new Date() },
-      claimRequest(o.userId, o.listingId, key, o.body),
-      never,
-    );
-    await expect
-      .poll(() => count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key))
-      .toBe(1);
+    await stuckFirstTry(o, key, 0);
 
     const busy = await claim(o.receiver.session, o.listingId, o.body, { 'idempotency-key': key });
     await expectError(busy, 409, 'IDEMPOTENCY_IN_PROGRESS');
@@ -88,14 +85,7 @@ describe('idempotency keys: a request cut off mid-way', () => {
   it('hands an expired lease to exactly one of 20 concurrent retries', async () => {
     const o = await setup();
     const key = 'many-retries';
-    void runIdempotent(
-      { db, now: () => new Date(Date.now() - 10 * MINUTE) },
-      claimRequest(o.userId, o.listingId, key, o.body),
-      never,
-    );
-    await expect
-      .poll(() => count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key))
-      .toBe(1);
+    await stuckFirstTry(o, key, 10);
     let ran = 0;
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
@@ -125,9 +115,7 @@ describe('idempotency keys: a request cut off mid-way', () => {
       claimRequest(o.userId, o.listingId, key, o.body),
       () => new Promise<never>((_, reject) => (failFirst = reject)),
     );
-    await expect
-      .poll(() => count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key))
-      .toBe(1);
+    await expect.poll(() => keyRows(key)).toBe(1);
     let finishSecond!: () => void;
     const second = runIdempotent(
       { db, now: () => new Date() },
@@ -140,7 +128,7 @@ describe('idempotency keys: a request cut off mid-way', () => {
     await expect.poll(() => typeof finishSecond).toBe('function');
     failFirst(new Error('the first try failed late'));
     await expect(first).rejects.toThrow('the first try failed late');
-    expect(await count('SELECT count(*) AS n FROM idempotency_keys WHERE idem_key = ?1', key)).toBe(1);
+    expect(await keyRows(key)).toBe(1);
     finishSecond();
     expect(await second).toEqual({ status: 201, body: 'second', replayed: false });
     const row = await db
