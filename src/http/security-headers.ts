@@ -5,8 +5,9 @@
  *   is a <meta> inside index.html (kit.csp in web/svelte.config.js), so it holds wherever the
  *   page is served. PAGE_HEADERS adds what only a header can say (`frame-ancestors`) and the
  *   usual hardening. Workers static assets apply web/static/_headers to the files they serve;
- *   a page the Worker writes itself (an asset fetched and rewritten, the fallback below) passes
- *   through `withPageHeaders`. test/integration/security-headers.test.ts holds the two equal.
+ *   a page the Worker writes itself (an asset fetched and rewritten, the app's asset fallback)
+ *   passes through `withPageHeaders`. test/integration/security-headers.happy.test.ts holds the
+ *   two equal.
  * - API answers (JSON, calendars, photos) are data, never a page: API_CSP lets nothing load or
  *   run and sandboxes the document, so even a file that is both a PNG and HTML stays inert.
  */

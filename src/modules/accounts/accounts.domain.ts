@@ -4,9 +4,10 @@ export const SESSION_DAYS = 30;
 export const LOGIN_WINDOW_MINUTES = 15;
 
 /**
- * Failed logins allowed per window. The (email, address) pair comes first, so a stranger
- * guessing from elsewhere is stopped without locking the maker out at their own address; an
- * address trying many emails, and many addresses trying one email, are stopped too.
+ * Login attempts allowed per window (an attempt stays counted unless it succeeds). The
+ * (email, address) pair comes first, so a stranger guessing from elsewhere is stopped without
+ * locking the maker out at their own address; an address trying many emails, and many
+ * addresses trying one email, are stopped too.
  */
 export const LOGIN_LIMITS = { pair: 5, address: 30, email: 50 } as const;
 
