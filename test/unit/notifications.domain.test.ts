@@ -9,7 +9,11 @@ describe('notification emails', () => {
       {
         listingId: 7,
         listingTitle: 'Birch <img src=x onerror=alert(1)>',
-        moderation: { action: 'hidden', reason: 'Spam.\r\nBcc: everyone@example.org\nSecond line' },
+        moderation: {
+          itemType: 'listing',
+          action: 'hidden',
+          reason: 'Spam.\r\nBcc: everyone@example.org\nSecond line',
+        },
       },
       'https://omloop.example',
     );
