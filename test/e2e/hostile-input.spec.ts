@@ -266,8 +266,12 @@ async function hoverMarkers(page: Page): Promise<string[]> {
       await expect(popup).toBeVisible();
       await expect(popup.locator('[data-xss]'), 'an element parsed from a name or title').toHaveCount(0);
       seen.push(await popup.innerText());
-      await map.locator('.leaflet-popup-close-button').click();
-      await expect(map.locator('.leaflet-popup')).toHaveCount(0);
+      // Closing can race the map panning to show the popup: try again until it is gone.
+      await expect(async () => {
+        const close = map.locator('.leaflet-popup-close-button');
+        if (await close.count()) await close.click({ force: true, timeout: 2_000 });
+        await expect(map.locator('.leaflet-popup')).toHaveCount(0, { timeout: 1_000 });
+      }).toPass();
       await page.mouse.move(0, 0);
       await expect(tooltip).toHaveCount(0);
     }
