@@ -11,7 +11,11 @@ const NO_HTML_FROM_STRINGS = [
   },
   {
     selector:
-      'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
+      'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
+    message: 'Writes HTML from a string: build elements and set textContent instead.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
     message: 'Writes HTML from a string: build elements and set textContent instead.',
   },
   {
