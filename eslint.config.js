@@ -3,6 +3,29 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import svelteConfig from './web/svelte.config.js';
 
+const HTML_SINKS = 'innerHTML|outerHTML';
+const NO_HTML_FROM_STRINGS = [
+  {
+    selector: `AssignmentExpression > MemberExpression.left[property.name=/^(${HTML_SINKS})$/]`,
+    message: 'Writes HTML from a string: build elements and set textContent instead.',
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
+    message: 'Writes HTML from a string: build elements and set textContent instead.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+    message: 'Writes HTML from a string: build elements and set textContent instead.',
+  },
+  {
+    // Leaflet writes a string given to a tooltip or popup as HTML.
+    selector:
+      'CallExpression[callee.property.name=/^(bindTooltip|bindPopup|setTooltipContent|setPopupContent|setContent)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression|MemberExpression)$/]',
+    message: 'Leaflet writes strings as HTML: pass an element whose text is set with textContent.',
+  },
+];
+
 export default ts.config(
   {
     ignores: [
@@ -61,6 +84,11 @@ export default ts.config(
     rules: {
       // Links are built with the app's own base path helpers.
       'svelte/no-navigation-without-resolve': 'off',
+      // User text is never markup: no {@html} anywhere (there is no reviewed exception yet; one
+      // would be a single helper component, exempted here by its path and nothing else).
+      'svelte/no-at-html-tags': 'error',
+      // …and no other way of writing HTML from a string into the page.
+      'no-restricted-syntax': ['error', ...NO_HTML_FROM_STRINGS],
     },
   },
 );

@@ -8,6 +8,7 @@ import { benchMetrics } from './http/middleware/bench-metrics';
 import { csrf } from './http/middleware/csrf';
 import { requestId } from './http/middleware/request-id';
 import { session } from './http/middleware/session';
+import { API_CSP, withPageHeaders } from './http/security-headers';
 import { validationHook } from './http/validate';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
@@ -100,12 +101,17 @@ export function createApp() {
   // Off unless BENCH_METRICS=1 (npm run bench only): D1 rows read and statements per request.
   app.use('/api/*', benchMetrics);
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  // Every API answer (photos too) is data, never a page: nothing in it may load or run.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Security-Policy', API_CSP);
+  });
   app.use('/api/*', session);
   app.use('/api/*', csrf);
   app.route('/api/v1', api);
 
-  app.notFound((c) => {
-    if (!c.req.path.startsWith('/api/')) return c.env.ASSETS.fetch(c.req.raw);
+  app.notFound(async (c) => {
+    if (!c.req.path.startsWith('/api/')) return withPageHeaders(await c.env.ASSETS.fetch(c.req.raw));
     return c.json(envelope(c, 'NOT_FOUND'), 404);
   });
 

@@ -12,3 +12,9 @@ declare namespace Cloudflare {
     mainModule: typeof import('../src/index');
   }
 }
+
+// Files read as text by the tests (vite's ?raw), e.g. web/static/_headers.
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env';
 import { ZErrorBody } from '../shared/schemas';
+import { ZPathId } from '../shared/user-input';
 import { validationHook } from './validate';
 
 /** A module's router: OpenAPI-described routes whose validation failures use the one envelope. */
@@ -38,7 +39,9 @@ export function errors(...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) {
   ) as Record<number, ReturnType<typeof json<typeof ZErrorBody>>>;
 }
 
-export const ZIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+/** Every id in a path is read by this one schema: decimal digits only, so an id has no aliases. */
+export { ZPathId };
+export const ZIdParam = z.object({ id: ZPathId });
 export const ZSlugParam = z.object({ slug: z.string().min(1).max(60) });
 
 /** The dependencies of a use case, from the request's bindings. */

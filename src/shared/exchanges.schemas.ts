@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZCategorySlug, ZHubSummary, ZPerson, ZQuantity, ZUnit } from './schemas';
+import { httpUrl, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 
 export const EXCHANGE_STATES = [
@@ -35,13 +36,13 @@ export const ZMassSource = z.enum(MASS_SOURCES);
 export const ZExchangeSide = z.enum(['giver', 'receiver', 'both']);
 export type TExchangeSide = z.infer<typeof ZExchangeSide>;
 
-const note = z.string().trim().max(2000);
+const note = multilineText(0, 2000);
 
 export const ZClaimInput = z.strictObject({
   /** The claimant's hub (slug), which receives the material. */
   hub: z.string().min(1).max(60),
   quantity: ZQuantity,
-  message: z.string().trim().min(1).max(2000),
+  message: multilineText(1, 2000),
   proposedPickupAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type TClaimInput = z.input<typeof ZClaimInput>;
@@ -60,19 +61,15 @@ export const ZHandoverInput = z.strictObject({
 });
 export type THandoverInput = z.input<typeof ZHandoverInput>;
 
-export const ZDisputeInput = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export const ZDisputeInput = z.strictObject({ reason: multilineText(3, 2000) });
 export type TDisputeInput = z.input<typeof ZDisputeInput>;
 
-export const ZMessageInput = z.strictObject({ body: z.string().trim().min(1).max(2000) });
+export const ZMessageInput = z.strictObject({ body: multilineText(1, 2000) });
 export type TMessageInput = z.input<typeof ZMessageInput>;
 
 export const ZOutcomeInput = z.strictObject({
-  body: z.string().trim().min(3).max(2000),
-  link: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .optional(),
+  body: multilineText(3, 2000),
+  link: httpUrl(500).nullable().optional(),
 });
 export type TOutcomeInput = z.input<typeof ZOutcomeInput>;
 

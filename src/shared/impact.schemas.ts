@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { ZHubSummary, ZPerson } from './schemas';
+import { lineText as text, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const ZPermille = z
   .number()
   .min(0)
@@ -28,12 +28,12 @@ export const ZNetworkSlug = z
 export const ZNetworkInput = z.strictObject({
   slug: ZNetworkSlug,
   name: text(2, 120),
-  description: text(0, 2000).default(''),
+  description: multilineText(0, 2000).default(''),
 });
 export type TNetworkInput = z.input<typeof ZNetworkInput>;
 
 export const ZNetworkPatch = z
-  .strictObject({ name: text(2, 120), description: text(0, 2000) })
+  .strictObject({ name: text(2, 120), description: multilineText(0, 2000) })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing_to_change' satisfies RuleKey });
 export type TNetworkPatch = z.infer<typeof ZNetworkPatch>;

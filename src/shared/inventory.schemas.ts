@@ -3,8 +3,7 @@
  * and bulk import / export of a hub's listings as CSV. Shared by the Worker and the web app.
  */
 import { z } from 'zod';
-
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+import { multilineText as text, ZPathId } from './user-input';
 
 // ---------- moderation ----------
 
@@ -59,7 +58,7 @@ export const ZReportQuery = z.object({ status: z.enum(['open', 'resolved', 'all'
 
 export const ZModerationParam = z.object({
   itemType: ZHideableType,
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  id: ZPathId,
 });
 
 export const ZHideInput = z.strictObject({ reason: text(3, 1000) });
@@ -171,5 +170,5 @@ export type TImportList = z.infer<typeof ZImportList>;
 
 export const ZImportParam = z.object({
   slug: z.string().min(1).max(60),
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  id: ZPathId,
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZHubSummary, ZPerson, ZPhoto } from './schemas';
+import { lineText as text, multilineText } from './user-input';
 
 export const MACHINE_TYPES = [
   'laser_cutter',
@@ -21,7 +22,6 @@ export type TMachineType = z.infer<typeof ZMachineType>;
 
 export { isTimeZone, ZTimeZone } from './schemas';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const ZDate = z.iso.date();
 /** An instant with its offset, e.g. 2027-03-29T09:00:00+02:00 (Z is accepted too). */
 export const ZInstant = z.iso.datetime({ offset: true });
@@ -40,7 +40,7 @@ export const ZWindow = z
 export type TWindow = z.infer<typeof ZWindow>;
 
 export const ZClosure = z
-  .strictObject({ startDate: ZDate, endDate: ZDate, reason: z.string().trim().max(200).default('') })
+  .strictObject({ startDate: ZDate, endDate: ZDate, reason: text(0, 200).default('') })
   .refine((c) => c.startDate <= c.endDate, { path: ['endDate'] });
 export type TClosure = z.output<typeof ZClosure>;
 
@@ -51,13 +51,13 @@ const ZMm = z.number().int().positive().max(100_000);
 const machineFields = {
   type: ZMachineType,
   name: text(2, 120),
-  description: z.string().trim().max(4000),
+  description: multilineText(0, 4000),
   bedXMm: ZMm.nullable(),
   bedYMm: ZMm.nullable(),
   bedZMm: ZMm.nullable(),
   materialsAllowed: z.array(ZMaterial).max(40),
   materialsForbidden: z.array(ZMaterial).max(40),
-  rules: z.string().trim().max(4000),
+  rules: multilineText(0, 4000),
   /** Price per hour in euro cents; null is free. */
   priceCentsPerHour: z.number().int().min(0).max(1_000_000).nullable(),
   requiredTrainingId: z.number().int().min(1).nullable(),
@@ -192,7 +192,7 @@ export const ZAvailability = z.object({
 export type TAvailability = z.infer<typeof ZAvailability>;
 
 export const ZBookingInput = z
-  .strictObject({ startsAt: ZInstant, endsAt: ZInstant, note: z.string().trim().max(500).default('') })
+  .strictObject({ startsAt: ZInstant, endsAt: ZInstant, note: multilineText(0, 500).default('') })
   .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), { path: ['endsAt'] });
 export type TBookingInput = z.input<typeof ZBookingInput>;
 
@@ -221,7 +221,7 @@ export const ZMachineBookingsQuery = ZAvailabilityQuery;
 export const ZTrainingInput = z.strictObject({
   name: text(2, 120),
   level: z.number().int().min(1).max(9).default(1),
-  description: z.string().trim().max(2000).default(''),
+  description: multilineText(0, 2000).default(''),
 });
 export type TTrainingInput = z.input<typeof ZTrainingInput>;
 

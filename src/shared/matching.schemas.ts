@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CONDITIONS, ZCategorySlug, ZHubSummary, ZListingKind, ZUnit } from './schemas';
+import { lineText } from './user-input';
 
 const ZTimestamp = z.string();
 
@@ -233,7 +234,7 @@ export const ZSavedSearchQuery = z
 export type TSavedSearchQuery = z.infer<typeof ZSavedSearchQuery>;
 
 export const ZSavedSearchInput = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: lineText(1, 120),
   query: ZSavedSearchQuery,
 });
 export type TSavedSearchInput = z.infer<typeof ZSavedSearchInput>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS } from './constants';
 import { CATEGORY_SLUGS } from './taxonomy';
+import { httpUrl, lineText, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 
 export { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS };
@@ -42,7 +43,8 @@ const somethingToChange = [
   },
 ] as const;
 const ZTimestamp = z.string();
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+// Every text a person types loses its control characters (NUL, bidi overrides …) here.
+const text = lineText;
 
 /** A positive quantity with at most three decimals (stored as an integer of thousandths). */
 export const ZQuantity = z
@@ -143,15 +145,15 @@ export const ZHubInput = z.strictObject({
   kind: ZHubKind,
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
-  description: z.string().trim().max(4000).default(''),
-  website: z.url().max(300).nullable().optional(),
+  description: multilineText(0, 4000).default(''),
+  website: httpUrl(300).nullable().optional(),
   timezone: ZTimeZone.default('Europe/Brussels'),
 });
 export type THubInput = z.input<typeof ZHubInput>;
 
 export const ZHubPatch = ZHubInput.omit({ slug: true })
   // Without the create default: an edit changes only what it sends.
-  .extend({ description: z.string().trim().max(4000), timezone: ZTimeZone })
+  .extend({ description: multilineText(0, 4000), timezone: ZTimeZone })
   .partial()
   .refine(...somethingToChange);
 export type THubPatch = z.input<typeof ZHubPatch>;
@@ -196,7 +198,7 @@ export type TInvitePreview = z.infer<typeof ZInvitePreview>;
 export const listingOfferFields = {
   kind: ZListingKind,
   title: text(3, 120),
-  description: z.string().trim().max(5000).default(''),
+  description: multilineText(0, 5000).default(''),
   category: ZCategorySlug,
   quantity: ZQuantity,
   unit: ZUnit,
@@ -246,7 +248,7 @@ export type TListingInput = z.input<typeof ZListingInput>;
 
 export const ZListingPatch = z
   // Without the create defaults: an edit changes only what it sends.
-  .strictObject({ ...listingFields, description: z.string().trim().max(5000), priceType: ZPriceType })
+  .strictObject({ ...listingFields, description: multilineText(0, 5000), priceType: ZPriceType })
   .partial()
   .refine(...somethingToChange);
 export type TListingPatch = z.input<typeof ZListingPatch>;
@@ -301,7 +303,7 @@ export type TListing = z.infer<typeof ZListing>;
 
 const requestFields = {
   title: text(3, 120),
-  description: z.string().trim().max(5000).default(''),
+  description: multilineText(0, 5000).default(''),
   category: ZCategorySlug,
   quantity: ZQuantity,
   unit: ZUnit,
@@ -318,7 +320,7 @@ export type TRequestInput = z.input<typeof ZRequestInput>;
 export const ZRequestPatch = z
   .strictObject({
     ...requestFields,
-    description: z.string().trim().max(5000),
+    description: multilineText(0, 5000),
     fetchRadiusKm: z.number().int().min(1).max(1000),
     status: z.enum(['open', 'fulfilled']),
   })

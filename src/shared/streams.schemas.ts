@@ -14,6 +14,7 @@ import {
   ZPriceType,
   ZUnit,
 } from './schemas';
+import { ZPathId } from './user-input';
 import type { RuleKey } from './validation';
 
 const ZTimestamp = z.string();
@@ -199,8 +200,8 @@ export const ZSubscribeInput = z.strictObject({
 export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
 
 export const ZSubscriptionParam = z.object({
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  subscriptionId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  id: ZPathId,
+  subscriptionId: ZPathId,
 });
 
 /** A stream as expected supply for a request: scored like a listing, with its next free occurrence. */

@@ -105,6 +105,16 @@ export const RULE_MESSAGES = {
     fr: 'La date de début ne peut pas être passée',
     en: 'The start date cannot be in the past',
   },
+  http_url: {
+    nl: 'Een webadres dat begint met http:// of https://, bv. https://voorbeeld.be',
+    fr: 'Une adresse web commençant par http:// ou https://, p. ex. https://exemple.be',
+    en: 'A web address starting with http:// or https://, e.g. https://example.org',
+  },
+  path_id: {
+    nl: 'Een nummer zoals 16: alleen cijfers, zonder nul vooraan',
+    fr: 'Un numéro comme 16 : des chiffres seulement, sans zéro devant',
+    en: 'A number like 16: digits only, without a leading zero',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RuleKey = keyof typeof RULE_MESSAGES;

@@ -111,32 +111,48 @@ export async function revokeAllSessions(db: D1Database, userId: number, now: str
   return r.meta.changes;
 }
 
-export async function countLoginFailures(
+/**
+ * Counts a login attempt before its password is checked, in one conditional insert: the row is
+ * written only while the (email, address) pair, the address and the email are each under their
+ * limit inside the window, so parallel attempts are decided by the database one at a time and
+ * never all slip through. The attempt's id, or null when it is refused.
+ */
+export async function claimLoginAttempt(
   db: D1Database,
-  q: { email: string; ip: string; since: string },
-): Promise<{ byEmail: number; byIp: number }> {
+  a: {
+    email: string;
+    address: string;
+    now: string;
+    since: string;
+    limits: { pair: number; address: number; email: number };
+  },
+): Promise<number | null> {
   const row = await db
     .prepare(
-      `SELECT (SELECT count(*) FROM login_attempts WHERE email = ?1 AND attempted_at > ?3) AS by_email,
-              (SELECT count(*) FROM login_attempts WHERE ip = ?2 AND attempted_at > ?3) AS by_ip`,
+      `INSERT INTO login_attempts (email, ip, attempted_at)
+       SELECT ?1, ?2, ?3
+       WHERE (SELECT count(*) FROM login_attempts WHERE email = ?1 AND ip = ?2 AND attempted_at > ?4) < ?5
+         AND (SELECT count(*) FROM login_attempts WHERE ip = ?2 AND attempted_at > ?4) < ?6
+         AND (SELECT count(*) FROM login_attempts WHERE email = ?1 AND attempted_at > ?4) < ?7
+       RETURNING id`,
     )
-    .bind(q.email, q.ip, q.since)
-    .first<{ by_email: number; by_ip: number }>();
-  return { byEmail: row?.by_email ?? 0, byIp: row?.by_ip ?? 0 };
+    .bind(a.email, a.address, a.now, a.since, a.limits.pair, a.limits.address, a.limits.email)
+    .first<{ id: number }>();
+  return row?.id ?? null;
 }
 
-export async function recordLoginFailure(
+/** Attempts older than `before` no longer count anywhere. */
+export async function pruneLoginAttempts(db: D1Database, before: string): Promise<void> {
+  await db.prepare('DELETE FROM login_attempts WHERE attempted_at < ?1').bind(before).run();
+}
+
+/**
+ * A successful login forgets the failures of its own (email, address) pair only: what others
+ * tried against the email elsewhere still counts.
+ */
+export async function clearLoginAttempts(
   db: D1Database,
-  f: { email: string; ip: string; now: string; pruneBefore: string },
+  p: { email: string; address: string },
 ): Promise<void> {
-  await db.batch([
-    db
-      .prepare('INSERT INTO login_attempts (email, ip, attempted_at) VALUES (?1, ?2, ?3)')
-      .bind(f.email, f.ip, f.now),
-    db.prepare('DELETE FROM login_attempts WHERE attempted_at < ?1').bind(f.pruneBefore),
-  ]);
-}
-
-export async function clearLoginFailures(db: D1Database, email: string): Promise<void> {
-  await db.prepare('DELETE FROM login_attempts WHERE email = ?1').bind(email).run();
+  await db.prepare('DELETE FROM login_attempts WHERE email = ?1 AND ip = ?2').bind(p.email, p.address).run();
 }

@@ -19,6 +19,9 @@ function setSessionCookie(c: Context<AppEnv>, session: service.NewSession) {
   });
 }
 
+/** The client's address as Cloudflare saw it ('local' in tests and local dev). */
+const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'local';
+
 const tags = ['Accounts'];
 
 export const accountsRoutes = newRouter()
@@ -28,12 +31,17 @@ export const accountsRoutes = newRouter()
       path: '/auth/signup',
       tags,
       summary: 'Create an account and sign in',
+      description:
+        'An email that already has an account gives 409; each such answer counts like a failed login ' +
+        'from the address, so too many give 429 with Retry-After.',
       request: jsonBody(ZSignupInput),
-      responses: { 201: json(ZMe, 'The new account, signed in'), ...errors(403, 409, 422) },
+      responses: { 201: json(ZMe, 'The new account, signed in'), ...errors(403, 409, 422, 429) },
     }),
     async (c) => {
-      const input = c.req.valid('json');
-      const { me, session } = await service.signup(deps(c), input);
+      const { me, session } = await service.signup(deps(c), {
+        input: c.req.valid('json'),
+        ip: clientAddress(c),
+      });
       setSessionCookie(c, session);
       return c.json(me, 201);
     },
@@ -50,8 +58,10 @@ export const accountsRoutes = newRouter()
       responses: { 200: json(ZMe, 'Signed in'), ...errors(401, 403, 422, 429) },
     }),
     async (c) => {
-      const ip = c.req.header('cf-connecting-ip') ?? 'local';
-      const { me, session } = await service.login(deps(c), { input: c.req.valid('json'), ip });
+      const { me, session } = await service.login(deps(c), {
+        input: c.req.valid('json'),
+        ip: clientAddress(c),
+      });
       setSessionCookie(c, session);
       return c.json(me, 200);
     },

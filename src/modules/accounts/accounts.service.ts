@@ -5,10 +5,11 @@ import type { Locale } from '../../shared/taxonomy';
 import { listMembershipsOfUser } from '../hubs/hubs.service';
 import { hashPassword, hashToken, newToken, verifyPassword, PBKDF2_ITERATIONS } from './accounts.crypto';
 import {
-  isThrottled,
   loginWindowStart,
   normalizeEmail,
   sessionExpiry,
+  throttleAddress,
+  LOGIN_LIMITS,
   LOGIN_WINDOW_MINUTES,
 } from './accounts.domain';
 import * as repo from './accounts.repo';
@@ -30,7 +31,7 @@ async function startSession(deps: Deps, userId: number): Promise<NewSession> {
 
 export async function signup(
   deps: Deps,
-  input: TSignupInput & { locale: Locale },
+  { input, ip }: { input: TSignupInput & { locale: Locale }; ip: string },
 ): Promise<{ me: TMe; session: NewSession }> {
   const email = normalizeEmail(input.email);
   const token = newToken();
@@ -47,9 +48,13 @@ export async function signup(
     },
     { tokenHash: await hashToken(token), expiresAt: expiresAt.toISOString() },
   );
-  if (!created)
+  if (!created) {
+    // "Taken" tells that the email has an account: it counts like a failed login from this
+    // address, so no address can test emails by signing up in bulk.
+    if ((await claimAttempt(deps, email, ip)) === null) throw rateLimited();
     // An empty field message is filled with the error's own message in the reader's language.
     throw new ApiError('EMAIL_TAKEN', { details: { fields: [{ path: 'email', message: '' }] } });
+  }
   const user = await repo.findUserByEmail(deps.db, email);
   if (!user) throw new ApiError('INTERNAL');
   return { me: await getMe(deps, user.id), session: { token, expiresAt } };
@@ -62,32 +67,39 @@ const DUMMY = {
   iterations: PBKDF2_ITERATIONS,
 };
 
+const rateLimited = () =>
+  new ApiError('RATE_LIMITED', { headers: { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) } });
+
+/** Counts one attempt against (email, address), or null when a limit is reached. */
+function claimAttempt(deps: Deps, email: string, ip: string): Promise<number | null> {
+  const now = deps.now();
+  return repo.claimLoginAttempt(deps.db, {
+    email,
+    address: throttleAddress(ip),
+    now: now.toISOString(),
+    since: loginWindowStart(now).toISOString(),
+    limits: LOGIN_LIMITS,
+  });
+}
+
 export async function login(
   deps: Deps,
   { input, ip }: { input: TLoginInput; ip: string },
 ): Promise<{ me: TMe; session: NewSession }> {
   const email = normalizeEmail(input.email);
+  const address = throttleAddress(ip);
   const now = deps.now();
-  const failures = await repo.countLoginFailures(deps.db, {
-    email,
-    ip,
-    since: loginWindowStart(now).toISOString(),
-  });
-  if (isThrottled(failures))
-    throw new ApiError('RATE_LIMITED', { headers: { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) } });
+  // Counted before the password is checked: an attempt that is refused never reaches it, and a
+  // failed one stays counted.
+  if ((await claimAttempt(deps, email, ip)) === null) throw rateLimited();
 
   const user = await repo.findUserByEmail(deps.db, email);
   const ok = await verifyPassword(input.password, user?.password ?? DUMMY);
   if (!user || !ok) {
-    await repo.recordLoginFailure(deps.db, {
-      email,
-      ip,
-      now: now.toISOString(),
-      pruneBefore: new Date(now.getTime() - 24 * 3600 * 1000).toISOString(),
-    });
+    await repo.pruneLoginAttempts(deps.db, new Date(now.getTime() - 24 * 3600 * 1000).toISOString());
     throw new ApiError('INVALID_CREDENTIALS');
   }
-  await repo.clearLoginFailures(deps.db, email);
+  await repo.clearLoginAttempts(deps.db, { email, address });
   return { me: await getMe(deps, user.id), session: await startSession(deps, user.id) };
 }
 

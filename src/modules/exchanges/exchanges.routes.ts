@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { AppEnv } from '../../env';
 import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders } from '../../http/security-headers';
 import {
   ZClaimInput,
   ZDisputeInput,
@@ -25,7 +26,7 @@ import { runIdempotent } from './exchanges.idempotency';
 import * as service from './exchanges.service';
 
 const ZOutcomeParam = ZIdParam.extend({
-  outcomeId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  outcomeId: ZPathId,
 });
 
 const tags = ['Exchanges'];
@@ -291,13 +292,8 @@ export const exchangesRoutes = newRouter()
         { ...deps(c), photos: c.env.PHOTOS },
         { id, outcomeId, user: requireUser(c) },
       );
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        // Private: only the two hubs may see it.
-        'Cache-Control': 'private, max-age=3600',
-        'X-Content-Type-Options': 'nosniff',
-      });
+      // Private: only the two hubs may see it.
+      return c.body(photo.body, 200, photoHeaders(photo, 'private, max-age=3600'));
     },
   )
   .openapi(

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import {
   ZHub,
@@ -16,7 +16,7 @@ import * as service from './hubs.service';
 
 const tags = ['Hubs'];
 const ZMemberParam = ZSlugParam.extend({
-  userId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  userId: ZPathId,
 });
 const ZTokenParam = z.object({ token: z.string().min(1).max(100) });
 

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../../http/middleware/session';
-import { deps, errors, json, newRouter, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, newRouter, ZSlugParam, ZPathId } from '../../http/openapi';
 import {
   ZFactorTable,
   ZFlowList,
@@ -21,7 +21,7 @@ const tags = ['Impact'];
 const ZPeriod = ZImpactQuery.omit({ group_by: true });
 const ZExportQuery = ZPeriod.extend({ table: z.enum(service.EXPORT_TABLES).default('flows') });
 const ZExchangeParam = ZSlugParam.extend({
-  exchangeId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  exchangeId: ZPathId,
 });
 const COORDINATORS_ONLY = ' Coordinators of the network only; anyone else gets 404.';
 

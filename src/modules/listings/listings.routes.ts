@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
 import {
   ZListing,
   ZListingInput,
@@ -16,7 +17,7 @@ import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
 
 const tags = ['Listings'];
-const ZPhotoParam = ZIdParam.extend({ photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const ZPhotoParam = ZIdParam.extend({ photoId: ZPathId });
 
 export const listingsRoutes = newRouter()
   .openapi(
@@ -159,12 +160,6 @@ export const listingsRoutes = newRouter()
     async (c) => {
       const photo = await service.readPhoto({ ...deps(c), photos: c.env.PHOTOS }, c.req.valid('param').id);
       if (c.req.header('if-none-match') === photo.etag) return c.body(null, 304);
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: photo.etag,
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
     },
   );

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import { photoFromForm } from '../../http/upload';
+import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
 import { ZPhoto } from '../../shared/schemas';
 import {
   ZAvailability,
@@ -22,7 +23,7 @@ import {
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({
-  photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  photoId: ZPathId,
 });
 const tags = ['Machines'];
 const ICAL = 'text/calendar; charset=utf-8';
@@ -179,13 +180,7 @@ export const machinesRoutes = newRouter()
         { ...deps(c), photos: c.env.PHOTOS },
         c.req.valid('param'),
       );
-      return c.body(photo.body, 200, {
-        'Content-Type': photo.contentType,
-        'Content-Length': String(photo.size),
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: photo.etag,
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
     },
   )
   .openapi(

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../../http/middleware/session';
-import { deps, errors, json, jsonBody, newRouter, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZSlugParam, ZPathId } from '../../http/openapi';
 import {
   ZCoordinatorInput,
   ZMethodPatch,
@@ -16,7 +16,7 @@ import * as service from './networks.service';
 const tags = ['Networks'];
 const ZHubParam = ZSlugParam.extend({ hub: z.string().min(1).max(60) });
 const ZCoordinatorParam = ZSlugParam.extend({
-  userId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  userId: ZPathId,
 });
 
 export const networksRoutes = newRouter()

@@ -5,6 +5,7 @@ import type {
   TNotificationPayload,
 } from '../../shared/matching.schemas';
 import type { Locale } from '../../shared/taxonomy';
+import { cleanLine } from '../../shared/user-input';
 
 /** A kind nobody chose a mode for is sent at once. */
 export const DEFAULT_MODE: TNotificationMode = 'immediate';
@@ -73,7 +74,8 @@ export function immediateEmail(
 ): Email {
   const line = notificationLine(locale, kind, p);
   return {
-    subject: `Omloop: ${line}`,
+    // One line whatever people wrote (a moderation reason may have several): a subject is a header.
+    subject: cleanLine(`Omloop: ${line}`),
     body: `${line}\n\n${baseUrl}${notificationPath(kind, p)}\n\n— ${FOOTER[locale]}`,
   };
 }

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
-import { deps, errors, json, jsonBody, newRouter, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import {
   ZPassport,
@@ -14,10 +13,9 @@ import {
 import * as service from './trainings.service';
 
 const tags = ['Trainings'];
-const ZPositiveId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const ZTrainingParam = ZSlugParam.extend({ trainingId: ZPositiveId });
-const ZRecordParam = ZTrainingParam.extend({ userId: ZPositiveId });
-const ZAcceptParam = ZTrainingParam.extend({ acceptedId: ZPositiveId });
+const ZTrainingParam = ZSlugParam.extend({ trainingId: ZPathId });
+const ZRecordParam = ZTrainingParam.extend({ userId: ZPathId });
+const ZAcceptParam = ZTrainingParam.extend({ acceptedId: ZPathId });
 
 export const trainingsRoutes = newRouter()
   .openapi(

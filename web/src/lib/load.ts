@@ -2,6 +2,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { AppState } from './app-state.svelte';
 import { ApiError } from './api';
+import { safeNextPath } from '$shared/user-input';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
 export function pageError(e: unknown): never {
@@ -15,8 +16,7 @@ export function requireUser(app: AppState, url: URL) {
   return app.me;
 }
 
-/** The `next` query param if it is a path on this site (never another origin), else "/". */
+/** The `next` query param if it resolves to this site (never another origin), else "/". */
 export function safeNext(url: URL): string {
-  const next = url.searchParams.get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return safeNextPath(url.searchParams.get('next'), url.origin);
 }

@@ -6,8 +6,9 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
   }
   export interface Layer extends Evented {
     addTo(map: LeafletMap): this;
-    bindPopup(content: string | HTMLElement): this;
-    bindTooltip(content: string): this;
+    // Leaflet writes a string as HTML: only elements (built with textContent) are allowed here.
+    bindPopup(content: HTMLElement): this;
+    bindTooltip(content: HTMLElement): this;
   }
   export interface LeafletMap extends Evented {
     fitBounds(bounds: LatLngTuple[], options?: { padding?: [number, number]; maxZoom?: number }): this;
