@@ -23,7 +23,7 @@ import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
 import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.service';
 import { fromMilli, newListingValues, offerOf } from '../listings/listings.domain';
 import { scoreMatch } from '../matching/matching.domain';
-import { onListingChanged } from '../matching/matching.service';
+import { recordEvent } from '../events/events.service';
 import type { NotifyDeps } from '../notifications/notifications.service';
 import { findRequestForMatching } from '../requests/requests.candidates';
 import { distanceMetres, metresToKm } from '../search/search.domain';
@@ -294,7 +294,8 @@ export const PUBLISH_BATCH = 200;
 /**
  * Publishes every occurrence whose date has arrived in its hub's zone as an active listing
  * (available from that date), opens the accepted exchange of each reserved one for its
- * subscriber, ends streams with nothing left to publish, and matches the new listings at once.
+ * subscriber, and ends streams with nothing left to publish. Each new listing's event brings
+ * matching and the reserving hub's notification.
  * Idempotent: a second run finds nothing to publish and no reservation without its exchange.
  */
 export async function publishDueOccurrences(
@@ -312,6 +313,17 @@ export async function publishDueOccurrences(
       streamId: due.stream_id,
       seq: due.seq,
       now: nowIso,
+      event: recordEvent(deps.db, 'stream.occurrence_published', {
+        subject: { inserted: true },
+        actorId: null,
+        payload: {
+          streamId: due.stream_id,
+          streamTitle: due.title,
+          hubId: due.hub_id,
+          reservedHubId: due.reserved_hub_id,
+        },
+        now: nowIso,
+      }),
     });
     if (listingId !== null) published.push(listingId);
   }
@@ -329,7 +341,6 @@ export async function publishDueOccurrences(
     exchanges++;
   }
   const ended = await repo.endFinishedStreams(deps.db, nowIso);
-  for (const id of published) await onListingChanged(deps, id);
   return { published: published.length, exchanges, ended };
 }
 
