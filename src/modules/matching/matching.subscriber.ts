@@ -25,10 +25,8 @@ export const matchingSubscriber: Subscriber = {
         return id === null ? undefined : onRequestChanged(deps, id);
       case 'import.finished': {
         if (id === null) return;
-        // Each round takes one batch of the import's queue; the scheduled pass drains what is left.
-        let left = true;
-        for (let round = 0; left && round < 4; round++)
-          ({ left } = await drainMatchingQueue(deps, { importId: id }));
+        // One batch of the import's queue at once; the scheduled pass drains what is left.
+        await drainMatchingQueue(deps, { importId: id });
         return;
       }
       default:
