@@ -16,6 +16,7 @@ import type { Locale } from '../../shared/taxonomy';
 import { requireHubRef, roleIn, type HubRef } from '../hubs/hubs.service';
 import { newListingValues } from '../listings/listings.domain';
 import { exportListings, insertImportedStatement } from '../listings/listings.service';
+import { queueImportStatement } from '../matching/matching.service';
 import {
   chunks,
   defaultMapping,
@@ -28,7 +29,6 @@ import {
 } from './imports.domain';
 import * as repo from './imports.repo';
 import { recordEvent } from '../events/events.service';
-import { queueImportStatement } from '../matching/matching.repo';
 
 async function requireManagerOf(deps: Deps, slug: string, user: SessionUser): Promise<HubRef> {
   const hub = await requireHubRef(deps, slug);
@@ -115,7 +115,7 @@ export async function runImport(
       insertImportedStatement(deps, { importId: id, hubId: hub.id, authorId: user.id, now: finishedAt }),
       ...repo.completeStatements(deps.db, id, finishedAt),
       // Queued in the same batch: the new listings are matched right after the response.
-      queueImportStatement(deps.db, id, finishedAt),
+      queueImportStatement(deps, { importId: id, now: finishedAt }),
       recordEvent(deps.db, 'import.finished', {
         subject: { id },
         actorId: user.id,

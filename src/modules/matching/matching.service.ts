@@ -10,6 +10,7 @@ import type {
   TRequestMatch,
   TRequestMatches,
 } from '../../shared/matching.schemas';
+import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
 import { allHubRefs, roleIn, type HubRef } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
@@ -18,7 +19,6 @@ import * as requests from '../requests/requests.candidates';
 import { checkListingAgainstSavedSearches } from '../saved-searches/saved-searches.service';
 import { distanceMetres, metresToKm } from '../search/search.domain';
 import { buildBundle, scoreMatch, type MatchListing, type MatchRequest } from './matching.domain';
-import { estimateMass } from './matching.geometry';
 import * as repo from './matching.repo';
 
 /** The largest fetch radius a request may have: listings farther than this can match nothing. */
@@ -300,7 +300,7 @@ export async function requestMatches(
         thicknessMm: l.thickness_mm,
         availableUntil: l.available_until,
         hub: hubSummary,
-        mass: estimateMass({ ...toMatchListing(l), quantity: l.quantity_milli / 1000 }),
+        mass: shownEstimate(toMatchListing(l)),
       },
     });
   }
@@ -353,7 +353,7 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
   }
   return {
     items,
-    mass: estimateMass({ ...toMatchListing(listing), quantity: listing.quantity_milli / 1000 }),
+    mass: shownEstimate(toMatchListing(listing)),
   };
 }
 
@@ -393,4 +393,11 @@ export async function rebuildMatches(deps: NotifyDeps, { batch = REBUILD_BATCH }
   const last = ids.length < batch ? 0 : ids[ids.length - 1]!;
   await repo.writeCursor(deps.db, 'rebuild', last, now);
   return { queued: queued.matchedListings, expired, rebuilt: ids.length, matched, cursor: last };
+}
+
+// ---------- for bulk imports ----------
+
+/** The statement queueing an import's listings for their first matching pass, inside the import's final batch. */
+export function queueImportStatement(deps: Deps, o: { importId: number; now: string }): D1PreparedStatement {
+  return repo.queueImportStatement(deps.db, o.importId, o.now);
 }
