@@ -52,6 +52,3 @@ export function photoHeaders(
     ...(photo.etag ? { ETag: photo.etag } : {}),
   };
 }
-
-/** A public photo never changes under its URL (a new photo gets a new id). */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';

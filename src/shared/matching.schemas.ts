@@ -10,8 +10,14 @@ const ZTimestamp = z.string();
 
 // ---------- mass ----------
 
-/** A mass estimated from dimensions and the category's typical density: a value and a range. */
+/**
+ * A mass estimated from dimensions and the category's typical density: a value and a range, in
+ * whole grams (the one mass rule, src/shared/mass.ts) and in kg with one decimal for reading.
+ */
 export const ZMassEstimate = z.object({
+  grams: z.number().int(),
+  lowGrams: z.number().int(),
+  highGrams: z.number().int(),
   kg: z.number(),
   lowKg: z.number(),
   highKg: z.number(),

@@ -29,16 +29,20 @@ describe('what the material became: the outcome photo', () => {
       bytes: PNG_BYTES.byteLength,
       url: `/api/v1${path}`,
     });
-    expect(
-      await count(
-        'SELECT count(*) AS n FROM exchange_outcomes WHERE id = ?1 AND photo_key IS NOT NULL',
-        o.outcomeId,
-      ),
-    ).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM outcome_photos WHERE outcome_id = ?1', o.outcomeId)).toBe(
+      1,
+    );
 
     const giverView = await call(path, { session: o.giver.session });
     expect(giverView.status).toBe(200);
     expect(new Uint8Array(await giverView.arrayBuffer())).toEqual(PNG_BYTES);
+    // Served like every other photo: its checked type, private caching, and 304 for bytes already held.
+    expect(giverView.headers.get('content-type')).toBe('image/png');
+    expect(giverView.headers.get('cache-control')).toBe('private, max-age=3600');
+    const etag = giverView.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await call(path, { session: o.giver.session, headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
     const stranger = await makerWithHub();
     await expectError(await call(path, { session: stranger.session }), 404, 'EXCHANGE_NOT_FOUND');
     await expectError(await call(path), 401, 'UNAUTHENTICATED');
@@ -58,12 +62,9 @@ describe('what the material became: the outcome photo', () => {
       403,
       'FORBIDDEN',
     );
-    expect(
-      await count(
-        'SELECT count(*) AS n FROM exchange_outcomes WHERE photo_key IS NOT NULL AND id = ?1',
-        o.outcomeId,
-      ),
-    ).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM outcome_photos WHERE outcome_id = ?1', o.outcomeId)).toBe(
+      0,
+    );
 
     const both = await Promise.all(
       [1, 2, 3].map(() => call(path, { session: o.receiver.session, form: photoForm(PNG_BYTES) })),

@@ -4,7 +4,6 @@ import {
   DEFAULT_METHOD_PERMILLE,
   computeExchangeImpact,
   distinctHubs,
-  estimateMassGrams,
   flowMatches,
   impactMatches,
   methodToApi,
@@ -225,27 +224,6 @@ describe('factors and method', () => {
     expect(methodToApi(DEFAULT_METHOD_PERMILLE)).toEqual(DEFAULT_METHOD);
     expect(DEFAULT_METHOD).toEqual({ attribution: 1, deadweight: 0, transport: true, estimateRange: 0.25 });
     expect(SECOND_SOURCE_METHOD).toMatchObject({ attribution: 0.7, deadweight: 0.2 });
-  });
-
-  it('estimates mass from dimensions and density, with a range, or says it cannot', () => {
-    // 2 sheets of 1000 × 500 × 18 mm at 680 kg/m³ = 2 × 0.009 m³ × 680 = 12.24 kg
-    const e = estimateMassGrams({
-      quantityMilli: 2000,
-      lengthMm: 1000,
-      widthMm: 500,
-      thicknessMm: 18,
-      densityKgM3: 680,
-    });
-    expect(e).toEqual({ grams: 12_240, low: 9_180, high: 15_300 });
-    expect(
-      estimateMassGrams({
-        quantityMilli: 1000,
-        lengthMm: 1000,
-        widthMm: null,
-        thicknessMm: 18,
-        densityKgM3: 680,
-      }),
-    ).toBeNull();
   });
 
   it('rounds exactly, half away from zero, beyond 2^53 intermediate products', () => {

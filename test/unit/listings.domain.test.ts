@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canEditHubContent } from '../../src/modules/hubs/hubs.domain';
-import { fromMilli, sniffImageType, toMilli } from '../../src/modules/listings/listings.domain';
+import { fromMilli, toMilli } from '../../src/modules/listings/listings.domain';
+import { sniffImageType } from '../../src/modules/photos/photos.domain';
 
 const bytes = (...b: (number | string)[]) =>
   new Uint8Array(b.flatMap((x) => (typeof x === 'string' ? [...x].map((ch) => ch.charCodeAt(0)) : [x])));

@@ -3,8 +3,7 @@
  * place that says which move is allowed from which state, by whom, and what it does to stock.
  */
 import type { TExchangeAction, TExchangeSide, TExchangeState } from '../../shared/exchanges.schemas';
-import type { TUnit } from '../../shared/schemas';
-import { findCategory } from '../../shared/taxonomy';
+import { estimateMass, type MassInput, type MassSource } from '../../shared/mass';
 
 /** The scheduler's moves, beside the people's. */
 export type SystemAction = 'expire' | 'finalise';
@@ -115,39 +114,13 @@ export function reservationDelta(
   return 0;
 }
 
-export type MassEstimate = { massGrams: number | null; massSource: 'weighed' | 'estimated' | 'unknown' };
+export type MassEstimate = { massGrams: number | null; massSource: MassSource };
 
 /**
- * The mass of what changed hands: weighed when someone weighed it, else estimated from the
- * quantity, dimensions and the category's typical density, else unknown. Machine hours have no mass.
+ * The mass of what changed hands, as the ledger row records it: the one mass rule
+ * (src/shared/mass.ts) — weighed, else estimated, else unknown. Machine hours have no mass.
  */
-export function flowMass(o: {
-  weighedGrams: number | null;
-  quantityMilli: number;
-  unit: TUnit;
-  category: string;
-  lengthMm: number | null;
-  widthMm: number | null;
-  thicknessMm: number | null;
-}): MassEstimate {
-  if (o.unit === 'hours') return { massGrams: null, massSource: 'unknown' };
-  if (o.weighedGrams !== null) return { massGrams: o.weighedGrams, massSource: 'weighed' };
-  const q = o.quantityMilli / 1000;
-  if (o.unit === 'kg') return { massGrams: o.quantityMilli, massSource: 'estimated' };
-  const density = findCategory(o.category)?.densityKgM3 ?? null;
-  if (density === null) return { massGrams: null, massSource: 'unknown' };
-  const mm = (v: number | null) => (v === null ? null : v / 1000);
-  const [l, w, t] = [mm(o.lengthMm), mm(o.widthMm), mm(o.thicknessMm)];
-  let cubicMetres: number | null = null;
-  if (o.unit === 'm3') cubicMetres = q;
-  else if (o.unit === 'litres') cubicMetres = q / 1000;
-  else if (o.unit === 'm2' && t !== null) cubicMetres = q * t;
-  else if (o.unit === 'm' && w !== null && t !== null) cubicMetres = q * w * t;
-  else if ((o.unit === 'pieces' || o.unit === 'sheets') && l !== null && w !== null && t !== null)
-    cubicMetres = q * l * w * t;
-  if (cubicMetres === null) return { massGrams: null, massSource: 'unknown' };
-  const grams = Math.round(cubicMetres * density * 1000);
-  return grams > 0
-    ? { massGrams: grams, massSource: 'estimated' }
-    : { massGrams: null, massSource: 'unknown' };
+export function flowMass(o: Omit<MassInput, 'weighedGrams'> & { weighedGrams: number | null }): MassEstimate {
+  const m = estimateMass(o);
+  return { massGrams: m.grams, massSource: m.source };
 }

@@ -393,16 +393,12 @@ export type OutcomeRow = {
   body: string;
   link: string | null;
   created_at: string;
-  photo_key: string | null;
-  photo_type: string | null;
-  photo_bytes: number | null;
 };
 
 export async function outcomesOf(db: D1Database, exchangeId: number): Promise<OutcomeRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT o.id, o.author_id, u.display_name AS author_name, o.body, o.link, o.created_at,
-         o.photo_key, o.photo_type, o.photo_bytes
+      `SELECT o.id, o.author_id, u.display_name AS author_name, o.body, o.link, o.created_at
        FROM exchange_outcomes o JOIN users u ON u.id = o.author_id WHERE o.exchange_id = ?1 ORDER BY o.id`,
     )
     .bind(exchangeId)
@@ -425,7 +421,7 @@ export async function insertOutcome(
   return row?.id ?? null;
 }
 
-/** One outcome of an exchange, with its photo key if it has one. */
+/** One outcome of an exchange. */
 export async function findOutcome(
   db: D1Database,
   exchangeId: number,
@@ -433,26 +429,11 @@ export async function findOutcome(
 ): Promise<OutcomeRow | null> {
   return db
     .prepare(
-      `SELECT o.id, o.author_id, '' AS author_name, o.body, o.link, o.created_at, o.photo_key, o.photo_type, o.photo_bytes
+      `SELECT o.id, o.author_id, '' AS author_name, o.body, o.link, o.created_at
        FROM exchange_outcomes o WHERE o.id = ?1 AND o.exchange_id = ?2`,
     )
     .bind(outcomeId, exchangeId)
     .first<OutcomeRow>();
-}
-
-/** Attaches a photo to an outcome that has none yet; false when it already had one. */
-export async function setOutcomePhoto(
-  db: D1Database,
-  p: { outcomeId: number; key: string; type: string; bytes: number },
-): Promise<boolean> {
-  const r = await db
-    .prepare(
-      `UPDATE exchange_outcomes SET photo_key = ?2, photo_type = ?3, photo_bytes = ?4
-       WHERE id = ?1 AND photo_key IS NULL`,
-    )
-    .bind(p.outcomeId, p.key, p.type, p.bytes)
-    .run();
-  return r.meta.changes > 0;
 }
 
 // ---------- the flow ledger ----------

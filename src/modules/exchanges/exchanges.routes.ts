@@ -6,8 +6,13 @@ import { onListingChanged } from '../matching/matching.service';
 import { notifyDeps } from '../notifications/notifications.routes';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { photoFromForm } from '../../http/upload';
-import { photoHeaders } from '../../http/security-headers';
+import {
+  photoFromForm,
+  photoImageResponse,
+  photoResponse,
+  photoUploadBody,
+  PRIVATE_HOUR,
+} from '../photos/photos.http';
 import {
   ZClaimInput,
   ZDisputeInput,
@@ -251,12 +256,7 @@ export const exchangesRoutes = newRouter()
       summary: 'Add the photo of an outcome (its author; JPEG, PNG or WebP by content; at most 5 MB)',
       request: {
         params: ZOutcomeParam,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
-          },
-        },
+        body: photoUploadBody,
       },
       responses: {
         201: json(ZExchangeDetail, 'The exchange with the outcome’s photo'),
@@ -282,7 +282,7 @@ export const exchangesRoutes = newRouter()
       summary: 'The photo of an outcome (members of the two hubs)',
       request: { params: ZOutcomeParam },
       responses: {
-        200: { description: 'The image', content: { 'image/*': { schema: z.any() } } },
+        200: photoImageResponse,
         ...errors(401, 404, 422),
       },
     }),
@@ -293,7 +293,7 @@ export const exchangesRoutes = newRouter()
         { id, outcomeId, user: requireUser(c) },
       );
       // Private: only the two hubs may see it.
-      return c.body(photo.body, 200, photoHeaders(photo, 'private, max-age=3600'));
+      return photoResponse(c, photo, PRIVATE_HOUR);
     },
   )
   .openapi(

@@ -21,10 +21,13 @@ import type {
   TOutcomeInput,
   TTransitionInput,
 } from '../../shared/exchanges.schemas';
+import type { TPhoto } from '../../shared/schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { hubRoles, requireHubRef } from '../hubs/hubs.service';
-import { fromMilli, MAX_PHOTO_BYTES, sniffImageType, toMilli } from '../listings/listings.domain';
+import { fromMilli, toMilli } from '../listings/listings.domain';
 import { listingFacts, reservationStatement } from '../listings/listings.service';
+import * as photos from '../photos/photos.service';
+import type { PhotoDeps } from '../photos/photos.service';
 import {
   actionsFor,
   claimExpiry,
@@ -137,6 +140,11 @@ export async function getExchange(
     repo.outcomesOf(deps.db, id),
     repo.flowsOfExchange(deps.db, id),
   ]);
+  const outcomePhotos = await photos.photosOf(
+    deps,
+    photos.outcomeOf(id),
+    outcomes.map((o) => o.id),
+  );
   return {
     ...toExchange(row, party),
     events: events.map((e) => ({
@@ -160,17 +168,16 @@ export async function getExchange(
       author: { id: o.author_id, displayName: o.author_name },
       body: o.body,
       link: o.link,
-      photo: o.photo_key
-        ? {
-            url: `/api/v1/exchanges/${id}/outcomes/${o.id}/photo`,
-            contentType: o.photo_type ?? '',
-            bytes: o.photo_bytes ?? 0,
-          }
-        : null,
+      photo: outcomePhoto(outcomePhotos.get(o.id)?.[0]),
       at: o.created_at,
     })),
     flows: flows.map(toFlow),
   };
+}
+
+/** An outcome shows its one photo without the photo's own id (its URL names the outcome). */
+function outcomePhoto(p: TPhoto | undefined) {
+  return p ? { url: p.url, contentType: p.contentType, bytes: p.bytes } : null;
 }
 
 export async function listExchanges(
@@ -467,42 +474,27 @@ export async function recordOutcome(
 
 /** Adds the one photo of an outcome (its author, of the receiving hub): checked by content, kept in R2. */
 export async function addOutcomePhoto(
-  deps: Deps & { photos: R2Bucket },
+  deps: PhotoDeps,
   { id, outcomeId, user, file }: { id: number; outcomeId: number; user: SessionUser; file: File },
 ): Promise<TExchangeDetail> {
   const { party } = await requireVisible(deps, id, user);
   const outcome = await repo.findOutcome(deps.db, id, outcomeId);
   if (!outcome) throw new ApiError('NOT_FOUND');
   if (!party.inReceiver || outcome.author_id !== user.id) throw new ApiError('FORBIDDEN');
-  if (outcome.photo_key) throw new ApiError('INVALID_STATE', { details: { photo: 'present' } });
-  if (file.size > MAX_PHOTO_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffImageType(bytes.subarray(0, 16));
-  if (!type) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
-  const key = `outcomes/${outcomeId}/${crypto.randomUUID()}`;
-  await deps.photos.put(key, bytes, { httpMetadata: { contentType: type } });
-  // Two uploads at once: the database keeps the first, the other's object is removed again.
-  if (!(await repo.setOutcomePhoto(deps.db, { outcomeId, key, type, bytes: bytes.byteLength }))) {
-    await deps.photos.delete(key);
-    throw new ApiError('INVALID_STATE', { details: { photo: 'present' } });
-  }
+  // One photo per outcome: the database refuses a second, even when two arrive at once.
+  await photos.storePhoto(deps, photos.outcomeOf(id), outcomeId, file);
   return getExchange(deps, { id, user });
 }
 
 /** An outcome's photo, for the members of the two hubs. */
 export async function readOutcomePhoto(
-  deps: Deps & { photos: R2Bucket },
+  deps: PhotoDeps,
   { id, outcomeId, user }: { id: number; outcomeId: number; user: SessionUser },
 ) {
   await requireVisible(deps, id, user);
   const outcome = await repo.findOutcome(deps.db, id, outcomeId);
-  const object = outcome?.photo_key ? await deps.photos.get(outcome.photo_key) : null;
-  if (!outcome || !object) throw new ApiError('PHOTO_NOT_FOUND');
-  return {
-    body: object.body,
-    contentType: outcome.photo_type ?? 'application/octet-stream',
-    size: object.size,
-  };
+  if (!outcome) throw new ApiError('PHOTO_NOT_FOUND');
+  return photos.readPhoto(deps, photos.outcomeOf(id), { ownerId: outcomeId });
 }
 
 // ---------- the ledger ----------

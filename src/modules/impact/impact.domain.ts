@@ -11,21 +11,12 @@ import type {
   TSankeyLink,
   TTotals,
 } from '../../shared/impact.schemas';
+import { DEFAULT_MASS_RANGE_PERMILLE, massRange, mulDivRound } from '../../shared/mass';
 import { categoryFamily, findCategory } from '../../shared/taxonomy';
 
 // ---------- integer arithmetic ----------
 
-/** round(a × b / c), half away from zero, exact for any safe integers (BigInt inside). */
-export function mulDivRound(a: number, b: number, c: number): number {
-  if (c === 0) throw new Error('division by zero');
-  const n = BigInt(a) * BigInt(b);
-  const d = BigInt(c);
-  const neg = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  const q = (an * 2n + ad) / (2n * ad);
-  return Number(neg ? -q : q);
-}
+export { mulDivRound };
 
 // ---------- method ----------
 
@@ -41,7 +32,7 @@ export const DEFAULT_METHOD_PERMILLE: MethodPermille = {
   attributionPermille: 1000,
   deadweightPermille: 0,
   transport: true,
-  estimateRangePermille: 250,
+  estimateRangePermille: DEFAULT_MASS_RANGE_PERMILLE,
 };
 
 export function methodToApi(m: MethodPermille): TMethod {
@@ -105,35 +96,6 @@ export function pickTransportFactor(factors: TransportFactor[], mode: string, at
     at,
   );
 }
-
-// ---------- mass ----------
-
-/**
- * Mass estimated from dimensions × density, in grams, with the ± range of the method.
- * Null when a side or the density is missing (the mass is then unknown and counted apart).
- */
-export function estimateMassGrams(
-  o: {
-    quantityMilli: number;
-    lengthMm: number | null;
-    widthMm: number | null;
-    thicknessMm: number | null;
-    densityKgM3: number | null;
-  },
-  rangePermille = DEFAULT_METHOD_PERMILLE.estimateRangePermille,
-): { grams: number; low: number; high: number } | null {
-  const { lengthMm: l, widthMm: w, thicknessMm: t, densityKgM3: d } = o;
-  if (!l || !w || !t || !d) return null;
-  // mm³ × kg/m³ = 1e-9 m³ × kg/m³ = 1e-6 g; per piece, times quantity.
-  const grams = Math.round((((l * w * t * d) / 1e6) * o.quantityMilli) / 1000);
-  return {
-    grams,
-    low: mulDivRound(grams, 1000 - rangePermille, 1000),
-    high: mulDivRound(grams, 1000 + rangePermille, 1000),
-  };
-}
-
-export const densityOf = (category: string) => findCategory(category)?.densityKgM3 ?? null;
 
 // ---------- one exchange ----------
 
@@ -205,9 +167,11 @@ export function computeExchangeImpact(o: {
     massSource = original.massSource;
     mass = massSource === 'unknown' ? 0 : rows.reduce((s, r) => s + (r.massGrams ?? 0), 0);
   }
-  const range = massSource === 'estimated' ? o.method.estimateRangePermille : 0;
-  const massLow = mulDivRound(mass, 1000 - range, 1000);
-  const massHigh = mulDivRound(mass, 1000 + range, 1000);
+  const { lowGrams: massLow, highGrams: massHigh } = massRange(
+    mass,
+    massSource === 'estimated' ? 'estimated' : 'weighed',
+    o.method.estimateRangePermille,
+  );
 
   const factor = isHours ? null : pickFactor(o.factors, original.category, original.completedAt);
   const perTonne = factor?.gPerTonne ?? 0;
@@ -369,11 +333,11 @@ export function totalsOf(
   const massFigure = (source: 'weighed' | 'estimated'): TFigure => {
     const { filter, rows } = flowsFor({ kind: 'material', mass_source: source });
     const value = sum(rows, (r) => r.massGrams ?? 0);
-    const r = source === 'estimated' ? o.estimateRangePermille : 0;
+    const range = (x: TFlowRow) => massRange(x.massGrams ?? 0, source, o.estimateRangePermille);
     return {
       value,
-      low: sum(rows, (x) => mulDivRound(x.massGrams ?? 0, 1000 - r, 1000)),
-      high: sum(rows, (x) => mulDivRound(x.massGrams ?? 0, 1000 + r, 1000)),
+      low: sum(rows, (x) => range(x).lowGrams),
+      high: sum(rows, (x) => range(x).highGrams),
       unit: 'g',
       drillDown: drillDownPath(o.slug, filter),
       sumOf: { list: 'flows', field: 'massGrams' },

@@ -1,9 +1,6 @@
 import type { TListing, TListingInput, TListingPatch } from '../../shared/schemas';
 import type { ListingValues } from './listings.repo';
 
-export const MAX_PHOTOS = 8;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-
 /** Quantities travel as decimals and are kept as integers of thousandths. */
 export const toMilli = (q: number) => Math.round(q * 1000);
 export const fromMilli = (m: number) => m / 1000;
@@ -89,17 +86,4 @@ export function patchValues(patch: TListingPatch): Partial<ListingValues> {
   // Switching away from a paid price clears the amount.
   if (patch.priceType !== undefined && patch.priceType !== 'amount') out.priceCents = null;
   return out;
-}
-
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
-
-/** The image type from the file's first bytes; the name and the declared type are not trusted. */
-export function sniffImageType(head: Uint8Array): ImageType | null {
-  const at = (i: number) => head[i];
-  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (png.every((b, i) => at(i) === b)) return 'image/png';
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }

@@ -1,9 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { photoFromForm } from '../../http/upload';
-import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
+import {
+  photoFromForm,
+  photoImageResponse,
+  photoResponse,
+  photoUploadBody,
+  PUBLIC_IMMUTABLE,
+} from '../photos/photos.http';
 import {
   ZListing,
   ZListingInput,
@@ -114,12 +118,7 @@ export const listingsRoutes = newRouter()
       summary: 'Add a photo (JPEG, PNG or WebP by content; at most 5 MB; at most 8 per listing)',
       request: {
         params: ZIdParam,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
-          },
-        },
+        body: photoUploadBody,
       },
       responses: { 201: json(ZPhoto, 'The stored photo'), ...errors(401, 403, 404, 409, 413, 415, 422) },
     }),
@@ -153,13 +152,12 @@ export const listingsRoutes = newRouter()
       summary: 'A photo (immutable: cached for a year)',
       request: { params: ZIdParam },
       responses: {
-        200: { description: 'The image', content: { 'image/*': { schema: z.any() } } },
+        200: photoImageResponse,
         ...errors(404, 422),
       },
     }),
     async (c) => {
       const photo = await service.readPhoto({ ...deps(c), photos: c.env.PHOTOS }, c.req.valid('param').id);
-      if (c.req.header('if-none-match') === photo.etag) return c.body(null, 304);
-      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
+      return photoResponse(c, photo, PUBLIC_IMMUTABLE);
     },
   );

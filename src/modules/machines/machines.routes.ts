@@ -2,8 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { photoFromForm } from '../../http/upload';
-import { photoHeaders, IMMUTABLE } from '../../http/security-headers';
+import {
+  photoFromForm,
+  photoImageResponse,
+  photoResponse,
+  photoUploadBody,
+  PUBLIC_IMMUTABLE,
+} from '../photos/photos.http';
 import { ZPhoto } from '../../shared/schemas';
 import {
   ZAvailability,
@@ -126,12 +131,7 @@ export const machinesRoutes = newRouter()
       summary: 'Add a photo of a machine (managers; JPEG, PNG or WebP by content; at most 5 MB; at most 8)',
       request: {
         params: ZIdParam,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': { schema: z.object({ photo: z.any().describe('The image file') }) },
-          },
-        },
+        body: photoUploadBody,
       },
       responses: { 201: json(ZPhoto, 'The stored photo'), ...errors(401, 403, 404, 409, 413, 415, 422) },
     }),
@@ -171,7 +171,7 @@ export const machinesRoutes = newRouter()
       summary: 'A photo of a machine (immutable: cached for a year)',
       request: { params: ZMachinePhotoParam },
       responses: {
-        200: { description: 'The image', content: { 'image/*': { schema: z.any() } } },
+        200: photoImageResponse,
         ...errors(404, 422),
       },
     }),
@@ -180,7 +180,7 @@ export const machinesRoutes = newRouter()
         { ...deps(c), photos: c.env.PHOTOS },
         c.req.valid('param'),
       );
-      return c.body(photo.body, 200, photoHeaders(photo, IMMUTABLE));
+      return photoResponse(c, photo, PUBLIC_IMMUTABLE);
     },
   )
   .openapi(

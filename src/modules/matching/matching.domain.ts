@@ -6,7 +6,8 @@ import type { TBundle, TMatchReason } from '../../shared/matching.schemas';
 import type { TCondition, TUnit } from '../../shared/schemas';
 import { categoryFamily, findCategory } from '../../shared/taxonomy';
 import { metresToKm } from '../search/search.domain';
-import { COUNTABLE_UNITS, partsPerSheet, thicknessFits } from './matching.geometry';
+import { COUNTABLE_UNITS } from '../../shared/mass';
+import { partsPerSheet, thicknessFits } from './matching.geometry';
 
 /** Points out of 100 per criterion. */
 export const WEIGHTS = {

@@ -1,10 +1,7 @@
 /**
- * Offcut geometry and mass, pure: how many parts of L × W × T fit on a sheet, and what a listing
- * weighs when only its dimensions are known. All lengths in millimetres.
+ * Offcut geometry, pure: how many parts of L × W × T fit on a sheet. All lengths in millimetres.
+ * (What a listing weighs is the one mass rule in src/shared/mass.ts.)
  */
-import type { TMassEstimate } from '../../shared/matching.schemas';
-import type { TUnit } from '../../shared/schemas';
-import { findCategory } from '../../shared/taxonomy';
 
 export type Part = { lengthMm: number; widthMm: number; thicknessMm: number | null };
 export type Sheet = { lengthMm: number; widthMm: number; thicknessMm: number | null };
@@ -51,42 +48,4 @@ export function partsPerSheet(part: Part, sheet: Sheet, tolerance = THICKNESS_TO
     }
   }
   return best;
-}
-
-/** Sheets and pieces can hold parts; other units (kg, m², hours …) cannot be counted this way. */
-export const COUNTABLE_UNITS: readonly TUnit[] = ['sheets', 'pieces'];
-
-/** Typical densities vary: an estimate is given with ± this share around it. */
-export const MASS_RANGE = 0.2;
-
-/**
- * A listing's mass from its dimensions and its category's typical density, with a range; null when
- * the unit already is a mass, or the dimensions or the density are missing.
- */
-export function estimateMass(l: {
-  category: string;
-  unit: TUnit;
-  quantity: number;
-  lengthMm: number | null;
-  widthMm: number | null;
-  thicknessMm: number | null;
-}): TMassEstimate | null {
-  const density = findCategory(l.category)?.densityKgM3 ?? null;
-  if (density === null) return null;
-  let cubicMetres: number | null = null;
-  const { lengthMm: L, widthMm: W, thicknessMm: T } = l;
-  if (COUNTABLE_UNITS.includes(l.unit) && L !== null && W !== null && T !== null)
-    cubicMetres = (L / 1000) * (W / 1000) * (T / 1000) * l.quantity;
-  else if (l.unit === 'm2' && T !== null) cubicMetres = l.quantity * (T / 1000);
-  else if (l.unit === 'm3') cubicMetres = l.quantity;
-  if (cubicMetres === null) return null;
-  // Whole grams, then kilograms with one decimal: no float noise in what people read.
-  const grams = Math.round(cubicMetres * density * 1000);
-  const kg = (g: number) => Math.round(g / 100) / 10;
-  return {
-    kg: kg(grams),
-    lowKg: kg(grams * (1 - MASS_RANGE)),
-    highKg: kg(grams * (1 + MASS_RANGE)),
-    estimated: true,
-  };
 }

@@ -10,6 +10,7 @@ import type {
   TRequestMatch,
   TRequestMatches,
 } from '../../shared/matching.schemas';
+import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
 import { allHubRefs, roleIn, type HubRef } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
@@ -18,7 +19,6 @@ import * as requests from '../requests/requests.candidates';
 import { checkListingAgainstSavedSearches } from '../saved-searches/saved-searches.service';
 import { distanceMetres, metresToKm } from '../search/search.domain';
 import { buildBundle, scoreMatch, type MatchListing, type MatchRequest } from './matching.domain';
-import { estimateMass } from './matching.geometry';
 import * as repo from './matching.repo';
 
 /** The largest fetch radius a request may have: listings farther than this can match nothing. */
@@ -300,7 +300,7 @@ export async function requestMatches(
         thicknessMm: l.thickness_mm,
         availableUntil: l.available_until,
         hub: hubSummary,
-        mass: estimateMass({ ...toMatchListing(l), quantity: l.quantity_milli / 1000 }),
+        mass: shownEstimate(toMatchListing(l)),
       },
     });
   }
@@ -353,7 +353,7 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
   }
   return {
     items,
-    mass: estimateMass({ ...toMatchListing(listing), quantity: listing.quantity_milli / 1000 }),
+    mass: shownEstimate(toMatchListing(listing)),
   };
 }
 

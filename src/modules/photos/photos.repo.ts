@@ -1,12 +1,15 @@
-/** The SQL of photo tables: listing photos and machine photos share one shape and one set of rules. */
+/** The SQL of photo tables: listing, machine and outcome photos share one shape and one set of rules. */
 import type { TPhoto } from '../../shared/schemas';
 
 /** A photo table and the column naming what its photos belong to. */
 export type PhotoTable =
-  { table: 'listing_photos'; owner: 'listing_id' } | { table: 'machine_photos'; owner: 'machine_id' };
+  | { table: 'listing_photos'; owner: 'listing_id' }
+  | { table: 'machine_photos'; owner: 'machine_id' }
+  | { table: 'outcome_photos'; owner: 'outcome_id' };
 
 export const LISTING_PHOTOS: PhotoTable = { table: 'listing_photos', owner: 'listing_id' };
 export const MACHINE_PHOTOS: PhotoTable = { table: 'machine_photos', owner: 'machine_id' };
+export const OUTCOME_PHOTOS: PhotoTable = { table: 'outcome_photos', owner: 'outcome_id' };
 
 export type PhotoRow = {
   id: number;
@@ -69,4 +72,15 @@ export async function findPhoto(db: D1Database, t: PhotoTable, id: number): Prom
 
 export async function deletePhoto(db: D1Database, t: PhotoTable, id: number): Promise<void> {
   await db.prepare(`DELETE FROM ${t.table} WHERE id = ?1`).bind(id).run();
+}
+
+/** The first photo of an owner (an outcome has one at most). */
+export async function firstPhotoOf(db: D1Database, t: PhotoTable, ownerId: number): Promise<PhotoRow | null> {
+  return db
+    .prepare(
+      `SELECT id, ${t.owner} AS owner_id, object_key, content_type, bytes FROM ${t.table}
+       WHERE ${t.owner} = ?1 ORDER BY position LIMIT 1`,
+    )
+    .bind(ownerId)
+    .first<PhotoRow>();
 }

@@ -1,4 +1,5 @@
 /** Match reasons (codes and numbers from the API) in plain words, in the UI language. */
+import { gramsToKg } from '$shared/mass';
 import type { TMassEstimate, TMatchReason } from '$shared/matching.schemas';
 import type { TLocale } from '$shared/schemas';
 import { categoryLabel, formatDate, formatKm, formatNumber } from '$lib/format';
@@ -36,7 +37,8 @@ export function reasonsText(reasons: TMatchReason[], locale: TLocale, m: Message
   return reasons.filter((r) => !(soon && r.code === 'available_until')).map((r) => reasonText(r, locale, m));
 }
 
+/** An estimate in kg with one decimal, from its grams (the one mass rule's rounding, as the ledger's). */
 export function massText(mass: TMassEstimate, locale: TLocale, m: Messages): string {
-  const f = (n: number) => formatNumber(n, locale, 1);
-  return m.matching.massEstimate(f(mass.kg), f(mass.lowKg), f(mass.highKg));
+  const f = (grams: number) => formatNumber(gramsToKg(grams), locale, 1);
+  return m.matching.massEstimate(f(mass.grams), f(mass.lowGrams), f(mass.highGrams));
 }

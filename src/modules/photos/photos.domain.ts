@@ -1,0 +1,21 @@
+/** Photo rules shared by listings, machines and exchange outcomes: sizes, counts, what counts as an image. */
+
+/** The largest photo kept. */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** Photos a listing or a machine may have. */
+export const MAX_PHOTOS = 8;
+/** Photos an exchange outcome may have. */
+export const MAX_OUTCOME_PHOTOS = 1;
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** The image type from the file's first bytes; the name and the declared type are not trusted. */
+export function sniffImageType(head: Uint8Array): ImageType | null {
+  const at = (i: number) => head[i];
+  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.every((b, i) => at(i) === b)) return 'image/png';
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
