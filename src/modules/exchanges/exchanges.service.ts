@@ -23,6 +23,7 @@ import type {
 } from '../../shared/exchanges.schemas';
 import type { TPhoto } from '../../shared/schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
+import { hubSummaryOf } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef } from '../hubs/hubs.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { listingFacts, reservationStatement } from '../listings/listings.service';
@@ -56,16 +57,6 @@ const factsOf = (r: repo.ExchangeRow) => ({
   handoverHubId: r.handover_hub_id,
 });
 
-const hubOf = (r: repo.ExchangeRow, a: 'fh' | 'th') => ({
-  slug: r[`${a}_slug`],
-  name: r[`${a}_name`],
-  city: r[`${a}_city`],
-  country: r[`${a}_country`],
-  kind: r[`${a}_kind`] as TExchange['fromHub']['kind'],
-  lat: r[`${a}_lat`],
-  lon: r[`${a}_lon`],
-});
-
 function toExchange(r: repo.ExchangeRow, party: Party): TExchange {
   return {
     id: r.id,
@@ -74,8 +65,8 @@ function toExchange(r: repo.ExchangeRow, party: Party): TExchange {
     category: r.category,
     unit: r.unit,
     quantity: fromMilli(r.quantity_milli),
-    fromHub: hubOf(r, 'fh'),
-    toHub: hubOf(r, 'th'),
+    fromHub: hubSummaryOf(r, 'fh_'),
+    toHub: hubSummaryOf(r, 'th_'),
     claimedBy: { id: r.claimed_by, displayName: r.claimant_name },
     proposedPickupAt: r.proposed_pickup_at,
     expiresAt: r.expires_at,

@@ -1,4 +1,27 @@
-import type { TRole } from '../../shared/schemas';
+import type { THubSummary, TRole } from '../../shared/schemas';
+
+type SummaryField = 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon';
+
+/** The columns of a hub's summary in a read model's row, each under a prefix (`hub_`, `fh_`, or none). */
+export type HubSummaryColumns<P extends string> = {
+  [K in SummaryField as `${P}${K}`]: K extends 'lat' | 'lon' ? number : string;
+};
+
+/** A hub's summary from the columns a read model selected under `prefix`: the one mapping of it. */
+export function hubSummaryOf<P extends string>(row: HubSummaryColumns<P>, prefix: P): THubSummary {
+  const r = row as unknown as Record<string, string | number>;
+  const col = (field: SummaryField) => r[`${prefix}${field}`];
+  return {
+    slug: col('slug') as string,
+    name: col('name') as string,
+    city: col('city') as string,
+    country: col('country') as string,
+    // The hubs table's CHECK keeps `kind` to the enum.
+    kind: col('kind') as THubSummary['kind'],
+    lat: col('lat') as number,
+    lon: col('lon') as number,
+  };
+}
 
 /** Invites are valid for a week and admit one person. */
 export const INVITE_DAYS = 7;

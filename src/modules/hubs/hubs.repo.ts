@@ -1,4 +1,5 @@
 import type { THub, THubInput, THubSummary, TMember, TRole } from '../../shared/schemas';
+import { hubSummaryOf } from './hubs.domain';
 
 type HubRow = {
   id: number;
@@ -25,15 +26,7 @@ export type HubRef = THubSummary & { id: number };
 
 export const toHubSummary = (
   r: Pick<HubRow, 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon'>,
-): THubSummary => ({
-  slug: r.slug,
-  name: r.name,
-  city: r.city,
-  country: r.country,
-  kind: r.kind,
-  lat: r.lat,
-  lon: r.lon,
-});
+): THubSummary => hubSummaryOf(r, '');
 
 const toHub = (r: HubRow): THub => ({
   ...toHubSummary(r),

@@ -1,5 +1,5 @@
 /** All SQL of bulk imports: the import record, its staged rows and the remembered mapping. */
-import type { ListingValues } from '../listings/listings.repo';
+import type { ListingValues } from '../listings/listings.domain';
 
 export type ImportRow = {
   id: number;

@@ -16,6 +16,7 @@ import type { Locale } from '../../shared/taxonomy';
 import { requireHubRef, roleIn, type HubRef } from '../hubs/hubs.service';
 import { newListingValues } from '../listings/listings.domain';
 import { exportListings, insertImportedStatement } from '../listings/listings.service';
+import { queueImportStatement } from '../matching/matching.service';
 import {
   chunks,
   defaultMapping,
@@ -27,7 +28,6 @@ import {
   validateRows,
 } from './imports.domain';
 import * as repo from './imports.repo';
-import { queueImportStatement } from '../matching/matching.repo';
 
 async function requireManagerOf(deps: Deps, slug: string, user: SessionUser): Promise<HubRef> {
   const hub = await requireHubRef(deps, slug);
@@ -114,7 +114,7 @@ export async function runImport(
       insertImportedStatement(deps, { importId: id, hubId: hub.id, authorId: user.id, now: finishedAt }),
       ...repo.completeStatements(deps.db, id, finishedAt),
       // Queued in the same batch: the new listings are matched right after the response.
-      queueImportStatement(deps.db, id, finishedAt),
+      queueImportStatement(deps, { importId: id, now: finishedAt }),
     ]);
     if (!completed || completed.meta.changes !== 1) throw new Error('import was no longer staging');
   } catch (err) {

@@ -1,5 +1,29 @@
-import type { TListing, TListingInput, TListingPatch } from '../../shared/schemas';
-import type { ListingValues } from './listings.repo';
+import type {
+  TCondition,
+  TListing,
+  TListingInput,
+  TListingKind,
+  TListingPatch,
+  TUnit,
+} from '../../shared/schemas';
+
+/** What a listing offers, as its repo stores it (imports stage and streams publish the same values). */
+export type ListingValues = {
+  kind: TListingKind;
+  title: string;
+  description: string;
+  category: string;
+  quantityMilli: number;
+  unit: TUnit;
+  lengthMm: number | null;
+  widthMm: number | null;
+  thicknessMm: number | null;
+  condition: TCondition;
+  priceType: 'free' | 'swap' | 'amount';
+  priceCents: number | null;
+  availableFrom: string | null;
+  availableUntil: string | null;
+};
 
 /** Quantities travel as decimals and are kept as integers of thousandths. */
 export const toMilli = (q: number) => Math.round(q * 1000);

@@ -1,5 +1,6 @@
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
 import { runSearch, type SearchSqlOptions } from '../search/search.query';
+import type { ListingValues } from './listings.domain';
 
 export type ListingRow = {
   id: number;
@@ -42,23 +43,6 @@ export type ListingRow = {
   author_name: string;
   metres: number | null;
   rank: number;
-};
-
-export type ListingValues = {
-  kind: TListingKind;
-  title: string;
-  description: string;
-  category: string;
-  quantityMilli: number;
-  unit: TUnit;
-  lengthMm: number | null;
-  widthMm: number | null;
-  thicknessMm: number | null;
-  condition: TCondition;
-  priceType: 'free' | 'swap' | 'amount';
-  priceCents: number | null;
-  availableFrom: string | null;
-  availableUntil: string | null;
 };
 
 const COLUMNS: Record<keyof ListingValues, string> = {
@@ -186,6 +170,30 @@ export function setHiddenStatement(
            WHERE id = ?1 AND hidden_at IS NOT NULL`,
         )
         .bind(o.id);
+}
+
+/**
+ * Publishes one occurrence of a stream as a listing, with the stream's offer: only while the
+ * stream is active and the occurrence unpublished (the unique back link refuses a second).
+ */
+export function insertOccurrenceStatement(
+  db: D1Database,
+  o: { streamId: number; seq: number; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+         length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
+         status, created_at, updated_at, stream_id, stream_seq)
+       SELECT s.hub_id, s.author_id, s.kind, s.title, s.description, s.category, s.quantity_milli, s.unit,
+         s.length_mm, s.width_mm, s.thickness_mm, s.condition, s.price_type, s.price_cents, o.due_date, NULL,
+         'active', ?3, ?3, s.id, o.seq
+       FROM streams s JOIN stream_occurrences o ON o.stream_id = s.id AND o.seq = ?2
+       WHERE s.id = ?1 AND s.status = 'active' AND o.listing_id IS NULL
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+    )
+    .bind(o.streamId, o.seq, o.now);
 }
 
 /** Moves an import's staged rows into listings with one statement: all of them or none. */

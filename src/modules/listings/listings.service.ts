@@ -9,7 +9,7 @@ import {
   type TListingSearch,
   type TPhoto,
 } from '../../shared/schemas';
-import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
+import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
@@ -33,15 +33,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     availableFrom: r.available_from,
     availableUntil: r.available_until,
     status: r.status,
-    hub: {
-      slug: r.hub_slug,
-      name: r.hub_name,
-      city: r.hub_city,
-      country: r.hub_country,
-      kind: r.hub_kind as TListing['hub']['kind'],
-      lat: r.hub_lat,
-      lon: r.hub_lon,
-    },
+    hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
     photos,
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
@@ -263,6 +255,19 @@ export function setHiddenStatement(
   o: { id: number; hide: boolean; by: number; reason: string; now: string },
 ): D1PreparedStatement {
   return repo.setHiddenStatement(deps.db, o);
+}
+
+// ---------- for streams ----------
+
+/**
+ * The statement publishing a stream's occurrence as a listing, first in the stream's batch (the
+ * stream then links the occurrence to it); its result row holds the new listing's id.
+ */
+export function occurrenceListingStatement(
+  deps: Deps,
+  o: { streamId: number; seq: number; now: string },
+): D1PreparedStatement {
+  return repo.insertOccurrenceStatement(deps.db, o);
 }
 
 // ---------- for bulk imports ----------

@@ -13,7 +13,7 @@ import type {
   TWindow,
 } from '../../shared/machines.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
-import { canManage } from '../hubs/hubs.domain';
+import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { holdsTraining, trainingOfHub } from '../trainings/trainings.service';
 import {
@@ -60,23 +60,8 @@ const rulesOf = (r: repo.MachineRow): BookingRules => ({
   cancelDeadlineMinutes: r.cancel_deadline_minutes,
 });
 
-const hubOf = (r: {
-  hub_slug: string;
-  hub_name: string;
-  hub_city: string;
-  hub_country: string;
-  hub_kind: TMachine['hub']['kind'];
-  hub_lat: number;
-  hub_lon: number;
-  hub_timezone: string;
-}): TMachine['hub'] => ({
-  slug: r.hub_slug,
-  name: r.hub_name,
-  city: r.hub_city,
-  country: r.hub_country,
-  kind: r.hub_kind,
-  lat: r.hub_lat,
-  lon: r.hub_lon,
+const hubOf = (r: HubSummaryColumns<'hub_'> & { hub_timezone: string }): TMachine['hub'] => ({
+  ...hubSummaryOf(r, 'hub_'),
   timezone: r.hub_timezone,
 });
 

@@ -394,3 +394,10 @@ export async function rebuildMatches(deps: NotifyDeps, { batch = REBUILD_BATCH }
   await repo.writeCursor(deps.db, 'rebuild', last, now);
   return { queued: queued.matchedListings, expired, rebuilt: ids.length, matched, cursor: last };
 }
+
+// ---------- for bulk imports ----------
+
+/** The statement queueing an import's listings for their first matching pass, inside the import's final batch. */
+export function queueImportStatement(deps: Deps, o: { importId: number; now: string }): D1PreparedStatement {
+  return repo.queueImportStatement(deps.db, o.importId, o.now);
+}

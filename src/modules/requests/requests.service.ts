@@ -7,7 +7,7 @@ import type {
   TRequestPatch,
   TRequestSearch,
 } from '../../shared/schemas';
-import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
+import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
@@ -31,15 +31,7 @@ function toRequest(r: repo.RequestRow, viewer: Viewer): TRequest {
     neededBy: r.needed_by,
     fetchRadiusKm: r.fetch_radius_km,
     status: r.status,
-    hub: {
-      slug: r.hub_slug,
-      name: r.hub_name,
-      city: r.hub_city,
-      country: r.hub_country,
-      kind: r.hub_kind as TRequest['hub']['kind'],
-      lat: r.hub_lat,
-      lon: r.hub_lon,
-    },
+    hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
     canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),

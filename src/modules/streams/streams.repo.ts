@@ -6,7 +6,7 @@
  */
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
 import type { TRepeats } from '../../shared/streams.schemas';
-import type { ListingValues } from '../listings/listings.repo';
+import type { ListingValues } from '../listings/listings.domain';
 
 export type StreamRow = {
   id: number;
@@ -348,39 +348,21 @@ export async function dueOccurrences(
 }
 
 /**
- * Publishes one occurrence as a listing, in one batch: the listing (only while the stream is
- * active and the occurrence unpublished; the unique back link refuses a second), then the
- * occurrence's link to it. Returns the listing's id when this batch published it, else null.
+ * Links an occurrence to the listing published for it, in the batch right after the listings
+ * module's insert (see `occurrenceListingStatement`); applies once.
  */
-export async function publishOccurrence(
+export function linkOccurrenceStatement(
   db: D1Database,
   o: { streamId: number; seq: number; now: string },
-): Promise<number | null> {
-  const [inserted] = await db.batch<{ id: number }>([
-    db
-      .prepare(
-        `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
-           length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
-           status, created_at, updated_at, stream_id, stream_seq)
-         SELECT s.hub_id, s.author_id, s.kind, s.title, s.description, s.category, s.quantity_milli, s.unit,
-           s.length_mm, s.width_mm, s.thickness_mm, s.condition, s.price_type, s.price_cents, o.due_date, NULL,
-           'active', ?3, ?3, s.id, o.seq
-         FROM streams s JOIN stream_occurrences o ON o.stream_id = s.id AND o.seq = ?2
-         WHERE s.id = ?1 AND s.status = 'active' AND o.listing_id IS NULL
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-      )
-      .bind(o.streamId, o.seq, o.now),
-    db
-      .prepare(
-        `UPDATE stream_occurrences SET published_at = ?3,
-           listing_id = (SELECT id FROM listings WHERE stream_id = ?1 AND stream_seq = ?2)
-         WHERE stream_id = ?1 AND seq = ?2 AND listing_id IS NULL
-           AND EXISTS (SELECT 1 FROM listings WHERE stream_id = ?1 AND stream_seq = ?2)`,
-      )
-      .bind(o.streamId, o.seq, o.now),
-  ]);
-  return inserted?.results[0]?.id ?? null;
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE stream_occurrences SET published_at = ?3,
+         listing_id = (SELECT id FROM listings WHERE stream_id = ?1 AND stream_seq = ?2)
+       WHERE stream_id = ?1 AND seq = ?2 AND listing_id IS NULL
+         AND EXISTS (SELECT 1 FROM listings WHERE stream_id = ?1 AND stream_seq = ?2)`,
+    )
+    .bind(o.streamId, o.seq, o.now);
 }
 
 export type AwaitingRow = {

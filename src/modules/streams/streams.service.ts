@@ -19,9 +19,10 @@ import { MAX_OCCURRENCES } from '../../shared/streams.schemas';
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import type { RuleKey } from '../../shared/validation';
 import { handedOverByListing, openReservedExchange } from '../exchanges/exchanges.service';
-import { canEditHubContent, type HubRoles } from '../hubs/hubs.domain';
+import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.service';
 import { fromMilli, newListingValues, offerOf } from '../listings/listings.domain';
+import { occurrenceListingStatement } from '../listings/listings.service';
 import { scoreMatch } from '../matching/matching.domain';
 import { onListingChanged } from '../matching/matching.service';
 import type { NotifyDeps } from '../notifications/notifications.service';
@@ -53,16 +54,7 @@ function toStream(
   );
   return {
     id: r.id,
-    hub: {
-      slug: r.hub_slug,
-      name: r.hub_name,
-      city: r.hub_city,
-      country: r.hub_country,
-      kind: r.hub_kind as TStream['hub']['kind'],
-      lat: r.hub_lat,
-      lon: r.hub_lon,
-      timezone: r.hub_timezone,
-    },
+    hub: { ...hubSummaryOf(r, 'hub_'), timezone: r.hub_timezone },
     author: { id: r.author_id, displayName: r.author_name },
     ...offerOf(r),
     repeats: r.repeats,
@@ -292,6 +284,19 @@ export async function cancelSubscription(
 export const PUBLISH_BATCH = 200;
 
 /**
+ * Publishes one occurrence as a listing, in one batch: the listings module's insert (only while
+ * the stream is active and the occurrence unpublished), then the occurrence's link to it.
+ * Returns the listing's id when this batch published it, else null.
+ */
+async function publishOccurrence(deps: Deps, o: { streamId: number; seq: number; now: string }) {
+  const [inserted] = await deps.db.batch<{ id: number }>([
+    occurrenceListingStatement(deps, o),
+    repo.linkOccurrenceStatement(deps.db, o),
+  ]);
+  return inserted?.results[0]?.id ?? null;
+}
+
+/**
  * Publishes every occurrence whose date has arrived in its hub's zone as an active listing
  * (available from that date), opens the accepted exchange of each reserved one for its
  * subscriber, ends streams with nothing left to publish, and matches the new listings at once.
@@ -308,11 +313,7 @@ export async function publishDueOccurrences(
   const published: number[] = [];
   for (const due of await repo.dueOccurrences(deps.db, { maxDate, limit })) {
     if (!isDue(due.due_date, due.timezone, now.getTime())) continue;
-    const listingId = await repo.publishOccurrence(deps.db, {
-      streamId: due.stream_id,
-      seq: due.seq,
-      now: nowIso,
-    });
+    const listingId = await publishOccurrence(deps, { streamId: due.stream_id, seq: due.seq, now: nowIso });
     if (listingId !== null) published.push(listingId);
   }
   let exchanges = 0;
