@@ -190,6 +190,7 @@ export async function searchListings(
   return {
     items: page.map((r) => toListing(r, found.get(r.id) ?? [], viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+    sort: s.sql.sort,
   };
 }
 

@@ -169,6 +169,7 @@ export async function searchRequests(
   return {
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+    sort: s.sql.sort,
   };
 }
 
