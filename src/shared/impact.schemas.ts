@@ -150,6 +150,12 @@ export const ZImpactQuery = z.object({
 });
 export type TImpactQuery = z.infer<typeof ZImpactQuery>;
 
+/**
+ * The hub filter's value for "any hub outside the network": the per-hub table's last row holds what
+ * was given to or received from hubs outside, so each of its columns sums to the network's totals.
+ */
+export const OUTSIDE_HUBS = '~outside';
+
 /** Filters of a drill-down list; the same filters produce the figure that links to it. */
 export const ZFlowQuery = z.object({
   from: ZDay.optional(),
@@ -205,7 +211,11 @@ export const ZGroup = z.object({
   key: z.string(),
   label: z.string(),
   totals: ZTotals,
-  /** For hubs: what it gave and received. */
+  /**
+   * For hubs: what it gave and what it received. A hub's `totals` are its `received` (figures
+   * counted once per exchange are credited to the receiving hub), so each column sums to the
+   * network's totals; the row OUTSIDE_HUBS holds the exchanges with hubs outside the network.
+   */
   given: ZTotals.nullable(),
   received: ZTotals.nullable(),
 });
@@ -326,6 +336,7 @@ export const ZHubImpact = z.object({
   givenGrams: z.number().int(),
   receivedGrams: z.number().int(),
   massUnknownExchanges: z.number().int(),
+  /** CO2e of what this hub received (each exchange credited once, to its receiving hub). */
   co2eNetG: z.number().int(),
   co2eNetLowG: z.number().int(),
   co2eNetHighG: z.number().int(),

@@ -330,13 +330,16 @@ describe('impact: happy paths', () => {
     const res = await call(`/hubs/${o.giver.hub.slug}/impact`);
     const text = await res.clone().text();
     const h = await expectJson(res, 200, ZHubImpact);
+    // The giver's page shows what it gave; the CO2e is credited once, to the receiving hub.
     expect(h).toMatchObject({
       exchanges: 1,
       givenGrams: 6000,
       receivedGrams: 0,
-      co2eNetG: 1876,
+      co2eNetG: 0,
       co2eTransportG: 0,
     });
+    const received = await expectJson(await call(`/hubs/${o.receiver.hub.slug}/impact`), 200, ZHubImpact);
+    expect(received).toMatchObject({ exchanges: 1, givenGrams: 0, receivedGrams: 6000, co2eNetG: 1876 });
     expect(h.method.attribution).toBe(1);
     expect(text).not.toContain(o.giver.email);
     const hubId = `(SELECT id FROM hubs WHERE slug = ?1)`;

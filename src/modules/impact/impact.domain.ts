@@ -2,8 +2,11 @@
  * Impact accounting, pure: the impact of one exchange from its ledger rows, and the dashboard
  * figures as exact integer sums of rows, each with the filter that lists the rows it sums.
  */
+import { OUTSIDE_HUBS } from '../../shared/impact.schemas';
 import type {
   TFigure,
+  TGroup,
+  TImpactQuery,
   TFlowQuery,
   TFlowRow,
   TImpactRow,
@@ -256,13 +259,17 @@ function inPeriod(at: string, f: Filter): boolean {
   return true;
 }
 
-function hubsMatch(fromHub: string, toHub: string, f: Filter): boolean {
-  if (f.from_hub && fromHub !== f.from_hub) return false;
-  if (f.to_hub && toHub !== f.to_hub) return false;
+/** A hub filter's slug: a hub of the network, or OUTSIDE_HUBS for any hub outside it. */
+const isHub = (slug: string, hub: string, scope: ReadonlySet<string>) =>
+  hub === OUTSIDE_HUBS ? !scope.has(slug) : slug === hub;
+
+function hubsMatch(fromHub: string, toHub: string, f: Filter, scope: ReadonlySet<string>): boolean {
+  if (f.from_hub && !isHub(fromHub, f.from_hub, scope)) return false;
+  if (f.to_hub && !isHub(toHub, f.to_hub, scope)) return false;
   if (f.hub) {
-    if (f.direction === 'given') return fromHub === f.hub;
-    if (f.direction === 'received') return toHub === f.hub;
-    return fromHub === f.hub || toHub === f.hub;
+    if (f.direction === 'given') return isHub(fromHub, f.hub, scope);
+    if (f.direction === 'received') return isHub(toHub, f.hub, scope);
+    return isHub(fromHub, f.hub, scope) || isHub(toHub, f.hub, scope);
   }
   return true;
 }
@@ -270,7 +277,7 @@ function hubsMatch(fromHub: string, toHub: string, f: Filter): boolean {
 /** A ledger row in a network's scope (one of its hubs on either side) that passes the filter. */
 export function flowMatches(r: TFlowRow, f: Filter, scope: ReadonlySet<string>): boolean {
   if (!scope.has(r.fromHub) && !scope.has(r.toHub)) return false;
-  if (!inPeriod(r.completedAt, f) || !hubsMatch(r.fromHub, r.toHub, f)) return false;
+  if (!inPeriod(r.completedAt, f) || !hubsMatch(r.fromHub, r.toHub, f, scope)) return false;
   if (f.category && r.category !== f.category) return false;
   if (f.family && r.family !== f.family) return false;
   if (f.mass_source && r.massSource !== f.mass_source) return false;
@@ -282,7 +289,7 @@ export function flowMatches(r: TFlowRow, f: Filter, scope: ReadonlySet<string>):
 /** An exchange's current impact row in scope that passes the filter. */
 export function impactMatches(r: TImpactRow, f: Filter, scope: ReadonlySet<string>): boolean {
   if (!scope.has(r.fromHub) && !scope.has(r.toHub)) return false;
-  if (!inPeriod(r.completedAt, f) || !hubsMatch(r.fromHub, r.toHub, f)) return false;
+  if (!inPeriod(r.completedAt, f) || !hubsMatch(r.fromHub, r.toHub, f, scope)) return false;
   if (f.category && r.category !== f.category) return false;
   if (f.family && r.family !== f.family) return false;
   if (f.mass_source && r.massSource !== f.mass_source) return false;
@@ -443,4 +450,52 @@ export function sankeyOf(
     link.grams += r.massGrams ?? 0;
   }
   return [...links.values()].filter((l) => l.grams !== 0).sort((a, b) => b.grams - a.grams);
+}
+
+// ---------- groups: one convention for per-hub figures ----------
+
+/**
+ * The dashboard's groups for a period. Months and categories partition the rows. Hubs follow one
+ * convention: what a hub gave and what it received are separate figures (`given`, `received`);
+ * every figure counted once per exchange (net CO2e, exchanges, mass by source, machine hours) is
+ * credited to the receiving hub (`totals` = `received`); exchanges with a hub outside the network
+ * on a side are credited to one more row, OUTSIDE_HUBS. So each column of the table sums to the
+ * network's totals, given and received alike.
+ */
+export function groupsOf(
+  ledger: Ledger,
+  query: Pick<TImpactQuery, 'from' | 'to' | 'group_by'>,
+  o: {
+    slug: string;
+    scope: ReadonlySet<string>;
+    estimateRangePermille: number;
+    hubs: readonly { slug: string; name: string }[];
+  },
+): TGroup[] {
+  const period: Filter = { from: query.from, to: query.to };
+  const plain = (key: string, label: string, f: Filter): TGroup => ({
+    key,
+    label,
+    totals: totalsOf(ledger, { ...period, ...f }, o),
+    given: null,
+    received: null,
+  });
+  const hub = (key: string, label: string): TGroup => {
+    const received = totalsOf(ledger, { ...period, hub: key, direction: 'received' }, o);
+    const given = totalsOf(ledger, { ...period, hub: key, direction: 'given' }, o);
+    return { key, label, totals: received, given, received };
+  };
+  if (query.group_by === 'month')
+    return monthsOf(ledger, period, o.scope).map((m) => plain(m, m, { month: m }));
+  if (query.group_by === 'category')
+    return categoriesOf(ledger, period, o.scope).map((c) => plain(c, c, { category: c }));
+  if (query.group_by !== 'hub') return [];
+  const groups = o.hubs.filter((h) => o.scope.has(h.slug)).map((h) => hub(h.slug, h.name));
+  const outside = (r: { fromHub: string; toHub: string }) => !o.scope.has(r.fromHub) || !o.scope.has(r.toHub);
+  if (
+    ledger.flows.some((r) => outside(r) && flowMatches(r, period, o.scope)) ||
+    ledger.impacts.some((r) => outside(r) && impactMatches(r, period, o.scope))
+  )
+    groups.push(hub(OUTSIDE_HUBS, 'Hubs outside the network'));
+  return groups;
 }

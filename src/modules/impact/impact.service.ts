@@ -5,7 +5,6 @@ import type {
   TFlowList,
   TFlowQuery,
   TFlowRow,
-  TGroup,
   THubImpact,
   TImpactQuery,
   TImpactReport,
@@ -18,14 +17,14 @@ import { requireHubRef } from '../hubs/hubs.service';
 import * as networks from '../networks/networks.service';
 import { distanceMetres } from '../search/search.domain';
 import { toCsv, type Cell } from './impact.csv';
+import { GROUP_COLUMNS, groupRow } from './impact.exports';
 import {
   DEFAULT_METHOD_PERMILLE,
-  categoriesOf,
   computeExchangeImpact,
   flowMatches,
+  groupsOf,
   impactMatches,
   methodToApi,
-  monthsOf,
   sankeyOf,
   totalsOf,
   type Filter,
@@ -214,19 +213,7 @@ async function buildReport(
       (!query.to || r.completedAt.slice(0, 10) <= query.to),
   );
 
-  let groups: TGroup[] = [];
-  const group = (key: string, label: string, f: Filter, sides = false): TGroup => ({
-    key,
-    label,
-    totals: totalsOf(ledger, { ...period, ...f }, o),
-    given: sides ? totalsOf(ledger, { ...period, ...f, direction: 'given' }, o) : null,
-    received: sides ? totalsOf(ledger, { ...period, ...f, direction: 'received' }, o) : null,
-  });
-  if (query.group_by === 'month')
-    groups = monthsOf(ledger, period, scope).map((m) => group(m, m, { month: m }));
-  else if (query.group_by === 'hub') groups = hubs.map((h) => group(h.slug, h.name, { hub: h.slug }, true));
-  else if (query.group_by === 'category')
-    groups = categoriesOf(ledger, period, scope).map((c) => group(c, c, { category: c }));
+  const groups = groupsOf(ledger, query, { ...o, hubs });
 
   return {
     network: { slug: network.slug, name: network.name },
@@ -316,52 +303,6 @@ const IMPACT_CSV_COLUMNS = [
   'computedAt',
 ] as const satisfies (keyof TImpactRow)[];
 
-const TOTAL_COLUMNS = [
-  'key',
-  'label',
-  'massWeighedG',
-  'massEstimatedG',
-  'massEstimatedLowG',
-  'massEstimatedHighG',
-  'massUnknownRows',
-  'co2eGrossG',
-  'co2eAttributedG',
-  'co2eTransportG',
-  'co2eNetG',
-  'co2eNetLowG',
-  'co2eNetHighG',
-  'exchanges',
-  'hubsActive',
-  'machineHoursMilli',
-  'givenMassG',
-  'receivedMassG',
-];
-
-function groupRow(g: TGroup): Record<string, Cell> {
-  const t = g.totals;
-  const known = (x: TGroup['given']) => (x ? x.massWeighed.value + x.massEstimated.value : null);
-  return {
-    key: g.key,
-    label: g.label,
-    massWeighedG: t.massWeighed.value,
-    massEstimatedG: t.massEstimated.value,
-    massEstimatedLowG: t.massEstimated.low,
-    massEstimatedHighG: t.massEstimated.high,
-    massUnknownRows: t.massUnknown.value,
-    co2eGrossG: t.co2eGross.value,
-    co2eAttributedG: t.co2eAttributed.value,
-    co2eTransportG: t.co2eTransport.value,
-    co2eNetG: t.co2eNet.value,
-    co2eNetLowG: t.co2eNet.low,
-    co2eNetHighG: t.co2eNet.high,
-    exchanges: t.exchanges.value,
-    hubsActive: t.hubsActive.value,
-    machineHoursMilli: t.machineHours.value,
-    givenMassG: known(g.given),
-    receivedMassG: known(g.received),
-  };
-}
-
 export async function factorTable(deps: Deps): Promise<TFactorTable> {
   const rows = await repo.factorRows(deps.db);
   return {
@@ -403,7 +344,7 @@ export async function exportCsv(
   }
   const groupBy = table === 'hubs' ? 'hub' : table === 'months' ? 'month' : 'category';
   const report = await impactReport(deps, { slug, userId, query: { ...query, group_by: groupBy } });
-  return toCsv(TOTAL_COLUMNS, report.groups.map(groupRow));
+  return toCsv([...GROUP_COLUMNS], report.groups.map(groupRow));
 }
 
 /** The ledger and every table as one JSON document. */
@@ -503,7 +444,9 @@ export async function hubImpact(deps: Deps, hubSlug: string): Promise<THubImpact
   const material = flows.filter((f) => f.unit !== 'hours');
   const known = (side: 'fromHub' | 'toHub') =>
     material.filter((f) => f[side] === hub.slug).reduce((s, f) => s + (f.massGrams ?? 0), 0);
-  const sum = (pick: (r: TImpactRow) => number) => impacts.reduce((s, r) => s + pick(r), 0);
+  // One convention with the network exports: CO2e is credited to the hub that received.
+  const received = impacts.filter((r) => r.toHub === hub.slug);
+  const sum = (pick: (r: TImpactRow) => number) => received.reduce((s, r) => s + pick(r), 0);
   return {
     hub: hub.slug,
     method: methodToApi(DEFAULT_METHOD_PERMILLE),

@@ -1,0 +1,278 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from '../../src/modules/impact/impact.csv';
+import {
+  DEFAULT_METHOD_PERMILLE,
+  computeExchangeImpact,
+  flowMatches,
+  groupsOf,
+  impactMatches,
+  sankeyOf,
+  totalsOf,
+  type Filter,
+  type Ledger,
+} from '../../src/modules/impact/impact.domain';
+import { COLUMN_TOTALS, GROUP_COLUMNS, groupRow, knownMass } from '../../src/modules/impact/impact.exports';
+import { OUTSIDE_HUBS, type TFlowRow, type TImpactRow, type TTotals } from '../../src/shared/impact.schemas';
+import { categoryFamily } from '../../src/shared/taxonomy';
+
+const HUBS = ['a', 'b', 'c', 'x', 'y'];
+const CATEGORIES = ['plywood', 'pla', 'steel', 'cotton', 'glass', 'electronics', 'laser-cutting'];
+const FACTORS = [
+  { category: 'wood', gPerTonne: 312_610 },
+  { category: 'plastics', gPerTonne: 3_116_000 },
+  { category: 'metals', gPerTonne: 3_400_000 },
+  { category: 'textiles', gPerTonne: 22_310_000 },
+  { category: 'glass', gPerTonne: 1_402_000 },
+].map((f, i) => ({
+  ...f,
+  id: i + 1,
+  version: 1,
+  validFrom: '2024-01-01',
+  year: 2024,
+  licence: 'x',
+  source: 'x',
+}));
+const TRANSPORT = [
+  {
+    id: 1,
+    mode: 'car',
+    gPerKm: 170,
+    version: 1,
+    validFrom: '2024-01-01',
+    year: 2024,
+    licence: 'x',
+    source: 'x',
+  },
+  {
+    id: 2,
+    mode: 'van',
+    gPerKm: 240,
+    version: 1,
+    validFrom: '2024-01-01',
+    year: 2024,
+    licence: 'x',
+    source: 'x',
+  },
+];
+
+const day = fc
+  .record({ m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .map(({ m, d }) => `2025-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
+const exchangeArb = fc.record({
+  from: fc.constantFrom(...HUBS),
+  to: fc.constantFrom(...HUBS),
+  category: fc.constantFrom(...CATEGORIES),
+  source: fc.constantFrom('weighed' as const, 'estimated' as const, 'unknown' as const),
+  grams: fc.integer({ min: 1, max: 2_000_000 }),
+  quantityMilli: fc.integer({ min: 1, max: 50_000 }),
+  day,
+  reversed: fc.boolean(),
+  corrected: fc.boolean(),
+  transport: fc.constantFrom('car', 'van', null),
+  distanceM: fc.integer({ min: 0, max: 250_000 }),
+  attributionPermille: fc.constantFrom(1000, 700),
+  deadweightPermille: fc.constantFrom(0, 200),
+});
+
+/** A ledger as the app keeps it: flow rows (a reversal now and then) and one current impact per exchange. */
+type ExchangeCase = typeof exchangeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function ledgerOf(exchanges: ExchangeCase[]): Ledger {
+  const flows: TFlowRow[] = [];
+  const impacts: TImpactRow[] = [];
+  let flowId = 1;
+  exchanges.forEach((x, i) => {
+    const exchangeId = i + 1;
+    const to = x.to === x.from ? (x.from === 'a' ? 'b' : 'a') : x.to;
+    const hours = x.category === 'laser-cutting';
+    const source = hours ? 'unknown' : x.source;
+    const mass = source === 'unknown' ? null : x.grams;
+    const completedAt = `${x.day}T12:00:00.000Z`;
+    const base = {
+      exchangeId,
+      fromHub: x.from,
+      toHub: to,
+      category: x.category,
+      family: categoryFamily(x.category),
+      unit: hours ? 'hours' : 'kg',
+      massSource: source,
+      completedAt,
+    };
+    const rows: TFlowRow[] = [
+      { ...base, id: flowId++, quantityMilli: x.quantityMilli, massGrams: mass, reversesFlowId: null },
+    ];
+    if (x.reversed)
+      rows.push({
+        ...rows[0]!,
+        id: flowId++,
+        quantityMilli: -x.quantityMilli,
+        massGrams: mass === null ? null : -mass,
+        reversesFlowId: rows[0]!.id,
+      });
+    flows.push(...rows);
+    const impact = computeExchangeImpact({
+      rows,
+      transportMode: x.transport,
+      distanceM: x.distanceM,
+      factors: FACTORS,
+      transportFactors: TRANSPORT,
+      method: {
+        ...DEFAULT_METHOD_PERMILLE,
+        attributionPermille: x.attributionPermille,
+        deadweightPermille: x.deadweightPermille,
+      },
+      scope: 'test',
+    });
+    impacts.push({
+      ...impact,
+      id: exchangeId,
+      exchangeId,
+      revision: x.corrected ? 2 : 1,
+      reason: x.corrected ? 'recalculation' : 'completion',
+      fromHub: x.from,
+      toHub: to,
+      computedAt: completedAt,
+      supersededBy: null,
+    });
+  });
+  return { flows, impacts };
+}
+
+const caseArb = fc.record({
+  exchanges: fc.array(exchangeArb, { maxLength: 40 }),
+  scope: fc.subarray(HUBS, { minLength: 1 }),
+  period: fc.oneof(
+    fc.constant({}),
+    fc.tuple(day, day).map(([p, q]) => (p <= q ? { from: p, to: q } : { from: q, to: p })),
+    day.map((from) => ({ from })),
+    day.map((to) => ({ to })),
+  ),
+});
+
+const num = (v: string) => (v === '' ? 0 : Number(v));
+
+/** Every summed column of a table's CSV equals the network total of the same period. */
+function expectColumnsSum(csv: string, totals: TTotals, label: string) {
+  const rows = parseCsv(csv);
+  for (const [col, total] of Object.entries(COLUMN_TOTALS))
+    expect(
+      rows.reduce((s, r) => s + num(r[col] ?? ''), 0),
+      `${label}: ${col}`,
+    ).toBe(total(totals));
+}
+
+describe('exports that sum: one convention for per-hub figures', () => {
+  it('every export column sums to the dashboard totals, in every scope and period', () => {
+    fc.assert(
+      fc.property(caseArb, ({ exchanges, scope: scopeList, period }) => {
+        const ledger = ledgerOf(exchanges);
+        const scope = new Set(scopeList);
+        const hubs = scopeList.map((slug) => ({ slug, name: `Hub ${slug}` }));
+        const o = { slug: 'net', scope, estimateRangePermille: 250, hubs };
+        const totals = totalsOf(ledger, period as Filter, o);
+
+        for (const group_by of ['hub', 'month', 'category'] as const) {
+          const groups = groupsOf(ledger, { ...period, group_by }, o);
+          // CSV, as a spreadsheet reads it back.
+          expectColumnsSum(toCsv([...GROUP_COLUMNS], groups.map(groupRow)), totals, `${group_by} CSV`);
+          // JSON tables: the groups themselves.
+          for (const key of ['co2eNet', 'co2eGross', 'co2eTransport', 'exchanges', 'massUnknown'] as const)
+            expect(
+              groups.reduce((s, g) => s + g.totals[key].value, 0),
+              `${group_by} JSON ${key}`,
+            ).toBe(totals[key].value);
+          if (group_by === 'hub') {
+            expect(
+              groups.reduce((s, g) => s + knownMass(g.given!), 0),
+              'given',
+            ).toBe(knownMass(totals));
+            expect(
+              groups.reduce((s, g) => s + knownMass(g.received!), 0),
+              'received',
+            ).toBe(knownMass(totals));
+            // Each exchange's net is credited once: to its receiving hub (or the outside row).
+            for (const g of groups) expect(g.totals).toEqual(g.received);
+            const keys = groups.map((g) => g.key);
+            expect(keys.filter((k) => k !== OUTSIDE_HUBS)).toEqual(scopeList);
+          }
+        }
+
+        // The ledger and impact CSVs: their rows sum to the same totals.
+        const flows = ledger.flows.filter((r) => flowMatches(r, period as Filter, scope));
+        const flowCsv = parseCsv(toCsv(['massGrams', 'massSource', 'unit', 'quantityMilli'], flows));
+        const massOf = (src: string) =>
+          flowCsv
+            .filter((r) => r.unit !== 'hours' && r.massSource === src)
+            .reduce((s, r) => s + num(r.massGrams!), 0);
+        expect(massOf('weighed')).toBe(totals.massWeighed.value);
+        expect(massOf('estimated')).toBe(totals.massEstimated.value);
+        const impacts = ledger.impacts.filter((r) => impactMatches(r, period as Filter, scope));
+        const impactCsv = parseCsv(
+          toCsv(
+            ['netG', 'grossG', 'transportG', 'attributedG'],
+            impacts as unknown as Record<string, number>[],
+          ),
+        );
+        for (const [col, fig] of [
+          ['netG', 'co2eNet'],
+          ['grossG', 'co2eGross'],
+          ['transportG', 'co2eTransport'],
+          ['attributedG', 'co2eAttributed'],
+        ] as const)
+          expect(
+            impactCsv.reduce((s, r) => s + num(r[col]!), 0),
+            `impacts CSV ${col}`,
+          ).toBe(totals[fig].value);
+        expect(impactCsv.length).toBe(totals.exchanges.value);
+
+        // The Sankey's bands carry the known mass, once.
+        expect(sankeyOf(ledger, period as Filter, o).reduce((s, l) => s + l.grams, 0)).toBe(
+          knownMass(totals),
+        );
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
+  it('credits net once, to the receiving hub: one exchange of 61 kg plywood by van over 40.5 km', () => {
+    const ledger = ledgerOf([
+      {
+        from: 'a',
+        to: 'b',
+        category: 'plywood',
+        source: 'weighed',
+        grams: 61_000,
+        quantityMilli: 61_000,
+        day: '2025-05-02',
+        reversed: false,
+        corrected: false,
+        transport: 'van',
+        distanceM: 40_500,
+        attributionPermille: 1000,
+        deadweightPermille: 0,
+      },
+    ]);
+    const scope = new Set(['a', 'b']);
+    const o = {
+      slug: 'net',
+      scope,
+      estimateRangePermille: 250,
+      hubs: [
+        { slug: 'a', name: 'A' },
+        { slug: 'b', name: 'B' },
+      ],
+    };
+    const totals = totalsOf(ledger, {}, o);
+    // 61 kg × 312.61 kg CO2e/t = 19.07 kg gross; 40.5 km × 0.24 = 9.72 kg transport; 9.35 net.
+    expect(totals.co2eGross.value).toBe(19_069);
+    expect(totals.co2eTransport.value).toBe(9720);
+    expect(totals.co2eNet.value).toBe(9349);
+    const rows = parseCsv(toCsv([...GROUP_COLUMNS], groupsOf(ledger, { group_by: 'hub' }, o).map(groupRow)));
+    expect(rows.map((r) => [r.key, r.givenMassG, r.receivedMassG, r.co2eNetG, r.exchanges])).toEqual([
+      ['a', '61000', '0', '0', '0'],
+      ['b', '0', '61000', '9349', '1'],
+    ]);
+  });
+});
