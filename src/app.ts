@@ -1,4 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { dispatchPendingEvents } from './events';
+import { notifyDeps } from './http/openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -62,6 +65,27 @@ const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'RATE_LIMITED',
 };
 
+/**
+ * After a change succeeded, what it recorded in the event outbox reaches its subscribers
+ * (matching, notifications …) once the answer is on its way; the scheduled pass takes what is left.
+ */
+const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
+  let waitUntil: (p: Promise<unknown>) => void;
+  try {
+    const ctx = c.executionCtx;
+    waitUntil = (p) => ctx.waitUntil(p);
+  } catch {
+    return; // No execution context (the app called bare): the scheduled pass dispatches.
+  }
+  waitUntil(
+    dispatchPendingEvents(notifyDeps(c)).catch((err) =>
+      console.error(JSON.stringify({ events: 'dispatch failed', error: String(err) })),
+    ),
+  );
+};
+
 /** The API: every module mounted under /api/v1, one error envelope, the OpenAPI document. */
 export function createApp() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -108,6 +132,7 @@ export function createApp() {
   });
   app.use('/api/*', session);
   app.use('/api/*', csrf);
+  app.use('/api/*', dispatchAfterResponse);
   app.route('/api/v1', api);
 
   app.notFound(async (c) => {

@@ -395,9 +395,18 @@ export type TListingSearch = z.output<typeof ZListingSearch>;
 export const ZRequestSearch = z.object(searchFields).superRefine(searchRules);
 export type TRequestSearch = z.output<typeof ZRequestSearch>;
 
-export const ZListingPage = z.object({ items: z.array(ZListing), nextCursor: z.string().nullable() });
+/** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */
+export const ZListingPage = z.object({
+  items: z.array(ZListing),
+  nextCursor: z.string().nullable(),
+  sort: z.enum(SORTS).optional(),
+});
 export type TListingPage = z.infer<typeof ZListingPage>;
-export const ZRequestPage = z.object({ items: z.array(ZRequest), nextCursor: z.string().nullable() });
+export const ZRequestPage = z.object({
+  items: z.array(ZRequest),
+  nextCursor: z.string().nullable(),
+  sort: z.enum(SORTS).optional(),
+});
 export type TRequestPage = z.infer<typeof ZRequestPage>;
 
 // ---------- errors ----------

@@ -328,7 +328,7 @@ describe('requests: happy paths', () => {
 
   it('answers an empty search with an empty page', async () => {
     const { hub } = await makerWithHub();
-    expect(await search(`hub=${hub.slug}`)).toEqual({ items: [], nextCursor: null });
+    expect(await search(`hub=${hub.slug}`)).toEqual({ items: [], nextCursor: null, sort: 'newest' });
     // An empty text is no text: the same as not searching by text.
     expect(await search('q=&limit=50')).toEqual(await search('limit=50'));
   });

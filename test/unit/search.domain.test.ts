@@ -17,18 +17,50 @@ const forge = (value: unknown) =>
   btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 describe('toFtsQuery', () => {
-  it('quotes every word and matches the last one as a prefix', () => {
-    expect(toFtsQuery('birch plywood')).toBe('"birch" "plywood"*');
+  it('matches every word by its stem, long words and the last one as a prefix', () => {
+    expect(toFtsQuery('zwart wit')).toBe('"zwart"* AND "wit"*');
     expect(toFtsQuery('plyw')).toBe('"plyw"*');
+    expect(toFtsQuery('red 12')).toBe('"red" AND "12"*');
+  });
+
+  it('matches singular and plural in nl, fr and en, accents and case aside', () => {
+    expect(toFtsQuery('zakken')).toBe('"zak"*');
+    expect(toFtsQuery('Dozen')).toBe('"doz"*');
+    expect(toFtsQuery('chutes')).toContain('"chut"*');
+    expect(toFtsQuery('Éléments')).toBe('"element"*');
+    expect(toFtsQuery('tuyaux')).toBe('"tuyal"*');
+    expect(toFtsQuery('couteaux')).toBe('"couteau"*');
+  });
+
+  it('matches a material by its other names in nl, fr and en', () => {
+    const ply = toFtsQuery('contreplaqué')!;
+    for (const name of ['"contreplaque"*', '"multiplex"*', '"plywood"*', '"triplex"*'])
+      expect(ply).toContain(name);
+    const acrylic = toFtsQuery('plexiglas')!;
+    for (const name of ['"pmma"', '"acrylaat"*', '"acrylic"*', '"acrylique"*'])
+      expect(acrylic).toContain(name);
+    expect(toFtsQuery('chipboard')).toContain('"spaanplaat"*');
+    // A short name is matched whole: "PLA" does not find "plaat" or "plastic".
+    expect(toFtsQuery('PLA')!.startsWith('("pla" OR')).toBe(true);
   });
 
   it('turns FTS operators and syntax into plain quoted words', () => {
-    expect(toFtsQuery('wood OR steel')).toBe('"wood" "OR" "steel"*');
-    expect(toFtsQuery('NEAR(oak beech, 3)')).toBe('"NEAR" "oak" "beech" "3"*');
-    expect(toFtsQuery('"oak" -pine title:steel ^mdf *')).toBe('"oak" "pine" "title" "steel" "mdf"*');
-    const safe = /^("[\p{L}\p{N}]+" )*"[\p{L}\p{N}]+"\*$/u;
-    for (const q of ['a"b', 'x*', '(y)', 'z:w', '^v', '-u', 'AND NOT', 'col : "x" + y'])
-      expect(toFtsQuery(q)).toMatch(safe);
+    expect(toFtsQuery('NEAR(oak beech, 3)')).toMatch(/^"near"\* AND \("oak"/);
+    expect(toFtsQuery('wood OR steel')).toContain(' AND "or" AND ');
+    const safe =
+      /^(\(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)( AND \(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)*$/u;
+    for (const q of [
+      'a"b',
+      'x*',
+      '(y)',
+      'z:w',
+      '^v',
+      '-u',
+      'AND NOT',
+      'col : "x" + y',
+      '"oak" -pine title:steel ^mdf *',
+    ])
+      expect(toFtsQuery(q), q).toMatch(safe);
   });
 
   it('gives null when only punctuation or spaces are left', () => {
@@ -37,17 +69,16 @@ describe('toFtsQuery', () => {
   });
 
   it('keeps letters of any script, and normalises compatibility forms', () => {
-    expect(toFtsQuery('Contreplaqué bouleau')).toBe('"Contreplaqué" "bouleau"*');
-    expect(toFtsQuery('Ærø Ωmega 木材')).toBe('"Ærø" "Ωmega" "木材"*');
+    expect(toFtsQuery('Ærø Ωmega 木材')).toBe('"ærø" AND "ωmega"* AND "木材"*');
     // Decomposed é (e + combining acute) and full-width letters become the usual forms.
-    expect(toFtsQuery('cafe\u0301')).toBe('"café"*');
-    expect(toFtsQuery('ｗｏｏｄ')).toBe('"wood"*');
+    expect(toFtsQuery('cafe\u0301')).toBe('"cafe"*');
+    expect(toFtsQuery('ｗｏｏｄ')).toBe(toFtsQuery('wood'));
   });
 
   it('uses at most 12 words', () => {
     const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
     const q = toFtsQuery(words.join(' '));
-    expect(q?.split(' ')).toHaveLength(12);
+    expect(q?.split(' AND ')).toHaveLength(12);
     expect(q?.endsWith('"w11"*')).toBe(true);
   });
 });
@@ -77,6 +108,7 @@ describe('cursors', () => {
       { s: 'newest', id: 42 },
       { s: 'nearest', d: 49_887, id: 7 },
       { s: 'relevance', r: -1.2345678901234567, id: 3 },
+      { s: 'relevance', r: -12.3, d: 4_000, id: 3 },
     ] as const;
     for (const c of cursors) {
       const text = encodeCursor(c);
@@ -104,13 +136,15 @@ describe('cursors', () => {
     expect(decodeCursor(forge({ s: 'nearest', id: 1 }), 'nearest')).toBeNull();
     expect(decodeCursor(forge({ s: 'nearest', d: 0.5, id: 1 }), 'nearest')).toBeNull();
     expect(decodeCursor(forge({ s: 'relevance', r: 'x', id: 1 }), 'relevance')).toBeNull();
+    expect(decodeCursor(forge({ s: 'relevance', r: -1, d: 'x', id: 1 }), 'relevance')).toBeNull();
   });
 });
 
 describe('defaultSort', () => {
-  it('prefers an explicit sort, then distance, then relevance, then newest', () => {
+  it('prefers an explicit sort, then relevance (with words), then distance, then newest', () => {
     expect(defaultSort({ sort: 'newest', near: { lat: 1, lon: 1 }, q: 'oak' })).toBe('newest');
-    expect(defaultSort({ near: { lat: 1, lon: 1 }, q: 'oak' })).toBe('nearest');
+    expect(defaultSort({ near: { lat: 1, lon: 1 }, q: 'oak' })).toBe('relevance');
+    expect(defaultSort({ near: { lat: 1, lon: 1 } })).toBe('nearest');
     expect(defaultSort({ q: 'oak' })).toBe('relevance');
     expect(defaultSort({ q: '' })).toBe('newest');
     expect(defaultSort({})).toBe('newest');

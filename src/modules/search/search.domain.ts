@@ -1,17 +1,45 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
+import { groupsOfWord, searchWords, singularStem } from '../../shared/search-terms';
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 
 /**
- * Turns what a person typed into an FTS5 query that cannot be a syntax error: every word is
- * quoted (so AND, OR, NEAR, column filters, quotes and stars are plain text), words must all
- * match, and the last word also matches as a prefix ("plyw" finds "plywood").
- * Returns null when nothing searchable is left.
+ * Turns what a person typed into an FTS5 query that cannot be a syntax error. Every word must
+ * match, as itself or its singular stem ("planken" also finds "plank", "sheets" finds "sheet"),
+ * words of 4 letters or more and the last word also as a prefix ("plyw" finds "plywood"), and a
+ * word that names a material also matches its other names in nl, fr and en ("contreplaqué" finds
+ * "multiplex" and "plywood"). Every word is quoted (so AND, OR, NEAR, column filters, quotes and
+ * stars are plain text). Returns null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   const kept = words.slice(0, 12);
   if (kept.length === 0) return null;
-  return kept.map((w, i) => `"${w}"${i === kept.length - 1 ? '*' : ''}`).join(' ');
+  // FTS5 has no implicit AND next to a parenthesised group: every word is joined by AND.
+  return kept.map((w, i) => wordQuery(w, i === kept.length - 1)).join(' AND ');
+}
+
+/**
+ * How one word is matched: by its singular stem as a prefix when the stem keeps 4 letters or more
+ * (or is the 3-letter stem of an nl plural),
+ * else as itself (a prefix when 4 letters or more, or when `open`).
+ */
+function wordToken(word: string, open = false): string {
+  const stem = singularStem(word);
+  const whole = searchWords(word).join('');
+  // A 3-letter nl stem of a plural in -en ("zakken" → "zak") is a safe prefix too.
+  if (stem.length >= 4 || (stem.length === 3 && whole.endsWith('en'))) return `"${stem}"*`;
+  return `"${whole}"${whole.length >= 4 || open ? '*' : ''}`;
+}
+
+/** One word of a query, OR'ed with the other names of the materials it names. */
+function wordQuery(word: string, last: boolean): string {
+  const groups = groupsOfWord(word);
+  // A short word that names a material ("PLA", "alu") is matched whole; another last word is
+  // matched as a prefix, as the person may still be typing it.
+  const forms = new Set([wordToken(word, last && groups.length === 0)]);
+  for (const group of groups)
+    for (const name of group) forms.add(name.includes(' ') ? `"${name}"` : wordToken(name));
+  return forms.size === 1 ? [...forms][0]! : `(${[...forms].join(' OR ')})`;
 }
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -33,7 +61,7 @@ export function metresToKm(m: number): number {
 export type Cursor =
   | { s: 'newest'; id: number }
   | { s: 'nearest'; d: number; id: number }
-  | { s: 'relevance'; r: number; id: number };
+  | { s: 'relevance'; r: number; d?: number; id: number };
 
 function toBase64Url(s: string): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -52,6 +80,7 @@ export function decodeCursor(text: string, sort: Cursor['s']): Cursor | null {
     if (c.s !== sort || !Number.isSafeInteger(c.id)) return null;
     if (sort === 'nearest' && !Number.isSafeInteger(c.d)) return null;
     if (sort === 'relevance' && (typeof c.r !== 'number' || !Number.isFinite(c.r))) return null;
+    if (sort === 'relevance' && c.d !== undefined && !Number.isSafeInteger(c.d)) return null;
     return c as Cursor;
   } catch {
     return null;
@@ -61,8 +90,9 @@ export function decodeCursor(text: string, sort: Cursor['s']): Cursor | null {
 /** The sort a search uses when none is asked for. */
 export function defaultSort(q: { near?: unknown; q?: string; sort?: Cursor['s'] }): Cursor['s'] {
   if (q.sort) return q.sort;
-  if (q.near) return 'nearest';
+  // With words, the best matches come first (distance then breaks ties); without, the nearest.
   if (q.q) return 'relevance';
+  if (q.near) return 'nearest';
   return 'newest';
 }
 

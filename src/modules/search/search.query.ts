@@ -105,6 +105,19 @@ export async function runSearch<T extends { id: number }>(
   });
 }
 
+/**
+ * Relevance of a full-text match, lower first: minus the sum of 4 when a word matched the title,
+ * 2 when it matched the category's names, 1 when it matched the description. So a title or
+ * category match always ranks above a mention in the description, and listings that match alike
+ * tie and are ordered by distance, then freshness. (bm25 was tried: its weights vanish for words
+ * found in most rows, as category names are, and it put descriptions above titles.)
+ */
+export const RANK_SQL = (fts: string) => {
+  const hit = (column: number, weight: number) =>
+    `(CASE WHEN instr(highlight(${fts}, ${column}, char(1), ''), char(1)) > 0 THEN ${weight} ELSE 0 END)`;
+  return `-(${hit(0, 4)} + ${hit(1, 2)} + ${hit(2, 1)})`;
+};
+
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const bind = (v: unknown) => {
@@ -129,7 +142,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   // search that ranks thousands of matches does not look up a hub and an author for each.
   const inner = `SELECT t.*
       ${o.hubDistances ? ', dist.metres AS metres' : ', NULL AS metres'}
-      ${o.fts ? `, bm25(${fts}) AS rank` : ', 0 AS rank'}
+      ${o.fts ? `, ${RANK_SQL(fts)} AS rank` : ', 0 AS rank'}
     ${from}
     ${o.hubDistances ? 'JOIN dist ON dist.hub_id = t.hub_id' : ''}
     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
@@ -142,9 +155,17 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
     if (c?.s === 'nearest')
       after = `WHERE metres > ${bind(c.d)} OR (metres = ${bind(c.d)} AND id < ${bind(c.id)})`;
   } else if (o.sort === 'relevance') {
-    order = 'rank ASC, id DESC';
-    if (c?.s === 'relevance')
-      after = `WHERE rank > ${bind(c.r)} OR (rank = ${bind(c.r)} AND id < ${bind(c.id)})`;
+    // Relevance, then (with a point) the nearest, then the newest.
+    if (o.hubDistances) {
+      order = 'rank ASC, metres ASC, id DESC';
+      if (c?.s === 'relevance')
+        after = `WHERE rank > ${bind(c.r)} OR (rank = ${bind(c.r)} AND (metres > ${bind(c.d ?? 0)}
+          OR (metres = ${bind(c.d ?? 0)} AND id < ${bind(c.id)})))`;
+    } else {
+      order = 'rank ASC, id DESC';
+      if (c?.s === 'relevance')
+        after = `WHERE rank > ${bind(c.r)} OR (rank = ${bind(c.r)} AND id < ${bind(c.id)})`;
+    }
   } else if (c?.s === 'newest') {
     after = `WHERE id < ${bind(c.id)}`;
   }

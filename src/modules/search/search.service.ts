@@ -56,6 +56,12 @@ export function nextCursorOf(
   const last = rows[limit - 1];
   if (!last) return null;
   if (sort === 'nearest') return encodeCursor({ s: 'nearest', d: last.metres ?? 0, id: last.id });
-  if (sort === 'relevance') return encodeCursor({ s: 'relevance', r: last.rank, id: last.id });
+  if (sort === 'relevance')
+    return encodeCursor({
+      s: 'relevance',
+      r: last.rank,
+      ...(last.metres === null ? {} : { d: last.metres }),
+      id: last.id,
+    });
   return encodeCursor({ s: 'newest', id: last.id });
 }

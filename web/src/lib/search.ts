@@ -16,7 +16,8 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
   let sort = get('sort');
   if (sort === 'nearest' && !near) sort = undefined;
   if (sort === 'relevance' && !q) sort = undefined;
-  if (!sort && near) sort = 'nearest';
+  // Words: best match first (distance breaks ties); only a place: nearest first.
+  if (!sort && near && !q) sort = 'nearest';
   const query: ListingSearchQuery = {
     q,
     category: get('category'),
@@ -31,6 +32,13 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
     query.condition = get('condition');
   }
   return { query, view: get('view') === 'map' ? 'map' : 'list' };
+}
+
+/** The order a search is in when it names none (the API's default, for showing it). */
+export function effectiveSort(query: ListingSearchQuery): 'relevance' | 'nearest' | 'newest' {
+  if (query.sort === 'relevance' || query.sort === 'nearest' || query.sort === 'newest') return query.sort;
+  if (query.q) return 'relevance';
+  return query.near ? 'nearest' : 'newest';
 }
 
 /** The same page with one param changed (or removed when value is undefined). */

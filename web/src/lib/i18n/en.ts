@@ -5,6 +5,7 @@ import { networksEn } from './networks/en';
 import { matchingEn } from './matching/en';
 import { offlineEn } from './offline/en';
 import { streamsEn } from './streams/en';
+import { findingEn } from './finding/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
@@ -15,6 +16,7 @@ export const en = {
   networks: networksEn,
   matching: matchingEn,
   streams: streamsEn,
+  finding: findingEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
 import { offlineFr } from './offline/fr';
 import { streamsFr } from './streams/fr';
+import { findingFr } from './finding/fr';
 
 /** Français. */
 export const fr: Messages = {
@@ -17,6 +18,7 @@ export const fr: Messages = {
   networks: networksFr,
   matching: matchingFr,
   streams: streamsFr,
+  finding: findingFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
 import { offlineNl } from './offline/nl';
 import { streamsNl } from './streams/nl';
+import { findingNl } from './finding/nl';
 
 /** Nederlands. */
 export const nl: Messages = {
@@ -17,6 +18,7 @@ export const nl: Messages = {
   networks: networksNl,
   matching: matchingNl,
   streams: streamsNl,
+  finding: findingNl,
   common: {
     loading: 'Laden…',
     save: 'Opslaan',

@@ -1,0 +1,250 @@
+/**
+ * What people call the materials of the taxonomy, in nl, fr and en: the names of each category
+ * (its labels plus common trade names and synonyms), and groups of words that mean the same thing
+ * but name no category (wood species, board types). Search uses both:
+ * - a listing or request is indexed with the names of its category and of the category's parents
+ *   (migration 0020 holds them as SQL; `npm run search-terms:sql` prints it, and
+ *   test/integration/search.terms.test.ts checks the two agree, category by category);
+ * - a query word that is one of these names also matches the other names of its group.
+ */
+import { CATEGORIES, findCategory, type Locale } from './taxonomy';
+
+type Names = Partial<Record<Locale, readonly string[]>>;
+
+/** Names of each category besides its labels (which count too, without their "(e.g. …)" part). */
+export const CATEGORY_NAMES: Readonly<Record<string, Names>> = {
+  wood: { nl: ['hout'], fr: ['bois'], en: ['wood', 'timber', 'lumber'] },
+  plywood: {
+    nl: ['multiplex', 'triplex', 'multiplexplaat'],
+    fr: ['contreplaqué'],
+    en: ['plywood', 'ply'],
+  },
+  'birch-plywood': {
+    nl: ['berken multiplex', 'berkenmultiplex'],
+    fr: ['contreplaqué bouleau', 'bouleau'],
+    en: ['birch plywood', 'baltic birch', 'birch ply'],
+  },
+  mdf: {
+    nl: ['MDF', 'mdf-plaat', 'vezelplaat'],
+    fr: ['médium', 'panneau de fibres'],
+    en: ['fibreboard', 'fiberboard', 'medium-density fibreboard'],
+  },
+  osb: {
+    nl: ['OSB', 'osb-plaat'],
+    fr: ['panneau de lamelles orientées'],
+    en: ['oriented strand board', 'sterling board'],
+  },
+  'solid-wood': { nl: ['massief hout', 'massief'], fr: ['bois massif', 'massif'], en: ['solid wood'] },
+  hardwood: { nl: ['loofhout', 'hardhout'], fr: ['feuillus', 'bois dur'], en: ['hardwood'] },
+  softwood: { nl: ['naaldhout', 'zachthout'], fr: ['résineux', 'bois tendre'], en: ['softwood'] },
+  pallets: { nl: ['paletten', 'pallet', 'europallet'], fr: ['palette'], en: ['pallet', 'skid'] },
+  plastics: { nl: ['kunststof', 'plastic'], fr: ['plastique'], en: ['plastic'] },
+  acrylic: {
+    nl: ['acryl', 'acrylaat', 'plexiglas', 'perspex', 'PMMA'],
+    fr: ['acrylique', 'plexiglas', 'altuglas', 'PMMA'],
+    en: ['acrylic', 'plexiglass', 'perspex', 'PMMA', 'acrylic glass'],
+  },
+  pla: { nl: ['PLA', 'polymelkzuur'], fr: ['acide polylactique'], en: ['polylactic acid'] },
+  abs: { nl: ['ABS'], fr: ['ABS'], en: ['ABS'] },
+  petg: { nl: ['PETG'], fr: ['PETG'], en: ['PETG'] },
+  pet: {
+    nl: ['PET', 'polyethyleentereftalaat'],
+    fr: ['polytéréphtalate d’éthylène'],
+    en: ['polyethylene terephthalate'],
+  },
+  polycarbonate: {
+    nl: ['polycarbonaat', 'lexan', 'makrolon'],
+    fr: ['polycarbonate', 'lexan'],
+    en: ['polycarbonate', 'lexan', 'makrolon'],
+  },
+  hdpe: {
+    nl: ['HDPE', 'polyetheen', 'polyethyleen'],
+    fr: ['PEHD', 'polyéthylène'],
+    en: ['HDPE', 'polyethylene'],
+  },
+  foam: {
+    nl: ['schuim', 'schuimrubber', 'piepschuim', 'EPS', 'XPS'],
+    fr: ['mousse', 'polystyrène'],
+    en: ['foam', 'styrofoam', 'polystyrene'],
+  },
+  metals: { nl: ['metaal'], fr: ['métal'], en: ['metal'] },
+  steel: { nl: ['staal', 'ijzer'], fr: ['acier', 'fer'], en: ['steel', 'iron'] },
+  'stainless-steel': {
+    nl: ['rvs', 'inox', 'roestvrij staal', 'roestvast staal'],
+    fr: ['inox', 'acier inoxydable'],
+    en: ['stainless steel', 'stainless', 'inox'],
+  },
+  aluminium: { nl: ['alu', 'aluminium'], fr: ['alu'], en: ['aluminum', 'alu'] },
+  copper: { nl: ['koper'], fr: ['cuivre'], en: ['copper'] },
+  brass: { nl: ['messing', 'geelkoper'], fr: ['laiton'], en: ['brass'] },
+  textiles: {
+    nl: ['textiel', 'stof', 'stoffen'],
+    fr: ['textile', 'tissu'],
+    en: ['textile', 'fabric', 'cloth'],
+  },
+  cotton: { nl: ['katoen'], fr: ['coton'], en: ['cotton'] },
+  wool: { nl: ['wol', 'vilt'], fr: ['laine', 'feutre'], en: ['wool', 'felt'] },
+  'synthetic-fabric': {
+    nl: ['polyester', 'nylon'],
+    fr: ['polyester', 'nylon'],
+    en: ['polyester', 'nylon'],
+  },
+  leather: { nl: ['leder', 'leer'], fr: ['cuir'], en: ['leather'] },
+  glass: { nl: ['glas'], fr: ['verre'], en: ['glass'] },
+  'paper-board': { nl: ['papier', 'karton'], fr: ['papier', 'carton'], en: ['paper', 'paperboard'] },
+  cardboard: {
+    nl: ['karton', 'golfkarton'],
+    fr: ['carton', 'carton ondulé'],
+    en: ['cardboard', 'corrugated board'],
+  },
+  paper: { nl: ['papier'], fr: ['papier'], en: ['paper'] },
+  electronics: { nl: ['elektronica', 'electronica'], fr: ['électronique'], en: ['electronics'] },
+  components: { nl: ['componenten', 'onderdelen'], fr: ['composants'], en: ['components'] },
+  cables: { nl: ['kabel', 'kabels', 'draad'], fr: ['câble', 'fil électrique'], en: ['cable', 'wire'] },
+  stone: {
+    nl: ['steen', 'keramiek', 'tegels', 'natuursteen'],
+    fr: ['pierre', 'céramique', 'carrelage'],
+    en: ['stone', 'ceramics', 'tiles'],
+  },
+  'machine-time': { nl: ['machinetijd'], fr: ['temps machine'], en: ['machine time'] },
+  'laser-cutting': {
+    nl: ['lasersnijden', 'lasercutter', 'lasersnijder'],
+    fr: ['découpe laser', 'découpeuse laser'],
+    en: ['laser cutting', 'laser cutter', 'lasercutter'],
+  },
+  'cnc-milling': {
+    nl: ['CNC-frezen', 'CNC', 'freesmachine'],
+    fr: ['fraisage CNC', 'fraiseuse CNC', 'CNC'],
+    en: ['CNC milling', 'CNC router', 'CNC'],
+  },
+  '3d-printing': {
+    nl: ['3D-printen', '3D-printer'],
+    fr: ['impression 3D', 'imprimante 3D'],
+    en: ['3D printing', '3D printer'],
+  },
+  other: {},
+};
+
+/** Words that mean the same material in nl, fr and en but name no category of their own. */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['spaanplaat', 'aggloméré', 'chipboard', 'particleboard', 'particle board'],
+  ['hardboard', 'hardboardplaat', 'isorel'],
+  ['eik', 'eiken', 'chêne', 'oak'],
+  ['beuk', 'beuken', 'hêtre', 'beech'],
+  ['berk', 'berken', 'bouleau', 'birch'],
+  ['es', 'essen', 'frêne', 'ash'],
+  ['noten', 'notelaar', 'noyer', 'walnut'],
+  ['populier', 'peuplier', 'poplar'],
+  ['vuren', 'sparren', 'épicéa', 'spruce'],
+  ['grenen', 'pin', 'pine'],
+  ['lariks', 'mélèze', 'larch'],
+  ['plaat', 'platen', 'plaque', 'panneau', 'sheet', 'panel'],
+  ['lat', 'latten', 'tasseau', 'batten', 'lath'],
+  ['balk', 'balken', 'poutre', 'beam'],
+  ['plank', 'planken', 'planche', 'board', 'plank'],
+  ['restant', 'reststuk', 'chute', 'offcut', 'remnant'],
+];
+
+/** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * A word's singular stem, for matching singular and plural in nl, fr and en ("planken" → "plank",
+ * "panneaux" → "panneau", "sheets" → "sheet", "latten" → "lat"). Short words stay as they are.
+ * The stem is matched as a prefix, so "plank" also finds "planken".
+ */
+export function singularStem(word: string): string {
+  const w = searchWords(word).join('');
+  if (w.length <= 3) return w;
+  if (w.endsWith('eaux')) return w.slice(0, -1);
+  if (w.endsWith('aux')) return `${w.slice(0, -3)}al`;
+  if (w.endsWith('en') && w.length >= 5) {
+    const s = w.slice(0, -2);
+    // nl doubles a consonant before -en (latten, bakken): the singular has it once.
+    return /([^aeiou])\1$/.test(s) ? s.slice(0, -1) : s;
+  }
+  if (w.endsWith('es') && w.length >= 5 && !w.endsWith('ees')) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
+  return w;
+}
+
+const withoutExamples = (label: string) => label.replace(/\(.*?\)/g, ' ');
+
+/** A category's own names: its labels in nl, fr and en and its other names, each as its words. */
+export function namesOfCategory(slug: string): string[] {
+  const cat = findCategory(slug);
+  if (!cat) return [];
+  const extra = CATEGORY_NAMES[slug] ?? {};
+  const all = [
+    ...Object.values(cat.label).map(withoutExamples),
+    ...(['nl', 'fr', 'en'] as const).flatMap((l) => extra[l] ?? []),
+  ];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const name of all) {
+    const words = searchWords(name).join(' ');
+    if (words && !seen.has(words)) {
+      seen.add(words);
+      out.push(words);
+    }
+  }
+  return out;
+}
+
+/**
+ * What a listing or request of this category is indexed with beside its title and description:
+ * the names of the category and of every category above it, as one space-separated text.
+ */
+export function indexedTermsOf(slug: string): string {
+  const out: string[] = [];
+  for (let cat = findCategory(slug); cat; cat = cat.parent ? findCategory(cat.parent) : undefined)
+    out.push(...namesOfCategory(cat.slug));
+  return [...new Set(out)].join(' ');
+}
+
+/** Every group of names that mean the same: one per category, then the free synonym groups. */
+function nameGroups(): string[][] {
+  return [
+    ...CATEGORIES.map((c) => namesOfCategory(c.slug)),
+    ...SYNONYM_GROUPS.map((g) => [...new Set(g.map((n) => searchWords(n).join(' ')))]),
+  ];
+}
+
+let groupsByStem: Map<string, string[][]> | null = null;
+
+/**
+ * The groups a single query word names (by its singular stem), e.g. "contreplaqués" → the names
+ * of plywood. Only one-word names are looked up; longer names are matched through their words.
+ */
+export function groupsOfWord(word: string): string[][] {
+  if (!groupsByStem) {
+    groupsByStem = new Map();
+    for (const group of nameGroups())
+      for (const name of group) {
+        if (name.includes(' ')) continue;
+        const key = singularStem(name);
+        const list = groupsByStem.get(key) ?? [];
+        if (!list.includes(group)) list.push(group);
+        groupsByStem.set(key, list);
+      }
+  }
+  return groupsByStem.get(singularStem(word)) ?? [];
+}
+
+/**
+ * The CASE expression giving each category's indexed terms, for the generated `search_terms`
+ * column of listings and requests (migration 0020 holds its output).
+ */
+export function searchTermsCaseSql(): string {
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const lines = CATEGORIES.map((c) => `    WHEN ${q(c.slug)} THEN ${q(indexedTermsOf(c.slug))}`);
+  return `CASE category\n${lines.join('\n')}\n    ELSE ''\n  END`;
+}

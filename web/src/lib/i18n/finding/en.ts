@@ -1,0 +1,41 @@
+/** Search: how results are ordered, where they are measured from, and the extra filters (English: the typed source). */
+export const findingEn = {
+  orderedBy: 'Ordered by',
+  orders: {
+    relevance: 'best match',
+    nearest: 'nearest first',
+    newest: 'newest first',
+  },
+  orderExplained: {
+    relevance: 'Words in the title or the material come first, then the nearest, then the newest.',
+    nearest: 'Closest to the chosen place first, then the newest.',
+    newest: 'Most recently offered first.',
+  },
+  nearestNeedsPlace: 'Choose a place under “Near” to sort by distance.',
+  near: 'Near',
+  nearAnywhere: 'Anywhere',
+  myHubs: 'My hubs',
+  allHubs: 'All hubs',
+  nearPoint: 'The point I chose',
+  nearMyLocation: 'My location',
+  useMyLocation: 'Use my location',
+  locating: 'Finding your location…',
+  locationUnavailable: 'Your browser gave no location. Pick a point on the map or a hub instead.',
+  pickOnMap: 'Pick a point on the map',
+  closeMap: 'Close the map',
+  pickHint: 'Tap the map where you want to search from.',
+  pointLabel: (lat: string, lon: string) => `Point ${lat}, ${lon}`,
+  radiusNeedsPlace: 'A radius needs a place to measure from: choose one under “Near”.',
+  radiusIgnored: (km: string) =>
+    `The radius of ${km} km was not used: choose a place under “Near” to use it.`,
+  price: 'Price',
+  anyPrice: 'Any price',
+  prices: { free: 'Free', swap: 'Swap', priced: 'Priced' },
+  availableBy: 'Available by',
+  fits: 'My part fits (mm)',
+  fitsHint: 'Length × width, and thickness if it matters: pieces at least that big, of that thickness ± 5 %.',
+  fitsLength: 'Length',
+  fitsWidth: 'Width',
+  fitsThickness: 'Thickness',
+};
+export type FindingMessages = typeof findingEn;
