@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { ApiError } from './http/errors';
 import { benchMetrics } from './http/middleware/bench-metrics';
+import { contractDocument, sessionFirst } from './http/contract';
 import { csrf } from './http/middleware/csrf';
 import { requestId } from './http/middleware/request-id';
 import { session } from './http/middleware/session';
@@ -61,7 +62,8 @@ const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
   404: 'NOT_FOUND',
   409: 'INVALID_STATE',
   413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
+  // A body of the wrong content type for a route (a photo's own checks throw UNSUPPORTED_MEDIA_TYPE).
+  415: 'UNSUPPORTED_CONTENT_TYPE',
   422: 'VALIDATION_FAILED',
   429: 'RATE_LIMITED',
 };
@@ -109,17 +111,13 @@ export function createApp() {
     .route('/', streamsRoutes)
     .route('/', tasksRoutes);
 
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Omloop API',
-      version: '1.0.0',
-      description:
-        'Circular-materials exchange between makers’ hubs. JSON over HTTPS; sign in with /auth/login (session ' +
-        'cookie). Unsafe methods must carry an Origin header of this site. Every error is ' +
-        '`{ "error": { "code", "message", "requestId", "details"? } }`; messages follow Accept-Language (nl, fr, en).',
-    },
-    servers: [{ url: '/api/v1' }],
+  // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
+  let contract: ReturnType<typeof contractDocument> | undefined;
+  const guard = sessionFirst(api, '/api/v1');
+  api.get('/openapi.json', (c) => {
+    contract ??= contractDocument(api);
+    const server = { url: new URL('/api/v1', c.req.url).href, description: 'This host' };
+    return c.json({ ...contract, servers: [server, ...((contract.servers as unknown[]) ?? [])] });
   });
 
   const app = new OpenAPIHono<AppEnv>();
@@ -135,6 +133,7 @@ export function createApp() {
   app.use('/api/*', session);
   app.use('/api/*', csrf);
   app.use('/api/*', dispatchAfterResponse);
+  app.use('/api/v1/*', guard);
   app.route('/api/v1', api);
 
   app.notFound(async (c) => {
