@@ -44,20 +44,6 @@ const REPO_FROM_DOMAIN = {
   message: 'A domain file is pure rules: it never imports a repo (move the type into the domain).',
 };
 const rooms = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-// Explicit, temporary exceptions, each to be removed by the area's owner:
-// - notifications: four route files take `notifyDeps` from notifications.routes until the event
-//   outbox replaces notifications called from routes.
-const NOTIFY_DEPS_FROM_ROUTES = [
-  'src/modules/exchanges/exchanges.routes.ts',
-  'src/modules/imports/imports.routes.ts',
-  'src/modules/listings/listings.routes.ts',
-  'src/modules/moderation/moderation.routes.ts',
-];
-const ROUTES_FILE_BUT_NOTIFY_DEPS = {
-  ...ROUTES_FILE,
-  regex: String.raw`^(?!\.\./notifications/notifications\.routes$).*\.routes(\.ts)?$`,
-};
-
 export default ts.config(
   {
     ignores: [
@@ -132,7 +118,6 @@ export default ts.config(
     rules: rooms(REPO_OF_ANOTHER_MODULE, ROUTES_FILE, REPO_FROM_DOMAIN),
   },
   { files: ['src/app.ts'], rules: rooms(REPO_OF_ANOTHER_MODULE) },
-  { files: NOTIFY_DEPS_FROM_ROUTES, rules: rooms(REPO_OF_ANOTHER_MODULE, ROUTES_FILE_BUT_NOTIFY_DEPS) },
   {
     // The web app talks to the API over HTTP: it may share src/shared, never a module.
     files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],

@@ -1,20 +1,43 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
+// The pool asks for its options each time it starts a runtime (once per test file): read the
+// migrations once, not once per file.
+let migrations: ReturnType<typeof readD1Migrations> | undefined;
+
 export default defineConfig({
-  plugins: [
-    cloudflareTest(async () => ({
-      main: './src/index.ts',
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') },
-        // A second, empty database for the backup test to restore into (merged with wrangler's DB).
-        d1Databases: { RESTORE_DB: 'omloop-restore-test' },
-      },
-    })),
-  ],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    setupFiles: ['./test/setup.ts'],
+    projects: [
+      {
+        // Pure rules and schemas need no Workers runtime: on Node they skip a workerd start per file.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: './src/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: await (migrations ??= readD1Migrations('./migrations')) },
+              // A second, empty database for the backup test to restore into (merged with wrangler's DB).
+              d1Databases: { RESTORE_DB: 'omloop-restore-test' },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['./test/setup.ts'],
+          // A floor far above any ordinary test's need on a busy 2-CPU machine; heavy tests set
+          // their own budget (e.g. 120 s) next to what they do.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Tools that run on Node only (the OpenAPI linter) check what the Worker serves.
+        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node' },
+      },
+    ],
   },
 });

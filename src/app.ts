@@ -1,10 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { dispatchPendingEvents } from './events';
+import { notifyDeps } from './http/openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 import { ApiError } from './http/errors';
 import { benchMetrics } from './http/middleware/bench-metrics';
+import { contractDocument, sessionFirst } from './http/contract';
 import { csrf } from './http/middleware/csrf';
 import { requestId } from './http/middleware/request-id';
 import { session } from './http/middleware/session';
@@ -57,9 +61,31 @@ const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
   404: 'NOT_FOUND',
   409: 'INVALID_STATE',
   413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
+  // A body of the wrong content type for a route (a photo's own checks throw UNSUPPORTED_MEDIA_TYPE).
+  415: 'UNSUPPORTED_CONTENT_TYPE',
   422: 'VALIDATION_FAILED',
   429: 'RATE_LIMITED',
+};
+
+/**
+ * After a change succeeded, what it recorded in the event outbox reaches its subscribers
+ * (matching, notifications …) once the answer is on its way; the scheduled pass takes what is left.
+ */
+const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
+  let waitUntil: (p: Promise<unknown>) => void;
+  try {
+    const ctx = c.executionCtx;
+    waitUntil = (p) => ctx.waitUntil(p);
+  } catch {
+    return; // No execution context (the app called bare): the scheduled pass dispatches.
+  }
+  waitUntil(
+    dispatchPendingEvents(notifyDeps(c)).catch((err) =>
+      console.error(JSON.stringify({ events: 'dispatch failed', error: String(err) })),
+    ),
+  );
 };
 
 /** The API: every module mounted under /api/v1, one error envelope, the OpenAPI document. */
@@ -83,17 +109,13 @@ export function createApp() {
     .route('/', exchangesRoutes)
     .route('/', streamsRoutes);
 
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Omloop API',
-      version: '1.0.0',
-      description:
-        'Circular-materials exchange between makers’ hubs. JSON over HTTPS; sign in with /auth/login (session ' +
-        'cookie). Unsafe methods must carry an Origin header of this site. Every error is ' +
-        '`{ "error": { "code", "message", "requestId", "details"? } }`; messages follow Accept-Language (nl, fr, en).',
-    },
-    servers: [{ url: '/api/v1' }],
+  // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
+  let contract: ReturnType<typeof contractDocument> | undefined;
+  const guard = sessionFirst(api, '/api/v1');
+  api.get('/openapi.json', (c) => {
+    contract ??= contractDocument(api);
+    const server = { url: new URL('/api/v1', c.req.url).href, description: 'This host' };
+    return c.json({ ...contract, servers: [server, ...((contract.servers as unknown[]) ?? [])] });
   });
 
   const app = new OpenAPIHono<AppEnv>();
@@ -108,6 +130,8 @@ export function createApp() {
   });
   app.use('/api/*', session);
   app.use('/api/*', csrf);
+  app.use('/api/*', dispatchAfterResponse);
+  app.use('/api/v1/*', guard);
   app.route('/api/v1', api);
 
   app.notFound(async (c) => {

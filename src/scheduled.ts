@@ -1,4 +1,5 @@
 import type { Deps } from './env';
+import { eventsJob } from './events';
 import { impactJob } from './modules/impact/impact.job';
 import { matchingJob } from './modules/matching/matching.job';
 import { notificationsJob } from './modules/notifications/notifications.job';
@@ -15,6 +16,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   impactJob,
   // Due stream occurrences become listings before the matching pass.
   streamsJob,
+  // What these produced (expiries, handovers made final) reaches matching and people.
+  eventsJob,
   matchingJob,
   notificationsJob,
 ];

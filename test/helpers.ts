@@ -3,6 +3,8 @@ import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { ZErrorBody, type TErrorBody, type TMe } from '../src/shared/schemas';
+import { dispatchPendingEvents } from '../src/events';
+import { unsettledEvents } from '../src/modules/events/events.service';
 
 export const ORIGIN = 'http://127.0.0.1:8787';
 export const db = env.DB;
@@ -17,6 +19,8 @@ type CallOptions = {
   headers?: Record<string, string>;
   /** Leave out the Origin header, as a cross-site form or a script elsewhere would. */
   noOrigin?: boolean;
+  /** Answer at once, without waiting for the change's events to reach their subscribers. */
+  unsettled?: boolean;
 };
 
 /** One request to the API at /api/v1 + path. */
@@ -31,7 +35,29 @@ export async function call(path: string, o: CallOptions = {}): Promise<Response>
     headers['content-type'] ??= 'application/json';
     body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
   }
-  return exports.default.fetch(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body }));
+  const res = await exports.default.fetch(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body }));
+  // What the change set off (matching, notifications) runs after the answer: tests see the settled state.
+  if (method !== 'GET' && !o.unsettled) await settleEvents();
+  return res;
+}
+
+/**
+ * Waits until every recorded event reached its subscribers (dispatching them here too, so it does
+ * not depend on the after-response dispatch being quick). Gives up after ~20 s of no progress.
+ */
+export async function settleEvents(): Promise<void> {
+  const deps = { db, now: () => new Date(), baseUrl: ORIGIN };
+  for (let i = 0; i < 1000; i++) {
+    await dispatchPendingEvents(deps);
+    const left = await db
+      .prepare(
+        'SELECT count(*) AS n FROM events WHERE done_at IS NULL AND failed_at IS NULL AND last_error IS NULL',
+      )
+      .first<{ n: number }>();
+    if (!left?.n) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`events did not settle: ${await unsettledEvents(deps)} left`);
 }
 
 /** Parses a response with the route's own schema, after checking its status. */

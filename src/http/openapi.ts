@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env';
+import { mailEnv } from '../modules/notifications/notifications.sender';
 import { ZErrorBody } from '../shared/schemas';
 import { ZPathId } from '../shared/user-input';
 import { validationHook } from './validate';
@@ -47,4 +48,9 @@ export const ZSlugParam = z.object({ slug: z.string().min(1).max(60) });
 /** The dependencies of a use case, from the request's bindings. */
 export function deps(c: Context<AppEnv>): Deps {
   return { db: c.env.DB, now: () => new Date() };
+}
+
+/** Use-case dependencies plus the site's own address, for links in emails. */
+export function notifyDeps(c: Context<AppEnv>): Deps & { baseUrl: string } {
+  return { ...deps(c), baseUrl: mailEnv(c.env).PUBLIC_URL ?? new URL(c.req.url).origin };
 }

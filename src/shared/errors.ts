@@ -642,6 +642,14 @@ export const ERRORS = {
       en: 'This file is larger than 5 MB.',
     },
   },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 415,
+    message: {
+      nl: 'Dit verzoek neemt JSON (Content-Type: application/json); foto’s gaan als multipart/form-data.',
+      fr: 'Cette requête attend du JSON (Content-Type : application/json) ; les photos s’envoient en multipart/form-data.',
+      en: 'This request takes JSON (Content-Type: application/json); photos are sent as multipart/form-data.',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: {

@@ -130,7 +130,22 @@ export const ZDismissed = z.object({ id: z.number().int(), state: z.enum(MATCH_S
 
 // ---------- notifications ----------
 
-export const NOTIFICATION_KINDS = ['request_match', 'saved_search', 'moderation'] as const;
+/** Every kind of notification, one entry each (who receives it: src/modules/notifications/notifications.rules.ts). */
+export const NOTIFICATION_KINDS = [
+  'request_match',
+  'saved_search',
+  'moderation',
+  'claim_received',
+  'claim_answered',
+  'claim_cancelled',
+  'claim_expired',
+  'handover_recorded',
+  'exchange_completed',
+  'exchange_disputed',
+  'exchange_message',
+  'booking_changed',
+  'stream_occurrence',
+] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
 
@@ -156,6 +171,23 @@ export const ZNotificationPayload = z.object({
       reason: z.string(),
     })
     .optional(),
+  /** The exchange a claim, handover or message belongs to. */
+  exchangeId: z.number().int().optional(),
+  /** The hub that gives (the listing's) and the hub that receives (the claimant's). */
+  fromHubName: z.string().optional(),
+  toHubName: z.string().optional(),
+  /** The hub whose member acted (wrote the message, made the booking …). */
+  hubName: z.string().optional(),
+  /** A claim's answer (kind 'claim_answered'), a booking's change (kind 'booking_changed'). */
+  answer: z.enum(['accepted', 'declined']).optional(),
+  bookingChange: z.enum(['made', 'cancelled']).optional(),
+  /** Until when the person can act (a handover to confirm or dispute). */
+  deadline: z.string().optional(),
+  machineId: z.number().int().optional(),
+  machineName: z.string().optional(),
+  startsAt: z.string().optional(),
+  streamId: z.number().int().optional(),
+  streamTitle: z.string().optional(),
 });
 export type TNotificationPayload = z.infer<typeof ZNotificationPayload>;
 

@@ -35,7 +35,7 @@ function appDomain() {
       contents: `export { computeExchangeImpact, DEFAULT_METHOD_PERMILLE } from './src/modules/impact/impact.domain';
 export { flowMass, CONFIRM_DAYS, CLAIM_DAYS } from './src/modules/exchanges/exchanges.domain';
 export { distanceMetres } from './src/modules/search/search.domain';
-export { toFactor, toTransportFactor } from './src/modules/impact/impact.repo';`,
+export { toFactor, toTransportFactor, REBUILD_KEPT_TOTALS_SQL } from './src/modules/impact/impact.repo';`,
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -441,6 +441,8 @@ export function seedExchanges({ count, d1, execFile }) {
       ],
       impacts,
     ),
+    // The kept totals, as the app keeps them alongside each impact row.
+    app.REBUILD_KEPT_TOTALS_SQL,
     // The reservation each holding exchange keeps (accepted, handed over, disputed, completed).
     `UPDATE listings SET quantity_reserved_milli = (
        SELECT sum(CASE e.state WHEN 'completed' THEN e.handover_quantity_milli ELSE e.quantity_milli END)

@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('restores a network into an empty database with nothing lost', async () => {
+  it('restores a network into an empty database with nothing lost', { timeout: 120_000 }, async () => {
     // ---------- a small network, built through the API ----------
     const o = await networkOfTwo(); // giver (Ghent) and receiver (Brussels) hubs, a birch listing
     const network = o.network.slug;

@@ -65,7 +65,7 @@ describe('imports', () => {
       ZImport,
     );
     expect(progress).toMatchObject({ status: 'completed', rowsDone: 4997, rowsValid: 4997 });
-  });
+  }, 120_000);
 
   it('imported listings are matched right after the import: queued in its batch, the request author notified', async () => {
     const makerAt = newArea();

@@ -162,7 +162,21 @@ export type ClaimValues = {
   now: string;
   /** Only when the hub has no exchange on this listing yet (a stream's reserved occurrence, opened once). */
   firstForHub?: boolean;
+  /** The outbox row of the claim, recorded with it (see `claimEventSubject`). */
+  event?: D1PreparedStatement;
 };
+
+/** The subject of a claim's event: the exchange this batch inserted (found by its fresh token). */
+export const claimEventSubject = (token: string) => ({
+  select: 'SELECT id FROM exchanges WHERE action_token = ?1',
+  binds: [token],
+});
+
+/** The subject of a move's event: the exchange, only if this batch's move applied. */
+export const moveEventSubject = (exchangeId: number, token: string) => ({
+  select: 'SELECT id FROM exchanges WHERE id = ?1 AND action_token = ?2',
+  binds: [exchangeId, token],
+});
 
 /**
  * A new claim with its first timeline entry and message, in one batch. The insert happens only
@@ -208,6 +222,7 @@ export async function insertClaim(db: D1Database, v: ClaimValues): Promise<numbe
          SELECT id, ?2, to_hub_id, ?3, ?4 FROM exchanges WHERE action_token = ?1`,
       )
       .bind(v.token, v.claimedBy, v.message, v.now),
+    ...(v.event ? [v.event] : []),
   ]);
   return inserted?.results[0]?.id ?? null;
 }
@@ -251,6 +266,8 @@ export type TransitionWrite = {
   reservation?: D1PreparedStatement;
   /** Completion writes the flow row in the same batch. */
   flow?: FlowValues;
+  /** The outbox row of the move (subject `moveEventSubject`): recorded only if the move applied. */
+  event?: D1PreparedStatement;
 };
 
 /** The statement guard: "this batch's transition applied". */
@@ -303,6 +320,7 @@ export async function applyTransition(
         .bind(w.exchangeId, w.token, w.flow.massGrams, w.flow.massSource, w.now, w.actorId),
     );
   }
+  if (w.event) statements.push(w.event);
   // Read back in the same batch: why a refused move was refused, without another round trip.
   statements.push(
     db
@@ -371,17 +389,22 @@ export async function messagesOf(db: D1Database, exchangeId: number): Promise<Me
   return results;
 }
 
+/** A message, and (when given) its event, recorded with it in one batch. */
 export async function insertMessage(
   db: D1Database,
   v: { exchangeId: number; authorId: number; hubId: number; body: string; now: string },
+  event?: D1PreparedStatement,
 ): Promise<number> {
-  const row = await db
-    .prepare(
-      `INSERT INTO exchange_messages (exchange_id, author_id, hub_id, body, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id`,
-    )
-    .bind(v.exchangeId, v.authorId, v.hubId, v.body, v.now)
-    .first<{ id: number }>();
+  const [inserted] = await db.batch<{ id: number }>([
+    db
+      .prepare(
+        `INSERT INTO exchange_messages (exchange_id, author_id, hub_id, body, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id`,
+      )
+      .bind(v.exchangeId, v.authorId, v.hubId, v.body, v.now),
+    ...(event ? [event] : []),
+  ]);
+  const row = inserted?.results[0];
   if (!row) throw new Error('insert returned no id');
   return row.id;
 }

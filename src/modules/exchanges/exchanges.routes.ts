@@ -2,8 +2,6 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../env';
-import { onListingChanged } from '../matching/matching.service';
-import { notifyDeps } from '../notifications/notifications.routes';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import {
@@ -45,11 +43,6 @@ const ZIdempotencyHeader = z.object({
     ),
 });
 
-// Accepting, declining or cancelling changes what a listing has left, and so what it can match.
-async function rematch(c: Context<AppEnv>, exchange: { listing: { id: number } }) {
-  await onListingChanged(notifyDeps(c), exchange.listing.id);
-}
-
 /** Runs a POST's use case once per Idempotency-Key and answers with the (first) response. */
 async function once<T, S extends 200 | 201>(
   c: Context<AppEnv>,
@@ -83,10 +76,7 @@ const moveRoute = (action: MoveAction, summary: string) =>
     },
   });
 
-// Accepting, declining and cancelling change what a listing has left; confirming does not.
-const CHANGES_STOCK: ReadonlySet<MoveAction> = new Set(['accept', 'decline', 'cancel']);
-
-/** The one handler of the four plain moves: once per Idempotency-Key, then rematch if stock moved. */
+/** The one handler of the four plain moves: once per Idempotency-Key (matching follows the move's event). */
 const moveHandler =
   (action: MoveAction): RouteHandler<ReturnType<typeof moveRoute>, AppEnv> =>
   async (c) => {
@@ -95,7 +85,6 @@ const moveHandler =
     const r = await once(c, input, 200, () =>
       service.transition(deps(c), { id, user: requireUser(c), action, input }),
     );
-    if (CHANGES_STOCK.has(action)) await rematch(c, r.body);
     return c.json(r.body, r.status);
   };
 

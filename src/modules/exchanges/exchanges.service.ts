@@ -42,6 +42,8 @@ import {
   type Party,
 } from './exchanges.domain';
 import * as repo from './exchanges.repo';
+import { recordEvent, type EventKind } from '../events/events.service';
+import type { TExchangeEventFacts } from '../events/events.kinds';
 
 const newToken = () => crypto.randomUUID();
 
@@ -205,6 +207,7 @@ export async function claimListing(
   if (listing.status !== 'active') throw new ApiError('LISTING_NOT_CLAIMABLE');
   const quantityMilli = toMilli(input.quantity);
   const now = deps.now();
+  const token = newToken();
   const id = await repo.insertClaim(deps.db, {
     listingId,
     fromHubId: listing.hubId,
@@ -216,8 +219,22 @@ export async function claimListing(
     proposedPickupAt: input.proposedPickupAt ? new Date(input.proposedPickupAt).toISOString() : null,
     expiresAt: claimExpiry(now).toISOString(),
     message: input.message,
-    token: newToken(),
+    token,
     now: now.toISOString(),
+    event: recordEvent(deps.db, 'exchange.claimed', {
+      subject: repo.claimEventSubject(token),
+      actorId: user.id,
+      payload: {
+        listingId,
+        listingTitle: listing.title,
+        fromHubId: listing.hubId,
+        fromHubName: listing.hubName,
+        toHubId: hub.id,
+        toHubName: hub.name,
+        claimedBy: user.id,
+      },
+      now: now.toISOString(),
+    }),
   });
   if (id === null) await explainRefusedClaim(deps, listingId);
   return getExchange(deps, { id: id!, user });
@@ -281,6 +298,34 @@ async function explainRefusedClaim(deps: Deps, listingId: number): Promise<never
   });
 }
 
+/** The event each arrival state records (what people are told, what matching follows). */
+const MOVE_EVENTS: Partial<Record<TExchange['state'], EventKind>> = {
+  accepted: 'exchange.accepted',
+  declined: 'exchange.declined',
+  cancelled: 'exchange.cancelled',
+  expired: 'exchange.expired',
+  handed_over: 'exchange.handed_over',
+  completed: 'exchange.completed',
+  disputed: 'exchange.disputed',
+};
+
+/** The facts an exchange's event carries, as they are after the move (`set` is what it writes). */
+function exchangeFacts(row: repo.ExchangeRow, set: repo.TransitionWrite['set'] = {}): TExchangeEventFacts {
+  const handoverHub = set.handover_hub_id !== undefined ? set.handover_hub_id : row.handover_hub_id;
+  const confirmBy = set.confirm_by !== undefined ? set.confirm_by : row.confirm_by;
+  return {
+    listingId: row.listing_id,
+    listingTitle: row.listing_title,
+    fromHubId: row.from_hub_id,
+    fromHubName: row.fh_name,
+    toHubId: row.to_hub_id,
+    toHubName: row.th_name,
+    claimedBy: row.claimed_by,
+    handoverHubId: typeof handoverHub === 'number' ? handoverHub : null,
+    confirmBy: typeof confirmBy === 'string' ? confirmBy : null,
+  };
+}
+
 type MoveOptions = {
   action: Action;
   row: repo.ExchangeRow;
@@ -339,6 +384,16 @@ async function move(deps: Deps, { action, row, actorId, note, set = {} }: MoveOp
         }
       : {}),
     ...(flow ? { flow } : {}),
+    ...(MOVE_EVENTS[t.to]
+      ? {
+          event: recordEvent(deps.db, MOVE_EVENTS[t.to]!, {
+            subject: repo.moveEventSubject(row.id, token),
+            actorId,
+            payload: exchangeFacts(row, set),
+            now,
+          }),
+        }
+      : {}),
   });
   if (after.applied) return;
   if (t.to === 'accepted' && after.state === 'claimed' && after.action_token === row.action_token) {
@@ -430,18 +485,23 @@ export async function postMessage(
   { id, user, input }: { id: number; user: SessionUser; input: TMessageInput },
 ): Promise<TExchangeDetail> {
   const { row, party } = await requireVisible(deps, id, user);
-  await repo.insertMessage(deps.db, {
-    exchangeId: id,
-    authorId: user.id,
-    hubId:
-      party.inReceiver && !party.inGiver
-        ? row.to_hub_id
-        : party.inGiver && !party.inReceiver
-          ? row.from_hub_id
-          : row.to_hub_id,
-    body: input.body,
-    now: deps.now().toISOString(),
-  });
+  const hubId =
+    party.inReceiver && !party.inGiver
+      ? row.to_hub_id
+      : party.inGiver && !party.inReceiver
+        ? row.from_hub_id
+        : row.to_hub_id;
+  const now = deps.now().toISOString();
+  await repo.insertMessage(
+    deps.db,
+    { exchangeId: id, authorId: user.id, hubId, body: input.body, now },
+    recordEvent(deps.db, 'exchange.message', {
+      subject: { id },
+      actorId: user.id,
+      payload: { ...exchangeFacts(row), hubId },
+      now,
+    }),
+  );
   return getExchange(deps, { id, user });
 }
 

@@ -167,6 +167,25 @@ export async function roleOf(db: D1Database, hubId: number, userId: number): Pro
   return row?.role ?? null;
 }
 
+/** The people of each of these hubs (managers only where `managersOnly`), in one statement. */
+export async function memberIdsOfHubs(
+  db: D1Database,
+  hubIds: number[],
+  managersOnly: boolean,
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(hubIds.map((h) => [h, []]));
+  if (hubIds.length === 0) return out;
+  const { results } = await db
+    .prepare(
+      `SELECT hub_id, user_id FROM memberships WHERE hub_id IN (SELECT value FROM json_each(?1))
+         AND (?2 = 0 OR role = 'manager')`,
+    )
+    .bind(JSON.stringify(hubIds), managersOnly ? 1 : 0)
+    .all<{ hub_id: number; user_id: number }>();
+  for (const r of results) out.get(r.hub_id)?.push(r.user_id);
+  return out;
+}
+
 export async function membershipsOfUser(
   db: D1Database,
   userId: number,

@@ -128,6 +128,15 @@ export async function acceptInvite(
 }
 
 /** A person's role in each of their hubs, for other modules' permission checks. */
+/** The people (or only the managers) of each of these hubs: whom a hub-wide notification reaches. */
+export function memberIdsOfHubs(
+  deps: Deps,
+  hubIds: number[],
+  { managersOnly = false }: { managersOnly?: boolean } = {},
+): Promise<Map<number, number[]>> {
+  return repo.memberIdsOfHubs(deps.db, hubIds, managersOnly);
+}
+
 export function hubRoles(deps: Deps, userId: number): Promise<Map<number, TRole>> {
   return repo.hubRoles(deps.db, userId);
 }

@@ -232,6 +232,86 @@ const IMPACT_COLUMNS = [
   'computed_at',
 ] as const;
 
+// ---------- kept totals ----------
+
+/** The kept figures: each column of impact_totals and the impact rows' sum it keeps. */
+const KEPT = {
+  exchanges: 'count(*)',
+  mass_weighed_g: "sum(CASE WHEN mass_source = 'weighed' THEN mass_grams ELSE 0 END)",
+  mass_estimated_g: "sum(CASE WHEN mass_source = 'estimated' THEN mass_grams ELSE 0 END)",
+  mass_estimated_low_g: "sum(CASE WHEN mass_source = 'estimated' THEN mass_low_grams ELSE 0 END)",
+  mass_estimated_high_g: "sum(CASE WHEN mass_source = 'estimated' THEN mass_high_grams ELSE 0 END)",
+  mass_unknown: "sum(CASE WHEN mass_source = 'unknown' THEN 1 ELSE 0 END)",
+  machine_hours_milli: 'sum(machine_hours_milli)',
+  gross_g: 'sum(gross_g)',
+  gross_low_g: 'sum(gross_low_g)',
+  gross_high_g: 'sum(gross_high_g)',
+  attributed_g: 'sum(attributed_g)',
+  attributed_low_g: 'sum(attributed_low_g)',
+  attributed_high_g: 'sum(attributed_high_g)',
+  transport_g: 'sum(transport_g)',
+  net_g: 'sum(net_g)',
+  net_low_g: 'sum(net_low_g)',
+  net_high_g: 'sum(net_high_g)',
+} as const;
+export type KeptColumn = keyof typeof KEPT;
+export const KEPT_COLUMNS = Object.keys(KEPT) as KeptColumn[];
+const KEY = 'coalesce(network_id, 0), substr(completed_at, 1, 7), from_hub_id, to_hub_id, family';
+
+/** Adds (sign 1) or subtracts (sign −1) the impact rows matching `where` to the kept totals. */
+function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1PreparedStatement {
+  const cols = KEPT_COLUMNS.join(', ');
+  const sums = KEPT_COLUMNS.map((c) => `${o.sign} * ${KEPT[c]}`).join(', ');
+  const update = KEPT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+  return db.prepare(
+    `INSERT INTO impact_totals (scope_id, month, from_hub_id, to_hub_id, family, ${cols})
+     SELECT ${KEY}, ${sums} FROM exchange_impacts WHERE ${o.where} GROUP BY ${KEY}
+     ON CONFLICT (scope_id, month, from_hub_id, to_hub_id, family) DO UPDATE SET ${update}`,
+  );
+}
+
+/** Rebuilds every kept total from the current impact rows (the migration's backfill; bench seeding). */
+export const REBUILD_KEPT_TOTALS_SQL = `DELETE FROM impact_totals;
+INSERT INTO impact_totals (scope_id, month, from_hub_id, to_hub_id, family, ${KEPT_COLUMNS.join(', ')})
+SELECT ${KEY}, ${KEPT_COLUMNS.map((c) => KEPT[c]).join(', ')}
+FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY ${KEY};`;
+
+export type KeptRow = { month: string; fromHub: string; toHub: string; family: string } & Record<
+  KeptColumn,
+  number
+>;
+
+/** A scope's kept totals (network id, or null for the default scope), with the hubs' slugs. */
+export async function keptTotals(db: D1Database, networkId: number | null): Promise<KeptRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
+       FROM impact_totals t JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
+       WHERE t.scope_id = ?1 AND t.exchanges <> 0
+       ORDER BY t.month, hf.slug, ht.slug, t.family`,
+    )
+    .bind(networkId ?? 0)
+    .all<KeptRow>();
+  return results;
+}
+
+/** The same figures recomputed from the current impact rows: what the kept totals must equal. */
+export async function recomputedTotals(db: D1Database, networkId: number | null): Promise<KeptRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
+       FROM (SELECT substr(completed_at, 1, 7) AS month, from_hub_id, to_hub_id, family,
+               ${KEPT_COLUMNS.map((c) => `${KEPT[c]} AS ${c}`).join(', ')}
+             FROM exchange_impacts WHERE network_id IS ?1 AND superseded_by IS NULL
+             GROUP BY 1, 2, 3, 4) t
+       JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
+       ORDER BY t.month, hf.slug, ht.slug, t.family`,
+    )
+    .bind(networkId)
+    .all<KeptRow>();
+  return results;
+}
+
 /**
  * Records an impact row and supersedes the scope's previous current row, in one atomic batch.
  * Automatic computation ('auto') inserts only while no current row covers the exchange's latest
@@ -302,6 +382,18 @@ export async function recordImpact(
          RETURNING id`,
       )
       .bind(v.exchangeId, v.networkId, recalc, ...values),
+    // Kept totals, in the same batch: the new row is added only when the insert above happened
+    // (changes() still speaks of it), then the rows it supersedes are subtracted.
+    keepTotals(db, {
+      sign: 1,
+      where: `id = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
+        AND changes() = 1`,
+    }).bind(v.exchangeId, v.networkId),
+    keepTotals(db, {
+      sign: -1,
+      where: `exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+        AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
+    }).bind(v.exchangeId, v.networkId),
     db
       .prepare(
         `UPDATE exchange_impacts
@@ -493,15 +585,19 @@ export async function namesFor(
 }
 
 /**
- * The version of everything a network's report is computed from. Flows and impact rows are
- * append-only (a recalculation adds a row), so their highest ids change with every new one; the
- * network, its method and its hubs carry their own update times. Five index lookups and the
- * network's hub rows.
+ * The version of everything a network's report is computed from, per network: flows and impact
+ * rows are append-only (a recalculation adds a row), so the highest id of a flow touching one of
+ * its hubs and of its own impact rows change with every new one — and only then, not with a flow
+ * anywhere else. The network, its method and its hubs carry their own update times. Index steps:
+ * two per hub, one for the impacts, and the network's hub rows.
  */
 export async function reportVersion(db: D1Database, networkId: number): Promise<string> {
   const row = await db
     .prepare(
-      `SELECT (SELECT max(id) FROM flows) AS f, (SELECT max(id) FROM exchange_impacts) AS i,
+      `SELECT (SELECT max(max(coalesce((SELECT max(id) FROM flows WHERE from_hub_id = nh.hub_id), 0),
+                  coalesce((SELECT max(id) FROM flows WHERE to_hub_id = nh.hub_id), 0)))
+               FROM network_hubs nh WHERE nh.network_id = ?1 AND nh.status = 'active') AS f,
+         (SELECT max(id) FROM exchange_impacts WHERE network_id = ?1) AS i,
          (SELECT updated_at FROM networks WHERE id = ?1) AS n,
          (SELECT updated_at FROM network_methods WHERE network_id = ?1) AS m,
          (SELECT count(*) || '/' || coalesce(max(nh.updated_at), '') || '/' || coalesce(max(h.updated_at), '')

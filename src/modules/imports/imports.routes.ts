@@ -13,8 +13,6 @@ import {
   ZImportParam,
 } from '../../shared/inventory.schemas';
 import { ZErrorBody } from '../../shared/schemas';
-import { drainMatchingQueue } from '../matching/matching.service';
-import { notifyDeps } from '../notifications/notifications.routes';
 import * as service from './imports.service';
 
 const tags = ['Imports'];
@@ -59,10 +57,6 @@ export const importsRoutes = newRouter()
         locale: c.get('locale'),
       });
       if (input.dryRun) return c.json(result, 200);
-      // The new listings wait in the matching queue; start on them once the answer is sent (the
-      // scheduled pass takes whatever a very large import leaves).
-      if (result.id !== null)
-        c.executionCtx.waitUntil(drainMatchingQueue(notifyDeps(c), { importId: result.id }));
       return c.json(result, 201);
     },
   )

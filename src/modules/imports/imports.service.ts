@@ -28,6 +28,7 @@ import {
   validateRows,
 } from './imports.domain';
 import * as repo from './imports.repo';
+import { recordEvent } from '../events/events.service';
 
 async function requireManagerOf(deps: Deps, slug: string, user: SessionUser): Promise<HubRef> {
   const hub = await requireHubRef(deps, slug);
@@ -115,6 +116,12 @@ export async function runImport(
       ...repo.completeStatements(deps.db, id, finishedAt),
       // Queued in the same batch: the new listings are matched right after the response.
       queueImportStatement(deps, { importId: id, now: finishedAt }),
+      recordEvent(deps.db, 'import.finished', {
+        subject: { id },
+        actorId: user.id,
+        payload: {},
+        now: finishedAt,
+      }),
     ]);
     if (!completed || completed.meta.changes !== 1) throw new Error('import was no longer staging');
   } catch (err) {

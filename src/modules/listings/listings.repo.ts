@@ -70,16 +70,21 @@ const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.a
 export async function insertListing(
   db: D1Database,
   v: ListingValues & { hubId: number; authorId: number; now: string },
+  /** Recorded with the row, in the same batch (its subject: `{ inserted: true }`). */
+  event?: D1PreparedStatement,
 ): Promise<number> {
   const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
   const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
   const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k])];
-  const row = await db
-    .prepare(
-      `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
-    )
-    .bind(...vals)
-    .first<{ id: number }>();
+  const [inserted] = await db.batch<{ id: number }>([
+    db
+      .prepare(
+        `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
+      )
+      .bind(...vals),
+    ...(event ? [event] : []),
+  ]);
+  const row = inserted?.results[0];
   if (!row) throw new Error('insert returned no id');
   return row.id;
 }
@@ -99,6 +104,7 @@ export async function updateListing(
   id: number,
   patch: Partial<ListingValues>,
   now: string,
+  event?: D1PreparedStatement,
 ): Promise<boolean> {
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -111,21 +117,32 @@ export async function updateListing(
   // A new quantity may not fall below what exchanges already hold (the value bound above).
   const q = patch.quantityMilli === undefined ? -1 : values.indexOf(patch.quantityMilli);
   const keepsReserved = q < 0 ? '' : ` AND quantity_reserved_milli <= ?${q + 3}`;
-  const r = await db
-    .prepare(
-      `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'${keepsReserved}`,
-    )
-    .bind(id, now, ...values)
-    .run();
-  return r.meta.changes > 0;
+  const [r] = await db.batch([
+    db
+      .prepare(
+        `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'${keepsReserved}`,
+      )
+      .bind(id, now, ...values),
+    ...(event ? [event] : []),
+  ]);
+  return (r?.meta.changes ?? 0) > 0;
 }
 
-export async function withdrawListing(db: D1Database, id: number, now: string): Promise<boolean> {
-  const r = await db
-    .prepare(`UPDATE listings SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status = 'active'`)
-    .bind(id, now)
-    .run();
-  return r.meta.changes > 0;
+export async function withdrawListing(
+  db: D1Database,
+  id: number,
+  now: string,
+  event?: D1PreparedStatement,
+): Promise<boolean> {
+  const [r] = await db.batch([
+    db
+      .prepare(
+        `UPDATE listings SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status = 'active'`,
+      )
+      .bind(id, now),
+    ...(event ? [event] : []),
+  ]);
+  return (r?.meta.changes ?? 0) > 0;
 }
 
 /** What a listing search filters by, beside its text and place. */

@@ -17,8 +17,6 @@ import {
   ZPhoto,
 } from '../../shared/schemas';
 import * as service from './listings.service';
-import { onListingChanged } from '../matching/matching.service';
-import { notifyDeps } from '../notifications/notifications.routes';
 
 const tags = ['Listings'];
 const ZPhotoParam = ZIdParam.extend({ photoId: ZPathId });
@@ -55,7 +53,6 @@ export const listingsRoutes = newRouter()
     async (c) => {
       const user = requireUser(c);
       const listing = await service.createListing(deps(c), { input: c.req.valid('json'), user });
-      await onListingChanged(notifyDeps(c), listing.id);
       return c.json(listing, 201);
     },
   )
@@ -87,7 +84,6 @@ export const listingsRoutes = newRouter()
         patch: c.req.valid('json'),
         user,
       });
-      await onListingChanged(notifyDeps(c), listing.id);
       return c.json(listing, 200);
     },
   )
@@ -105,8 +101,6 @@ export const listingsRoutes = newRouter()
         id: c.req.valid('param').id,
         user: requireUser(c),
       });
-      // A withdrawn listing stops matching in this same request.
-      await onListingChanged(notifyDeps(c), listing.id);
       return c.json(listing, 200);
     },
   )

@@ -1,4 +1,5 @@
 import type { Deps, SessionUser } from '../../env';
+import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
 import {
   listingIssues,
@@ -72,18 +73,38 @@ async function maySeeHidden(deps: Deps, row: repo.ListingRow, viewer: Viewer): P
   return coordinatesHub(deps, row.hub_id, viewer.id);
 }
 
+/** The event of an edit, recorded only if the edit applied. */
+function changedEvent(deps: Deps, id: number, actorId: number) {
+  return recordEvent(deps.db, 'listing.changed', {
+    subject: { id, ifChanged: true },
+    actorId,
+    payload: {},
+    now: deps.now().toISOString(),
+  });
+}
+
 export async function createListing(
   deps: Deps,
   { input, user }: { input: TListingInput; user: SessionUser },
 ): Promise<TListing> {
   const hub = await requireHubRef(deps, input.hub);
   if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
-  const id = await repo.insertListing(deps.db, {
-    ...newListingValues(input),
-    hubId: hub.id,
-    authorId: user.id,
-    now: deps.now().toISOString(),
-  });
+  const now = deps.now().toISOString();
+  const id = await repo.insertListing(
+    deps.db,
+    {
+      ...newListingValues(input),
+      hubId: hub.id,
+      authorId: user.id,
+      now,
+    },
+    recordEvent(deps.db, 'listing.changed', {
+      subject: { inserted: true },
+      actorId: user.id,
+      payload: {},
+      now,
+    }),
+  );
   return getListing(deps, { id, user });
 }
 
@@ -115,7 +136,15 @@ export async function updateListing(
     });
   if (values.quantityMilli !== undefined && values.quantityMilli < row.quantity_reserved_milli)
     throw belowReserved();
-  if (!(await repo.updateListing(deps.db, id, values, deps.now().toISOString()))) {
+  if (
+    !(await repo.updateListing(
+      deps.db,
+      id,
+      values,
+      deps.now().toISOString(),
+      changedEvent(deps, id, user.id),
+    ))
+  ) {
     // An exchange may have been accepted in between: the database refused the lower quantity.
     const now = await requireRow(deps, id);
     if (values.quantityMilli !== undefined && now.status === 'active') throw belowReserved();
@@ -129,7 +158,7 @@ export async function withdrawListing(
   { id, user }: { id: number; user: SessionUser },
 ): Promise<TListing> {
   await requireEditable(deps, id, user);
-  if (!(await repo.withdrawListing(deps.db, id, deps.now().toISOString())))
+  if (!(await repo.withdrawListing(deps.db, id, deps.now().toISOString(), changedEvent(deps, id, user.id))))
     throw new ApiError('INVALID_STATE');
   return getListing(deps, { id, user });
 }
@@ -194,6 +223,7 @@ export function readPhoto(deps: PhotoDeps, photoId: number) {
 export type ListingFacts = {
   id: number;
   hubId: number;
+  hubName: string;
   title: string;
   kind: TListing['kind'];
   status: TListing['status'];
@@ -212,6 +242,7 @@ export async function listingFacts(deps: Deps, id: number): Promise<ListingFacts
   return {
     id: r.id,
     hubId: r.hub_id,
+    hubName: r.hub_name,
     title: r.title,
     kind: r.kind,
     // A hidden listing cannot be claimed: to exchanges it is as good as withdrawn.

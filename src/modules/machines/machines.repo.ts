@@ -1,4 +1,5 @@
 import type { TMachineType, TWindow } from '../../shared/machines.schemas';
+import type { EventSubject } from '../events/events.service';
 import type { THubSummary } from '../../shared/schemas';
 
 export type MachineRow = {
@@ -318,6 +319,8 @@ export async function insertBooking(
     note: string;
     ticks: string[];
     now: string;
+    /** The booking's event, given its subject (the booking this batch inserts). */
+    event?: (subject: EventSubject) => D1PreparedStatement;
   },
 ): Promise<{ id: number } | 'taken' | 'inactive' | 'not_member'> {
   const ref = crypto.randomUUID();
@@ -346,6 +349,7 @@ export async function insertBooking(
            SELECT ?1, j.value, b.id FROM json_each(?2) j JOIN bookings b ON b.ref = ?3`,
         )
         .bind(b.machineId, ticks, ref),
+      ...(b.event ? [b.event({ select: 'SELECT id FROM bookings WHERE ref = ?1', binds: [ref] })] : []),
     ]);
     const id = (booking?.results[0] as { id: number } | undefined)?.id;
     if (id) return { id };
@@ -366,7 +370,7 @@ export async function insertBooking(
  */
 export async function cancelBooking(
   db: D1Database,
-  c: { id: number; userId: number; now: string; minStart: string },
+  c: { id: number; userId: number; now: string; minStart: string; event?: D1PreparedStatement },
 ): Promise<boolean> {
   const [updated] = await db.batch([
     db
@@ -375,6 +379,8 @@ export async function cancelBooking(
          WHERE id = ?1 AND status = 'confirmed' AND ends_at > ?3 AND starts_at >= ?4`,
       )
       .bind(c.id, c.userId, c.now, c.minStart),
+    // Recorded only if the cancel applied (its subject says `ifChanged`).
+    ...(c.event ? [c.event] : []),
     db
       .prepare(
         `DELETE FROM booking_slots WHERE booking_id = ?1

@@ -1,4 +1,5 @@
 import type { Deps, SessionUser } from '../../env';
+import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
 import type { TPhoto } from '../../shared/schemas';
 import type {
@@ -367,6 +368,19 @@ export async function book(
     note: input.note ?? '',
     ticks: ticksOf(start, end),
     now: new Date(now).toISOString(),
+    event: (subject) =>
+      recordEvent(deps.db, 'booking.made', {
+        subject,
+        actorId: user.id,
+        payload: {
+          machineId: id,
+          machineName: row.name,
+          hubId: row.hub_id,
+          userId: user.id,
+          startsAt: new Date(start).toISOString(),
+        },
+        now: new Date(now).toISOString(),
+      }),
   });
   // Members of any hub may book; a person of no hub is not part of the network yet.
   if (result === 'not_member') throw new ApiError('NOT_A_MEMBER');
@@ -395,7 +409,24 @@ export async function cancel(deps: Deps, { id, user }: { id: number; user: Sessi
   if (refusal) throw new ApiError(refusal);
   const minStart = manager ? '' : new Date(now + booking.cancel_deadline_minutes * MINUTE).toISOString();
   if (
-    !(await repo.cancelBooking(deps.db, { id, userId: user.id, now: new Date(now).toISOString(), minStart }))
+    !(await repo.cancelBooking(deps.db, {
+      id,
+      userId: user.id,
+      now: new Date(now).toISOString(),
+      minStart,
+      event: recordEvent(deps.db, 'booking.cancelled', {
+        subject: { id, ifChanged: true },
+        actorId: user.id,
+        payload: {
+          machineId: booking.machine_id,
+          machineName: booking.machine_name,
+          hubId: booking.hub_id,
+          userId: booking.user_id,
+          startsAt: booking.starts_at,
+        },
+        now: new Date(now).toISOString(),
+      }),
+    }))
   )
     throw new ApiError('BOOKING_CANCELLED');
   const after = await repo.findBooking(deps.db, id);

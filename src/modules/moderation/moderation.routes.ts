@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireUser } from '../../http/middleware/session';
-import { deps, errors, json, jsonBody, newRouter, ZSlugParam } from '../../http/openapi';
+import { deps, errors, json, jsonBody, newRouter, notifyDeps, ZSlugParam } from '../../http/openapi';
 import {
   ZHideInput,
   ZModerationParam,
@@ -11,8 +11,6 @@ import {
   ZReportQuery,
   ZRestoreInput,
 } from '../../shared/inventory.schemas';
-import { onListingChanged, onRequestChanged } from '../matching/matching.service';
-import { notifyDeps } from '../notifications/notifications.routes';
 import * as service from './moderation.service';
 
 const tags = ['Moderation'];
@@ -75,7 +73,6 @@ export const moderationRoutes = newRouter()
         hide: true,
         reason: c.req.valid('json').reason,
       });
-      await rematch(c, itemType, id);
       return c.json(state, 200);
     },
   )
@@ -98,13 +95,6 @@ export const moderationRoutes = newRouter()
         hide: false,
         reason: c.req.valid('json').reason,
       });
-      await rematch(c, itemType, id);
       return c.json(state, 200);
     },
   );
-
-// Hidden items stop matching (their matches go stale) and restored ones match again, at once.
-async function rematch(c: Parameters<typeof notifyDeps>[0], itemType: 'listing' | 'request', id: number) {
-  if (itemType === 'listing') await onListingChanged(notifyDeps(c), id);
-  else await onRequestChanged(deps(c), id);
-}

@@ -4,6 +4,7 @@
  * matching, and is kept) and restore it. The author is told each time.
  */
 import type { Deps, SessionUser } from '../../env';
+import { recordEvent } from '../events/events.service';
 import { ApiError } from '../../http/errors';
 import type {
   THideableType,
@@ -106,8 +107,15 @@ export async function setHidden(
   const update =
     itemType === 'listing' ? listings.setHiddenStatement(deps, o) : requests.setHiddenStatement(deps, o);
   const action = hide ? 'hide' : 'restore';
-  const [applied, inserted] = await deps.db.batch([
+  const [applied, , inserted] = await deps.db.batch([
     update,
+    // Matching follows (a hidden item stops matching, a restored one matches again).
+    recordEvent(deps.db, itemType === 'listing' ? 'listing.changed' : 'request.changed', {
+      subject: { id, ifChanged: true },
+      actorId: user.id,
+      payload: {},
+      now,
+    }),
     ...repo.actionStatements(deps.db, { itemType, itemId: id, action, actorId: user.id, reason, now }),
   ]);
   // The database decided: a second hide (or a restore of a visible item) changed nothing.

@@ -5,7 +5,10 @@ import type {
   TNotificationPayload,
 } from '../../shared/matching.schemas';
 import type { Locale } from '../../shared/taxonomy';
+import { notificationLine, notificationPath } from '../../shared/notifications.text';
 import { cleanLine } from '../../shared/user-input';
+
+export { notificationLine, notificationPath };
 
 /** A kind nobody chose a mode for is sent at once. */
 export const DEFAULT_MODE: TNotificationMode = 'immediate';
@@ -19,35 +22,6 @@ export const DIGEST_HOUR_UTC = 6;
 
 export type Email = { subject: string; body: string };
 
-/** Where a notification leads in the web app. */
-export function notificationPath(kind: TNotificationKind, p: TNotificationPayload): string {
-  const toRequest = (kind === 'request_match' || kind === 'moderation') && p.requestId;
-  return toRequest ? `/requests/${p.requestId}` : `/listings/${p.listingId ?? ''}`;
-}
-
-const LINES: Record<Locale, Record<TNotificationKind, (p: TNotificationPayload) => string>> = {
-  nl: {
-    request_match: (p) => `Nieuw aanbod past bij je vraag ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
-    saved_search: (p) => `Nieuw aanbod voor je zoekopdracht ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
-    moderation: (p) =>
-      `Een coördinator heeft ‘${p.listingTitle ?? p.requestTitle ?? ''}’ ${p.moderation?.action === 'restored' ? 'teruggezet' : 'verborgen'}: ${p.moderation?.reason ?? ''}`,
-  },
-  fr: {
-    request_match: (p) =>
-      `Une nouvelle offre correspond à votre demande « ${p.requestTitle ?? ''} » : ${p.listingTitle}`,
-    saved_search: (p) =>
-      `Nouvelle offre pour votre recherche « ${p.savedSearchName ?? ''} » : ${p.listingTitle}`,
-    moderation: (p) =>
-      `Un coordinateur a ${p.moderation?.action === 'restored' ? 'rétabli' : 'masqué'} « ${p.listingTitle ?? p.requestTitle ?? ''} » : ${p.moderation?.reason ?? ''}`,
-  },
-  en: {
-    request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
-    saved_search: (p) => `New listing for your saved search ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
-    moderation: (p) =>
-      `A coordinator ${p.moderation?.action === 'restored' ? 'restored' : 'hid'} ‘${p.listingTitle ?? p.requestTitle ?? ''}’: ${p.moderation?.reason ?? ''}`,
-  },
-};
-
 const FOOTER: Record<Locale, string> = {
   nl: 'Je kiest per soort melding: meteen, dagelijks of uit — in je account.',
   fr: 'Vous choisissez pour chaque type d’alerte : immédiate, quotidienne ou désactivée — dans votre compte.',
@@ -59,11 +33,6 @@ const DIGEST_SUBJECT: Record<Locale, (n: number) => string> = {
   fr: (n) => `Omloop : ${n} ${n === 1 ? 'nouvelle alerte' : 'nouvelles alertes'} aujourd’hui`,
   en: (n) => `Omloop: ${n} new ${n === 1 ? 'notification' : 'notifications'} today`,
 };
-
-/** The line a person reads for one notification. */
-export function notificationLine(locale: Locale, kind: TNotificationKind, p: TNotificationPayload): string {
-  return LINES[locale][kind](p);
-}
 
 /** One notification as an email. */
 export function immediateEmail(

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env';
 import { deps, errors, json, jsonBody, newRouter } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
 import {
@@ -16,11 +14,6 @@ import { mailEnv } from './notifications.sender';
 import * as service from './notifications.service';
 
 const tags = ['Notifications'];
-
-/** Use-case dependencies plus the site's own address, for links in emails. */
-export function notifyDeps(c: Context<AppEnv>): service.NotifyDeps {
-  return { ...deps(c), baseUrl: mailEnv(c.env).PUBLIC_URL ?? new URL(c.req.url).origin };
-}
 
 export const notificationsRoutes = newRouter()
   .openapi(

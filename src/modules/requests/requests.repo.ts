@@ -69,16 +69,21 @@ const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.a
 export async function insertRequest(
   db: D1Database,
   v: Omit<RequestValues, 'status'> & { hubId: number; authorId: number; now: string },
+  /** Recorded with the row, in the same batch (its subject: `{ inserted: true }`). */
+  event?: D1PreparedStatement,
 ): Promise<number> {
   const keys = (Object.keys(COLUMNS) as (keyof RequestValues)[]).filter((k) => k !== 'status');
   const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
   const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k as keyof typeof v])];
-  const row = await db
-    .prepare(
-      `INSERT INTO requests (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
-    )
-    .bind(...vals)
-    .first<{ id: number }>();
+  const [inserted] = await db.batch<{ id: number }>([
+    db
+      .prepare(
+        `INSERT INTO requests (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
+      )
+      .bind(...vals),
+    ...(event ? [event] : []),
+  ]);
+  const row = inserted?.results[0];
   if (!row) throw new Error('insert returned no id');
   return row.id;
 }
@@ -98,6 +103,7 @@ export async function updateRequest(
   id: number,
   patch: Partial<RequestValues>,
   now: string,
+  event?: D1PreparedStatement,
 ): Promise<boolean> {
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -107,23 +113,32 @@ export async function updateRequest(
     values.push(v);
     sets.push(`${column} = ?${values.length + 2}`);
   }
-  const r = await db
-    .prepare(
-      `UPDATE requests SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status <> 'withdrawn'`,
-    )
-    .bind(id, now, ...values)
-    .run();
-  return r.meta.changes > 0;
+  const [r] = await db.batch([
+    db
+      .prepare(
+        `UPDATE requests SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status <> 'withdrawn'`,
+      )
+      .bind(id, now, ...values),
+    ...(event ? [event] : []),
+  ]);
+  return (r?.meta.changes ?? 0) > 0;
 }
 
-export async function withdrawRequest(db: D1Database, id: number, now: string): Promise<boolean> {
-  const r = await db
-    .prepare(
-      `UPDATE requests SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status <> 'withdrawn'`,
-    )
-    .bind(id, now)
-    .run();
-  return r.meta.changes > 0;
+export async function withdrawRequest(
+  db: D1Database,
+  id: number,
+  now: string,
+  event?: D1PreparedStatement,
+): Promise<boolean> {
+  const [r] = await db.batch([
+    db
+      .prepare(
+        `UPDATE requests SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status <> 'withdrawn'`,
+      )
+      .bind(id, now),
+    ...(event ? [event] : []),
+  ]);
+  return (r?.meta.changes ?? 0) > 0;
 }
 
 /** What a request search filters by, beside its text and place. */

@@ -3,7 +3,6 @@ import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/op
 import { requireUser } from '../../http/middleware/session';
 import { ZRequest, ZRequestInput, ZRequestPage, ZRequestPatch, ZRequestSearch } from '../../shared/schemas';
 import * as service from './requests.service';
-import { onRequestChanged } from '../matching/matching.service';
 
 const tags = ['Requests'];
 
@@ -39,7 +38,6 @@ export const requestsRoutes = newRouter()
         input: c.req.valid('json'),
         user: requireUser(c),
       });
-      await onRequestChanged(deps(c), request.id);
       return c.json(request, 201);
     },
   )
@@ -67,7 +65,6 @@ export const requestsRoutes = newRouter()
     async (c) => {
       const input = { id: c.req.valid('param').id, patch: c.req.valid('json'), user: requireUser(c) };
       const request = await service.updateRequest(deps(c), input);
-      await onRequestChanged(deps(c), request.id);
       return c.json(request, 200);
     },
   )
@@ -85,7 +82,6 @@ export const requestsRoutes = newRouter()
         id: c.req.valid('param').id,
         user: requireUser(c),
       });
-      await onRequestChanged(deps(c), request.id);
       return c.json(request, 200);
     },
   );

@@ -1,4 +1,5 @@
 import type { Deps, SessionUser } from '../../env';
+import { recordEvent } from '../events/events.service';
 import { ApiError } from '../../http/errors';
 import type {
   TRequest,
@@ -70,27 +71,47 @@ async function maySeeHidden(deps: Deps, row: repo.RequestRow, viewer: Viewer): P
   return coordinatesHub(deps, row.hub_id, viewer.id);
 }
 
+/** The event of an edit, recorded only if the edit applied. */
+function changedEvent(deps: Deps, id: number, actorId: number) {
+  return recordEvent(deps.db, 'request.changed', {
+    subject: { id, ifChanged: true },
+    actorId,
+    payload: {},
+    now: deps.now().toISOString(),
+  });
+}
+
 export async function createRequest(
   deps: Deps,
   { input, user }: { input: TRequestInput; user: SessionUser },
 ): Promise<TRequest> {
   const hub = await requireHubRef(deps, input.hub);
   if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
-  const id = await repo.insertRequest(deps.db, {
-    title: input.title,
-    description: input.description ?? '',
-    category: input.category,
-    quantityMilli: toMilli(input.quantity),
-    unit: input.unit,
-    minLengthMm: input.minLengthMm ?? null,
-    minWidthMm: input.minWidthMm ?? null,
-    minThicknessMm: input.minThicknessMm ?? null,
-    neededBy: input.neededBy ?? null,
-    fetchRadiusKm: input.fetchRadiusKm ?? 50,
-    hubId: hub.id,
-    authorId: user.id,
-    now: deps.now().toISOString(),
-  });
+  const now = deps.now().toISOString();
+  const id = await repo.insertRequest(
+    deps.db,
+    {
+      title: input.title,
+      description: input.description ?? '',
+      category: input.category,
+      quantityMilli: toMilli(input.quantity),
+      unit: input.unit,
+      minLengthMm: input.minLengthMm ?? null,
+      minWidthMm: input.minWidthMm ?? null,
+      minThicknessMm: input.minThicknessMm ?? null,
+      neededBy: input.neededBy ?? null,
+      fetchRadiusKm: input.fetchRadiusKm ?? 50,
+      hubId: hub.id,
+      authorId: user.id,
+      now,
+    },
+    recordEvent(deps.db, 'request.changed', {
+      subject: { inserted: true },
+      actorId: user.id,
+      payload: {},
+      now,
+    }),
+  );
   return getRequest(deps, { id, user });
 }
 
@@ -109,7 +130,15 @@ export async function updateRequest(
   await requireEditable(deps, id, user);
   const { quantity, ...rest } = patch;
   const values = { ...rest, ...(quantity !== undefined ? { quantityMilli: toMilli(quantity) } : {}) };
-  if (!(await repo.updateRequest(deps.db, id, values, deps.now().toISOString())))
+  if (
+    !(await repo.updateRequest(
+      deps.db,
+      id,
+      values,
+      deps.now().toISOString(),
+      changedEvent(deps, id, user.id),
+    ))
+  )
     throw new ApiError('INVALID_STATE');
   return getRequest(deps, { id, user });
 }
@@ -119,7 +148,7 @@ export async function withdrawRequest(
   { id, user }: { id: number; user: SessionUser },
 ): Promise<TRequest> {
   await requireEditable(deps, id, user);
-  if (!(await repo.withdrawRequest(deps.db, id, deps.now().toISOString())))
+  if (!(await repo.withdrawRequest(deps.db, id, deps.now().toISOString(), changedEvent(deps, id, user.id))))
     throw new ApiError('INVALID_STATE');
   return getRequest(deps, { id, user });
 }

@@ -325,7 +325,15 @@ export async function closeStream(
 
 // ---------- the scheduler ----------
 
-export type DueRow = { stream_id: number; seq: number; due_date: string; timezone: string };
+export type DueRow = {
+  stream_id: number;
+  seq: number;
+  due_date: string;
+  timezone: string;
+  title: string;
+  hub_id: number;
+  reserved_hub_id: number | null;
+};
 
 /**
  * Unpublished occurrences of active streams dated on or before `maxDate` (a day ahead of UTC, so
@@ -337,7 +345,10 @@ export async function dueOccurrences(
 ): Promise<DueRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT o.stream_id, o.seq, o.due_date, h.timezone FROM stream_occurrences o
+      `SELECT o.stream_id, o.seq, o.due_date, h.timezone, s.title, s.hub_id,
+         (SELECT r.hub_id FROM stream_reservations r WHERE r.stream_id = o.stream_id AND r.seq = o.seq)
+           AS reserved_hub_id
+       FROM stream_occurrences o
        JOIN streams s ON s.id = o.stream_id JOIN hubs h ON h.id = s.hub_id
        WHERE o.listing_id IS NULL AND o.due_date <= ?1 AND s.status = 'active'
        ORDER BY o.due_date, o.stream_id, o.seq LIMIT ?2`,

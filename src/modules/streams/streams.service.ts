@@ -24,7 +24,7 @@ import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.servic
 import { fromMilli, newListingValues, offerOf } from '../listings/listings.domain';
 import { occurrenceListingStatement } from '../listings/listings.service';
 import { scoreMatch } from '../matching/matching.domain';
-import { onListingChanged } from '../matching/matching.service';
+import { recordEvent } from '../events/events.service';
 import type { NotifyDeps } from '../notifications/notifications.service';
 import { findRequestForMatching } from '../requests/requests.candidates';
 import { distanceMetres, metresToKm } from '../search/search.domain';
@@ -288,9 +288,14 @@ export const PUBLISH_BATCH = 200;
  * the stream is active and the occurrence unpublished), then the occurrence's link to it.
  * Returns the listing's id when this batch published it, else null.
  */
-async function publishOccurrence(deps: Deps, o: { streamId: number; seq: number; now: string }) {
+async function publishOccurrence(
+  deps: Deps,
+  o: { streamId: number; seq: number; now: string; event: D1PreparedStatement },
+) {
   const [inserted] = await deps.db.batch<{ id: number }>([
     occurrenceListingStatement(deps, o),
+    // Right after the insert: its subject is `{ inserted: true }`, recorded only if it published.
+    o.event,
     repo.linkOccurrenceStatement(deps.db, o),
   ]);
   return inserted?.results[0]?.id ?? null;
@@ -299,7 +304,8 @@ async function publishOccurrence(deps: Deps, o: { streamId: number; seq: number;
 /**
  * Publishes every occurrence whose date has arrived in its hub's zone as an active listing
  * (available from that date), opens the accepted exchange of each reserved one for its
- * subscriber, ends streams with nothing left to publish, and matches the new listings at once.
+ * subscriber, and ends streams with nothing left to publish. Each new listing's event brings
+ * matching and the reserving hub's notification.
  * Idempotent: a second run finds nothing to publish and no reservation without its exchange.
  */
 export async function publishDueOccurrences(
@@ -313,7 +319,22 @@ export async function publishDueOccurrences(
   const published: number[] = [];
   for (const due of await repo.dueOccurrences(deps.db, { maxDate, limit })) {
     if (!isDue(due.due_date, due.timezone, now.getTime())) continue;
-    const listingId = await publishOccurrence(deps, { streamId: due.stream_id, seq: due.seq, now: nowIso });
+    const listingId = await publishOccurrence(deps, {
+      streamId: due.stream_id,
+      seq: due.seq,
+      now: nowIso,
+      event: recordEvent(deps.db, 'stream.occurrence_published', {
+        subject: { inserted: true },
+        actorId: null,
+        payload: {
+          streamId: due.stream_id,
+          streamTitle: due.title,
+          hubId: due.hub_id,
+          reservedHubId: due.reserved_hub_id,
+        },
+        now: nowIso,
+      }),
+    });
     if (listingId !== null) published.push(listingId);
   }
   let exchanges = 0;
@@ -330,7 +351,6 @@ export async function publishDueOccurrences(
     exchanges++;
   }
   const ended = await repo.endFinishedStreams(deps.db, nowIso);
-  for (const id of published) await onListingChanged(deps, id);
   return { published: published.length, exchanges, ended };
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Every kind of event, one entry each: its name and the payload it carries (checked when it is
+ * recorded and when it is dispatched). Payloads carry the facts subscribers need (hubs, people,
+ * titles) so a subscriber does not read another module's tables.
+ */
+import { z } from 'zod';
+
+const ZExchangeFacts = z.object({
+  listingId: z.number().int(),
+  listingTitle: z.string(),
+  fromHubId: z.number().int(),
+  fromHubName: z.string(),
+  toHubId: z.number().int(),
+  toHubName: z.string(),
+  claimedBy: z.number().int(),
+  /** The hub whose person recorded the handover (handover, confirm, dispute, finalise). */
+  handoverHubId: z.number().int().nullable().optional(),
+  /** When the other side must confirm or dispute a handover. */
+  confirmBy: z.string().nullable().optional(),
+  requestId: z.number().int().nullable().optional(),
+});
+
+const ZBookingFacts = z.object({
+  machineId: z.number().int(),
+  machineName: z.string(),
+  hubId: z.number().int(),
+  userId: z.number().int(),
+  startsAt: z.string(),
+});
+
+export const EVENT_KINDS = {
+  /** A listing was created, edited, withdrawn, hidden or restored: subject = listing. */
+  'listing.changed': z.object({}),
+  /** A request was created, edited, withdrawn, hidden or restored: subject = request. */
+  'request.changed': z.object({}),
+  /** An import's rows became listings: subject = import. */
+  'import.finished': z.object({}),
+  /** A move of an exchange: subject = exchange. */
+  'exchange.claimed': ZExchangeFacts,
+  'exchange.accepted': ZExchangeFacts,
+  'exchange.declined': ZExchangeFacts,
+  'exchange.cancelled': ZExchangeFacts,
+  'exchange.expired': ZExchangeFacts,
+  'exchange.handed_over': ZExchangeFacts,
+  'exchange.completed': ZExchangeFacts,
+  'exchange.disputed': ZExchangeFacts,
+  /** A message in an exchange: subject = exchange; `hubId` is the hub the author wrote for. */
+  'exchange.message': ZExchangeFacts.extend({ hubId: z.number().int() }),
+  /** A machine booking made or cancelled: subject = booking; `userId` is the person it is for. */
+  'booking.made': ZBookingFacts,
+  'booking.cancelled': ZBookingFacts,
+  /** A stream occurrence became a listing: subject = the listing; `reservedHubId` reserved it. */
+  'stream.occurrence_published': z.object({
+    streamId: z.number().int(),
+    streamTitle: z.string(),
+    hubId: z.number().int(),
+    reservedHubId: z.number().int().nullable(),
+  }),
+} satisfies Record<string, z.ZodType>;
+
+export type EventKind = keyof typeof EVENT_KINDS;
+export type EventPayload<K extends EventKind> = z.infer<(typeof EVENT_KINDS)[K]>;
+export type TExchangeEventFacts = z.infer<typeof ZExchangeFacts>;
+
+/** An event as subscribers receive it. */
+export type DomainEvent<K extends EventKind = EventKind> = {
+  [k in K]: {
+    id: number;
+    kind: k;
+    subjectId: number | null;
+    actorId: number | null;
+    payload: EventPayload<k>;
+    createdAt: string;
+  };
+}[K];
+
+export const isEventKind = (k: string): k is EventKind => Object.hasOwn(EVENT_KINDS, k);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { keptTotals, recomputedTotals } from '../../src/modules/impact/impact.repo';
+import { ZRecalculation } from '../../src/shared/impact.schemas';
+import { call, db, expectJson } from '../helpers';
+import { completedExchange, networkOfTwo, runJob } from '../impact-helpers';
+
+/** The network's kept totals and the default scope's, each equal to a recomputation from the rows. */
+async function expectKeptEqualsRecomputed(networkId: number) {
+  for (const scope of [networkId, null]) {
+    const kept = await keptTotals(db, scope);
+    expect(kept, `scope ${scope}`).toEqual(await recomputedTotals(db, scope));
+  }
+  return keptTotals(db, networkId);
+}
+
+describe('kept totals per network, month, hub pair and family', () => {
+  it(
+    'are written with each impact row: completion, correction and recalculation',
+    { timeout: 120_000 },
+    async () => {
+      const o = await networkOfTwo();
+      const networkId = (await db
+        .prepare('SELECT id FROM networks WHERE slug = ?1')
+        .bind(o.network.slug)
+        .first<{ id: number }>())!.id;
+      const first = await completedExchange(o, 2, { massGrams: 3000, transportMode: 'car' });
+      await completedExchange(o, 1, {});
+      await runJob();
+      let kept = await expectKeptEqualsRecomputed(networkId);
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatchObject({
+        fromHub: o.giver.hub.slug,
+        toHub: o.receiver.hub.slug,
+        family: 'wood',
+        exchanges: 2,
+        mass_weighed_g: 3000,
+      });
+      expect(kept[0]!.mass_estimated_g).toBeGreaterThan(0);
+
+      // The job running again, twice at the same time, adds nothing twice.
+      await Promise.all([runJob(), runJob()]);
+      expect(await keptTotals(db, networkId)).toEqual(kept);
+      await completedExchange(o, 1, { massGrams: 1000 });
+      await Promise.all([runJob(), runJob()]);
+      kept = await expectKeptEqualsRecomputed(networkId);
+      expect(kept[0]).toMatchObject({ exchanges: 3, mass_weighed_g: 4000 });
+
+      // A ledger correction supersedes the first row: its figures are subtracted, the new ones added.
+      const flow = await db
+        .prepare('SELECT id FROM flows WHERE exchange_id = ?1')
+        .bind(first.id)
+        .first<{ id: number }>();
+      const res = await call(`/flows/${flow!.id}/reversals`, {
+        session: o.giver.session,
+        body: { reason: 'Recorded twice by mistake' },
+      });
+      expect(res.status).toBe(201);
+      await runJob();
+      kept = await expectKeptEqualsRecomputed(networkId);
+      expect(kept[0]).toMatchObject({ exchanges: 3, mass_weighed_g: 1000 });
+
+      // An explicit recalculation replaces the current row, once.
+      await expectJson(
+        await call(`/networks/${o.network.slug}/exchanges/${first.id}/recalculate`, {
+          session: o.giver.session,
+          method: 'POST',
+        }),
+        201,
+        ZRecalculation,
+      );
+      kept = await expectKeptEqualsRecomputed(networkId);
+      expect(kept[0]).toMatchObject({ exchanges: 3 });
+    },
+  );
+
+  it(
+    "a flow in another network leaves this network's kept report as it is",
+    { timeout: 120_000 },
+    async () => {
+      const o = await networkOfTwo();
+      await completedExchange(o, 2, { massGrams: 3000 });
+      const view = () => call(`/networks/${o.network.slug}/impact`, { session: o.giver.session });
+      expect((await view()).status).toBe(200);
+      const kept = () =>
+        db
+          .prepare(
+            `SELECT c.version, c.computed_at FROM impact_report_cache c JOIN networks n ON n.id = c.network_id
+           WHERE n.slug = ?1`,
+          )
+          .bind(o.network.slug)
+          .first<{ version: string; computed_at: string }>();
+      const before = await kept();
+      expect(before).not.toBeNull();
+
+      const elsewhere = await networkOfTwo();
+      await completedExchange(elsewhere, 1, { massGrams: 500 });
+      await runJob();
+      expect((await view()).status).toBe(200);
+      expect(await kept()).toEqual(before);
+
+      // A flow of its own does make the next view compute afresh.
+      await completedExchange(o, 1, { massGrams: 700 });
+      const r = await view();
+      expect(
+        ((await r.json()) as { totals: { massWeighed: { value: number } } }).totals.massWeighed.value,
+      ).toBe(3700);
+      expect((await kept())!.version).not.toBe(before!.version);
+    },
+  );
+});
