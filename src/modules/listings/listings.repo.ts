@@ -1,5 +1,10 @@
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
-import { categoryCondition, runSearch, type Condition, type SearchSqlOptions } from '../search/search.sql';
+import {
+  categoryCondition,
+  runSearch,
+  type Condition,
+  type SearchSqlOptions,
+} from '../search/search.statements';
 import type { ListingValues } from './listings.domain';
 
 export type ListingRow = {

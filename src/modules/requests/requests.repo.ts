@@ -1,5 +1,10 @@
 import type { TUnit } from '../../shared/schemas';
-import { categoryCondition, runSearch, type Condition, type SearchSqlOptions } from '../search/search.sql';
+import {
+  categoryCondition,
+  runSearch,
+  type Condition,
+  type SearchSqlOptions,
+} from '../search/search.statements';
 
 export type RequestRow = {
   id: number;
