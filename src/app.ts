@@ -31,6 +31,7 @@ import { machinesRoutes } from './modules/machines/machines.routes';
 import { trainingsRoutes } from './modules/trainings/trainings.routes';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
 import { streamsRoutes } from './modules/streams/streams.routes';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
 import { RULE_MESSAGES, type RuleKey } from './shared/validation';
@@ -107,7 +108,8 @@ export function createApp() {
     .route('/', machinesRoutes)
     .route('/', trainingsRoutes)
     .route('/', exchangesRoutes)
-    .route('/', streamsRoutes);
+    .route('/', streamsRoutes)
+    .route('/', tasksRoutes);
 
   // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
   let contract: ReturnType<typeof contractDocument> | undefined;

@@ -434,14 +434,21 @@ export async function insertOutcome(
   db: D1Database,
   v: { exchangeId: number; authorId: number; body: string; link: string | null; now: string },
 ): Promise<number | null> {
-  const row = await db
-    .prepare(
-      `INSERT INTO exchange_outcomes (exchange_id, author_id, body, link, created_at)
-       SELECT id, ?2, ?3, ?4, ?5 FROM exchanges WHERE id = ?1 AND state = 'completed' RETURNING id`,
-    )
-    .bind(v.exchangeId, v.authorId, v.body, v.link, v.now)
-    .first<{ id: number }>();
-  return row?.id ?? null;
+  const [inserted] = await db.batch<{ id: number }>([
+    db
+      .prepare(
+        `INSERT INTO exchange_outcomes (exchange_id, author_id, body, link, created_at)
+         SELECT id, ?2, ?3, ?4, ?5 FROM exchanges WHERE id = ?1 AND state = 'completed' RETURNING id`,
+      )
+      .bind(v.exchangeId, v.authorId, v.body, v.link, v.now),
+    // The exchange leaves the receiving hub's tasks with its first outcome.
+    db
+      .prepare(
+        `UPDATE exchanges SET outcome_at = ?2 WHERE id = ?1 AND state = 'completed' AND outcome_at IS NULL`,
+      )
+      .bind(v.exchangeId, v.now),
+  ]);
+  return inserted?.results[0]?.id ?? null;
 }
 
 /** One outcome of an exchange. */
@@ -612,4 +619,53 @@ export async function findMessage(
     .prepare('SELECT id, exchange_id, author_id, hub_id, body FROM exchange_messages WHERE id = ?1')
     .bind(id)
     .first();
+}
+
+// ---------- tasks ----------
+
+export type TaskRow = {
+  kind: 'claim_to_answer' | 'handover_to_confirm' | 'outcome_to_record';
+  id: number;
+  deadline: string | null;
+  title: string;
+  quantity_milli: number;
+  unit: TUnit;
+};
+
+/**
+ * What waits for a person of these hubs, in one statement, each part one partial-index range
+ * holding only waiting rows (migration 0018) plus the listing's title: claims their hubs must
+ * answer, handovers they must confirm or dispute (recorded by the other side, never by them),
+ * completed exchanges their hubs received without an outcome.
+ */
+export async function tasksOf(
+  db: D1Database,
+  o: { hubIds: number[]; userId: number; limit: number },
+): Promise<TaskRow[]> {
+  // Two rows per task (the exchange and its listing's title); the other hub is on the exchange's page.
+  const cols = (kind: string, deadline: string) =>
+    `SELECT '${kind}' AS kind, e.id, ${deadline} AS deadline, l.title, e.quantity_milli, e.unit
+     FROM exchanges e JOIN listings l ON l.id = e.listing_id`;
+  const mine = (col: string) => `e.${col} IN (SELECT value FROM json_each(?1))`;
+  // Each part is limited on its own (the service sorts what comes back by deadline): no sorter in
+  // the database, so rows read stay proportional to the tasks.
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM (${cols('claim_to_answer', 'e.expires_at')}
+         WHERE e.state = 'claimed' AND ${mine('from_hub_id')} LIMIT ?3)
+       UNION ALL
+       SELECT * FROM (${cols('handover_to_confirm', 'e.confirm_by')}
+         WHERE e.state = 'handed_over' AND ${mine('from_hub_id')}
+           AND e.handover_hub_id = e.to_hub_id AND e.handover_by <> ?2 LIMIT ?3)
+       UNION ALL
+       SELECT * FROM (${cols('handover_to_confirm', 'e.confirm_by')}
+         WHERE e.state = 'handed_over' AND ${mine('to_hub_id')}
+           AND e.handover_hub_id = e.from_hub_id AND e.handover_by <> ?2 LIMIT ?3)
+       UNION ALL
+       SELECT * FROM (${cols('outcome_to_record', 'NULL')}
+         WHERE e.state = 'completed' AND e.outcome_at IS NULL AND ${mine('to_hub_id')} LIMIT ?3)`,
+    )
+    .bind(JSON.stringify(o.hubIds), o.userId, o.limit)
+    .all<TaskRow>();
+  return results;
 }

@@ -22,6 +22,7 @@ import type {
   TTransitionInput,
 } from '../../shared/exchanges.schemas';
 import type { TPhoto } from '../../shared/schemas';
+import type { TTask } from '../../shared/tasks.schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef } from '../hubs/hubs.service';
@@ -635,4 +636,24 @@ export async function reportableMessage(
   const party = partyOf(await hubRoles(deps, user.id), user.id, row);
   if (!party.inGiver && !party.inReceiver) return null;
   return { id: m.id, exchangeId: m.exchange_id, hubId: m.hub_id, authorId: m.author_id, body: m.body };
+}
+
+// ---------- tasks ----------
+
+/** What waits in exchanges for a person of these hubs: claims, handovers, outcomes (one statement). */
+export async function exchangeTasks(
+  deps: Deps,
+  { userId, hubIds, limit }: { userId: number; hubIds: number[]; limit: number },
+): Promise<TTask[]> {
+  if (hubIds.length === 0) return [];
+  const rows = await repo.tasksOf(deps.db, { hubIds, userId, limit });
+  return rows.map((r) => ({
+    kind: r.kind,
+    path: `/exchanges/${r.id}`,
+    deadline: r.deadline,
+    title: r.title,
+    hub: null,
+    quantity: fromMilli(r.quantity_milli),
+    unit: r.unit,
+  }));
 }

@@ -6,6 +6,7 @@ import { matchingEn } from './matching/en';
 import { offlineEn } from './offline/en';
 import { streamsEn } from './streams/en';
 import { findingEn } from './finding/en';
+import { tasksEn } from './tasks/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
@@ -15,6 +16,7 @@ export const en = {
   machines: machinesEn,
   networks: networksEn,
   matching: matchingEn,
+  tasks: tasksEn,
   streams: streamsEn,
   finding: findingEn,
   common: {

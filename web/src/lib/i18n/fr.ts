@@ -4,6 +4,7 @@ import { machinesFr } from './machines/fr';
 import { networksFr } from './networks/fr';
 import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
+import { tasksFr } from './tasks/fr';
 import { offlineFr } from './offline/fr';
 import { streamsFr } from './streams/fr';
 import { findingFr } from './finding/fr';
@@ -17,6 +18,7 @@ export const fr: Messages = {
   machines: machinesFr,
   networks: networksFr,
   matching: matchingFr,
+  tasks: tasksFr,
   streams: streamsFr,
   finding: findingFr,
   common: {

@@ -4,6 +4,7 @@ import { machinesNl } from './machines/nl';
 import { networksNl } from './networks/nl';
 import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
+import { tasksNl } from './tasks/nl';
 import { offlineNl } from './offline/nl';
 import { streamsNl } from './streams/nl';
 import { findingNl } from './finding/nl';
@@ -17,6 +18,7 @@ export const nl: Messages = {
   machines: machinesNl,
   networks: networksNl,
   matching: matchingNl,
+  tasks: tasksNl,
   streams: streamsNl,
   finding: findingNl,
   common: {
