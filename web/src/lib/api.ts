@@ -125,11 +125,18 @@ export type ListingSearchQuery = {
   near?: string;
   radius_km?: number | string;
   condition?: string;
+  price?: string;
+  available_by?: string;
+  /** LxW or LxWxT in mm. */
+  fits?: string;
   sort?: string;
   cursor?: string;
   limit?: number;
 };
-export type RequestSearchQuery = Omit<ListingSearchQuery, 'kind' | 'condition'>;
+export type RequestSearchQuery = Omit<
+  ListingSearchQuery,
+  'kind' | 'condition' | 'price' | 'available_by' | 'fits'
+>;
 
 export type OpenApiDocument = {
   openapi: string;
