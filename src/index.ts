@@ -1,11 +1,9 @@
 import { createApp } from './app';
-import { runScheduledJobs } from './scheduled';
+import { LOCAL_SCHEDULED_PATH, runScheduledJobs } from './scheduled';
 
 const app = createApp();
 
-/** Where `npm start`'s ticker runs the scheduled jobs locally (only with LOCAL_SCHEDULED=1). */
-export const LOCAL_SCHEDULED_PATH = '/api/__scheduled';
-
+// Only the default export: the runtime takes every named export of this file for an entrypoint.
 export default {
   async fetch(request, env, ctx) {
     // Locally the cron trigger never fires: `npm start` sets LOCAL_SCHEDULED=1 and calls this every

@@ -2,7 +2,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker, { LOCAL_SCHEDULED_PATH } from '../../src/index';
+import worker from '../../src/index';
+import { LOCAL_SCHEDULED_PATH } from '../../src/scheduled';
 import { actOk, claimOk, twoHubs } from '../exchanges-helpers';
 import { db, ORIGIN } from '../helpers';
 
@@ -21,6 +22,10 @@ async function tick(vars: Record<string, string>) {
 }
 
 describe('local scheduled jobs', () => {
+  it('the Worker entry exports only its handler (the runtime takes any named export for an entrypoint)', async () => {
+    expect(Object.keys(await import('../../src/index'))).toEqual(['default']);
+  });
+
   it('are not reachable without LOCAL_SCHEDULED=1 (production, tests, benchmarks, e2e)', async () => {
     const res = await tick({});
     expect(res.status).not.toBe(200);

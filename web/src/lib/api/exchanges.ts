@@ -11,6 +11,7 @@ import type {
   THandoverInput,
   TMessageInput,
   TOutcomeInput,
+  TRequestProgress,
   TTransitionInput,
 } from '$shared/exchanges.schemas';
 import type { AppState } from '$lib/app-state.svelte';
@@ -44,6 +45,7 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
       call<TExchangePage>('GET', '/exchanges', { query }),
     get: (id: number | string) =>
       call<TExchangeDetail>('GET', `/exchanges/${encodeURIComponent(String(id))}`),
+    requestProgress: (requestId: number) => call<TRequestProgress>('GET', `/requests/${requestId}/progress`),
     claim: (listingId: number, input: TClaimInput, key: string) =>
       post<TExchangeDetail>(`/listings/${listingId}/claims`, input, key),
     move: (
