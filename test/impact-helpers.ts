@@ -47,7 +47,7 @@ export async function drillDownSum(
   let sum: number;
   if (fig.sumOf.field === 'count') sum = rows.length;
   else if (fig.sumOf.field === 'distinctHubs')
-    sum = new Set(list.flows.flatMap((r) => [r.fromHub, r.toHub])).size;
+    sum = new Set((rows as { fromHub: string; toHub: string }[]).flatMap((r) => [r.fromHub, r.toHub])).size;
   else sum = rows.reduce((s, r) => s + (Number(r[fig.sumOf.field]) || 0), 0);
   return { sum, list };
 }

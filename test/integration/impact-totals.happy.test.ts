@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { keptTotals, recomputedTotals } from '../../src/modules/impact/impact.repo';
-import { ZRecalculation } from '../../src/shared/impact.schemas';
-import { call, db, expectJson } from '../helpers';
+import type { Deps } from '../../src/env';
+import { recomputedReport } from '../../src/modules/impact/impact.service';
+import { ZImpactReport, ZRecalculation } from '../../src/shared/impact.schemas';
+import { actOk, claimOk } from '../exchanges-helpers';
+import { call, db, expectJson, makerWithHub } from '../helpers';
 import { completedExchange, networkOfTwo, runJob } from '../impact-helpers';
 
 /** The network's kept totals and the default scope's, each equal to a recomputation from the rows. */
@@ -107,4 +110,48 @@ describe('kept totals per network, month, hub pair and family', () => {
       expect((await kept())!.version).not.toBe(before!.version);
     },
   );
+
+  it('every dashboard view equals a recomputation from the ledger', { timeout: 120_000 }, async () => {
+    const o = await networkOfTwo();
+    await completedExchange(o, 2, { massGrams: 3000, transportMode: 'van' });
+    await completedExchange(o, 1, {});
+    const outsider = await makerWithHub({ lat: 51.05, lon: 3.72, city: 'Ghent' });
+    const ex = await claimOk(outsider.session, o.listingId, outsider.hub.slug, 1);
+    await actOk(o.giver.session, ex.id, 'accept');
+    await actOk(o.giver.session, ex.id, 'handover', { quantity: 1 });
+    await actOk(outsider.session, ex.id, 'confirm');
+    const user = (await db
+      .prepare('SELECT id FROM users WHERE email = ?1')
+      .bind(o.giver.email)
+      .first<{ id: number }>())!.id;
+    const deps = { db, now: () => new Date() } as unknown as Deps;
+    const today = new Date().toISOString().slice(0, 10);
+    const month = today.slice(0, 7);
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
+    const periods = [
+      {},
+      { from: today, to: today },
+      { from: `${month}-01` },
+      { from: `${month}-01`, to: last },
+      { to: today },
+      { from: '2020-01-15', to: '2020-02-10' },
+    ];
+    for (const period of periods)
+      for (const group_by of [undefined, 'month', 'hub', 'category'] as const) {
+        const query = { ...period, ...(group_by ? { group_by } : {}) };
+        const qs = new URLSearchParams(query as Record<string, string>).toString();
+        const viewed = await expectJson(
+          await call(`/networks/${o.network.slug}/impact?${qs}`, { session: o.giver.session }),
+          200,
+          ZImpactReport,
+        );
+        const fresh = await recomputedReport(deps, { slug: o.network.slug, userId: user, query });
+        expect(viewed, JSON.stringify(query)).toEqual(fresh);
+      }
+    const all = await recomputedReport(deps, { slug: o.network.slug, userId: user, query: {} });
+    expect(all.totals.exchanges.value).toBe(3);
+    expect(all.totals.massWeighed.value).toBe(3000);
+  });
 });

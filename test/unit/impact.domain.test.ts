@@ -329,6 +329,7 @@ function sumDrillDown(fig: TFigure, ledger: ReturnType<typeof randomLedger>, sco
   }
   const rows = ledger.impacts.filter((r) => impactMatches(r, filter, scope));
   if (fig.sumOf.field === 'count') return rows.length;
+  if (fig.sumOf.field === 'distinctHubs') return distinctHubs(rows, scope);
   return rows.reduce((s, r) => s + (r[fig.sumOf.field as keyof TImpactRow] as number), 0);
 }
 

@@ -5,10 +5,17 @@ import {
   DEFAULT_METHOD_PERMILLE,
   computeExchangeImpact,
   flowMatches,
+  bucketMatches,
+  groupsFromBuckets,
   groupsOf,
+  impactBucket,
   impactMatches,
+  keptSplit,
   sankeyOf,
+  sankeyOfBuckets,
+  totalsFromBuckets,
   totalsOf,
+  type Bucket,
   type Filter,
   type Ledger,
 } from '../../src/modules/impact/impact.domain';
@@ -274,5 +281,79 @@ describe('exports that sum: one convention for per-hub figures', () => {
       ['a', '61000', '0', '0', '0'],
       ['b', '0', '61000', '9349', '1'],
     ]);
+  });
+});
+
+/** Kept totals as impact_totals keeps them: the impact rows summed per month, hub pair and family. */
+function keep(ledger: Ledger): Bucket[] {
+  const kept = new Map<string, Bucket>();
+  for (const r of ledger.impacts) {
+    const b = impactBucket(r);
+    const key = [b.month, b.fromHub, b.toHub, b.family].join('|');
+    const k = kept.get(key);
+    if (!k) kept.set(key, { ...b });
+    else
+      for (const f of Object.keys(b) as (keyof Bucket)[])
+        if (typeof b[f] === 'number') (k[f] as number) += b[f] as number;
+  }
+  return [...kept.values()];
+}
+
+describe('kept totals: the same figures as a recomputation from the ledger', () => {
+  it('for random ledgers, scopes and periods (whole months kept, part months from their rows)', () => {
+    fc.assert(
+      fc.property(caseArb, ({ exchanges, scope: scopeList, period }) => {
+        const ledger = ledgerOf(exchanges);
+        const scope = new Set(scopeList);
+        const hubs = scopeList.map((slug) => ({ slug, name: `Hub ${slug}` }));
+        const o = { slug: 'net', scope, hubs };
+        const p = period as Filter;
+        const split = keptSplit(p);
+        const inMonths = (m: string) =>
+          split.months !== null &&
+          (split.months.from === null || m >= split.months.from) &&
+          (split.months.to === null || m <= split.months.to);
+        const inDays = (at: string) =>
+          split.days.some((d) => at.slice(0, 10) >= d.from && at.slice(0, 10) <= d.to);
+        const buckets = [
+          ...keep(ledger).filter((b) => inMonths(b.month) && bucketMatches(b, p, scope)),
+          ...ledger.impacts
+            .filter((r) => inDays(r.completedAt) && impactMatches(r, p, scope))
+            .map(impactBucket),
+        ];
+        expect(totalsFromBuckets(buckets, p, o)).toEqual(totalsOf(ledger, p, o));
+        expect(sankeyOfBuckets(buckets, p, o)).toEqual(sankeyOf(ledger, p, o));
+        for (const group_by of ['month', 'hub'] as const)
+          expect(groupsFromBuckets(buckets, { ...p, group_by }, o)).toEqual(
+            groupsOf(ledger, { ...p, group_by }, o),
+          );
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
+  it('splits a period into whole months and the days of part months', () => {
+    expect(keptSplit({})).toEqual({ months: { from: null, to: null }, days: [] });
+    expect(keptSplit({ from: '2025-03-01', to: '2025-05-31' })).toEqual({
+      months: { from: '2025-03', to: '2025-05' },
+      days: [],
+    });
+    expect(keptSplit({ from: '2025-03-15', to: '2025-05-10' })).toEqual({
+      months: { from: '2025-04', to: '2025-04' },
+      days: [
+        { from: '2025-03-15', to: '2025-03-31' },
+        { from: '2025-05-01', to: '2025-05-10' },
+      ],
+    });
+    expect(keptSplit({ from: '2025-03-15', to: '2025-03-20' })).toEqual({
+      months: null,
+      days: [{ from: '2025-03-15', to: '2025-03-20' }],
+    });
+    expect(keptSplit({ from: '2025-03-15', to: '2025-04-02' }).months).toBeNull();
+    expect(keptSplit({ to: '2024-02-28' })).toEqual({
+      months: { from: null, to: '2024-01' },
+      days: [{ from: '2024-02-01', to: '2024-02-28' }],
+    });
+    expect(keptSplit({ from: '2024-02-01', to: '2024-02-29' }).days).toEqual([]);
   });
 });

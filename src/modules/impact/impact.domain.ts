@@ -311,8 +311,8 @@ const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + 
 
 export type Ledger = { flows: TFlowRow[]; impacts: TImpactRow[] };
 
-/** Distinct hubs of the scope that took part in these rows. */
-export function distinctHubs(rows: TFlowRow[], scope: ReadonlySet<string>): number {
+/** Distinct hubs of the scope that took part in these rows (ledger rows or impact rows). */
+export function distinctHubs(rows: { fromHub: string; toHub: string }[], scope: ReadonlySet<string>): number {
   const seen = new Set<string>();
   for (const r of rows) {
     if (scope.has(r.fromHub)) seen.add(r.fromHub);
@@ -321,108 +321,217 @@ export function distinctHubs(rows: TFlowRow[], scope: ReadonlySet<string>): numb
   return seen.size;
 }
 
+// ---------- buckets: impact rows, or kept totals of many ----------
+
 /**
- * The dashboard totals for a filter. Each figure is the sum of one field over the rows its own
- * drill-down filter lists (tested: for random ledgers, figure = sum of its drill-down rows).
+ * Summable figures of one or more current impact rows that share a month, a hub pair and a
+ * family: one impact row, or one row of the kept totals (impact_totals). The dashboard's figures
+ * are sums of these, so they come out the same from the ledger and from the kept totals.
  */
+export type Bucket = {
+  month: string;
+  fromHub: string;
+  toHub: string;
+  family: string;
+  exchanges: number;
+  massWeighedG: number;
+  massEstimatedG: number;
+  massEstimatedLowG: number;
+  massEstimatedHighG: number;
+  massUnknown: number;
+  machineHoursMilli: number;
+  grossG: number;
+  grossLowG: number;
+  grossHighG: number;
+  attributedG: number;
+  attributedLowG: number;
+  attributedHighG: number;
+  transportG: number;
+  netG: number;
+  netLowG: number;
+  netHighG: number;
+};
+
+/** One impact row as a bucket. */
+export function impactBucket(r: TImpactRow): Bucket {
+  const is = (s: TImpactRow['massSource']) => r.massSource === s;
+  return {
+    month: r.completedAt.slice(0, 7),
+    fromHub: r.fromHub,
+    toHub: r.toHub,
+    family: r.family,
+    exchanges: 1,
+    massWeighedG: is('weighed') ? r.massGrams : 0,
+    massEstimatedG: is('estimated') ? r.massGrams : 0,
+    massEstimatedLowG: is('estimated') ? r.massLowGrams : 0,
+    massEstimatedHighG: is('estimated') ? r.massHighGrams : 0,
+    massUnknown: is('unknown') ? 1 : 0,
+    machineHoursMilli: r.machineHoursMilli,
+    grossG: r.grossG,
+    grossLowG: r.grossLowG,
+    grossHighG: r.grossHighG,
+    attributedG: r.attributedG,
+    attributedLowG: r.attributedLowG,
+    attributedHighG: r.attributedHighG,
+    transportG: r.transportG,
+    netG: r.netG,
+    netLowG: r.netLowG,
+    netHighG: r.netHighG,
+  };
+}
+
+/**
+ * A bucket in scope that passes the filter's month, hub and family parts. Day bounds (from, to)
+ * are the caller's: kept totals are read for whole months only (see `keptSplit`).
+ */
+export function bucketMatches(b: Bucket, f: Filter, scope: ReadonlySet<string>): boolean {
+  if (!scope.has(b.fromHub) && !scope.has(b.toHub)) return false;
+  if (f.month && b.month !== f.month) return false;
+  if (f.from && b.month < f.from.slice(0, 7)) return false;
+  if (f.to && b.month > f.to.slice(0, 7)) return false;
+  if (!hubsMatch(b.fromHub, b.toHub, f, scope)) return false;
+  if (f.family && b.family !== f.family) return false;
+  return true;
+}
+
+/** The buckets of a ledger's impact rows that pass the filter (all of its parts). */
+export function ledgerBuckets(ledger: Ledger, f: Filter, scope: ReadonlySet<string>): Bucket[] {
+  return ledger.impacts.filter((r) => impactMatches(r, f, scope)).map(impactBucket);
+}
+
+/**
+ * The dashboard totals for a filter, from the buckets that pass it. Each figure is the sum of
+ * one field over the impact rows its own drill-down filter lists (tested: for random ledgers,
+ * figure = sum of its drill-down rows, and the same from kept totals as from the ledger).
+ */
+export function totalsFromBuckets(
+  buckets: Bucket[],
+  f: Filter,
+  o: { slug: string; scope: ReadonlySet<string> },
+): TTotals {
+  const figure = (
+    value: number,
+    extra: Filter,
+    sumOf: TFigure['sumOf'],
+    unit: TFigure['unit'],
+    range: [number, number] | null = null,
+  ): TFigure => ({
+    value,
+    low: range ? range[0] : null,
+    high: range ? range[1] : null,
+    unit,
+    drillDown: drillDownPath(o.slug, { ...f, ...extra }),
+    sumOf,
+  });
+  const s = (k: keyof Omit<Bucket, 'month' | 'fromHub' | 'toHub' | 'family'>) => sum(buckets, (b) => b[k]);
+  const weighed = s('massWeighedG');
+  const co2e = (field: 'grossG' | 'attributedG' | 'transportG' | 'netG', range: boolean) => {
+    const base = field.slice(0, -1) as 'gross' | 'attributed' | 'net';
+    return figure(
+      s(field),
+      {},
+      { list: 'impacts', field },
+      'g_co2e',
+      range ? [s(`${base}LowG`), s(`${base}HighG`)] : null,
+    );
+  };
+  return {
+    massWeighed: figure(
+      weighed,
+      { kind: 'material', mass_source: 'weighed' },
+      { list: 'impacts', field: 'massGrams' },
+      'g',
+      [weighed, weighed],
+    ),
+    massEstimated: figure(
+      s('massEstimatedG'),
+      { kind: 'material', mass_source: 'estimated' },
+      { list: 'impacts', field: 'massGrams' },
+      'g',
+      [s('massEstimatedLowG'), s('massEstimatedHighG')],
+    ),
+    massUnknown: figure(
+      s('massUnknown'),
+      { kind: 'material', mass_source: 'unknown' },
+      { list: 'impacts', field: 'count' },
+      'count',
+    ),
+    co2eGross: co2e('grossG', true),
+    co2eAttributed: co2e('attributedG', true),
+    co2eTransport: co2e('transportG', false),
+    co2eNet: co2e('netG', true),
+    exchanges: figure(s('exchanges'), {}, { list: 'impacts', field: 'count' }, 'count'),
+    hubsActive: figure(
+      distinctHubs(
+        buckets.filter((b) => b.exchanges !== 0),
+        o.scope,
+      ),
+      {},
+      { list: 'impacts', field: 'distinctHubs' },
+      'count',
+    ),
+    machineHours: figure(
+      s('machineHoursMilli'),
+      { kind: 'machine_time' },
+      { list: 'impacts', field: 'machineHoursMilli' },
+      'hours_milli',
+    ),
+  };
+}
+
+/** The dashboard totals for a filter, from a ledger's current impact rows. */
 export function totalsOf(
   ledger: Ledger,
   f: Filter,
-  o: { slug: string; scope: ReadonlySet<string>; estimateRangePermille: number },
+  o: { slug: string; scope: ReadonlySet<string>; estimateRangePermille?: number },
 ): TTotals {
-  const flowsFor = (extra: Filter) => {
-    const filter = { ...f, ...extra };
-    return { filter, rows: ledger.flows.filter((r) => flowMatches(r, filter, o.scope)) };
-  };
-  const impacts = ledger.impacts.filter((r) => impactMatches(r, f, o.scope));
-  const impactsPath = drillDownPath(o.slug, f);
-
-  const massFigure = (source: 'weighed' | 'estimated'): TFigure => {
-    const { filter, rows } = flowsFor({ kind: 'material', mass_source: source });
-    const value = sum(rows, (r) => r.massGrams ?? 0);
-    const range = (x: TFlowRow) => massRange(x.massGrams ?? 0, source, o.estimateRangePermille);
-    return {
-      value,
-      low: sum(rows, (x) => range(x).lowGrams),
-      high: sum(rows, (x) => range(x).highGrams),
-      unit: 'g',
-      drillDown: drillDownPath(o.slug, filter),
-      sumOf: { list: 'flows', field: 'massGrams' },
-    };
-  };
-  const co2e = (field: 'grossG' | 'attributedG' | 'transportG' | 'netG'): TFigure => {
-    const ranged = field !== 'transportG';
-    const base = field.slice(0, -1);
-    return {
-      value: sum(impacts, (r) => r[field]),
-      low: ranged ? sum(impacts, (r) => r[`${base}LowG` as 'netLowG']) : null,
-      high: ranged ? sum(impacts, (r) => r[`${base}HighG` as 'netHighG']) : null,
-      unit: 'g_co2e',
-      drillDown: impactsPath,
-      sumOf: { list: 'impacts', field },
-    };
-  };
-  const unknown = flowsFor({ kind: 'material', mass_source: 'unknown' });
-  const hours = flowsFor({ kind: 'machine_time' });
-  const all = flowsFor({});
-  return {
-    massWeighed: massFigure('weighed'),
-    massEstimated: massFigure('estimated'),
-    massUnknown: {
-      value: unknown.rows.length,
-      low: null,
-      high: null,
-      unit: 'count',
-      drillDown: drillDownPath(o.slug, unknown.filter),
-      sumOf: { list: 'flows', field: 'count' },
-    },
-    co2eGross: co2e('grossG'),
-    co2eAttributed: co2e('attributedG'),
-    co2eTransport: co2e('transportG'),
-    co2eNet: co2e('netG'),
-    exchanges: {
-      value: impacts.length,
-      low: null,
-      high: null,
-      unit: 'count',
-      drillDown: impactsPath,
-      sumOf: { list: 'impacts', field: 'count' },
-    },
-    hubsActive: {
-      value: distinctHubs(all.rows, o.scope),
-      low: null,
-      high: null,
-      unit: 'count',
-      drillDown: drillDownPath(o.slug, all.filter),
-      sumOf: { list: 'flows', field: 'distinctHubs' },
-    },
-    machineHours: {
-      value: sum(hours.rows, (r) => r.quantityMilli),
-      low: null,
-      high: null,
-      unit: 'hours_milli',
-      drillDown: drillDownPath(o.slug, hours.filter),
-      sumOf: { list: 'flows', field: 'quantityMilli' },
-    },
-  };
+  return totalsFromBuckets(ledgerBuckets(ledger, f, o.scope), f, o);
 }
 
-/** Months (YYYY-MM) with any row in the period, oldest first. */
+/** Months (YYYY-MM) with any exchange in these buckets, oldest first. */
+export function monthsOfBuckets(buckets: Bucket[]): string[] {
+  return [...new Set(buckets.filter((b) => b.exchanges !== 0).map((b) => b.month))].sort();
+}
+
+/** Months (YYYY-MM) with any exchange in the period, oldest first. */
 export function monthsOf(ledger: Ledger, f: Filter, scope: ReadonlySet<string>): string[] {
-  const months = new Set<string>();
-  for (const r of ledger.flows) if (flowMatches(r, f, scope)) months.add(r.completedAt.slice(0, 7));
-  for (const r of ledger.impacts) if (impactMatches(r, f, scope)) months.add(r.completedAt.slice(0, 7));
-  return [...months].sort();
+  return monthsOfBuckets(ledgerBuckets(ledger, f, scope));
 }
 
-/** Categories with any row in the period, heaviest first. */
+/** Categories with any exchange in the period, heaviest first. */
 export function categoriesOf(ledger: Ledger, f: Filter, scope: ReadonlySet<string>): string[] {
   const grams = new Map<string, number>();
-  for (const r of ledger.flows)
-    if (flowMatches(r, f, scope)) grams.set(r.category, (grams.get(r.category) ?? 0) + (r.massGrams ?? 0));
   for (const r of ledger.impacts)
-    if (impactMatches(r, f, scope)) grams.set(r.category, grams.get(r.category) ?? 0);
+    if (impactMatches(r, f, scope)) grams.set(r.category, (grams.get(r.category) ?? 0) + r.massGrams);
   return [...grams.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+}
+
+/** Material flows hub → hub by family, in grams of known mass, from buckets. */
+export function sankeyOfBuckets(
+  buckets: Bucket[],
+  f: Filter,
+  o: { slug: string; scope: ReadonlySet<string> },
+): TSankeyLink[] {
+  const links = new Map<string, TSankeyLink>();
+  const base = { ...f, kind: 'material' as const };
+  for (const b of buckets) {
+    const grams = b.massWeighedG + b.massEstimatedG;
+    if (grams === 0) continue;
+    const key = `${b.fromHub}\u0000${b.toHub}\u0000${b.family}`;
+    let link = links.get(key);
+    if (!link) {
+      link = {
+        from: b.fromHub,
+        to: b.toHub,
+        family: b.family,
+        grams: 0,
+        drillDown: drillDownPath(o.slug, { ...base, from_hub: b.fromHub, to_hub: b.toHub, family: b.family }),
+      };
+      links.set(key, link);
+    }
+    link.grams += grams;
+  }
+  return [...links.values()].filter((l) => l.grams !== 0).sort((a, b) => b.grams - a.grams);
 }
 
 /** Material flows hub → hub by family, in grams of known mass. */
@@ -431,25 +540,7 @@ export function sankeyOf(
   f: Filter,
   o: { slug: string; scope: ReadonlySet<string> },
 ): TSankeyLink[] {
-  const links = new Map<string, TSankeyLink>();
-  const base = { ...f, kind: 'material' as const };
-  for (const r of ledger.flows) {
-    if (!flowMatches(r, base, o.scope)) continue;
-    const key = `${r.fromHub}\u0000${r.toHub}\u0000${r.family}`;
-    let link = links.get(key);
-    if (!link) {
-      link = {
-        from: r.fromHub,
-        to: r.toHub,
-        family: r.family,
-        grams: 0,
-        drillDown: drillDownPath(o.slug, { ...base, from_hub: r.fromHub, to_hub: r.toHub, family: r.family }),
-      };
-      links.set(key, link);
-    }
-    link.grams += r.massGrams ?? 0;
-  }
-  return [...links.values()].filter((l) => l.grams !== 0).sort((a, b) => b.grams - a.grams);
+  return sankeyOfBuckets(ledgerBuckets(ledger, f, o.scope), f, o);
 }
 
 // ---------- groups: one convention for per-hub figures ----------
@@ -465,37 +556,105 @@ export function sankeyOf(
 export function groupsOf(
   ledger: Ledger,
   query: Pick<TImpactQuery, 'from' | 'to' | 'group_by'>,
-  o: {
-    slug: string;
-    scope: ReadonlySet<string>;
-    estimateRangePermille: number;
-    hubs: readonly { slug: string; name: string }[];
-  },
+  o: GroupOptions,
 ): TGroup[] {
   const period: Filter = { from: query.from, to: query.to };
-  const plain = (key: string, label: string, f: Filter): TGroup => ({
-    key,
-    label,
-    totals: totalsOf(ledger, { ...period, ...f }, o),
-    given: null,
-    received: null,
+  return groupsFromBuckets(ledgerBuckets(ledger, period, o.scope), query, {
+    ...o,
+    impacts: ledger.impacts.filter((r) => impactMatches(r, period, o.scope)),
   });
+}
+
+export type GroupOptions = {
+  slug: string;
+  scope: ReadonlySet<string>;
+  hubs: readonly { slug: string; name: string }[];
+};
+
+/**
+ * The groups from the period's buckets (impact rows or kept totals, in scope and period). The
+ * category table needs the period's impact rows themselves (kept totals are per family).
+ */
+export function groupsFromBuckets(
+  buckets: Bucket[],
+  query: Pick<TImpactQuery, 'from' | 'to' | 'group_by'>,
+  o: GroupOptions & { impacts?: TImpactRow[] },
+): TGroup[] {
+  const period: Filter = { from: query.from, to: query.to };
+  const totals = (f: Filter) =>
+    totalsFromBuckets(
+      buckets.filter((b) => bucketMatches(b, f, o.scope)),
+      { ...period, ...f },
+      o,
+    );
   const hub = (key: string, label: string): TGroup => {
-    const received = totalsOf(ledger, { ...period, hub: key, direction: 'received' }, o);
-    const given = totalsOf(ledger, { ...period, hub: key, direction: 'given' }, o);
+    const received = totals({ hub: key, direction: 'received' });
+    const given = totals({ hub: key, direction: 'given' });
     return { key, label, totals: received, given, received };
   };
   if (query.group_by === 'month')
-    return monthsOf(ledger, period, o.scope).map((m) => plain(m, m, { month: m }));
-  if (query.group_by === 'category')
-    return categoriesOf(ledger, period, o.scope).map((c) => plain(c, c, { category: c }));
+    return monthsOfBuckets(buckets).map((m) => ({
+      key: m,
+      label: m,
+      totals: totals({ month: m }),
+      given: null,
+      received: null,
+    }));
+  if (query.group_by === 'category') {
+    const impacts = o.impacts ?? [];
+    const ledger = { flows: [], impacts };
+    return categoriesOf(ledger, period, o.scope).map((c) => ({
+      key: c,
+      label: c,
+      totals: totalsOf(ledger, { ...period, category: c }, o),
+      given: null,
+      received: null,
+    }));
+  }
   if (query.group_by !== 'hub') return [];
   const groups = o.hubs.filter((h) => o.scope.has(h.slug)).map((h) => hub(h.slug, h.name));
-  const outside = (r: { fromHub: string; toHub: string }) => !o.scope.has(r.fromHub) || !o.scope.has(r.toHub);
-  if (
-    ledger.flows.some((r) => outside(r) && flowMatches(r, period, o.scope)) ||
-    ledger.impacts.some((r) => outside(r) && impactMatches(r, period, o.scope))
-  )
+  if (buckets.some((b) => b.exchanges !== 0 && (!o.scope.has(b.fromHub) || !o.scope.has(b.toHub))))
     groups.push(hub(OUTSIDE_HUBS, 'Hubs outside the network'));
   return groups;
+}
+
+// ---------- reading kept totals for a period ----------
+
+const monthAfter = (m: string, step: 1 | -1) => {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, mm - 1 + step, 1));
+  return d.toISOString().slice(0, 7);
+};
+const lastDayOf = (m: string) => {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, mm, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * How a period is read: whole months from the kept totals (`months`, null bounds meaning open),
+ * and the days of a first or last month the period covers only in part from the impact rows
+ * themselves (`days`). Null `months` when no whole month is inside.
+ */
+export function keptSplit(period: { from?: string; to?: string }): {
+  months: { from: string | null; to: string | null } | null;
+  days: { from: string; to: string }[];
+} {
+  const { from, to } = period;
+  let first = from ? from.slice(0, 7) : null;
+  let last = to ? to.slice(0, 7) : null;
+  const days: { from: string; to: string }[] = [];
+  if (from && to && first === last) {
+    if (from.slice(8) === '01' && to === lastDayOf(last!)) return { months: { from: first, to: last }, days };
+    return { months: null, days: [{ from, to }] };
+  }
+  if (from && from.slice(8) !== '01') {
+    days.push({ from, to: lastDayOf(first!) });
+    first = monthAfter(first!, 1);
+  }
+  if (to && to !== lastDayOf(last!)) {
+    days.push({ from: `${last}-01`, to });
+    last = monthAfter(last!, -1);
+  }
+  if (first && last && first > last) return { months: null, days };
+  return { months: { from: first, to: last }, days };
 }

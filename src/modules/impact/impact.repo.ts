@@ -4,7 +4,7 @@
  */
 import type { TFlowRow, TImpactFactor, TImpactRow, TTransportFactor } from '../../shared/impact.schemas';
 import { categoryFamily } from '../../shared/taxonomy';
-import type { ExchangeImpact, Factor, LedgerRow, TransportFactor } from './impact.domain';
+import type { Bucket, ExchangeImpact, Factor, LedgerRow, TransportFactor } from './impact.domain';
 
 // ---------- factors ----------
 
@@ -257,6 +257,10 @@ const KEPT = {
 export type KeptColumn = keyof typeof KEPT;
 export const KEPT_COLUMNS = Object.keys(KEPT) as KeptColumn[];
 const KEY = 'coalesce(network_id, 0), substr(completed_at, 1, 7), from_hub_id, to_hub_id, family';
+const USE_METHOD = `json_object('attribution', json_extract(method_json, '$.attribution'),
+  'deadweight', json_extract(method_json, '$.deadweight'), 'transport', json_extract(method_json, '$.transport'),
+  'estimateRange', json_extract(method_json, '$.estimateRange'))`;
+const USE_KEY = `coalesce(network_id, 0), substr(completed_at, 1, 7), coalesce(factor_id, 0), ${USE_METHOD}`;
 
 /** Adds (sign 1) or subtracts (sign −1) the impact rows matching `where` to the kept totals. */
 function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1PreparedStatement {
@@ -270,11 +274,23 @@ function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1Prepa
   );
 }
 
-/** Rebuilds every kept total from the current impact rows (the migration's backfill; bench seeding). */
+/** The same for the kept factor and method uses. */
+function keepUses(db: D1Database, o: { sign: 1 | -1; where: string }): D1PreparedStatement {
+  return db.prepare(
+    `INSERT INTO impact_uses (scope_id, month, factor_id, method, exchanges)
+     SELECT ${USE_KEY}, ${o.sign} * count(*) FROM exchange_impacts WHERE ${o.where} GROUP BY 1, 2, 3, 4
+     ON CONFLICT (scope_id, month, factor_id, method) DO UPDATE SET exchanges = exchanges + excluded.exchanges`,
+  );
+}
+
+/** Rebuilds every kept total and use from the current impact rows (the migrations' backfill; bench seeding). */
 export const REBUILD_KEPT_TOTALS_SQL = `DELETE FROM impact_totals;
 INSERT INTO impact_totals (scope_id, month, from_hub_id, to_hub_id, family, ${KEPT_COLUMNS.join(', ')})
 SELECT ${KEY}, ${KEPT_COLUMNS.map((c) => KEPT[c]).join(', ')}
-FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY ${KEY};`;
+FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY ${KEY};
+DELETE FROM impact_uses;
+INSERT INTO impact_uses (scope_id, month, factor_id, method, exchanges)
+SELECT ${USE_KEY}, count(*) FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4;`;
 
 export type KeptRow = { month: string; fromHub: string; toHub: string; family: string } & Record<
   KeptColumn,
@@ -293,6 +309,87 @@ export async function keptTotals(db: D1Database, networkId: number | null): Prom
     .bind(networkId ?? 0)
     .all<KeptRow>();
   return results;
+}
+
+const toBucket = (r: KeptRow): Bucket => ({
+  month: r.month,
+  fromHub: r.fromHub,
+  toHub: r.toHub,
+  family: r.family,
+  exchanges: r.exchanges,
+  massWeighedG: r.mass_weighed_g,
+  massEstimatedG: r.mass_estimated_g,
+  massEstimatedLowG: r.mass_estimated_low_g,
+  massEstimatedHighG: r.mass_estimated_high_g,
+  massUnknown: r.mass_unknown,
+  machineHoursMilli: r.machine_hours_milli,
+  grossG: r.gross_g,
+  grossLowG: r.gross_low_g,
+  grossHighG: r.gross_high_g,
+  attributedG: r.attributed_g,
+  attributedLowG: r.attributed_low_g,
+  attributedHighG: r.attributed_high_g,
+  transportG: r.transport_g,
+  netG: r.net_g,
+  netLowG: r.net_low_g,
+  netHighG: r.net_high_g,
+});
+
+/**
+ * A network's kept totals for whole months from `from` to `to` (YYYY-MM, null for open), as
+ * buckets: one primary-key range of impact_totals and a hub lookup per row.
+ */
+export async function keptBuckets(
+  db: D1Database,
+  networkId: number,
+  months: { from: string | null; to: string | null },
+): Promise<Bucket[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
+       FROM impact_totals t JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
+       WHERE t.scope_id = ?1 AND t.month >= coalesce(?2, '') AND t.month <= coalesce(?3, '9999') AND t.exchanges <> 0`,
+    )
+    .bind(networkId, months.from, months.to)
+    .all<KeptRow>();
+  return results.map(toBucket);
+}
+
+/** The factors and methods a network's current impact rows of these whole months used. */
+export async function keptUses(
+  db: D1Database,
+  networkId: number,
+  months: { from: string | null; to: string | null },
+): Promise<{ factorId: number | null; method: Record<string, unknown> }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT factor_id, method FROM impact_uses
+       WHERE scope_id = ?1 AND month >= coalesce(?2, '') AND month <= coalesce(?3, '9999') AND exchanges <> 0`,
+    )
+    .bind(networkId, months.from, months.to)
+    .all<{ factor_id: number; method: string }>();
+  return results.map((r) => ({
+    factorId: r.factor_id === 0 ? null : r.factor_id,
+    method: JSON.parse(r.method) as Record<string, unknown>,
+  }));
+}
+
+/** A network's current impact rows completed on these days (inclusive; null for open). */
+export async function currentImpactsBetween(
+  db: D1Database,
+  networkId: number,
+  days: { from: string | null; to: string | null },
+): Promise<TImpactRow[]> {
+  const { results } = await db
+    .prepare(
+      `${IMPACT_SELECT}
+       WHERE i.network_id = ?1 AND i.superseded_by IS NULL
+         AND i.completed_at >= coalesce(?2, '') AND (?3 IS NULL OR i.completed_at < date(?3, '+1 day'))
+       ORDER BY i.completed_at, i.id`,
+    )
+    .bind(networkId, days.from, days.to)
+    .all<ImpactJoinRow>();
+  return results.map(toImpactRow);
 }
 
 /** The same figures recomputed from the current impact rows: what the kept totals must equal. */
@@ -389,7 +486,18 @@ export async function recordImpact(
       where: `id = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
         AND changes() = 1`,
     }).bind(v.exchangeId, v.networkId),
+    // changes() now speaks of the totals' upsert: one row when the impact row was added.
+    keepUses(db, {
+      sign: 1,
+      where: `id = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
+        AND changes() = 1`,
+    }).bind(v.exchangeId, v.networkId),
     keepTotals(db, {
+      sign: -1,
+      where: `exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+        AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
+    }).bind(v.exchangeId, v.networkId),
+    keepUses(db, {
       sign: -1,
       where: `exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
         AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,

@@ -21,8 +21,14 @@ import { GROUP_COLUMNS, groupRow } from './impact.exports';
 import {
   DEFAULT_METHOD_PERMILLE,
   computeExchangeImpact,
+  bucketMatches,
   flowMatches,
+  groupsFromBuckets,
   groupsOf,
+  impactBucket,
+  keptSplit,
+  sankeyOfBuckets,
+  totalsFromBuckets,
   impactMatches,
   methodToApi,
   sankeyOf,
@@ -131,9 +137,9 @@ async function loadLedger(deps: Deps, network: networks.NetworkRef): Promise<Loa
 
 const methodKey = (m: TMethod) => `${m.attribution}|${m.deadweight}|${m.transport}|${m.estimateRange}`;
 
-function methodsUsed(impacts: TImpactRow[]): TMethod[] {
+function methodsUsed(uses: { method: Record<string, unknown> }[]): TMethod[] {
   const seen = new Map<string, TMethod>();
-  for (const r of impacts) {
+  for (const r of uses) {
     const m = r.method as Partial<TMethod>;
     const method: TMethod = {
       attribution: Number(m.attribution),
@@ -143,10 +149,10 @@ function methodsUsed(impacts: TImpactRow[]): TMethod[] {
     };
     seen.set(methodKey(method), method);
   }
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => methodKey(a).localeCompare(methodKey(b)));
 }
 
-async function factorsUsed(deps: Deps, impacts: TImpactRow[]) {
+async function factorsUsed(deps: Deps, impacts: { factorId: number | null }[]) {
   const ids = new Set(impacts.map((r) => r.factorId).filter((id): id is number => id !== null));
   if (ids.size === 0) return [];
   const { factors } = await repo.factorRows(deps.db);
@@ -186,7 +192,11 @@ export async function impactReport(
   await computeAll(deps, network.id);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.
   const version = await repo.reportVersion(deps.db, network.id);
-  const report = await buildReport(deps, await loadLedger(deps, network), query);
+  const report = await buildReport(
+    deps,
+    { network, method: await networks.methodOf(deps, network.id) },
+    query,
+  );
   const json = JSON.stringify(report);
   if (json.length <= MAX_CACHED_REPORT_CHARS)
     await repo.storeReport(deps.db, {
@@ -199,22 +209,60 @@ export async function impactReport(
   return report;
 }
 
+/**
+ * A report from the kept totals: whole months of the period from impact_totals and impact_uses
+ * (a few rows per month and hub pair), the days of a month the period covers in part from the
+ * impact rows of those days. The category table reads the period's impact rows (kept totals are
+ * per family). The figures equal a recomputation from the ledger (`recomputedReport`, tested).
+ */
 async function buildReport(
   deps: Deps,
-  { network, ledger, scope, method }: Loaded,
+  { network, method }: { network: networks.NetworkRef; method: MethodPermille },
   query: TImpactQuery,
 ): Promise<TImpactReport> {
   const period: Filter = { from: query.from, to: query.to };
-  const o = { slug: network.slug, scope, estimateRangePermille: method.estimateRangePermille };
   const hubs = (await networks.hubsOf(deps, network.id)).filter((h) => h.status === 'active');
-  const inPeriod = ledger.impacts.filter(
-    (r) =>
-      (!query.from || r.completedAt.slice(0, 10) >= query.from) &&
-      (!query.to || r.completedAt.slice(0, 10) <= query.to),
-  );
+  const scope = new Set(hubs.map((h) => h.slug));
+  const o = { slug: network.slug, scope, hubs };
+  const split = keptSplit(period);
+  const [kept, uses, edges, categoryRows] = await Promise.all([
+    split.months ? repo.keptBuckets(deps.db, network.id, split.months) : Promise.resolve([]),
+    split.months ? repo.keptUses(deps.db, network.id, split.months) : Promise.resolve([]),
+    Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, network.id, d))),
+    query.group_by === 'category'
+      ? repo.currentImpactsBetween(deps.db, network.id, { from: query.from ?? null, to: query.to ?? null })
+      : Promise.resolve(undefined),
+  ]);
+  const edgeRows = edges.flat();
+  const buckets = [
+    ...kept.filter((b) => bucketMatches(b, period, scope)),
+    ...edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket),
+  ];
+  const used = [...uses, ...edgeRows];
+  return {
+    network: { slug: network.slug, name: network.name },
+    period: { from: query.from ?? null, to: query.to ?? null },
+    method: methodToApi(method),
+    methodsUsed: methodsUsed(used),
+    factorsUsed: await factorsUsed(deps, used),
+    hubs,
+    totals: totalsFromBuckets(buckets, period, o),
+    groupBy: query.group_by ?? null,
+    groups: groupsFromBuckets(buckets, query, { ...o, impacts: categoryRows }),
+    sankey: sankeyOfBuckets(buckets, period, o),
+  };
+}
 
-  const groups = groupsOf(ledger, query, { ...o, hubs });
-
+/** The same report recomputed from the whole ledger: what the kept report must equal (tests). */
+export async function recomputedReport(
+  deps: Deps,
+  { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
+): Promise<TImpactReport> {
+  const { network, ledger, scope, method } = await loadNetwork(deps, slug, userId);
+  const period: Filter = { from: query.from, to: query.to };
+  const hubs = (await networks.hubsOf(deps, network.id)).filter((h) => h.status === 'active');
+  const o = { slug: network.slug, scope, hubs };
+  const inPeriod = ledger.impacts.filter((r) => impactMatches(r, period, scope));
   return {
     network: { slug: network.slug, name: network.name },
     period: { from: query.from ?? null, to: query.to ?? null },
@@ -224,7 +272,7 @@ async function buildReport(
     hubs,
     totals: totalsOf(ledger, period, o),
     groupBy: query.group_by ?? null,
-    groups,
+    groups: groupsOf(ledger, query, o),
     sankey: sankeyOf(ledger, period, o),
   };
 }
