@@ -44,6 +44,23 @@ const REPO_FROM_DOMAIN = {
   message: 'A domain file is pure rules: it never imports a repo (move the type into the domain).',
 };
 const rooms = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// SQL lives in repos: a statement is prepared in a *.repo.ts. Explicit exceptions, each an
+// owner's read model or store that other code calls like a repo: the candidates matching reads
+// from listings and requests, the Idempotency-Key store, the search module's statements (moved
+// there by its owner), the health check's `SELECT 1`, and the bench-only D1 wrapper.
+const SQL_OUTSIDE_REPOS = [
+  'src/**/*.repo.ts',
+  'src/modules/listings/listings.candidates.ts',
+  'src/modules/requests/requests.candidates.ts',
+  'src/modules/exchanges/exchanges.idempotency.ts',
+  'src/modules/search/search.statements.ts',
+  'src/modules/health/health.routes.ts',
+  'src/http/middleware/bench-metrics.ts',
+];
+const NO_SQL_HERE = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL lives in repos: move this statement into the module’s *.repo.ts.',
+};
 export default ts.config(
   {
     ignores: [
@@ -114,10 +131,33 @@ export default ts.config(
     rules: rooms(REPO_OF_ANOTHER_MODULE, ROUTES_FILE),
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: SQL_OUTSIDE_REPOS,
+    rules: { 'no-restricted-syntax': ['error', NO_SQL_HERE] },
+  },
+  {
     files: ['src/modules/**/*.domain.ts'],
     rules: rooms(REPO_OF_ANOTHER_MODULE, ROUTES_FILE, REPO_FROM_DOMAIN),
   },
   { files: ['src/app.ts'], rules: rooms(REPO_OF_ANOTHER_MODULE) },
+  {
+    // API paths come from the contract: operation('GET /streams/{id}', { id }) (web/src/lib/api/operation.ts).
+    files: ['web/src/lib/api.ts', 'web/src/lib/api/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...NO_HTML_FROM_STRINGS,
+        {
+          selector: "Property[key.name='path'] > :matches(Literal, TemplateLiteral)",
+          message: "An API path is typed by the contract: use operation('METHOD /path/{param}', …).",
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(call|post)$/] > :matches(Literal, TemplateLiteral)',
+          message: "An API path is typed by the contract: use operation('METHOD /path/{param}', …).",
+        },
+      ],
+    },
+  },
   {
     // The web app talks to the API over HTTP: it may share src/shared, never a module.
     files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],

@@ -52,6 +52,7 @@ export const API_OPERATIONS = [
   'GET /me',
   'GET /me/bookings',
   'GET /me/passport',
+  'GET /me/tasks',
   'GET /networks',
   'GET /networks/{slug}',
   'GET /networks/{slug}/export.csv',
