@@ -387,8 +387,33 @@ function searchRules(
     ctx.addIssue({ code: 'custom', path: ['q'], message: 'relevance_needs_q' satisfies RuleKey });
 }
 
+/** Prices people search by: free, a swap, or an amount (`priced`). */
+export const SEARCH_PRICES = ['free', 'swap', 'priced'] as const;
+
+/** "My part fits": `LxW` or `LxWxT` in millimetres, e.g. `600x400x18`. */
+const ZFits = z
+  .string()
+  .regex(/^\d{1,5}(\.\d{1,2})?x\d{1,5}(\.\d{1,2})?(x\d{1,4}(\.\d{1,2})?)?$/i, 'fits_format' satisfies RuleKey)
+  .transform((s) => {
+    const [lengthMm, widthMm, thicknessMm] = s.toLowerCase().split('x').map(Number) as [
+      number,
+      number,
+      number?,
+    ];
+    return { lengthMm, widthMm, thicknessMm: thicknessMm ?? null };
+  })
+  .refine((f) => f.lengthMm > 0 && f.widthMm > 0 && f.thicknessMm !== 0, 'fits_format' satisfies RuleKey);
+
 export const ZListingSearch = z
-  .object({ ...searchFields, kind: ZListingKind.optional(), condition: ZCondition.optional() })
+  .object({
+    ...searchFields,
+    kind: ZListingKind.optional(),
+    condition: ZCondition.optional(),
+    price: z.enum(SEARCH_PRICES).optional(),
+    /** Still available on this date (YYYY-MM-DD): offered from it or before, not ended before it. */
+    available_by: ZDate.optional(),
+    fits: ZFits.optional(),
+  })
   .superRefine(searchRules);
 export type TListingSearch = z.output<typeof ZListingSearch>;
 

@@ -60,6 +60,11 @@ export const RULE_MESSAGES = {
     fr: 'Un rayon demande un point : near=LAT,LON',
     en: 'A radius needs a point: near=LAT,LON',
   },
+  fits_format: {
+    nl: 'Verwacht LENGTExBREEDTE of LENGTExBREEDTExDIKTE in mm, bv. 600x400x18',
+    fr: 'Attendu LONGUEURxLARGEUR ou LONGUEURxLARGEURxÉPAISSEUR en mm, p. ex. 600x400x18',
+    en: 'Expected LENGTHxWIDTH or LENGTHxWIDTHxTHICKNESS in mm, e.g. 600x400x18',
+  },
   nearest_needs_near: {
     nl: 'Sorteren op afstand heeft near=BREEDTE,LENGTE nodig',
     fr: 'Trier par distance demande near=LAT,LON',

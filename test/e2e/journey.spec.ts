@@ -111,9 +111,12 @@ test('a newcomer offers an offcut with a photo, and a maker from another hub fin
     await expect(card).toContainText(hubName);
 
     // by distance from the maker's own hub: not within 50 km of Rotterdam, but within 150 km
-    const near = filters.getByRole('checkbox', { name: nl.search.nearMyHub });
-    await near.check();
-    await expect(filters.getByLabel(nl.search.sort, { exact: true })).toHaveValue('nearest');
+    // Near: the maker's own hub (listed under "my hubs" as under "all hubs": the same point).
+    const near = filters.getByLabel(nl.finding.near, { exact: true });
+    await near.selectOption(`${RDM.lat},${RDM.lon}`);
+    // With words the best match comes first; the maker asks for the nearest instead.
+    await expect(filters.getByLabel(nl.search.sort, { exact: true })).toHaveValue('relevance');
+    await filters.getByLabel(nl.search.sort, { exact: true }).selectOption('nearest');
     await filters.getByLabel(nl.search.radius, { exact: true }).fill('50');
     await filters.getByRole('button', { name: nl.search.apply }).click();
     await expect(maker).toHaveURL(/[?&]radius_km=50/);
@@ -123,7 +126,7 @@ test('a newcomer offers an offcut with a photo, and a maker from another hub fin
     await filters.getByLabel(nl.search.radius, { exact: true }).fill('150');
     await filters.getByRole('button', { name: nl.search.apply }).click();
     await expect(maker).toHaveURL(/[?&]radius_km=150/);
-    await expect(near).toBeChecked();
+    await expect(near).toHaveValue(`${RDM.lat},${RDM.lon}`);
     const distance = card.getByTestId('distance');
     await expect(distance).toHaveText(/^\d+ km$/);
     const shownKm = Number((await distance.textContent())?.replace(/\D/g, ''));

@@ -4,7 +4,7 @@
  * no row twice or missed across cursors, while reading a page per hub, not every row in reach.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.query';
+import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
 import { distanceMetres } from '../../src/modules/search/search.domain';
 import { ZListingPage } from '../../src/shared/schemas';
 import type { z } from 'zod';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  categoryCondition,
   decodeCursor,
   defaultSort,
   distanceMetres,
@@ -8,6 +7,7 @@ import {
   metresToKm,
   toFtsQuery,
 } from '../../src/modules/search/search.domain';
+import { categoryCondition } from '../../src/modules/search/search.statements';
 
 const GHENT = { lat: 51.0543, lon: 3.7174 };
 const BRUSSELS = { lat: 50.8503, lon: 4.3517 };

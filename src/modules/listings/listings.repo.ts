@@ -1,5 +1,10 @@
 import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
-import { runSearch, type SearchSqlOptions } from '../search/search.query';
+import {
+  categoryCondition,
+  runSearch,
+  type Condition,
+  type SearchSqlOptions,
+} from '../search/search.statements';
 import type { ListingValues } from './listings.domain';
 
 export type ListingRow = {
@@ -145,11 +150,71 @@ export async function withdrawListing(
   return (r?.meta.changes ?? 0) > 0;
 }
 
+/** What a listing search filters by, beside its text and place. */
+export type ListingSearchFilters = {
+  /** Today (YYYY-MM-DD): listings whose availability ended before it are left out. */
+  today: string;
+  kind?: TListingKind;
+  condition?: TCondition;
+  category?: string;
+  hubId?: number | null;
+  price?: 'free' | 'swap' | 'priced';
+  /** Still available on this date. */
+  availableBy?: string;
+  /** A part of this size fits: length × width at least these (either way round), thickness ± allowance. */
+  fits?: { lengthMm: number; widthMm: number; thicknessMm: number | null; allowanceMm: number };
+};
+
+const PRICE_TYPE = { free: 'free', swap: 'swap', priced: 'amount' } as const;
+
+/** The WHERE fragments of a listing search: only what can be found (active, shown, not all taken). */
+export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
+  const where: Condition[] = [
+    { sql: "t.status = 'active'", values: [] },
+    { sql: 't.hidden_at IS NULL', values: [] },
+    // A listing whose every unit is promised to exchanges is taken: nothing left to find.
+    { sql: 't.quantity_milli > t.quantity_reserved_milli', values: [] },
+    { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [f.today] },
+  ];
+  if (f.kind) where.push({ sql: 't.kind = ?', values: [f.kind] });
+  if (f.condition) where.push({ sql: 't.condition = ?', values: [f.condition] });
+  if (f.category) where.push(categoryCondition(f.category));
+  if (f.hubId != null) where.push({ sql: 't.hub_id = ?', values: [f.hubId] });
+  if (f.price) where.push({ sql: 't.price_type = ?', values: [PRICE_TYPE[f.price]] });
+  if (f.availableBy)
+    where.push({
+      sql: '(t.available_from IS NULL OR t.available_from <= ?) AND (t.available_until IS NULL OR t.available_until >= ?)',
+      values: [f.availableBy, f.availableBy],
+    });
+  if (f.fits) {
+    const long = Math.max(f.fits.lengthMm, f.fits.widthMm);
+    const short = Math.min(f.fits.lengthMm, f.fits.widthMm);
+    where.push({
+      sql: 'max(t.length_mm, t.width_mm) >= ? AND min(t.length_mm, t.width_mm) >= ?',
+      values: [long, short],
+    });
+    // As matching: a sheet of unknown thickness may still do.
+    if (f.fits.thicknessMm !== null)
+      where.push({
+        sql: '(t.thickness_mm IS NULL OR abs(t.thickness_mm - ?) <= ?)',
+        values: [f.fits.thicknessMm, f.fits.allowanceMm + 1e-9],
+      });
+  }
+  return where;
+}
+
 export async function searchListings(
   db: D1Database,
-  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
+  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins' | 'where'> & { filters: ListingSearchFilters },
 ): Promise<ListingRow[]> {
-  return runSearch<ListingRow>(db, { ...o, table: 'listings', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
+  const { filters, ...search } = o;
+  return runSearch<ListingRow>(db, {
+    ...search,
+    where: listingSearchConditions(filters),
+    table: 'listings',
+    select: DISPLAY_SELECT,
+    joins: DISPLAY_JOINS,
+  });
 }
 
 /**

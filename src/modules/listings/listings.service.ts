@@ -15,7 +15,8 @@ import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { resolveSearch, nextCursorOf } from '../search/search.service';
 import { fromMilli, mergedForRules, newListingValues, offerOf, patchValues } from './listings.domain';
-import { categoryCondition, metresToKm } from '../search/search.domain';
+import { metresToKm } from '../search/search.domain';
+import { thicknessAllowanceMm } from '../matching/matching.geometry';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
@@ -167,19 +168,19 @@ export async function searchListings(
   { query, user }: { query: TListingSearch; user: SessionUser | null },
 ): Promise<TListingPage> {
   const s = await resolveSearch(deps, query);
-  const today = deps.now().toISOString().slice(0, 10);
-  const where: { sql: string; values: unknown[] }[] = [
-    { sql: "t.status = 'active'", values: [] },
-    { sql: 't.hidden_at IS NULL', values: [] },
-    // A listing whose every unit is promised to exchanges is taken: nothing left to find.
-    { sql: 't.quantity_milli > t.quantity_reserved_milli', values: [] },
-    { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [today] },
-  ];
-  if (query.kind) where.push({ sql: 't.kind = ?', values: [query.kind] });
-  if (query.condition) where.push({ sql: 't.condition = ?', values: [query.condition] });
-  if (query.category) where.push(categoryCondition(query.category));
-  if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
-  const rows = await repo.searchListings(deps.db, { ...s.sql, where });
+  const rows = await repo.searchListings(deps.db, {
+    ...s.sql,
+    filters: {
+      today: deps.now().toISOString().slice(0, 10),
+      kind: query.kind,
+      condition: query.condition,
+      category: query.category,
+      hubId: s.hubId,
+      price: query.price,
+      availableBy: query.available_by,
+      fits: query.fits && { ...query.fits, allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0) },
+    },
+  });
   const page = rows.slice(0, query.limit);
   const found = await photos.photosOf(
     deps,

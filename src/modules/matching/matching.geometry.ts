@@ -10,6 +10,11 @@ export type Sheet = { lengthMm: number; widthMm: number; thicknessMm: number | n
 export type Tolerance = { absoluteMm: number; relative: number };
 export const THICKNESS_TOLERANCE: Tolerance = { absoluteMm: 0.5, relative: 0.05 };
 
+/** How far a sheet's thickness may be from the one asked for, in mm (search's "my part fits" uses it too). */
+export function thicknessAllowanceMm(askedMm: number, tolerance = THICKNESS_TOLERANCE): number {
+  return Math.max(tolerance.absoluteMm, askedMm * tolerance.relative);
+}
+
 /** Whether a sheet's thickness is close enough to the one asked for. Unknown on either side passes. */
 export function thicknessFits(
   askedMm: number | null,
@@ -17,7 +22,7 @@ export function thicknessFits(
   tolerance = THICKNESS_TOLERANCE,
 ): boolean {
   if (askedMm === null || sheetMm === null) return true;
-  const allowed = Math.max(tolerance.absoluteMm, askedMm * tolerance.relative);
+  const allowed = thicknessAllowanceMm(askedMm, tolerance);
   // A tiny epsilon so 18.5 against 18 ± 0.5 is not refused by floating point.
   return Math.abs(sheetMm - askedMm) <= allowed + 1e-9;
 }

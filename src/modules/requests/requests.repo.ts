@@ -1,5 +1,10 @@
 import type { TUnit } from '../../shared/schemas';
-import { runSearch, type SearchSqlOptions } from '../search/search.query';
+import {
+  categoryCondition,
+  runSearch,
+  type Condition,
+  type SearchSqlOptions,
+} from '../search/search.statements';
 
 export type RequestRow = {
   id: number;
@@ -141,11 +146,27 @@ export async function withdrawRequest(
   return (r?.meta.changes ?? 0) > 0;
 }
 
+/** What a request search filters by, beside its text and place. */
+export type RequestSearchFilters = { category?: string; hubId?: number | null };
+
 export async function searchRequests(
   db: D1Database,
-  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins'>,
+  o: Omit<SearchSqlOptions, 'table' | 'select' | 'joins' | 'where'> & { filters: RequestSearchFilters },
 ): Promise<RequestRow[]> {
-  return runSearch<RequestRow>(db, { ...o, table: 'requests', select: DISPLAY_SELECT, joins: DISPLAY_JOINS });
+  const { filters, ...search } = o;
+  const where: Condition[] = [
+    { sql: "t.status = 'open'", values: [] },
+    { sql: 't.hidden_at IS NULL', values: [] },
+  ];
+  if (filters.category) where.push(categoryCondition(filters.category));
+  if (filters.hubId != null) where.push({ sql: 't.hub_id = ?', values: [filters.hubId] });
+  return runSearch<RequestRow>(db, {
+    ...search,
+    where,
+    table: 'requests',
+    select: DISPLAY_SELECT,
+    joins: DISPLAY_JOINS,
+  });
 }
 
 /** Hides a request (only one not hidden yet) or restores one (only a hidden one), for moderation's batch. */

@@ -12,7 +12,7 @@ import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.dom
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
-import { categoryCondition, metresToKm } from '../search/search.domain';
+import { metresToKm } from '../search/search.domain';
 import { nextCursorOf, resolveSearch } from '../search/search.service';
 import * as repo from './requests.repo';
 
@@ -158,13 +158,10 @@ export async function searchRequests(
   { query, user }: { query: TRequestSearch; user: SessionUser | null },
 ): Promise<TRequestPage> {
   const s = await resolveSearch(deps, query);
-  const where: { sql: string; values: unknown[] }[] = [
-    { sql: "t.status = 'open'", values: [] },
-    { sql: 't.hidden_at IS NULL', values: [] },
-  ];
-  if (query.category) where.push(categoryCondition(query.category));
-  if (s.hubId !== null) where.push({ sql: 't.hub_id = ?', values: [s.hubId] });
-  const rows = await repo.searchRequests(deps.db, { ...s.sql, where });
+  const rows = await repo.searchRequests(deps.db, {
+    ...s.sql,
+    filters: { category: query.category, hubId: s.hubId },
+  });
   const viewer = await viewerOf(deps, user);
   return {
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),

@@ -1,6 +1,5 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
 import { groupsOfWord, searchWords, singularStem } from '../../shared/search-terms';
-import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 
 /**
  * Turns what a person typed into an FTS5 query that cannot be a syntax error. Every word must
@@ -94,15 +93,4 @@ export function defaultSort(q: { near?: unknown; q?: string; sort?: Cursor['s'] 
   if (q.q) return 'relevance';
   if (q.near) return 'nearest';
   return 'newest';
-}
-
-/**
- * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
- * the generated `family` column and its (family, status, id) index, one page of one range; a
- * narrower category as its list of categories (itself and its descendants).
- */
-export function categoryCondition(category: string): { sql: string; values: unknown[] } {
-  if (categoryFamily(category) === category) return { sql: 't.family = ?', values: [category] };
-  const cats = categoryWithDescendants(category);
-  return { sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats };
 }

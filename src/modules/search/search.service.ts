@@ -2,7 +2,7 @@ import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/schemas';
 import { allHubRefs, requireHubRef } from '../hubs/hubs.service';
-import type { SearchSqlOptions } from './search.query';
+import type { SearchSqlOptions } from './search.statements';
 import {
   decodeCursor,
   defaultSort,

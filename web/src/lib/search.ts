@@ -6,6 +6,8 @@ export type SearchView = 'list' | 'map';
 export type SearchState = {
   query: ListingSearchQuery;
   view: SearchView;
+  /** A radius given without a place: not applied, and the page says so. */
+  radiusIgnored?: string;
 };
 
 /** Search params from a page URL, made consistent (a radius or nearest-first needs a point). */
@@ -30,8 +32,16 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
   if (listings) {
     query.kind = get('kind');
     query.condition = get('condition');
+    query.price = get('price');
+    query.available_by = get('available_by');
+    query.fits = get('fits');
   }
-  return { query, view: get('view') === 'map' ? 'map' : 'list' };
+  const radius = get('radius_km');
+  return {
+    query,
+    view: get('view') === 'map' ? 'map' : 'list',
+    ...(radius && !near ? { radiusIgnored: radius } : {}),
+  };
 }
 
 /** The order a search is in when it names none (the API's default, for showing it). */
@@ -39,6 +49,18 @@ export function effectiveSort(query: ListingSearchQuery): 'relevance' | 'nearest
   if (query.sort === 'relevance' || query.sort === 'nearest' || query.sort === 'newest') return query.sort;
   if (query.q) return 'relevance';
   return query.near ? 'nearest' : 'newest';
+}
+
+/** A `near` value (LAT,LON) as numbers, or null. */
+export function parsePoint(near: string | undefined): { lat: number; lon: number } | null {
+  const m = near?.match(/^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/);
+  return m ? { lat: Number(m[1]), lon: Number(m[2]) } : null;
+}
+
+/** A point as a `near` value, rounded to about 100 m (3 decimals) so URLs stay short. */
+export function pointValue(p: { lat: number; lon: number }): string {
+  const r = (n: number) => String(Math.round(n * 1000) / 1000);
+  return `${r(p.lat)},${r(p.lon)}`;
 }
 
 /** The same page with one param changed (or removed when value is undefined). */

@@ -5,14 +5,14 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   const api = app.api(fetch);
-  const { query, view } = readSearch(url, { listings: true });
+  const { query, view, radiusIgnored } = readSearch(url, { listings: true });
   try {
     // The hub filter is a convenience: offline (or if it fails) the results still show without it.
     const [page, hubs] = await Promise.all([
       api.listings.search(query),
       api.hubs.list().catch(() => ({ items: [] })),
     ]);
-    return { page, hubs: hubs.items, query, view };
+    return { page, hubs: hubs.items, query, view, radiusIgnored };
   } catch (e) {
     pageError(e);
   }

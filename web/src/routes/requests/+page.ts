@@ -5,10 +5,10 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   const api = app.api(fetch);
-  const { query, view } = readSearch(url, { listings: false });
+  const { query, view, radiusIgnored } = readSearch(url, { listings: false });
   try {
     const [page, hubs] = await Promise.all([api.requests.search(query), api.hubs.list()]);
-    return { page, hubs: hubs.items, query, view };
+    return { page, hubs: hubs.items, query, view, radiusIgnored };
   } catch (e) {
     pageError(e);
   }

@@ -1,4 +1,4 @@
-// The part of Leaflet 1.9's ESM build that HubMap uses (the package ships no types).
+// The part of Leaflet 1.9's ESM build that HubMap and PointPicker use (the package ships no types).
 declare module 'leaflet/dist/leaflet-src.esm.js' {
   export type LatLngTuple = [number, number];
   export interface Evented {
@@ -17,6 +17,10 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
   }
   export function map(element: HTMLElement, options?: Record<string, unknown>): LeafletMap;
   export function tileLayer(url: string, options?: Record<string, unknown>): Layer;
-  export function circleMarker(at: LatLngTuple, options?: Record<string, unknown>): Layer;
+  export interface CircleMarker extends Layer {
+    setLatLng(at: LatLngTuple): this;
+    setStyle(style: Record<string, unknown>): this;
+  }
+  export function circleMarker(at: LatLngTuple, options?: Record<string, unknown>): CircleMarker;
 }
 declare module 'leaflet/dist/leaflet.css';

@@ -37,5 +37,6 @@ export const findingEn = {
   fitsLength: 'Length',
   fitsWidth: 'Width',
   fitsThickness: 'Thickness',
+  fitsShort: { length: 'L', width: 'W', thickness: 'T' },
 };
 export type FindingMessages = typeof findingEn;

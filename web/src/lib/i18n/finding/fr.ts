@@ -41,4 +41,5 @@ export const findingFr: FindingMessages = {
   fitsLength: 'Longueur',
   fitsWidth: 'Largeur',
   fitsThickness: 'Épaisseur',
+  fitsShort: { length: 'L', width: 'l', thickness: 'É' },
 };

@@ -39,4 +39,5 @@ export const findingNl: FindingMessages = {
   fitsLength: 'Lengte',
   fitsWidth: 'Breedte',
   fitsThickness: 'Dikte',
+  fitsShort: { length: 'L', width: 'B', thickness: 'D' },
 };

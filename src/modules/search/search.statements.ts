@@ -1,10 +1,15 @@
 /**
- * The search listings and requests share: filters, optional full-text match, optional distance
+ * The search module's SQL (it owns no table, so this is its repo in the form the house rules allow
+ * other modules to use: a statement builder). The search listings and requests share: filters, optional full-text match, optional distance
  * from a point (hub distances as one JSON parameter), a stable sort and a keyset cursor, built
  * as one query, or for nearest-first without a text match as one small query per hub, and run
  * by `runSearch`. Every value is bound; only fixed SQL fragments of the caller are spliced in.
  */
+import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import type { Cursor } from './search.domain';
+
+/** A WHERE fragment on `t` with `?` placeholders and their values in order. */
+export type Condition = { sql: string; values: unknown[] };
 
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
@@ -14,7 +19,7 @@ export type SearchSqlOptions = {
   /** Joins on `t` for display, applied to the page after sort and limit. */
   joins: string;
   /** WHERE fragments on `t` only, using `?` placeholders, with their values in order. */
-  where: { sql: string; values: unknown[] }[];
+  where: Condition[];
   fts: string | null;
   /** Distance in metres per hub id, already limited to the radius; null when no point was given. */
   hubDistances: Map<number, number> | null;
@@ -174,4 +179,15 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   const pageOrder = order.replace(/\b(metres|rank|id)\b/g, 't.$1');
   const sql = `${distanceCte}SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY ${pageOrder}`;
   return { sql, values };
+}
+
+/**
+ * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
+ * the generated `family` column and its (family, status, id) index, one page of one range; a
+ * narrower category as its list of categories (itself and its descendants).
+ */
+export function categoryCondition(category: string): Condition {
+  if (categoryFamily(category) === category) return { sql: 't.family = ?', values: [category] };
+  const cats = categoryWithDescendants(category);
+  return { sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats };
 }

@@ -1,0 +1,162 @@
+/**
+ * Search as people use it: words in their language find listings written in another, near any
+ * hub, a point on the map or the browser's location (signed out), a radius without a place said
+ * so, every filter in the URL, and the page saying how it is ordered — on a 360 px phone, in nl,
+ * fr and en.
+ */
+import type { Page } from '@playwright/test';
+import { MESSAGES, expect, test, type Locale } from './fixtures/helpers';
+
+const WIDTH = 360;
+const LIEGE_PLUS = { latitude: 50.64, longitude: 5.57 };
+test.use({
+  viewport: { width: WIDTH, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  geolocation: LIEGE_PLUS,
+  permissions: ['geolocation'],
+});
+
+async function switchTo(page: Page, locale: Locale) {
+  await page.getByTestId('language-switcher').selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(WIDTH);
+}
+
+async function openFilters(page: Page) {
+  const toggle = page.getByTestId('more-filters');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.tap();
+}
+
+test('a word in one language finds listings written in another, best match first', async ({ page }) => {
+  for (const [locale, word] of [
+    ['fr', 'contreplaqué'],
+    ['en', 'plywood'],
+    ['nl', 'multiplex'],
+  ] as const) {
+    const m = MESSAGES[locale];
+    await page.goto('/listings');
+    await switchTo(page, locale);
+    await page.getByTestId('search-input').fill(word);
+    await page.getByTestId('search-submit').tap();
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word)}`));
+    const cards = page.getByTestId('results').getByTestId('listing-card');
+    // The Dutch "Populier multiplex" and the English "Birch plywood" are both found.
+    await expect(cards.filter({ hasText: 'Populier multiplex 12 mm' })).toHaveCount(1);
+    await expect(cards.filter({ hasText: 'Birch plywood offcuts 18 mm' })).toHaveCount(1);
+    await expect(page.getByTestId('search-order-current')).toHaveText(m.finding.orders.relevance);
+    // Nearest needs a place; newest is offered.
+    await expect(page.getByTestId('order-newest')).toBeVisible();
+    await expect(page.getByTestId('order-nearest')).toHaveCount(0);
+    await expect(page.getByTestId('nearest-needs-place')).toHaveText(m.finding.nearestNeedsPlace);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `test-results/search-${locale}-words.png`, fullPage: true });
+  }
+  await page.getByTestId('order-newest').tap();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(page.getByTestId('search-order-current')).toHaveText(MESSAGES.nl.finding.orders.newest);
+});
+
+test('signed out, near any hub, a point on the map, or my location', async ({ page }) => {
+  const en = MESSAGES.en;
+  await page.goto('/listings');
+  await switchTo(page, 'en');
+  await openFilters(page);
+
+  // Any hub in the list: nearest first from it.
+  const near = page.getByLabel(en.finding.near, { exact: true });
+  await near.selectOption('51.0517,3.7265');
+  await page.getByTestId('search-submit').tap();
+  await expect(page).toHaveURL(/near=51\.0517%2C3\.7265|near=51\.0517,3\.7265/);
+  await expect(page.getByTestId('search-order-current')).toHaveText(en.finding.orders.nearest);
+  await expect(page.getByTestId('results').getByTestId('distance').first()).toHaveText(/^0 km$/);
+
+  // A point on the map.
+  await openFilters(page);
+  await page.getByTestId('pick-on-map').tap();
+  const map = page.getByTestId('point-picker');
+  await expect(map).toBeVisible();
+  await expect(map.locator('.leaflet-container, .leaflet-pane').first()).toBeAttached();
+  await map.click({ position: { x: 150, y: 100 } });
+  await expect(near.locator('option:checked')).toContainText(en.finding.nearPoint);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({
+    path: 'test-results/search-en-map.png',
+    fullPage: true,
+    clip: { x: 0, y: 0, width: WIDTH, height: 1300 },
+  });
+  await page.getByTestId('search-submit').tap();
+  await expect(page).toHaveURL(/near=\d+\.\d+(%2C|,)\d+\.\d+/);
+
+  // The browser's location (granted to this test at Liège).
+  await openFilters(page);
+  await page.getByTestId('use-location').tap();
+  await expect(near).toHaveValue('50.64,5.57');
+  await expect(near.locator('option:checked')).toContainText(en.finding.nearMyLocation);
+  await page.getByTestId('search-submit').tap();
+  await expect(page).toHaveURL(/near=50\.64(%2C|,)5\.57/);
+  const first = page.getByTestId('results').getByTestId('listing-card').first();
+  await expect(first).toContainText('T2 Campus'); // Genk, the hub nearest to Liège
+});
+
+test('a radius without a place is said so, and every filter lives in the URL', async ({ page }) => {
+  for (const locale of ['nl', 'fr', 'en'] as const) {
+    const m = MESSAGES[locale];
+    await page.goto('/listings?radius_km=25');
+    await switchTo(page, locale);
+    await expect(page.getByTestId('radius-ignored')).toHaveText(m.finding.radiusIgnored('25'));
+    await openFilters(page);
+    await expect(page.getByText(m.finding.radiusNeedsPlace)).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({
+      path: `test-results/search-${locale}-filters.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: WIDTH, height: 1300 },
+    });
+  }
+
+  const en = MESSAGES.en;
+  await page.goto('/listings');
+  await switchTo(page, 'en');
+  await openFilters(page);
+  await page.getByLabel(en.search.kind, { exact: true }).selectOption('offcut');
+  await page.getByLabel(en.search.category, { exact: true }).selectOption('wood');
+  await page.getByLabel(en.finding.price, { exact: true }).selectOption('free');
+  await page.getByLabel(en.finding.availableBy, { exact: true }).fill('2030-06-01');
+  await page.getByTestId('fits-length').fill('500');
+  await page.getByTestId('fits-width').fill('350');
+  await page.getByTestId('fits-thickness').fill('18');
+  await page.getByTestId('search-submit').tap();
+  for (const p of [
+    'kind=offcut',
+    'category=wood',
+    'price=free',
+    'available_by=2030-06-01',
+    'fits=500x350x18',
+  ])
+    await expect(page).toHaveURL(new RegExp(p));
+  await expect(
+    page
+      .getByTestId('results')
+      .getByTestId('listing-card')
+      .filter({ hasText: 'Birch plywood offcuts 18 mm' }),
+  ).toHaveCount(1);
+
+  // The URL alone brings the same search back, filled in.
+  await page.reload();
+  await openFilters(page);
+  await expect(page.getByLabel(en.finding.price, { exact: true })).toHaveValue('free');
+  await expect(page.getByLabel(en.finding.availableBy, { exact: true })).toHaveValue('2030-06-01');
+  await expect(page.getByTestId('fits-length')).toHaveValue('500');
+  await expect(page.getByTestId('fits-thickness')).toHaveValue('18');
+  await expect(
+    page
+      .getByTestId('results')
+      .getByTestId('listing-card')
+      .filter({ hasText: 'Birch plywood offcuts 18 mm' }),
+  ).toHaveCount(1);
+});
