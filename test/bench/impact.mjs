@@ -24,6 +24,9 @@ if (!args.includes('--skip-seed')) {
   seed({ persist: PERSIST, listings: 100_000, requests: 10_000, hubs: 50, exchanges: EXCHANGES, report });
 }
 
+// Cold means cold: no kept report from an earlier run (before the server holds the state).
+d1('DELETE FROM impact_report_cache');
+
 const server = spawn(
   'node',
   ['scripts/start.mjs', '--port', String(PORT), '--persist-to', PERSIST, '--var', 'BENCH_METRICS:1'],
