@@ -34,7 +34,7 @@ import { streamsRoutes } from './modules/streams/streams.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
-import { RULE_MESSAGES, type RuleKey } from './shared/validation';
+import { RULE_MESSAGES, ruleSentence, type RuleKey } from './shared/validation';
 
 function envelope(c: Context<AppEnv>, code: ErrorCode, details?: ApiError['details']): TErrorBody {
   const locale = c.get('locale') ?? 'en';
@@ -42,7 +42,8 @@ function envelope(c: Context<AppEnv>, code: ErrorCode, details?: ApiError['detai
   const fields = details?.fields?.map((f) => ({
     path: f.path,
     // Rules name their message by key; an empty message means "the error's own message".
-    message: f.message in RULE_MESSAGES ? RULE_MESSAGES[f.message as RuleKey][locale] : f.message || message,
+    message:
+      f.message in RULE_MESSAGES ? ruleSentence(f.message as RuleKey, f.path, locale) : f.message || message,
   }));
   return {
     error: {

@@ -1,6 +1,7 @@
 import type { Deps, SessionUser } from '../../env';
 import { recordEvent } from '../events/events.service';
-import { ApiError } from '../../http/errors';
+import { ApiError, validationError } from '../../http/errors';
+import { earliestToday } from '../../shared/validation';
 import type {
   TRequest,
   TRequestInput,
@@ -127,7 +128,14 @@ export async function updateRequest(
   deps: Deps,
   { id, patch, user }: { id: number; patch: TRequestPatch; user: SessionUser },
 ): Promise<TRequest> {
-  await requireEditable(deps, id, user);
+  const row = await requireEditable(deps, id, user);
+  // A new deadline in the past is refused; an unchanged one (sent back by an edit form) is not.
+  if (
+    patch.neededBy &&
+    patch.neededBy !== row.needed_by &&
+    patch.neededBy < earliestToday(deps.now().getTime())
+  )
+    throw validationError([{ path: 'neededBy', message: 'date_in_past' }]);
   const { quantity, ...rest } = patch;
   const values = { ...rest, ...(quantity !== undefined ? { quantityMilli: toMilli(quantity) } : {}) };
   if (
