@@ -32,6 +32,7 @@ import { trainingsRoutes } from './modules/trainings/trainings.routes';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
 import { streamsRoutes } from './modules/streams/streams.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { requestProgressRoutes } from './modules/request-progress/request-progress.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
 import { RULE_MESSAGES, ruleSentence, type RuleKey } from './shared/validation';
@@ -110,7 +111,8 @@ export function createApp() {
     .route('/', trainingsRoutes)
     .route('/', exchangesRoutes)
     .route('/', streamsRoutes)
-    .route('/', tasksRoutes);
+    .route('/', tasksRoutes)
+    .route('/', requestProgressRoutes);
 
   // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
   let contract: ReturnType<typeof contractDocument> | undefined;
