@@ -144,9 +144,10 @@ test('claim → told → accept → told → handover → confirmed from tasks o
     }).toPass({ timeout: 30_000 });
     await phone.getByTestId('task').filter({ hasText: listingTitle }).getByRole('link').tap();
     await expect(phone).toHaveURL(new RegExp(`${exchangePath}$`));
+    // The confirm screen fits the phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await phone.getByRole('button', { name: p.exchanges.actions.confirm }).tap();
     await expect(phone.getByTestId('exchange-state')).toHaveText(p.exchanges.states.completed);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // --- The request shows 20 of 20 received, and is fulfilled ---
     await expect(async () => {
