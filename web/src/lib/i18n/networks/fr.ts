@@ -25,6 +25,13 @@ export const networksFr: NetworksMessages = {
   to: 'Au',
   apply: 'Afficher',
   allTime: 'Depuis le début',
+  headlineTitle: 'Ce que le réseau a évité',
+  kgReused: 'kg réemployés (pesés et estimés)',
+  howCounted: 'Mode de calcul :',
+  noFactorNote: (list) =>
+    `Aucun facteur d’émission ne couvre encore ces catégories ; leurs kg comptent comme réemployés, sans CO2e : ${list}.`,
+  sankeyList: 'Flux, du plus grand au plus petit',
+  month: 'Mois',
   totals: 'Totaux',
   massWeighed: 'kg réemployés, pesés',
   massEstimated: 'kg réemployés, estimés',

@@ -25,6 +25,13 @@ export const networksNl: NetworksMessages = {
   to: 'Tot',
   apply: 'Tonen',
   allTime: 'Altijd',
+  headlineTitle: 'Wat het netwerk bespaarde',
+  kgReused: 'kg hergebruikt (gewogen en geschat)',
+  howCounted: 'Zo wordt geteld:',
+  noFactorNote: (list) =>
+    `Voor deze categorieën is er nog geen emissiefactor; hun kg tellen als hergebruikt, zonder CO2e: ${list}.`,
+  sankeyList: 'Stromen, grootste eerst',
+  month: 'Maand',
   totals: 'Totalen',
   massWeighed: 'kg hergebruikt, gewogen',
   massEstimated: 'kg hergebruikt, geschat',
