@@ -137,6 +137,13 @@ test('a coordinator reads the headline first, and every figure adds up', async (
     contentType: 'image/png',
   });
 
+  // A period is compared with the one just before it, of the same length.
+  const today = new Date().toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
+  await expect(page.getByTestId('previous-exchanges')).toBeVisible();
+  await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
+
   // A phone: the page fits, the Sankey turns into a ranked list of flows.
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto(`/networks/${NETWORK}`);

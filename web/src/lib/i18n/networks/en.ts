@@ -30,6 +30,8 @@ export const networksEn = {
     `No emission factor covers these categories yet; their kg count as reused, with no CO2e: ${list}.`,
   sankeyList: 'Flows, largest first',
   month: 'Month',
+  vsPrevious: (before: string, change: string, up: boolean) =>
+    `${before} in the period before (${up ? '+' : ''}${change})`,
   totals: 'Totals',
   massWeighed: 'kg diverted, weighed',
   massEstimated: 'kg diverted, estimated',

@@ -32,6 +32,7 @@ export const networksFr: NetworksMessages = {
     `Aucun facteur d’émission ne couvre encore ces catégories ; leurs kg comptent comme réemployés, sans CO2e : ${list}.`,
   sankeyList: 'Flux, du plus grand au plus petit',
   month: 'Mois',
+  vsPrevious: (before, change, up) => `${before} sur la période précédente (${up ? '+' : ''}${change})`,
   totals: 'Totaux',
   massWeighed: 'kg réemployés, pesés',
   massEstimated: 'kg réemployés, estimés',

@@ -32,6 +32,7 @@ export const networksNl: NetworksMessages = {
     `Voor deze categorieën is er nog geen emissiefactor; hun kg tellen als hergebruikt, zonder CO2e: ${list}.`,
   sankeyList: 'Stromen, grootste eerst',
   month: 'Maand',
+  vsPrevious: (before, change, up) => `${before} in de periode ervoor (${up ? '+' : ''}${change})`,
   totals: 'Totalen',
   massWeighed: 'kg hergebruikt, gewogen',
   massEstimated: 'kg hergebruikt, geschat',
