@@ -1,8 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { dispatchPendingEvents } from './events';
+import { lastEventId } from './modules/events/events.service';
 import { enqueueEvents } from './queue';
-import { notifyDeps } from './http/openapi';
+import { deps, notifyDeps } from './http/openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -77,8 +78,12 @@ const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
  * answer is on its way (src/queue.ts); the scheduled pass takes what is left.
  */
 const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
+  const queue = c.env.EVENTS_QUEUE as Queue<{ eventId: number }> | undefined;
+  // Where this request's own events will start (one indexed read), so it enqueues only those.
+  const afterId = queue && !reads ? await lastEventId(deps(c)).catch(() => 0) : 0;
   await next();
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
+  if (reads || c.res.status >= 400) return;
   let waitUntil: (p: Promise<unknown>) => void;
   try {
     const ctx = c.executionCtx;
@@ -87,8 +92,7 @@ const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
     return; // No execution context (the app called bare): the scheduled pass dispatches.
   }
   // With a queue (deployed, `npm start`), the consumer does the work; without one, this request does.
-  const queue = c.env.EVENTS_QUEUE as Queue<{ eventId: number }> | undefined;
-  const work = queue ? enqueueEvents(notifyDeps(c), queue) : dispatchPendingEvents(notifyDeps(c));
+  const work = queue ? enqueueEvents(notifyDeps(c), queue, afterId) : dispatchPendingEvents(notifyDeps(c));
   waitUntil(
     work.catch((err) => console.error(JSON.stringify({ events: 'dispatch failed', error: String(err) }))),
   );

@@ -27,9 +27,13 @@ export type EventMessage = z.infer<typeof ZEventMessage>;
 /** A retried message waits out the event's lease (a back-off, and no second holder meanwhile). */
 export const RETRY_DELAY_SECONDS = Math.ceil(EVENT_LEASE_MS / 1000);
 
-/** Puts the events nobody has taken up yet on the queue; returns how many. */
-export async function enqueueEvents(deps: Deps, queue: Queue<EventMessage>): Promise<number> {
-  const ids = await unclaimedEvents(deps);
+/**
+ * Puts the events recorded after `afterId` that nobody has taken up yet on the queue (a request
+ * passes the last id it saw before its change, so it sends its own events, not everyone's);
+ * returns how many.
+ */
+export async function enqueueEvents(deps: Deps, queue: Queue<EventMessage>, afterId = 0): Promise<number> {
+  const ids = await unclaimedEvents(deps, { afterId });
   // sendBatch takes at most 100 messages.
   for (let i = 0; i < ids.length; i += 100)
     await queue.sendBatch(ids.slice(i, i + 100).map((eventId) => ({ body: { eventId } })));

@@ -1,9 +1,14 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ZExchangeDetail } from '../../src/shared/exchanges.schemas';
-import { dispatchEvents, type EventDeps, type Subscriber } from '../../src/modules/events/events.service';
+import {
+  dispatchEvents,
+  lastEventId,
+  type EventDeps,
+  type Subscriber,
+} from '../../src/modules/events/events.service';
 import { notificationsSubscriber } from '../../src/modules/notifications/notifications.subscriber';
-import { consumeEvents, RETRY_DELAY_SECONDS } from '../../src/queue';
+import { consumeEvents, enqueueEvents, RETRY_DELAY_SECONDS, type EventMessage } from '../../src/queue';
 import { call, count, db, expectJson } from '../helpers';
 import { twoHubs } from '../exchanges-helpers';
 
@@ -178,5 +183,30 @@ describe('events through the queue', () => {
     await consumeEvents(batch, deps(new Date()));
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual(['bad']);
+  });
+  it('a change sends only the events recorded after it began, not others still waiting', async () => {
+    const at = new Date('2031-08-01T00:00:00Z').toISOString();
+    const insert = () =>
+      db
+        .prepare(
+          `INSERT INTO events (kind, subject_id, actor_id, payload, created_at) VALUES ('import.finished', NULL, NULL, '{}', ?1) RETURNING id`,
+        )
+        .bind(at)
+        .first<{ id: number }>();
+    const waiting = (await insert())!.id; // someone else's, not yet taken up
+    const before = await lastEventId({ db, now: () => new Date(at) });
+    expect(before).toBeGreaterThanOrEqual(waiting);
+    const own = (await insert())!.id;
+    const sent: EventMessage[] = [];
+    const queue = {
+      send: async (body: EventMessage) => void sent.push(body),
+      sendBatch: async (messages: { body: EventMessage }[]) => void sent.push(...messages.map((m) => m.body)),
+    } as unknown as Queue<EventMessage>;
+    expect(await enqueueEvents({ db, now: () => new Date(at) }, queue, before)).toBe(1);
+    expect(sent).toEqual([{ eventId: own }]);
+    // From the start (the sweep's view), both are waiting.
+    sent.length = 0;
+    await enqueueEvents({ db, now: () => new Date(at) }, queue);
+    expect(sent.map((m) => m.eventId)).toEqual(expect.arrayContaining([waiting, own]));
   });
 });

@@ -81,16 +81,25 @@ export async function claimEventsById(
   return results.sort((a, b) => a.id - b.id);
 }
 
-/** Events nobody has taken up yet, oldest first: what a change just recorded, to put on the queue. */
-export async function unclaimedEventIds(db: D1Database, limit: number): Promise<number[]> {
+/** Events after `afterId` that nobody has taken up yet, oldest first: what a change just recorded. */
+export async function unclaimedEventIds(
+  db: D1Database,
+  o: { afterId: number; limit: number },
+): Promise<number[]> {
   const { results } = await db
     .prepare(
-      `SELECT id FROM events WHERE done_at IS NULL AND failed_at IS NULL AND claimed_at IS NULL
-       ORDER BY id LIMIT ?1`,
+      `SELECT id FROM events WHERE id > ?1 AND done_at IS NULL AND failed_at IS NULL AND claimed_at IS NULL
+       ORDER BY id LIMIT ?2`,
     )
-    .bind(limit)
+    .bind(o.afterId, o.limit)
     .all<{ id: number }>();
   return results.map((r) => r.id);
+}
+
+/** The newest event's id (0 when there is none): where a request's own events will start. */
+export async function lastEventId(db: D1Database): Promise<number> {
+  const row = await db.prepare('SELECT max(id) AS id FROM events').first<{ id: number | null }>();
+  return row?.id ?? 0;
 }
 
 /** Marks handled events done, in one statement. */

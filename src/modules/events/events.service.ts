@@ -132,9 +132,14 @@ export async function dispatchEventsById(
   return { dispatched: done, retry: failed.filter((id) => !givenUp.includes(id)), givenUp };
 }
 
-/** Events nobody has taken up yet (what a change just recorded), oldest first. */
-export function unclaimedEvents(deps: Deps, limit = 100): Promise<number[]> {
-  return repo.unclaimedEventIds(deps.db, limit);
+/** Events after `afterId` nobody has taken up yet (what a change just recorded), oldest first. */
+export function unclaimedEvents(deps: Deps, { afterId = 0, limit = 100 } = {}): Promise<number[]> {
+  return repo.unclaimedEventIds(deps.db, { afterId, limit });
+}
+
+/** The newest event's id, taken before a change so that only its own events are enqueued after. */
+export function lastEventId(deps: Deps): Promise<number> {
+  return repo.lastEventId(deps.db);
 }
 
 /**
