@@ -83,7 +83,7 @@ export async function runSearch<T extends { id: number }>(
   type Row = T & { metres: number | null; rank: number };
   const perHub = nearestPerHubSql(o);
   if (!perHub) {
-    const { sql, values } = buildSearchSql(o);
+    const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
     return (
       await db
         .prepare(sql)
@@ -111,17 +111,58 @@ export async function runSearch<T extends { id: number }>(
 }
 
 /**
- * Relevance of a full-text match, lower first: minus the sum of 4 when a word matched the title,
- * 2 when it matched the category's names, 1 when it matched the description. So a title or
- * category match always ranks above a mention in the description, and listings that match alike
- * tie and are ordered by distance, then freshness. (bm25 was tried: its weights vanish for words
- * found in most rows, as category names are, and it put descriptions above titles.)
+ * The relevance bands of a full-text query, best first: 0, every word in the title; 1, every word
+ * in the title or the category's names (and not band 0); 2, the rest (the description needed).
+ * So a title or category match always ranks above a mention in the description; within a band,
+ * the nearest (with a point) and then the newest come first. (bm25 was tried: its weights vanish
+ * for words found in most rows, as category names are, and it cannot be read a page at a time.)
  */
-export const RANK_SQL = (fts: string) => {
-  const hit = (column: number, weight: number) =>
-    `(CASE WHEN instr(highlight(${fts}, ${column}, char(1), ''), char(1)) > 0 THEN ${weight} ELSE 0 END)`;
-  return `-(${hit(0, 4)} + ${hit(1, 2)} + ${hit(2, 1)})`;
-};
+export function relevanceBands(fts: string): [string, string, string] {
+  const title = `{title} : (${fts})`;
+  const named = `{title search_terms} : (${fts})`;
+  return [title, `(${named}) NOT (${title})`, `(${fts}) NOT (${named})`];
+}
+
+/** The band of a matching row, for the general query (which ranks every match in reach). */
+function rankSql(table: string, fts: string, bind: (v: unknown) => string): string {
+  const idx = `${table}_fts`;
+  const title = `{title} : (${fts})`;
+  const named = `{title search_terms} : (${fts})`;
+  return `(CASE WHEN t.id IN (SELECT rowid FROM ${idx} WHERE ${idx} MATCH ${bind(title)}) THEN 0
+    WHEN t.id IN (SELECT rowid FROM ${idx} WHERE ${idx} MATCH ${bind(named)}) THEN 1 ELSE 2 END)`;
+}
+
+/**
+ * Best match without a point, read a page at a time: each band newest first straight from the
+ * full-text index (its rowid order), at most a page of each, merged in one statement with the
+ * page's display joins. Rows read stay near three pages whatever the number of matches (plus the
+ * rows a filter drops on the way). Null when this does not apply.
+ */
+export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
+  if (o.sort !== 'relevance' || !o.fts || o.hubDistances) return null;
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `?${values.length}`;
+  };
+  const c = o.cursor?.s === 'relevance' ? o.cursor : null;
+  const idx = `${o.table}_fts`;
+  const parts = relevanceBands(o.fts).flatMap((expr, band) => {
+    if (c && band < c.r) return []; // earlier pages showed this band whole
+    const conditions = [`${idx} MATCH ${bind(expr)}`, ...whereSql(o.where, bind)];
+    if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
+    return [
+      `SELECT * FROM (SELECT ${band} AS rank, t.id AS id FROM ${idx} JOIN ${o.table} t ON t.id = ${idx}.rowid
+        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)})`,
+    ];
+  });
+  if (parts.length === 0) parts.push('SELECT 0 AS rank, 0 AS id WHERE 0');
+  const sql = `WITH found AS (${parts.join(' UNION ALL ')}),
+    page AS (SELECT rank, id FROM found ORDER BY rank, id DESC LIMIT ${bind(o.limit + 1)})
+    SELECT t.*, ${o.select}, page.rank AS rank, NULL AS metres
+    FROM page JOIN ${o.table} t ON t.id = page.id ${o.joins} ORDER BY page.rank, page.id DESC`;
+  return { sql, values };
+}
 
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -147,7 +188,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   // search that ranks thousands of matches does not look up a hub and an author for each.
   const inner = `SELECT t.*
       ${o.hubDistances ? ', dist.metres AS metres' : ', NULL AS metres'}
-      ${o.fts ? `, ${RANK_SQL(fts)} AS rank` : ', 0 AS rank'}
+      ${o.fts ? `, ${rankSql(o.table, o.fts, bind)} AS rank` : ', 0 AS rank'}
     ${from}
     ${o.hubDistances ? 'JOIN dist ON dist.hub_id = t.hub_id' : ''}
     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
