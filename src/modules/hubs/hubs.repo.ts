@@ -100,6 +100,18 @@ export async function hubRefsInBox(
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }
 
+/** The hubs with these ids (one indexed look-up each), not the whole table. */
+export async function hubRefsByIds(db: D1Database, ids: number[]): Promise<HubRef[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      'SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE id IN (SELECT value FROM json_each(?1))',
+    )
+    .bind(JSON.stringify([...new Set(ids)]))
+    .all<HubRow>();
+  return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
+}
+
 export async function allHubRefs(db: D1Database): Promise<HubRef[]> {
   const { results } = await db
     .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs')

@@ -82,6 +82,11 @@ export function boundingBox(
   return { latMin, latMax, lon: [[west, east]] };
 }
 
+/** The hubs with these ids, by id: for pages that show a few hubs, without reading every hub. */
+export async function hubRefsByIds(deps: Deps, ids: number[]): Promise<Map<number, repo.HubRef>> {
+  return new Map((await repo.hubRefsByIds(deps.db, ids)).map((h) => [h.id, h]));
+}
+
 export function allHubRefs(deps: Deps): Promise<repo.HubRef[]> {
   return repo.allHubRefs(deps.db);
 }

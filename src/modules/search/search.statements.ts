@@ -37,22 +37,23 @@ function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string
 }
 
 /**
- * Hubs within reach up to which nearest-first is read hub by hub (one statement each, in one
- * batch). Beyond, the general query is used.
+ * Hubs read per batch by nearest-first, hub by hub (one statement each): the nearest 30 first,
+ * then the next 30 only if those did not fill the page.
  */
 export const MAX_HUB_STATEMENTS = 30;
 
 /**
  * Nearest first without a text match: every row of a hub is at the hub's distance, so a page is
  * the newest rows of the nearest hubs. One statement per hub within reach, nearest first, each
- * reading at most a page of that hub's newest matching rows (ids only) through the hub's index;
- * null when this does not apply (the general query then reads every matching row in reach).
+ * reading at most a page of that hub's newest matching rows (ids only) through the hub's index,
+ * with its distance; null when this does not apply (the general query is used).
  */
-export function nearestPerHubSql(o: SearchSqlOptions): { sql: string; values: unknown[] }[] | null {
-  if (o.sort !== 'nearest' || o.fts || !o.hubDistances || o.hubDistances.size > MAX_HUB_STATEMENTS)
-    return null;
+export function nearestPerHubSql(
+  o: SearchSqlOptions,
+): { sql: string; values: unknown[]; metres: number }[] | null {
+  if (o.sort !== 'nearest' || o.fts || !o.hubDistances) return null;
   const c = o.cursor?.s === 'nearest' ? o.cursor : null;
-  const out: { sql: string; values: unknown[] }[] = [];
+  const out: { sql: string; values: unknown[]; metres: number }[] = [];
   for (const [hubId, metres] of [...o.hubDistances].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
     if (c && metres < c.d) continue; // earlier pages showed this hub whole
     const values: unknown[] = [];
@@ -66,6 +67,7 @@ export function nearestPerHubSql(o: SearchSqlOptions): { sql: string; values: un
       sql: `SELECT t.id, ${bind(metres)} AS metres FROM ${o.table} t WHERE ${conditions.join(' AND ')}
         ORDER BY t.id DESC LIMIT ${bind(o.limit + 1)}`,
       values,
+      metres,
     });
   }
   return out;
@@ -92,9 +94,21 @@ export async function runSearch<T extends { id: number }>(
     ).results;
   }
   if (perHub.length === 0) return [];
-  const found = (
-    await db.batch<{ id: number; metres: number }>(perHub.map((s) => db.prepare(s.sql).bind(...s.values)))
-  ).flatMap((r) => r.results);
+  // Batches of the nearest hubs until the page is full. Rows of a farther hub cannot come before
+  // a full page of nearer ones; hubs at the same distance as the last one read go in the same batch.
+  const found: { id: number; metres: number }[] = [];
+  let next = 0;
+  while (next < perHub.length && found.length < o.limit + 1) {
+    let end = Math.min(perHub.length, next + MAX_HUB_STATEMENTS);
+    while (end < perHub.length && perHub[end]!.metres === perHub[end - 1]!.metres) end++;
+    const batch = perHub.slice(next, end);
+    next = end;
+    found.push(
+      ...(
+        await db.batch<{ id: number; metres: number }>(batch.map((s) => db.prepare(s.sql).bind(...s.values)))
+      ).flatMap((r) => r.results),
+    );
+  }
   const page = found.sort((a, b) => a.metres - b.metres || b.id - a.id).slice(0, o.limit + 1);
   if (page.length === 0) return [];
   const { results } = await db
