@@ -119,6 +119,24 @@ export default ts.config(
   },
   { files: ['src/app.ts'], rules: rooms(REPO_OF_ANOTHER_MODULE) },
   {
+    // API paths come from the contract: operation('GET /streams/{id}', { id }) (web/src/lib/api/operation.ts).
+    files: ['web/src/lib/api.ts', 'web/src/lib/api/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...NO_HTML_FROM_STRINGS,
+        {
+          selector: "Property[key.name='path'] > :matches(Literal, TemplateLiteral)",
+          message: "An API path is typed by the contract: use operation('METHOD /path/{param}', …).",
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(call|post)$/] > :matches(Literal, TemplateLiteral)',
+          message: "An API path is typed by the contract: use operation('METHOD /path/{param}', …).",
+        },
+      ],
+    },
+  },
+  {
     // The web app talks to the API over HTTP: it may share src/shared, never a module.
     files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
     rules: {

@@ -41,9 +41,14 @@ import type {
   TTrainingRecord,
   TTrainingRecordInput,
 } from '$shared/machines.schemas';
+import { operation, type Operation } from './api/operation';
 import { OFFLINE_COPY_HEADER, offlineCopy } from './components/offline-notice/offline-copy.svelte';
 
 export const API_BASE = '/api/v1';
+
+/** The OpenAPI document itself (served next to the operations it describes, not one of them). */
+// eslint-disable-next-line no-restricted-syntax -- the document is not an operation of itself
+const OPENAPI_DOCUMENT: Operation = { method: 'GET', path: '/openapi.json' };
 
 /** Field errors keyed by path ("quantity", "lengthMm"); "" for errors about the whole form. */
 export type FieldErrors = Record<string, string>;
@@ -197,96 +202,108 @@ export async function apiRequest<T>(r: ApiRequest): Promise<T> {
 }
 
 export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClientOptions) {
-  const call = <T>(method: string, path: string, o: RequestOptions = {}) =>
+  const call = <T>({ method, path }: Operation, o: RequestOptions = {}) =>
     apiRequest<T>({ fetchFn, locale: locale(), messages: messages(), method, path, ...o });
 
-  const enc = encodeURIComponent;
-
   return {
-    health: () => call<{ status: string }>('GET', '/health'),
-    signup: (input: TSignupInput) => call<TMe>('POST', '/auth/signup', { json: input }),
-    login: (input: TLoginInput) => call<TMe>('POST', '/auth/login', { json: input }),
-    logout: () => call<void>('POST', '/auth/logout'),
-    me: () => call<TMe>('GET', '/me'),
-    session: () => call<TSessionState>('GET', '/auth/session'),
-    patchMe: (patch: TMePatch) => call<TMe>('PATCH', '/me', { json: patch }),
-    categories: () => call<{ items: CategoryNode[] }>('GET', '/categories'),
+    health: () => call<{ status: string }>(operation('GET /health')),
+    signup: (input: TSignupInput) => call<TMe>(operation('POST /auth/signup'), { json: input }),
+    login: (input: TLoginInput) => call<TMe>(operation('POST /auth/login'), { json: input }),
+    logout: () => call<void>(operation('POST /auth/logout')),
+    me: () => call<TMe>(operation('GET /me')),
+    session: () => call<TSessionState>(operation('GET /auth/session')),
+    patchMe: (patch: TMePatch) => call<TMe>(operation('PATCH /me'), { json: patch }),
+    categories: () => call<{ items: CategoryNode[] }>(operation('GET /categories')),
     hubs: {
-      list: () => call<{ items: THub[] }>('GET', '/hubs'),
-      get: (slug: string) => call<THub>('GET', `/hubs/${enc(slug)}`),
-      create: (input: THubInput) => call<THub>('POST', '/hubs', { json: input }),
-      patch: (slug: string, patch: THubPatch) => call<THub>('PATCH', `/hubs/${enc(slug)}`, { json: patch }),
-      members: (slug: string) => call<{ items: TMember[] }>('GET', `/hubs/${enc(slug)}/members`),
+      list: () => call<{ items: THub[] }>(operation('GET /hubs')),
+      get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
+      create: (input: THubInput) => call<THub>(operation('POST /hubs'), { json: input }),
+      patch: (slug: string, patch: THubPatch) =>
+        call<THub>(operation('PATCH /hubs/{slug}', { slug }), { json: patch }),
+      members: (slug: string) => call<{ items: TMember[] }>(operation('GET /hubs/{slug}/members', { slug })),
       removeMember: (slug: string, userId: number) =>
-        call<void>('DELETE', `/hubs/${enc(slug)}/members/${userId}`),
+        call<void>(operation('DELETE /hubs/{slug}/members/{userId}', { slug, userId })),
       createInvite: (slug: string, role: TRole) =>
-        call<TInvite>('POST', `/hubs/${enc(slug)}/invites`, { json: { role } }),
+        call<TInvite>(operation('POST /hubs/{slug}/invites', { slug }), { json: { role } }),
     },
     invites: {
-      preview: (token: string) => call<TInvitePreview>('GET', `/invites/${enc(token)}`),
-      accept: (token: string) => call<TMembership>('POST', `/invites/${enc(token)}/accept`),
+      preview: (token: string) => call<TInvitePreview>(operation('GET /invites/{token}', { token })),
+      accept: (token: string) => call<TMembership>(operation('POST /invites/{token}/accept', { token })),
     },
     listings: {
-      search: (query: ListingSearchQuery) => call<TListingPage>('GET', '/listings', { query }),
-      get: (id: number | string) => call<TListing>('GET', `/listings/${enc(String(id))}`),
-      create: (input: TListingInput) => call<TListing>('POST', '/listings', { json: input }),
+      search: (query: ListingSearchQuery) => call<TListingPage>(operation('GET /listings'), { query }),
+      get: (id: number | string) => call<TListing>(operation('GET /listings/{id}', { id })),
+      create: (input: TListingInput) => call<TListing>(operation('POST /listings'), { json: input }),
       patch: (id: number, patch: TListingPatch) =>
-        call<TListing>('PATCH', `/listings/${id}`, { json: patch }),
-      withdraw: (id: number) => call<TListing>('DELETE', `/listings/${id}`),
+        call<TListing>(operation('PATCH /listings/{id}', { id }), { json: patch }),
+      withdraw: (id: number) => call<TListing>(operation('DELETE /listings/{id}', { id })),
       uploadPhoto: (id: number, photo: Blob, filename: string) => {
         const form = new FormData();
         form.append('photo', photo, filename);
-        return call<TPhoto>('POST', `/listings/${id}/photos`, { form });
+        return call<TPhoto>(operation('POST /listings/{id}/photos', { id }), { form });
       },
-      deletePhoto: (id: number, photoId: number) => call<void>('DELETE', `/listings/${id}/photos/${photoId}`),
+      deletePhoto: (id: number, photoId: number) =>
+        call<void>(operation('DELETE /listings/{id}/photos/{photoId}', { id, photoId })),
     },
     requests: {
-      search: (query: RequestSearchQuery) => call<TRequestPage>('GET', '/requests', { query }),
-      get: (id: number | string) => call<TRequest>('GET', `/requests/${enc(String(id))}`),
-      create: (input: TRequestInput) => call<TRequest>('POST', '/requests', { json: input }),
+      search: (query: RequestSearchQuery) => call<TRequestPage>(operation('GET /requests'), { query }),
+      get: (id: number | string) => call<TRequest>(operation('GET /requests/{id}', { id })),
+      create: (input: TRequestInput) => call<TRequest>(operation('POST /requests'), { json: input }),
       patch: (id: number, patch: TRequestPatch) =>
-        call<TRequest>('PATCH', `/requests/${id}`, { json: patch }),
-      withdraw: (id: number) => call<TRequest>('DELETE', `/requests/${id}`),
+        call<TRequest>(operation('PATCH /requests/{id}', { id }), { json: patch }),
+      withdraw: (id: number) => call<TRequest>(operation('DELETE /requests/{id}', { id })),
     },
     machines: {
       list: (query: { hub?: string; type?: string } = {}) =>
-        call<{ items: TMachine[] }>('GET', '/machines', { query }),
-      ofHub: (slug: string) => call<{ items: TMachine[] }>('GET', `/hubs/${enc(slug)}/machines`),
-      get: (id: number | string) => call<TMachine>('GET', `/machines/${enc(String(id))}`),
+        call<{ items: TMachine[] }>(operation('GET /machines'), { query }),
+      ofHub: (slug: string) => call<{ items: TMachine[] }>(operation('GET /hubs/{slug}/machines', { slug })),
+      get: (id: number | string) => call<TMachine>(operation('GET /machines/{id}', { id })),
       create: (slug: string, input: TMachineInput) =>
-        call<TMachine>('POST', `/hubs/${enc(slug)}/machines`, { json: input }),
+        call<TMachine>(operation('POST /hubs/{slug}/machines', { slug }), { json: input }),
       patch: (id: number, patch: TMachinePatch) =>
-        call<TMachine>('PATCH', `/machines/${id}`, { json: patch }),
+        call<TMachine>(operation('PATCH /machines/{id}', { id }), { json: patch }),
       availability: (id: number, from: string, to: string) =>
-        call<TAvailability>('GET', `/machines/${id}/availability`, { query: { from, to } }),
+        call<TAvailability>(operation('GET /machines/{id}/availability', { id }), { query: { from, to } }),
       book: (id: number, input: { startsAt: string; endsAt: string; note?: string }) =>
-        call<TBooking>('POST', `/machines/${id}/bookings`, { json: input }),
+        call<TBooking>(operation('POST /machines/{id}/bookings', { id }), { json: input }),
       bookings: (id: number, from: string, to: string) =>
-        call<{ items: TBooking[] }>('GET', `/machines/${id}/bookings`, { query: { from, to } }),
+        call<{ items: TBooking[] }>(operation('GET /machines/{id}/bookings', { id }), {
+          query: { from, to },
+        }),
       uploadPhoto: (id: number, photo: Blob, filename: string) => {
         const form = new FormData();
         form.append('photo', photo, filename);
-        return call<TPhoto>('POST', `/machines/${id}/photos`, { form });
+        return call<TPhoto>(operation('POST /machines/{id}/photos', { id }), { form });
       },
-      deletePhoto: (id: number, photoId: number) => call<void>('DELETE', `/machines/${id}/photos/${photoId}`),
+      deletePhoto: (id: number, photoId: number) =>
+        call<void>(operation('DELETE /machines/{id}/photos/{photoId}', { id, photoId })),
     },
     bookings: {
       mine: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
-        call<{ items: TBooking[] }>('GET', '/me/bookings', { query: { scope } }),
-      cancel: (id: number) => call<TBooking>('DELETE', `/bookings/${id}`),
-      calendarToken: () => call<TCalendarToken>('POST', '/me/calendar-token'),
+        call<{ items: TBooking[] }>(operation('GET /me/bookings'), { query: { scope } }),
+      cancel: (id: number) => call<TBooking>(operation('DELETE /bookings/{id}', { id })),
+      calendarToken: () => call<TCalendarToken>(operation('POST /me/calendar-token')),
     },
     trainings: {
-      list: (slug: string) => call<{ items: TTraining[] }>('GET', `/hubs/${enc(slug)}/trainings`),
+      list: (slug: string) => call<{ items: TTraining[] }>(operation('GET /hubs/{slug}/trainings', { slug })),
       create: (slug: string, input: TTrainingInput) =>
-        call<TTraining>('POST', `/hubs/${enc(slug)}/trainings`, { json: input }),
+        call<TTraining>(operation('POST /hubs/{slug}/trainings', { slug }), { json: input }),
       record: (slug: string, trainingId: number, input: TTrainingRecordInput) =>
-        call<TTrainingRecord>('POST', `/hubs/${enc(slug)}/trainings/${trainingId}/records`, { json: input }),
+        call<TTrainingRecord>(
+          operation('POST /hubs/{slug}/trainings/{trainingId}/records', { slug, trainingId }),
+          { json: input },
+        ),
       accept: (slug: string, trainingId: number, acceptedId: number) =>
-        call<TTraining>('PUT', `/hubs/${enc(slug)}/trainings/${trainingId}/accepted/${acceptedId}`),
-      passport: () => call<TPassport>('GET', '/me/passport'),
+        call<TTraining>(
+          operation('PUT /hubs/{slug}/trainings/{trainingId}/accepted/{acceptedId}', {
+            slug,
+            trainingId,
+            acceptedId,
+          }),
+        ),
+      passport: () => call<TPassport>(operation('GET /me/passport')),
     },
-    openapi: () => call<OpenApiDocument>('GET', '/openapi.json'),
+    openapi: () => call<OpenApiDocument>(OPENAPI_DOCUMENT),
   };
 }
 

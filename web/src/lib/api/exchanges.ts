@@ -15,6 +15,7 @@ import type {
 } from '$shared/exchanges.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { apiRequest } from '$lib/api';
+import { operation, type Operation } from './operation';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -23,8 +24,7 @@ export const newIdempotencyKey = () => crypto.randomUUID();
 
 export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
   const call = <T>(
-    method: string,
-    path: string,
+    { method, path }: Operation,
     { key, ...o }: { query?: Query; json?: unknown; key?: string; form?: FormData } = {},
   ) =>
     apiRequest<T>({
@@ -37,34 +37,38 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
       ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
     });
 
-  const post = <T>(path: string, json: unknown, key: string) => call<T>('POST', path, { json, key });
+  const post = <T>(op: Operation, json: unknown, key: string) => call<T>(op, { json, key });
 
   return {
     list: (query: { role?: string; state?: string; cursor?: string }) =>
-      call<TExchangePage>('GET', '/exchanges', { query }),
-    get: (id: number | string) =>
-      call<TExchangeDetail>('GET', `/exchanges/${encodeURIComponent(String(id))}`),
+      call<TExchangePage>(operation('GET /exchanges'), { query }),
+    get: (id: number | string) => call<TExchangeDetail>(operation('GET /exchanges/{id}', { id })),
     claim: (listingId: number, input: TClaimInput, key: string) =>
-      post<TExchangeDetail>(`/listings/${listingId}/claims`, input, key),
+      post<TExchangeDetail>(operation('POST /listings/{id}/claims', { id: listingId }), input, key),
     move: (
       id: number,
       action: 'accept' | 'decline' | 'cancel' | 'confirm',
       input: TTransitionInput,
       key: string,
-    ) => post<TExchangeDetail>(`/exchanges/${id}/${action}`, input, key),
+    ) => post<TExchangeDetail>(operation(`POST /exchanges/{id}/${action}`, { id }), input, key),
     handover: (id: number, input: THandoverInput, key: string) =>
-      post<TExchangeDetail>(`/exchanges/${id}/handover`, input, key),
+      post<TExchangeDetail>(operation('POST /exchanges/{id}/handover', { id }), input, key),
     dispute: (id: number, input: TDisputeInput, key: string) =>
-      post<TExchangeDetail>(`/exchanges/${id}/dispute`, input, key),
+      post<TExchangeDetail>(operation('POST /exchanges/{id}/dispute', { id }), input, key),
     message: (id: number, input: TMessageInput, key: string) =>
-      post<TExchangeDetail>(`/exchanges/${id}/messages`, input, key),
+      post<TExchangeDetail>(operation('POST /exchanges/{id}/messages', { id }), input, key),
     outcome: (id: number, input: TOutcomeInput, key: string) =>
-      post<TExchangeDetail>(`/exchanges/${id}/outcome`, input, key),
+      post<TExchangeDetail>(operation('POST /exchanges/{id}/outcome', { id }), input, key),
     outcomePhoto: (id: number, outcomeId: number, photo: Blob, filename: string) => {
       const form = new FormData();
       form.append('photo', photo, filename);
-      return call<TExchangeDetail>('POST', `/exchanges/${id}/outcomes/${outcomeId}/photo`, { form });
+      return call<TExchangeDetail>(
+        operation('POST /exchanges/{id}/outcomes/{outcomeId}/photo', { id, outcomeId }),
+        {
+          form,
+        },
+      );
     },
-    flows: (query: Query) => call<TFlowPage>('GET', '/flows', { query }),
+    flows: (query: Query) => call<TFlowPage>(operation('GET /flows'), { query }),
   };
 }

@@ -14,28 +14,34 @@ import type {
 } from '$shared/inventory.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { API_BASE, apiRequest } from '$lib/api';
+import { operation, type Operation } from './operation';
 
 type Query = Record<string, string | number | undefined | null>;
 
 /** Where the CSV export of a hub's listings is downloaded (a plain link: the session cookie goes along). */
-export const exportHref = (slug: string) => `${API_BASE}/hubs/${encodeURIComponent(slug)}/listings.csv`;
+export const exportHref = (slug: string) =>
+  `${API_BASE}${operation('GET /hubs/{slug}/listings.csv', { slug }).path}`;
 
 export function inventoryApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  const call = <T>(method: string, path: string, o: { query?: Query; json?: unknown } = {}) =>
+  const call = <T>({ method, path }: Operation, o: { query?: Query; json?: unknown } = {}) =>
     apiRequest<T>({ fetchFn, locale: app.locale, messages: app.m.common, method, path, ...o });
-  const enc = encodeURIComponent;
 
   return {
-    report: (input: TReportInput) => call<TReport>('POST', '/reports', { json: input }),
+    report: (input: TReportInput) => call<TReport>(operation('POST /reports'), { json: input }),
     reports: (network: string, status: 'open' | 'resolved' | 'all') =>
-      call<TReportList>('GET', `/networks/${enc(network)}/reports`, { query: { status } }),
+      call<TReportList>(operation('GET /networks/{slug}/reports', { slug: network }), { query: { status } }),
     hide: (itemType: THideableType, id: number, reason: string) =>
-      call<TModerationState>('POST', `/moderation/${itemType}/${id}/hide`, { json: { reason } }),
+      call<TModerationState>(operation('POST /moderation/{itemType}/{id}/hide', { itemType, id }), {
+        json: { reason },
+      }),
     restore: (itemType: THideableType, id: number) =>
-      call<TModerationState>('POST', `/moderation/${itemType}/${id}/restore`, { json: {} }),
+      call<TModerationState>(operation('POST /moderation/{itemType}/{id}/restore', { itemType, id }), {
+        json: {},
+      }),
     runImport: (hub: string, input: TImportInput) =>
-      call<TImport>('POST', `/hubs/${enc(hub)}/imports`, { json: input }),
-    imports: (hub: string) => call<TImportList>('GET', `/hubs/${enc(hub)}/imports`),
-    getImport: (hub: string, id: number) => call<TImport>('GET', `/hubs/${enc(hub)}/imports/${id}`),
+      call<TImport>(operation('POST /hubs/{slug}/imports', { slug: hub }), { json: input }),
+    imports: (hub: string) => call<TImportList>(operation('GET /hubs/{slug}/imports', { slug: hub })),
+    getImport: (hub: string, id: number) =>
+      call<TImport>(operation('GET /hubs/{slug}/imports/{id}', { slug: hub, id })),
   };
 }

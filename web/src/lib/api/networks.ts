@@ -16,6 +16,7 @@ import type {
 } from '$shared/impact.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { apiRequest } from '$lib/api';
+import { operation, type Operation } from './operation';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -25,32 +26,37 @@ export function drillDownHref(apiPath: string): string {
 }
 
 export function networksApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  const call = <T>(method: string, path: string, o: { query?: Query; json?: unknown } = {}) =>
+  const call = <T>({ method, path }: Operation, o: { query?: Query; json?: unknown } = {}) =>
     apiRequest<T>({ fetchFn, locale: app.locale, messages: app.m.common, method, path, ...o });
-  const enc = encodeURIComponent;
 
   return {
-    list: () => call<{ items: TNetworkSummary[] }>('GET', '/networks'),
-    get: (slug: string) => call<TNetwork>('GET', `/networks/${enc(slug)}`),
-    create: (input: TNetworkInput) => call<TNetwork>('POST', '/networks', { json: input }),
+    list: () => call<{ items: TNetworkSummary[] }>(operation('GET /networks')),
+    get: (slug: string) => call<TNetwork>(operation('GET /networks/{slug}', { slug })),
+    create: (input: TNetworkInput) => call<TNetwork>(operation('POST /networks'), { json: input }),
     patch: (slug: string, patch: TNetworkPatch) =>
-      call<TNetwork>('PATCH', `/networks/${enc(slug)}`, { json: patch }),
+      call<TNetwork>(operation('PATCH /networks/{slug}', { slug }), { json: patch }),
     patchMethod: (slug: string, patch: TMethodPatch) =>
-      call<TNetwork>('PATCH', `/networks/${enc(slug)}/method`, { json: patch }),
+      call<TNetwork>(operation('PATCH /networks/{slug}/method', { slug }), { json: patch }),
     addHub: (slug: string, hub: string) =>
-      call<TNetworkHub>('PUT', `/networks/${enc(slug)}/hubs/${enc(hub)}`),
-    removeHub: (slug: string, hub: string) => call<void>('DELETE', `/networks/${enc(slug)}/hubs/${enc(hub)}`),
+      call<TNetworkHub>(operation('PUT /networks/{slug}/hubs/{hub}', { slug, hub })),
+    removeHub: (slug: string, hub: string) =>
+      call<void>(operation('DELETE /networks/{slug}/hubs/{hub}', { slug, hub })),
     addCoordinator: (slug: string, email: string) =>
-      call<TNetwork>('POST', `/networks/${enc(slug)}/coordinators`, { json: { email } }),
+      call<TNetwork>(operation('POST /networks/{slug}/coordinators', { slug }), { json: { email } }),
     removeCoordinator: (slug: string, userId: number) =>
-      call<void>('DELETE', `/networks/${enc(slug)}/coordinators/${userId}`),
+      call<void>(operation('DELETE /networks/{slug}/coordinators/{userId}', { slug, userId })),
     impact: (slug: string, query: { from?: string; to?: string; group_by?: string }) =>
-      call<TImpactReport>('GET', `/networks/${enc(slug)}/impact`, { query }),
-    flows: (slug: string, query: Query) => call<TFlowList>('GET', `/networks/${enc(slug)}/flows`, { query }),
+      call<TImpactReport>(operation('GET /networks/{slug}/impact', { slug }), { query }),
+    flows: (slug: string, query: Query) =>
+      call<TFlowList>(operation('GET /networks/{slug}/flows', { slug }), { query }),
     recalculate: (slug: string, exchangeId: number) =>
-      call<TRecalculation>('POST', `/networks/${enc(slug)}/exchanges/${exchangeId}/recalculate`),
-    hubImpact: (hub: string) => call<THubImpact>('GET', `/hubs/${enc(hub)}/impact`),
+      call<TRecalculation>(
+        operation('POST /networks/{slug}/exchanges/{exchangeId}/recalculate', { slug, exchangeId }),
+      ),
+    hubImpact: (hub: string) => call<THubImpact>(operation('GET /hubs/{slug}/impact', { slug: hub })),
     invitations: (hub: string) =>
-      call<{ items: { slug: string; name: string }[] }>('GET', `/hubs/${enc(hub)}/network-invitations`),
+      call<{ items: { slug: string; name: string }[] }>(
+        operation('GET /hubs/{slug}/network-invitations', { slug: hub }),
+      ),
   };
 }

@@ -11,9 +11,10 @@ import type {
 } from '$shared/streams.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { apiRequest } from '$lib/api';
+import { operation, type Operation } from './operation';
 
 export function streamsApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  const call = <T>(method: string, path: string, o: { json?: unknown; key?: string } = {}) =>
+  const call = <T>({ method, path }: Operation, o: { json?: unknown; key?: string } = {}) =>
     apiRequest<T>({
       fetchFn,
       locale: app.locale,
@@ -23,19 +24,24 @@ export function streamsApi(app: AppState, fetchFn: typeof fetch = fetch) {
       ...(o.json !== undefined ? { json: o.json } : {}),
       ...(o.key ? { headers: { 'Idempotency-Key': o.key } } : {}),
     });
-  const enc = encodeURIComponent;
 
   return {
     create: (hub: string, input: TStreamInput, key: string) =>
-      call<TStreamDetail>('POST', `/hubs/${enc(hub)}/streams`, { json: input, key }),
-    ofHub: (hub: string) => call<TStreamList>('GET', `/hubs/${enc(hub)}/streams`),
-    get: (id: number | string) => call<TStreamDetail>('GET', `/streams/${enc(String(id))}`),
+      call<TStreamDetail>(operation('POST /hubs/{slug}/streams', { slug: hub }), { json: input, key }),
+    ofHub: (hub: string) => call<TStreamList>(operation('GET /hubs/{slug}/streams', { slug: hub })),
+    get: (id: number | string) => call<TStreamDetail>(operation('GET /streams/{id}', { id })),
     close: (id: number, status: 'ended' | 'withdrawn') =>
-      call<TStreamDetail>('PATCH', `/streams/${id}`, { json: { status } }),
+      call<TStreamDetail>(operation('PATCH /streams/{id}', { id }), { json: { status } }),
     subscribe: (id: number, hub: string, occurrences: number, key: string) =>
-      call<TSubscription>('POST', `/streams/${id}/subscriptions`, { json: { hub, occurrences }, key }),
+      call<TSubscription>(operation('POST /streams/{id}/subscriptions', { id }), {
+        json: { hub, occurrences },
+        key,
+      }),
     cancel: (id: number, subscriptionId: number) =>
-      call<TSubscription>('DELETE', `/streams/${id}/subscriptions/${subscriptionId}`),
-    forRequest: (requestId: number) => call<TStreamSupplyList>('GET', `/requests/${requestId}/streams`),
+      call<TSubscription>(
+        operation('DELETE /streams/{id}/subscriptions/{subscriptionId}', { id, subscriptionId }),
+      ),
+    forRequest: (requestId: number) =>
+      call<TStreamSupplyList>(operation('GET /requests/{id}/streams', { id: requestId })),
   };
 }

@@ -2,6 +2,7 @@
 import type { TTaskList } from '$shared/tasks.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { apiRequest } from '$lib/api';
+import { operation } from './operation';
 
 export function tasksApi(app: AppState, fetchFn: typeof fetch = fetch) {
   return {
@@ -10,8 +11,7 @@ export function tasksApi(app: AppState, fetchFn: typeof fetch = fetch) {
         fetchFn,
         locale: app.locale,
         messages: app.m.common,
-        method: 'GET',
-        path: '/me/tasks',
+        ...operation('GET /me/tasks'),
       }),
   };
 }
