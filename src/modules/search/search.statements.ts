@@ -142,8 +142,10 @@ function rankSql(table: string, fts: string, bind: (v: unknown) => string): stri
   const idx = `${table}_fts`;
   const title = `{title} : (${fts})`;
   const named = `{title search_terms} : (${fts})`;
-  return `(CASE WHEN t.id IN (SELECT rowid FROM ${idx} WHERE ${idx} MATCH ${bind(title)}) THEN 0
-    WHEN t.id IN (SELECT rowid FROM ${idx} WHERE ${idx} MATCH ${bind(named)}) THEN 1 ELSE 2 END)`;
+  // Per row (a seek in the index by rowid), so only the rows in reach are checked, never a list
+  // of every match in the network.
+  return `(CASE WHEN EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ${bind(title)} AND rowid = t.id) THEN 0
+    WHEN EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ${bind(named)} AND rowid = t.id) THEN 1 ELSE 2 END)`;
 }
 
 /**
