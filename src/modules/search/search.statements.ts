@@ -195,9 +195,16 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   }
 
   const fts = `${o.table}_fts`;
-  const from = o.fts ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
+  // Words and a place with few hubs in reach: read the rows of those hubs (their index) and check
+  // each against the full-text index by rowid, instead of every match in the network.
+  const fromHubs = Boolean(o.fts && o.hubDistances && o.hubDistances.size <= MAX_HUB_STATEMENTS);
+  const from =
+    o.fts && !fromHubs ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
   const conditions: string[] = [];
-  if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
+  if (fromHubs) {
+    conditions.push('t.hub_id IN (SELECT hub_id FROM dist)');
+    conditions.push(`EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${bind(o.fts)} AND rowid = t.id)`);
+  } else if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
   conditions.push(...whereSql(o.where, bind));
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a
