@@ -44,6 +44,25 @@ const REPO_FROM_DOMAIN = {
   message: 'A domain file is pure rules: it never imports a repo (move the type into the domain).',
 };
 const rooms = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// SQL lives in repos: a statement is prepared in a *.repo.ts. Explicit exceptions, each an
+// owner's read model or store that other code calls like a repo: the candidates matching reads
+// from listings and requests, the Idempotency-Key store, the search module's statements (moved
+// there by its owner), the health check's `SELECT 1`, the bench-only D1 wrapper and the D1
+// session wrapper (it passes statements through, writing none).
+const SQL_OUTSIDE_REPOS = [
+  'src/**/*.repo.ts',
+  'src/modules/listings/listings.candidates.ts',
+  'src/modules/requests/requests.candidates.ts',
+  'src/modules/exchanges/exchanges.idempotency.ts',
+  'src/modules/search/search.statements.ts',
+  'src/modules/health/health.routes.ts',
+  'src/http/middleware/bench-metrics.ts',
+  'src/http/middleware/d1-session.ts',
+];
+const NO_SQL_HERE = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL lives in repos: move this statement into the module’s *.repo.ts.',
+};
 export default ts.config(
   {
     ignores: [
@@ -112,6 +131,11 @@ export default ts.config(
   {
     files: ['src/**/*.ts'],
     rules: rooms(REPO_OF_ANOTHER_MODULE, ROUTES_FILE),
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: SQL_OUTSIDE_REPOS,
+    rules: { 'no-restricted-syntax': ['error', NO_SQL_HERE] },
   },
   {
     files: ['src/modules/**/*.domain.ts'],

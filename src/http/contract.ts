@@ -102,7 +102,7 @@ const header = (description: string, schema: Json = { type: 'string' }) => ({ de
 
 const HEADERS = {
   setCookie: header(
-    `The session cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Lax, Secure outside localhost); send it back on every call.`,
+    `The session cookie \`${SESSION_COOKIE}\` (HttpOnly, SameSite=Lax, Secure outside localhost), or its removal on signing out; send it back on every call.`,
   ),
   retryAfter: header('Seconds to wait before trying again.', { type: 'integer', minimum: 1 }),
   replayed: header(
@@ -265,7 +265,11 @@ export function contractDocument(api: OpenAPIHono<AppEnv>): Doc {
       if (body?.content?.['multipart/form-data'])
         op.responses['415'] ??= errorResponse('Not a JPEG, PNG or WebP image');
 
-      if (path.startsWith('/auth/') && (method === 'post' || method === 'delete')) {
+      // Signing up or in sets the session cookie; signing out (here or everywhere) clears it.
+      if (
+        (path.startsWith('/auth/') && method === 'post') ||
+        (path === '/me/sessions' && method === 'delete')
+      ) {
         for (const [status, res] of Object.entries(op.responses))
           if (status.startsWith('2'))
             res.headers = { 'Set-Cookie': { $ref: '#/components/headers/Set-Cookie' } };

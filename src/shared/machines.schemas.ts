@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ZHubSummary, ZPerson, ZPhoto } from './schemas';
 import { lineText as text, multilineText } from './user-input';
+import type { RuleKey } from './validation';
 
 export const MACHINE_TYPES = [
   'laser_cutter',
@@ -36,12 +37,15 @@ export const ZWindow = z
     start: ZLocalTime,
     end: ZLocalTime,
   })
-  .refine((w) => w.start < w.end, { path: ['end'] });
+  .refine((w) => w.start < w.end, { path: ['end'], message: 'end_after_start_time' satisfies RuleKey });
 export type TWindow = z.infer<typeof ZWindow>;
 
 export const ZClosure = z
   .strictObject({ startDate: ZDate, endDate: ZDate, reason: text(0, 200).default('') })
-  .refine((c) => c.startDate <= c.endDate, { path: ['endDate'] });
+  .refine((c) => c.startDate <= c.endDate, {
+    path: ['endDate'],
+    message: 'end_after_start' satisfies RuleKey,
+  });
 export type TClosure = z.output<typeof ZClosure>;
 
 /** A material a machine takes or refuses: a category slug or a few words. */
@@ -67,7 +71,7 @@ const machineFields = {
     .int()
     .min(15)
     .max(720)
-    .refine((m) => m % 15 === 0),
+    .refine((m) => m % 15 === 0, 'quarter_hours' satisfies RuleKey),
   maxSlotsPerBooking: z.number().int().min(1).max(48),
   /** How many days ahead one may book. */
   horizonDays: z.number().int().min(1).max(366),
@@ -114,7 +118,7 @@ export type TMachineInput = z.input<typeof ZMachineInput>;
 export const ZMachinePatch = z
   .strictObject(machineFields)
   .partial()
-  .refine((v) => Object.keys(v).length > 0);
+  .refine((v) => Object.keys(v).length > 0, 'nothing_to_change' satisfies RuleKey);
 export type TMachinePatch = z.input<typeof ZMachinePatch>;
 
 const ZHubRef = z.object({ slug: z.string(), name: z.string() });
@@ -193,7 +197,10 @@ export type TAvailability = z.infer<typeof ZAvailability>;
 
 export const ZBookingInput = z
   .strictObject({ startsAt: ZInstant, endsAt: ZInstant, note: multilineText(0, 500).default('') })
-  .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), { path: ['endsAt'] });
+  .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), {
+    path: ['endsAt'],
+    message: 'end_after_start_time' satisfies RuleKey,
+  });
 export type TBookingInput = z.input<typeof ZBookingInput>;
 
 export const ZBooking = z.object({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS } from './constants';
 import { CATEGORY_SLUGS } from './taxonomy';
 import { httpUrl, lineText, multilineText } from './user-input';
-import type { RuleKey } from './validation';
+import { earliestToday, type RuleKey } from './validation';
 
 export { CONDITIONS, HUB_KINDS, LISTING_KINDS, LOCALES, PRICE_TYPES, ROLES, SORTS, UNITS };
 
@@ -33,6 +33,8 @@ export type TRole = z.infer<typeof ZRole>;
 export const ZCategorySlug = z.enum(CATEGORY_SLUGS);
 
 const ZDate = z.iso.date();
+/** A date that is today or later (a deadline, the end of an offer): a past one is refused. */
+const ZComingDate = ZDate.refine((d) => d >= earliestToday(), 'date_in_past' satisfies RuleKey);
 
 /** An edit must change something; said only when the body is otherwise valid. */
 const somethingToChange = [
@@ -102,7 +104,11 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /** An IANA time zone name, checked with Intl. */
-export const ZTimeZone = z.string().min(1).max(64).refine(isTimeZone);
+export const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'time_zone' satisfies RuleKey);
 
 export const ZHubSummary = z.object({
   slug: z.string(),
@@ -240,7 +246,11 @@ export function listingIssues(v: ListingRuleInput): { path: string; message: Rul
 }
 
 export const ZListingInput = z
-  .strictObject({ ...listingFields, hub: z.string().min(1).max(60) })
+  .strictObject({
+    ...listingFields,
+    availableUntil: ZComingDate.nullable().optional(),
+    hub: z.string().min(1).max(60),
+  })
   .superRefine((v, ctx) => {
     for (const i of listingIssues(v)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
   });
@@ -314,7 +324,11 @@ const requestFields = {
   fetchRadiusKm: z.number().int().min(1).max(1000).default(50),
 };
 
-export const ZRequestInput = z.strictObject({ ...requestFields, hub: z.string().min(1).max(60) });
+export const ZRequestInput = z.strictObject({
+  ...requestFields,
+  neededBy: ZComingDate.nullable().optional(),
+  hub: z.string().min(1).max(60),
+});
 export type TRequestInput = z.input<typeof ZRequestInput>;
 
 export const ZRequestPatch = z

@@ -39,6 +39,8 @@ describe('accounts: bad input', () => {
     });
     const body = await expectError(res, 422, 'VALIDATION_FAILED', ['email']);
     expect(body.error.message).toBe('Certains champs ne sont pas correctement remplis.');
-    expect(body.error.details?.fields?.[0]?.message).toMatch(/invalide/i);
+    expect(body.error.details?.fields?.[0]?.message).toBe(
+      'Adresse e-mail : une adresse e-mail comme nom@exemple.be',
+    );
   });
 });

@@ -126,7 +126,7 @@ describe('hubs: bad input and conflicts', () => {
     });
     const body = await expectError(res, 422, 'VALIDATION_FAILED', ['country']);
     expect(body.error.message).toBe('Sommige velden zijn niet correct ingevuld.');
-    expect(body.error.details?.fields?.[0]?.message).toBe('Landcode van twee letters, bv. BE');
+    expect(body.error.details?.fields?.[0]?.message).toBe('Land: landcode van twee letters, bv. BE');
   });
 
   it('answers an unknown hub with 404', async () => {

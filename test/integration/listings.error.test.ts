@@ -26,6 +26,7 @@ describe('listings: bad input leaves nothing half-written', () => {
     ['machine time in kg', { kind: 'machine_time', unit: 'kg', category: 'laser-cutting' }, ['unit']],
     ['until before from', { availableFrom: '2027-03-01', availableUntil: '2027-02-01' }, ['availableUntil']],
     ['a date that is not a date', { availableUntil: '2027-02-30x' }, ['availableUntil']],
+    ['available until 2001', { availableUntil: '2001-06-30' }, ['availableUntil']],
     ['fields the API sets itself', { id: 7, authorId: 1, status: 'withdrawn' }, ['authorId', 'id', 'status']],
   ])('refuses %s with 422 naming the field', async (_name, patch, fields) => {
     const { session, hub } = await makerWithHub();
@@ -136,5 +137,40 @@ describe('listings: bad input leaves nothing half-written', () => {
     await expectError(await call(`/listings/${id}/photos`, { session, form }), 422, 'VALIDATION_FAILED', [
       'photo',
     ]);
+  });
+});
+
+describe('listings: dates that cannot make sense', () => {
+  it('refuses a past end date in words, on create and on an edit that changes it', async () => {
+    const { session, hub } = await makerWithHub();
+    const created = await call('/listings', {
+      session,
+      body: { ...LISTING, hub: hub.slug, availableUntil: '2020-01-01' },
+      headers: { 'accept-language': 'nl' },
+    });
+    const body = await expectError(created, 422, 'VALIDATION_FAILED', ['availableUntil']);
+    expect(body.error.details?.fields).toEqual([
+      { path: 'availableUntil', message: 'Beschikbaar tot: mag niet in het verleden liggen' },
+    ]);
+    const { id } = await createListing(session, hub.slug, { availableUntil: '2099-01-01' });
+    const edit = await call(`/listings/${id}`, {
+      session,
+      method: 'PATCH',
+      body: { availableUntil: '2020-01-01' },
+      headers: { 'accept-language': 'fr' },
+    });
+    const refused = await expectError(edit, 422, 'VALIDATION_FAILED', ['availableUntil']);
+    expect(refused.error.details?.fields?.[0]?.message).toBe(
+      'Disponible jusqu’au : ne peut pas être dans le passé',
+    );
+    expect(await count("SELECT count(*) AS n FROM listings WHERE available_until = '2099-01-01'")).toBe(1);
+    // An edit form sends the end back unchanged even once it has passed: that is not refused.
+    await env.DB.prepare("UPDATE listings SET available_until = '2020-01-01' WHERE id = ?1").bind(id).run();
+    const resent = await call(`/listings/${id}`, {
+      session,
+      method: 'PATCH',
+      body: { availableUntil: '2020-01-01', title: 'Still oak' },
+    });
+    expect(resent.status).toBe(200);
   });
 });

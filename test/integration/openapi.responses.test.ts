@@ -7,7 +7,7 @@
  */
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actOk, completedExchange, twoHubs } from '../exchanges-helpers';
+import { actOk, claimOk, completedExchange, twoHubs } from '../exchanges-helpers';
 import { addHub, createNetwork } from '../impact-helpers';
 import { createMachine, createTraining, recordTraining } from '../machines-helpers';
 import { call, db, expectError, invite, photoForm, PNG_BYTES, signup, type Session } from '../helpers';
@@ -24,6 +24,7 @@ type Doc = { paths: Record<string, Record<string, Operation>>; components: Json 
 
 let doc: Doc;
 let session: Session;
+let receiver: { session: Session; hub: string };
 const ids: Record<string, string> = {};
 
 /** The value of a path parameter, by the resource the path is about. */
@@ -58,6 +59,7 @@ beforeAll(async () => {
   // Giver G manages hub H, coordinates network N (H and the receiver's hub R), owns most things.
   const o = await twoHubs();
   session = o.giver.session;
+  receiver = { session: o.receiver.session, hub: o.receiver.hub.slug };
   const hub = o.giver.hub.slug;
   ids.hub = hub;
   ids.listing = String(o.listingId);
@@ -163,13 +165,31 @@ describe('the served OpenAPI document', () => {
     expect(checked.length).toBeGreaterThanOrEqual(45);
   }, 120_000);
 
+  it('answers a stranger 401 on every GET that needs a session, in the documented error schema', async () => {
+    let checked = 0;
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      const op = ops.get;
+      if (!op || JSON.stringify(op.security) !== JSON.stringify([{ session: [] }])) continue;
+      const path = template.replace(/\{(\w+)\}/g, (_m, name: string) =>
+        encodeURIComponent(valueFor(template, name)),
+      );
+      const res = await call(path);
+      expect(res.status, `GET ${template} signed out`).toBe(401);
+      const schema = op.responses['401']!.content!['application/json']!.schema!;
+      const validator = new Validator({ ...schema, components: doc.components } as Schema, '2020-12', false);
+      expect(validator.validate(await res.json()).errors.slice(0, 3), template).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  }, 120_000);
+
   it('states sign-in, Origin and an operationId on every operation, as the server applies them', async () => {
-    const ids = new Set<string>();
+    const seen = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
         expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
-        expect(ids.has(op.operationId!)).toBe(false);
-        ids.add(op.operationId!);
+        expect(seen.has(op.operationId!)).toBe(false);
+        seen.add(op.operationId!);
         expect(op.security?.length, `${method} ${path}`).toBeGreaterThan(0);
         if (method !== 'get')
           expect(op.parameters?.some((p) => p.in === 'header' && p.name === 'Origin')).toBe(true);
@@ -189,5 +209,9 @@ describe('the served OpenAPI document', () => {
     // A transition whose body asks for nothing may be sent without one, as the document says.
     const accept = doc.paths['/exchanges/{id}/accept']!.post!;
     expect(accept.requestBody?.required).toBe(false);
+    const claimed = await claimOk(receiver.session, Number(ids.listing), receiver.hub, 1);
+    const accepted = await call(`/exchanges/${claimed.id}/accept`, { session, method: 'POST' });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    expect(((await accepted.json()) as { state: string }).state).toBe('accepted');
   });
 });

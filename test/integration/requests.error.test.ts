@@ -65,6 +65,36 @@ describe('requests: bad input', () => {
     expect(await requestCount()).toBe(before);
   });
 
+  it('refuses a needed-by date in the past in words, on create and on an edit that changes it', async () => {
+    const { session, hub } = await makerWithHub();
+    const before = await requestCount();
+    const res = await call('/requests', {
+      session,
+      body: { ...REQUEST, hub: hub.slug, neededBy: '2020-01-01' },
+      headers: { 'accept-language': 'en' },
+    });
+    const body = await expectError(res, 422, 'VALIDATION_FAILED', ['neededBy']);
+    expect(body.error.details?.fields).toEqual([
+      { path: 'neededBy', message: 'Needed by: cannot be in the past' },
+    ]);
+    expect(await requestCount()).toBe(before);
+    const created = await createRequest(session, hub.slug, { neededBy: '2099-01-01' });
+    const edit = await call(`/requests/${created.id}`, {
+      session,
+      method: 'PATCH',
+      body: { neededBy: '2021-05-01' },
+      headers: { 'accept-language': 'nl' },
+    });
+    const refused = await expectError(edit, 422, 'VALIDATION_FAILED', ['neededBy']);
+    expect(refused.error.details?.fields?.[0]?.message).toBe('Nodig tegen: mag niet in het verleden liggen');
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM requests WHERE id = ?1 AND needed_by = '2099-01-01'",
+        created.id,
+      ),
+    ).toBe(1);
+  });
+
   it('refuses fields a client may not set (id, author, status), and writes nothing', async () => {
     const { session, hub } = await makerWithHub();
     const before = await requestCount();

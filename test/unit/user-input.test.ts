@@ -10,7 +10,7 @@ import {
   safeNextPath,
   ZPathId,
 } from '../../src/shared/user-input';
-import { fieldErrors, RULE_MESSAGES } from '../../src/shared/validation';
+import { fieldErrors, ruleSentence } from '../../src/shared/validation';
 
 const ORIGIN = 'https://omloop.example';
 
@@ -57,7 +57,7 @@ describe('web addresses', () => {
     });
     expect(hub.success).toBe(false);
     const fields = fieldErrors(hub.error!, {}, 'nl');
-    expect(fields).toContainEqual({ path: 'website', message: RULE_MESSAGES.http_url.nl });
+    expect(fields).toContainEqual({ path: 'website', message: ruleSentence('http_url', 'website', 'nl') });
     expect(ZOutcomeInput.safeParse({ body: 'Became a bench', link: url }).success).toBe(false);
     // At render time only the scheme matters: anything but http(s) is never a link.
     if (!/^https?:/i.test(url)) expect(isHttpUrl(url)).toBe(false);

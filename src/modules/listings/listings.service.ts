@@ -20,6 +20,7 @@ import { thicknessAllowanceMm } from '../matching/matching.geometry';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
+import { earliestToday, type RuleKey } from '../../shared/validation';
 
 type Viewer = { id: number; roles: HubRoles } | null;
 
@@ -123,7 +124,14 @@ export async function updateListing(
 ): Promise<TListing> {
   const { row, viewer } = await requireEditable(deps, id, user);
   const current = toListing(row, [], viewer);
-  const issues = listingIssues(mergedForRules(current, patch));
+  const issues: { path: string; message: RuleKey }[] = listingIssues(mergedForRules(current, patch));
+  // A new end date in the past is refused; an unchanged one (sent back by an edit form) is not.
+  if (
+    patch.availableUntil &&
+    patch.availableUntil !== row.available_until &&
+    patch.availableUntil < earliestToday(deps.now().getTime())
+  )
+    issues.push({ path: 'availableUntil', message: 'date_in_past' });
   // Rule keys are worded in the reader's language by the error handler.
   if (issues.length) throw validationError(issues);
   const values = patchValues(patch);

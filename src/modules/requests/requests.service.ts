@@ -1,6 +1,8 @@
 import type { Deps, SessionUser } from '../../env';
+import type { TUnit } from '../../shared/schemas';
 import { recordEvent } from '../events/events.service';
-import { ApiError } from '../../http/errors';
+import { ApiError, validationError } from '../../http/errors';
+import { earliestToday } from '../../shared/validation';
 import type {
   TRequest,
   TRequestInput,
@@ -127,7 +129,14 @@ export async function updateRequest(
   deps: Deps,
   { id, patch, user }: { id: number; patch: TRequestPatch; user: SessionUser },
 ): Promise<TRequest> {
-  await requireEditable(deps, id, user);
+  const row = await requireEditable(deps, id, user);
+  // A new deadline in the past is refused; an unchanged one (sent back by an edit form) is not.
+  if (
+    patch.neededBy &&
+    patch.neededBy !== row.needed_by &&
+    patch.neededBy < earliestToday(deps.now().getTime())
+  )
+    throw validationError([{ path: 'neededBy', message: 'date_in_past' }]);
   const { quantity, ...rest } = patch;
   const values = { ...rest, ...(quantity !== undefined ? { quantityMilli: toMilli(quantity) } : {}) };
   if (
@@ -189,4 +198,54 @@ export function setHiddenStatement(
   o: { id: number; hide: boolean; by: number; reason: string; now: string },
 ): D1PreparedStatement {
   return repo.setHiddenStatement(deps.db, o);
+}
+
+// ---------- for claims and request progress ----------
+
+export type RequestFacts = {
+  id: number;
+  hubId: number;
+  authorId: number;
+  title: string;
+  status: 'open' | 'fulfilled' | 'withdrawn';
+  hidden: boolean;
+  unit: TUnit;
+  quantityMilli: number;
+};
+
+/** What claims and progress need of a request (any status), or null. */
+export async function requestFacts(deps: Deps, id: number): Promise<RequestFacts | null> {
+  const r = await repo.findRequest(deps.db, id);
+  return r
+    ? {
+        id: r.id,
+        hubId: r.hub_id,
+        authorId: r.author_id,
+        title: r.title,
+        status: r.status,
+        hidden: r.hidden_at !== null,
+        unit: r.unit,
+        quantityMilli: r.quantity_milli,
+      }
+    : null;
+}
+
+/**
+ * Marks an open request fulfilled because the ledger says it received enough (the scheduler's
+ * or a subscriber's act: no person). Applies only while open; records the change's event, so
+ * matching drops it. True when it changed.
+ */
+export async function markFulfilled(deps: Deps, id: number): Promise<boolean> {
+  const now = deps.now().toISOString();
+  return repo.markFulfilled(
+    deps.db,
+    id,
+    now,
+    recordEvent(deps.db, 'request.changed', {
+      subject: { id, ifChanged: true },
+      actorId: null,
+      payload: {},
+      now,
+    }),
+  );
 }

@@ -108,7 +108,8 @@ export class ListingFormState {
       : validate(ZListingInput, { ...body, hub: this.values.hub || undefined }, locale);
     const fields: FieldErrors = check.ok ? {} : check.fields;
     if (editing)
-      for (const issue of listingIssues(body)) fields[issue.path] ??= ruleMessage(issue.message, locale);
+      for (const issue of listingIssues(body))
+        fields[issue.path] ??= ruleMessage(issue.message, locale, issue.path);
     if (Object.keys(fields).length) {
       this.errors = fields;
       this.formError = fields[''] ?? m.common.fixErrors;
