@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The pool asks for its options each time it starts a runtime (once per test file): read the
@@ -7,6 +8,9 @@ let migrations: ReturnType<typeof readD1Migrations> | undefined;
 
 export default defineConfig({
   test: {
+    // Vitest's default (CPUs − 1) runs one file at a time on a 2-CPU machine, leaving the CPU idle
+    // while each file's workerd starts; two at a time was 20 % faster in wall time here.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         // Pure rules and schemas need no Workers runtime: on Node they skip a workerd start per file.

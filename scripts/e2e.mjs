@@ -113,7 +113,7 @@ async function main() {
   // Its own process group, so stopping it also stops wrangler's and workerd's children.
   const server = spawn(
     'node',
-    ['scripts/start.mjs', '--skip-build', '--port', String(PORT), '--persist-to', persistDir],
+    ['scripts/start.mjs', '--skip-build', '--no-ticker', '--port', String(PORT), '--persist-to', persistDir],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => serverLog.push(chunk));

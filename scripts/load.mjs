@@ -57,7 +57,7 @@ async function startServer() {
   stateDir = mkdtempSync(join(tmpdir(), 'omloop-load-'));
   server = spawn(
     'node',
-    ['scripts/start.mjs', '--skip-build', '--port', String(PORT), '--persist-to', stateDir],
+    ['scripts/start.mjs', '--skip-build', '--no-ticker', '--port', String(PORT), '--persist-to', stateDir],
     { detached: true, stdio: 'ignore', env: ENV },
   );
   const deadline = Date.now() + 120_000;

@@ -40,6 +40,7 @@ const server = spawn(
   'node',
   [
     'scripts/start.mjs',
+    '--no-ticker',
     ...(existsSync('web/build/index.html') ? ['--skip-build'] : []),
     '--port',
     String(PORT),

@@ -2,7 +2,10 @@
 // `npm start`: build the web app, apply D1 migrations locally, load the demo network when the
 // database is empty, then serve API + web with `wrangler dev` at http://127.0.0.1:8787.
 // Options: --port N, --persist-to DIR (a separate local state, e.g. for e2e), --skip-build,
-// --var NAME:VALUE.
+// --var NAME:VALUE, --no-ticker (benchmarks and e2e: no scheduled jobs in the background).
+// Without --no-ticker the scheduled jobs (claim expiry, handovers made final, digests, stream
+// publishing, the event sweep) run every minute, as the cron trigger does every 15 in production.
+/* global AbortSignal, setInterval, clearInterval */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 
@@ -15,7 +18,13 @@ const port = option('--port', '8787');
 const persistTo = option('--persist-to', undefined);
 const persist = persistTo ? ['--persist-to', persistTo] : [];
 // --var NAME:VALUE (repeatable) passes a var to wrangler dev, e.g. the bench's BENCH_METRICS:1.
-const vars = args.flatMap((a, i) => (a === '--var' ? ['--var', args[i + 1]] : []));
+const ticker = !args.includes('--no-ticker');
+const vars = [
+  ...args.flatMap((a, i) => (a === '--var' ? ['--var', args[i + 1]] : [])),
+  ...(ticker ? ['--var', 'LOCAL_SCHEDULED:1'] : []),
+];
+/** How often the local ticker runs the scheduled jobs. */
+const TICK_MS = 60_000;
 
 // With these set, wrangler makes no network calls.
 const env = {
@@ -38,7 +47,27 @@ const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port
   stdio: 'inherit',
   env,
 });
-const stop = () => dev.kill('SIGTERM');
+
+// The ticker: POST /api/__scheduled (answered only with LOCAL_SCHEDULED=1, see src/index.ts).
+let timer;
+if (ticker) {
+  const tick = async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/__scheduled`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(TICK_MS),
+      });
+      if (!res.ok) console.error(`[ticker] scheduled jobs answered ${res.status}`);
+    } catch {
+      // not listening yet, or restarting: the next tick tries again
+    }
+  };
+  timer = setInterval(tick, TICK_MS);
+}
+const stop = () => {
+  if (timer) clearInterval(timer);
+  dev.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => process.exit(code ?? 0));

@@ -10,6 +10,7 @@ import { ApiError } from './http/errors';
 import { benchMetrics } from './http/middleware/bench-metrics';
 import { contractDocument, sessionFirst } from './http/contract';
 import { csrf } from './http/middleware/csrf';
+import { d1Session } from './http/middleware/d1-session';
 import { requestId } from './http/middleware/request-id';
 import { session } from './http/middleware/session';
 import { API_CSP, withPageHeaders } from './http/security-headers';
@@ -32,6 +33,7 @@ import { trainingsRoutes } from './modules/trainings/trainings.routes';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
 import { streamsRoutes } from './modules/streams/streams.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { requestProgressRoutes } from './modules/request-progress/request-progress.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/schemas';
 import { RULE_MESSAGES, ruleSentence, type RuleKey } from './shared/validation';
@@ -110,7 +112,8 @@ export function createApp() {
     .route('/', trainingsRoutes)
     .route('/', exchangesRoutes)
     .route('/', streamsRoutes)
-    .route('/', tasksRoutes);
+    .route('/', tasksRoutes)
+    .route('/', requestProgressRoutes);
 
   // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
   let contract: ReturnType<typeof contractDocument> | undefined;
@@ -123,6 +126,8 @@ export function createApp() {
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId);
+  // One D1 session per request: reads from a replica as new as the client's bookmark, writes from the primary.
+  app.use('/api/*', d1Session);
   // Off unless BENCH_METRICS=1 (npm run bench only): D1 rows read and statements per request.
   app.use('/api/*', benchMetrics);
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));

@@ -8,10 +8,18 @@ import type { ScheduledJob } from './scheduled';
 import { dispatchEvents, type EventDeps, type Subscriber } from './modules/events/events.service';
 import { matchingSubscriber } from './modules/matching/matching.subscriber';
 import { notificationsSubscriber } from './modules/notifications/notifications.subscriber';
+import { requestProgressSubscriber } from './modules/request-progress/request-progress.service';
 import { mailEnv } from './modules/notifications/notifications.sender';
 
-/** Run in this order for each event: matching first, so a notification sees fresh matches. */
-export const SUBSCRIBERS: readonly Subscriber[] = [matchingSubscriber, notificationsSubscriber];
+/**
+ * Run in this order for each event: request progress first (a filled request leaves matching),
+ * then matching, then notifications (which see fresh matches).
+ */
+export const SUBSCRIBERS: readonly Subscriber[] = [
+  requestProgressSubscriber,
+  matchingSubscriber,
+  notificationsSubscriber,
+];
 
 /**
  * Hands every pending event to its subscribers. Called after each changing request

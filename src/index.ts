@@ -1,10 +1,20 @@
 import { createApp } from './app';
-import { runScheduledJobs } from './scheduled';
+import { LOCAL_SCHEDULED_PATH, runScheduledJobs } from './scheduled';
 
 const app = createApp();
 
+// Only the default export: the runtime takes every named export of this file for an entrypoint.
 export default {
-  fetch: app.fetch,
+  async fetch(request, env, ctx) {
+    // Locally the cron trigger never fires: `npm start` sets LOCAL_SCHEDULED=1 and calls this every
+    // minute, so expiries, digests and stream publishing happen as in production. Absent elsewhere.
+    const local = (env as { LOCAL_SCHEDULED?: string }).LOCAL_SCHEDULED === '1';
+    if (local && request.method === 'POST' && new URL(request.url).pathname === LOCAL_SCHEDULED_PATH) {
+      const results = await runScheduledJobs(env);
+      return Response.json({ scheduled: results });
+    }
+    return app.fetch(request, env, ctx);
+  },
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(runScheduledJobs(env));
   },

@@ -6,6 +6,9 @@ import { notificationsJob } from './modules/notifications/notifications.job';
 import { exchangeTimersJob } from './modules/exchanges/exchanges.jobs';
 import { streamsJob } from './modules/streams/streams.job';
 
+/** Where `npm start`'s ticker runs the scheduled jobs locally (only with LOCAL_SCHEDULED=1, src/index.ts). */
+export const LOCAL_SCHEDULED_PATH = '/api/__scheduled';
+
 /** A job the cron trigger runs; each module that needs periodic work adds one here. */
 export type ScheduledJob = { name: string; run: (deps: Deps & { env: Env }) => Promise<unknown> };
 

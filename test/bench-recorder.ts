@@ -20,7 +20,7 @@ export async function recorded(
       headers,
       body: o.body === undefined ? undefined : JSON.stringify(o.body),
     }) as Request<unknown, IncomingRequestCfProperties>,
-    { ...env, BENCH_METRICS: '1' },
+    { ...env, BENCH_METRICS: '1' } as Env,
     ctx,
   );
   await waitOnExecutionContext(ctx);

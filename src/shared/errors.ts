@@ -418,6 +418,14 @@ export const ERRORS = {
       en: 'This listing is no longer available.',
     },
   },
+  CLAIM_REQUEST_MISMATCH: {
+    status: 422,
+    message: {
+      nl: 'Deze vraag is geen open vraag van de hub die aanvraagt, in dezelfde eenheid als het aanbod.',
+      fr: 'Cette demande n’est pas une demande ouverte du hub qui réserve, dans la même unité que l’offre.',
+      en: 'This request is not an open request of the claiming hub, in the listing’s unit.',
+    },
+  },
   CLAIM_OWN_HUB: {
     status: 422,
     message: {

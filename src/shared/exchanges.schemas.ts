@@ -44,6 +44,8 @@ export const ZClaimInput = z.strictObject({
   quantity: ZQuantity,
   message: multilineText(1, 2000),
   proposedPickupAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** The claimant hub's open request this claim is for: its progress counts the claim. */
+  requestId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type TClaimInput = z.input<typeof ZClaimInput>;
 
@@ -205,3 +207,28 @@ export type TFlowQuery = z.output<typeof ZFlowQuery>;
 
 export const ZFlowPage = z.object({ items: z.array(ZFlow), nextCursor: z.string().nullable() });
 export type TFlowPage = z.infer<typeof ZFlowPage>;
+
+/** A request's progress in its own unit, from its claims and the ledger (GET /requests/{id}/progress). */
+export const ZRequestProgress = z.object({
+  requestId: z.number().int(),
+  status: z.enum(['open', 'fulfilled', 'withdrawn']),
+  unit: ZUnit,
+  needed: z.number(),
+  /** Claims still waiting for an answer. */
+  claimed: z.number(),
+  /** Accepted and not yet received (accepted, handed over, disputed). */
+  accepted: z.number(),
+  /** Received according to the ledger (completed exchanges, reversals subtracted). */
+  received: z.number(),
+  exchanges: z.array(
+    z.object({
+      id: z.number().int(),
+      state: ZExchangeState,
+      quantity: z.number(),
+      received: z.number(),
+      fromHub: z.object({ slug: z.string(), name: z.string() }),
+      listing: z.object({ id: z.number().int(), title: z.string() }),
+    }),
+  ),
+});
+export type TRequestProgress = z.infer<typeof ZRequestProgress>;

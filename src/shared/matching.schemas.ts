@@ -76,6 +76,8 @@ export const ZRequestMatch = z.object({
   partsFit: z.number().int().nullable(),
   distanceKm: z.number(),
   state: z.enum(MATCH_STATES),
+  /** The request's hub already has an open or finished exchange on this listing. */
+  claimedByHub: z.boolean(),
   listing: ZMatchedListing,
 });
 export type TRequestMatch = z.infer<typeof ZRequestMatch>;

@@ -54,6 +54,7 @@ async function startServer() {
     'node',
     [
       'scripts/start.mjs',
+      '--no-ticker',
       '--skip-build',
       '--port',
       String(PORT),

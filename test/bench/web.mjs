@@ -210,6 +210,7 @@ async function main() {
     'node',
     [
       'scripts/start.mjs',
+      '--no-ticker',
       ...(build ? [] : ['--skip-build']),
       '--port',
       String(PORT),

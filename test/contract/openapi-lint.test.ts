@@ -4,8 +4,8 @@
  */
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
 import { ERRORS } from '../../src/shared/errors';
+import { servedDocument } from './served';
 
 type Doc = {
   servers: { url: string }[];
@@ -19,9 +19,9 @@ type Doc = {
 };
 
 async function served(): Promise<string> {
-  const res = await createApp().request('http://127.0.0.1:8787/api/v1/openapi.json', {}, {} as never);
-  expect(res.status).toBe(200);
-  return res.text();
+  const { status, text } = await servedDocument();
+  expect(status, text).toBe(200);
+  return text;
 }
 
 describe('the OpenAPI document, linted', () => {

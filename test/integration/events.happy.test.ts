@@ -121,6 +121,6 @@ describe('events', () => {
   });
 
   it('registers each subscriber once, in one place', () => {
-    expect(SUBSCRIBERS.map((s) => s.name)).toEqual(['matching', 'notifications']);
+    expect(SUBSCRIBERS.map((s) => s.name)).toEqual(['request-progress', 'matching', 'notifications']);
   });
 });

@@ -28,6 +28,7 @@ export type ExchangeRow = {
   confirm_by: string | null;
   dispute_reason: string | null;
   completed_at: string | null;
+  request_id: number | null;
   action_token: string;
   created_at: string;
   updated_at: string;
@@ -160,6 +161,8 @@ export type ClaimValues = {
   message: string;
   token: string;
   now: string;
+  /** The claimant hub's request this claim is for (checked by the service). */
+  requestId?: number | null;
   /** Only when the hub has no exchange on this listing yet (a stream's reserved occurrence, opened once). */
   firstForHub?: boolean;
   /** The outbox row of the claim, recorded with it (see `claimEventSubject`). */
@@ -187,8 +190,8 @@ export async function insertClaim(db: D1Database, v: ClaimValues): Promise<numbe
     db
       .prepare(
         `INSERT INTO exchanges (listing_id, from_hub_id, to_hub_id, claimed_by, state, category, unit,
-           quantity_milli, proposed_pickup_at, expires_at, action_token, created_at, updated_at)
-         SELECT ?1, ?2, ?3, ?4, 'claimed', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11
+           quantity_milli, proposed_pickup_at, expires_at, action_token, created_at, updated_at, request_id)
+         SELECT ?1, ?2, ?3, ?4, 'claimed', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12
          FROM listings WHERE id = ?1 AND hub_id = ?2 AND status = 'active'
            AND quantity_milli - quantity_reserved_milli >= ?7${
              v.firstForHub
@@ -209,6 +212,7 @@ export async function insertClaim(db: D1Database, v: ClaimValues): Promise<numbe
         v.expiresAt,
         v.token,
         v.now,
+        v.requestId ?? null,
       ),
     db
       .prepare(
@@ -667,5 +671,52 @@ export async function tasksOf(
     )
     .bind(JSON.stringify(o.hubIds), o.userId, o.limit)
     .all<TaskRow>();
+  return results;
+}
+
+// ---------- request progress ----------
+
+export type RequestExchangeRow = {
+  id: number;
+  state: TExchangeState;
+  unit: TUnit;
+  quantity_milli: number;
+  received_milli: number;
+  listing_id: number;
+  listing_title: string;
+  fh_slug: string;
+  fh_name: string;
+};
+
+/** The exchanges claimed for a request, with what the ledger says each delivered (reversals subtracted). */
+export async function exchangesOfRequest(db: D1Database, requestId: number): Promise<RequestExchangeRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.id, e.state, e.unit, e.quantity_milli,
+         COALESCE((SELECT sum(f.quantity_milli) FROM flows f WHERE f.exchange_id = e.id), 0) AS received_milli,
+         e.listing_id, l.title AS listing_title, h.slug AS fh_slug, h.name AS fh_name
+       FROM exchanges e JOIN listings l ON l.id = e.listing_id JOIN hubs h ON h.id = e.from_hub_id
+       WHERE e.request_id = ?1 ORDER BY e.id LIMIT 500`,
+    )
+    .bind(requestId)
+    .all<RequestExchangeRow>();
+  return results;
+}
+
+/** Of these listings, those on which the hub has an exchange that is open or finished (not ended unfilled). */
+export async function listingsExchangedByHub(
+  db: D1Database,
+  o: { hubIds: number[]; listingId?: number; listingIds?: number[] },
+): Promise<{ hub_id: number; listing_id: number }[]> {
+  if (o.hubIds.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT to_hub_id AS hub_id, listing_id FROM exchanges
+       WHERE to_hub_id IN (SELECT value FROM json_each(?1))
+         AND listing_id IN (SELECT value FROM json_each(?2))
+         AND state IN ('claimed', 'accepted', 'handed_over', 'disputed', 'completed')`,
+    )
+    .bind(JSON.stringify(o.hubIds), JSON.stringify(o.listingIds ?? (o.listingId ? [o.listingId] : [])))
+    .all<{ hub_id: number; listing_id: number }>();
   return results;
 }

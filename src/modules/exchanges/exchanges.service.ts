@@ -26,6 +26,7 @@ import type { TTask } from '../../shared/tasks.schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef } from '../hubs/hubs.service';
+import { requestFacts } from '../requests/requests.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { listingFacts, reservationStatement } from '../listings/listings.service';
 import * as photos from '../photos/photos.service';
@@ -206,6 +207,21 @@ export async function claimListing(
   if (hub.id === listing.hubId)
     throw new ApiError('CLAIM_OWN_HUB', { details: { fields: [{ path: 'hub', message: '' }] } });
   if (listing.status !== 'active') throw new ApiError('LISTING_NOT_CLAIMABLE');
+  const requestId = input.requestId ?? null;
+  if (requestId !== null) {
+    // Only an open request of the claiming hub, counted in the listing's unit.
+    const request = await requestFacts(deps, requestId);
+    if (
+      !request ||
+      request.hubId !== hub.id ||
+      request.status !== 'open' ||
+      request.hidden ||
+      request.unit !== listing.unit
+    )
+      throw new ApiError('CLAIM_REQUEST_MISMATCH', {
+        details: { fields: [{ path: 'requestId', message: '' }] },
+      });
+  }
   const quantityMilli = toMilli(input.quantity);
   const now = deps.now();
   const token = newToken();
@@ -222,6 +238,7 @@ export async function claimListing(
     message: input.message,
     token,
     now: now.toISOString(),
+    requestId,
     event: recordEvent(deps.db, 'exchange.claimed', {
       subject: repo.claimEventSubject(token),
       actorId: user.id,
@@ -233,6 +250,7 @@ export async function claimListing(
         toHubId: hub.id,
         toHubName: hub.name,
         claimedBy: user.id,
+        requestId,
       },
       now: now.toISOString(),
     }),
@@ -324,6 +342,7 @@ function exchangeFacts(row: repo.ExchangeRow, set: repo.TransitionWrite['set'] =
     claimedBy: row.claimed_by,
     handoverHubId: typeof handoverHub === 'number' ? handoverHub : null,
     confirmBy: typeof confirmBy === 'string' ? confirmBy : null,
+    requestId: row.request_id,
   };
 }
 
@@ -656,4 +675,21 @@ export async function exchangeTasks(
     quantity: fromMilli(r.quantity_milli),
     unit: r.unit,
   }));
+}
+
+// ---------- request progress ----------
+
+/** The exchanges claimed for a request and what each delivered, in thousandths. */
+export async function exchangesOfRequest(deps: Deps, requestId: number) {
+  return repo.exchangesOfRequest(deps.db, requestId);
+}
+
+/** Which of these listings each hub already has an open or finished exchange on ("claimed by your hub"). */
+export async function listingsExchangedByHubs(
+  deps: Deps,
+  { hubIds, listingIds }: { hubIds: number[]; listingIds: number[] },
+): Promise<Set<string>> {
+  if (hubIds.length === 0 || listingIds.length === 0) return new Set();
+  const rows = await repo.listingsExchangedByHub(deps.db, { hubIds, listingIds });
+  return new Set(rows.map((r) => `${r.hub_id}:${r.listing_id}`));
 }

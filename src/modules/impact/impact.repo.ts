@@ -103,6 +103,7 @@ export async function pendingExchanges(
   networkId: number | null,
   limit: number,
   onlyExchangeId: number | null = null,
+  afterFlowId: number | null = null,
 ): Promise<number[]> {
   // A network's scope reads only its hubs' ledger rows, through the from/to hub indexes; the
   // default scope covers every row. (One statement for both made the planner scan every flow
@@ -116,15 +117,24 @@ export async function pendingExchanges(
     .prepare(
       `SELECT c.exchange_id FROM (
          SELECT f.exchange_id, max(f.id) AS last_flow_id FROM flows f
-         WHERE ${inScope} AND (?3 IS NULL OR f.exchange_id = ?3)
+         WHERE ${inScope} AND (?3 IS NULL OR f.exchange_id = ?3) AND f.id > coalesce(?4, 0)
          GROUP BY f.exchange_id) c
        WHERE NOT EXISTS (SELECT 1 FROM exchange_impacts i WHERE i.exchange_id = c.exchange_id
          AND i.network_id IS ?1 AND i.superseded_by IS NULL AND i.last_flow_id >= c.last_flow_id)
        ORDER BY c.exchange_id LIMIT ?2`,
     )
-    .bind(networkId, limit, onlyExchangeId)
+    .bind(networkId, limit, onlyExchangeId, afterFlowId)
     .all<{ exchange_id: number }>();
   return results.map((r) => r.exchange_id);
+}
+
+/** The newest ledger row a network's impact rows cover (null when it has none): one index step. */
+export async function coveredFlowId(db: D1Database, networkId: number): Promise<number | null> {
+  const row = await db
+    .prepare('SELECT max(last_flow_id) AS id FROM exchange_impacts WHERE network_id = ?1')
+    .bind(networkId)
+    .first<{ id: number | null }>();
+  return row?.id ?? null;
 }
 
 export type ExchangeLedger = {
@@ -344,15 +354,31 @@ export async function keptBuckets(
   networkId: number,
   months: { from: string | null; to: string | null },
 ): Promise<Bucket[]> {
+  // Hub ids, not joins: a join reads two hub rows per kept row; the slugs are looked up once.
   const { results } = await db
     .prepare(
-      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
-       FROM impact_totals t JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
-       WHERE t.scope_id = ?1 AND t.month >= coalesce(?2, '') AND t.month <= coalesce(?3, '9999') AND t.exchanges <> 0`,
+      `SELECT month, from_hub_id AS fromHub, to_hub_id AS toHub, family, ${KEPT_COLUMNS.join(', ')}
+       FROM impact_totals
+       WHERE scope_id = ?1 AND month >= coalesce(?2, '') AND month <= coalesce(?3, '9999') AND exchanges <> 0`,
     )
     .bind(networkId, months.from, months.to)
-    .all<KeptRow>();
-  return results.map(toBucket);
+    .all<Omit<KeptRow, 'fromHub' | 'toHub'> & { fromHub: number; toHub: number }>();
+  const ids = [...new Set(results.flatMap((r) => [r.fromHub, r.toHub]))];
+  const slugs = new Map<number, string>();
+  if (ids.length > 0) {
+    const hubs = await db
+      .prepare('SELECT id, slug FROM hubs WHERE id IN (SELECT value FROM json_each(?1))')
+      .bind(JSON.stringify(ids))
+      .all<{ id: number; slug: string }>();
+    for (const h of hubs.results) slugs.set(h.id, h.slug);
+  }
+  return results.map((r) =>
+    toBucket({
+      ...r,
+      fromHub: slugs.get(r.fromHub) ?? String(r.fromHub),
+      toHub: slugs.get(r.toHub) ?? String(r.toHub),
+    }),
+  );
 }
 
 /** The factors and methods a network's current impact rows of these whole months used. */

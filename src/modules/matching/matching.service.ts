@@ -3,6 +3,7 @@
  * candidates of its category family within reach), the match lists, dismissal, the scheduled pass.
  */
 import type { Deps, SessionUser } from '../../env';
+import { listingsExchangedByHubs } from '../exchanges/exchanges.service';
 import { ApiError } from '../../http/errors';
 import type {
   TListingMatches,
@@ -128,11 +129,16 @@ export async function refreshListingMatches(
 
   const open = await repo.openMatchesOfListing(deps.db, listingId);
   const byId = new Map(candidates.map((r) => [r.id, r]));
+  // No false alarm: a hub that already claimed (or received) this listing is not told it is new.
+  const exchanged = await listingsExchangedByHubs(deps, {
+    hubIds: [...new Set(open.flatMap((m) => byId.get(m.request_id)?.hub_id ?? []))],
+    listingIds: [listingId],
+  });
   const notified = await notify(
     deps,
     open.flatMap((m) => {
       const r = byId.get(m.request_id);
-      if (!r) return [];
+      if (!r || exchanged.has(`${r.hub_id}:${listingId}`)) return [];
       return [
         {
           userId: r.author_id,
@@ -264,6 +270,10 @@ export async function requestMatches(
     rows.map((r) => r.listing_id),
   );
   const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const claimed = await listingsExchangedByHubs(deps, {
+    hubIds: [request.hub_id],
+    listingIds: rows.map((r) => r.listing_id),
+  });
   const day = today(deps);
   const items: TRequestMatch[] = [];
   const shown: repo.MatchRow[] = [];
@@ -288,6 +298,7 @@ export async function requestMatches(
       partsFit: m.parts_fit,
       distanceKm: metresToKm(m.distance_m),
       state: m.state,
+      claimedByHub: claimed.has(`${request.hub_id}:${l.id}`),
       listing: {
         id: l.id,
         kind: l.kind,

@@ -186,3 +186,19 @@ export function setHiddenStatement(
         )
         .bind(o.id);
 }
+
+/** Open → fulfilled, with its event in the same batch; false when it was no longer open. */
+export async function markFulfilled(
+  db: D1Database,
+  id: number,
+  now: string,
+  event: D1PreparedStatement,
+): Promise<boolean> {
+  const [r] = await db.batch([
+    db
+      .prepare(`UPDATE requests SET status = 'fulfilled', updated_at = ?2 WHERE id = ?1 AND status = 'open'`)
+      .bind(id, now),
+    event,
+  ]);
+  return (r?.meta.changes ?? 0) > 0;
+}

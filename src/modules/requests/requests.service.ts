@@ -1,4 +1,5 @@
 import type { Deps, SessionUser } from '../../env';
+import type { TUnit } from '../../shared/schemas';
 import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
 import { earliestToday } from '../../shared/validation';
@@ -197,4 +198,54 @@ export function setHiddenStatement(
   o: { id: number; hide: boolean; by: number; reason: string; now: string },
 ): D1PreparedStatement {
   return repo.setHiddenStatement(deps.db, o);
+}
+
+// ---------- for claims and request progress ----------
+
+export type RequestFacts = {
+  id: number;
+  hubId: number;
+  authorId: number;
+  title: string;
+  status: 'open' | 'fulfilled' | 'withdrawn';
+  hidden: boolean;
+  unit: TUnit;
+  quantityMilli: number;
+};
+
+/** What claims and progress need of a request (any status), or null. */
+export async function requestFacts(deps: Deps, id: number): Promise<RequestFacts | null> {
+  const r = await repo.findRequest(deps.db, id);
+  return r
+    ? {
+        id: r.id,
+        hubId: r.hub_id,
+        authorId: r.author_id,
+        title: r.title,
+        status: r.status,
+        hidden: r.hidden_at !== null,
+        unit: r.unit,
+        quantityMilli: r.quantity_milli,
+      }
+    : null;
+}
+
+/**
+ * Marks an open request fulfilled because the ledger says it received enough (the scheduler's
+ * or a subscriber's act: no person). Applies only while open; records the change's event, so
+ * matching drops it. True when it changed.
+ */
+export async function markFulfilled(deps: Deps, id: number): Promise<boolean> {
+  const now = deps.now().toISOString();
+  return repo.markFulfilled(
+    deps.db,
+    id,
+    now,
+    recordEvent(deps.db, 'request.changed', {
+      subject: { id, ifChanged: true },
+      actorId: null,
+      payload: {},
+      now,
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import type {
   THandoverInput,
   TMessageInput,
   TOutcomeInput,
+  TRequestProgress,
   TTransitionInput,
 } from '$shared/exchanges.schemas';
 import type { AppState } from '$lib/app-state.svelte';
@@ -43,6 +44,8 @@ export function exchangesApi(app: AppState, fetchFn: typeof fetch = fetch) {
     list: (query: { role?: string; state?: string; cursor?: string }) =>
       call<TExchangePage>(operation('GET /exchanges'), { query }),
     get: (id: number | string) => call<TExchangeDetail>(operation('GET /exchanges/{id}', { id })),
+    requestProgress: (requestId: number) =>
+      call<TRequestProgress>(operation('GET /requests/{id}/progress', { id: requestId })),
     claim: (listingId: number, input: TClaimInput, key: string) =>
       post<TExchangeDetail>(operation('POST /listings/{id}/claims', { id: listingId }), input, key),
     move: (

@@ -68,6 +68,7 @@ export const API_OPERATIONS = [
   'GET /requests',
   'GET /requests/{id}',
   'GET /requests/{id}/matches',
+  'GET /requests/{id}/progress',
   'GET /requests/{id}/streams',
   'GET /saved-searches',
   'GET /streams/{id}',

@@ -37,7 +37,13 @@ export function sankeyLayout(links: TSankeyLink[], o: { left: number; right: num
       t.offset += w;
       const x0 = o.left + o.nodeWidth;
       const mid = (x0 + o.right) / 2;
-      return { link: l, w, d: `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${o.right},${y1}` };
+      return {
+        link: l,
+        w,
+        mid,
+        yMid: (y0 + y1) / 2,
+        d: `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${o.right},${y1}`,
+      };
     });
   const bottom = Math.max(height, ...[...left.values(), ...right.values()].map((n) => n.y + n.h));
   return { height: bottom + 20, left: [...left.values()], right: [...right.values()], bands };

@@ -40,6 +40,13 @@ export const exchangesEn = {
   fromTo: (from: string, to: string) => `${from} → ${to}`,
   claimedBy: (name: string, date: string) => `Claimed by ${name} on ${date}`,
   // Claim form on a listing page
+  claimForRequestNote: 'This claim counts towards your hub’s request.',
+  progressTitle: 'Progress',
+  progressReceived: (received: string, needed: string) => `Received ${received} of ${needed}`,
+  progressUnderway: (claimed: string, accepted: string) =>
+    `Claimed, waiting for an answer: ${claimed} · accepted, on its way: ${accepted}`,
+  progressExchanges: 'Exchanges for this request',
+  reopenRequest: 'Reopen',
   claimTitle: 'Claim this for your hub',
   claimHub: 'For hub',
   claimQuantity: 'Quantity',

@@ -42,6 +42,13 @@ export const exchangesFr: typeof exchangesEn = {
   },
   fromTo: (from, to) => `${from} → ${to}`,
   claimedBy: (name, date) => `Demandé par ${name} le ${date}`,
+  claimForRequestNote: 'Cette réservation compte pour la demande de votre hub.',
+  progressTitle: 'Avancement',
+  progressReceived: (received: string, needed: string) => `${received} reçus sur ${needed}`,
+  progressUnderway: (claimed: string, accepted: string) =>
+    `Réservé, en attente de réponse : ${claimed} · accepté, en route : ${accepted}`,
+  progressExchanges: 'Échanges pour cette demande',
+  reopenRequest: 'Rouvrir',
   claimTitle: 'Demander ceci pour votre hub',
   claimHub: 'Pour le hub',
   claimQuantity: 'Quantité',

@@ -42,6 +42,13 @@ export const exchangesNl: typeof exchangesEn = {
   },
   fromTo: (from, to) => `${from} → ${to}`,
   claimedBy: (name, date) => `Aangevraagd door ${name} op ${date}`,
+  claimForRequestNote: 'Deze aanvraag telt mee voor de vraag van je hub.',
+  progressTitle: 'Voortgang',
+  progressReceived: (received: string, needed: string) => `${received} van ${needed} ontvangen`,
+  progressUnderway: (claimed: string, accepted: string) =>
+    `Aangevraagd, wacht op antwoord: ${claimed} · aanvaard, onderweg: ${accepted}`,
+  progressExchanges: 'Uitwisselingen voor deze vraag',
+  reopenRequest: 'Heropenen',
   claimTitle: 'Vraag dit aan voor je hub',
   claimHub: 'Voor hub',
   claimQuantity: 'Hoeveelheid',

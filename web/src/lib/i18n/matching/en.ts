@@ -45,6 +45,8 @@ export const matchingEn = {
     `New listing “${listing}” matches your request “${request}”`,
   lineSavedSearch: (listing: string, search: string) =>
     `New listing “${listing}” for your saved search “${search}”`,
+  claimedByHub: 'Claimed by your hub',
+  claimForRequest: 'Claim for this request',
   open: 'Open',
   preferencesTitle: 'Notifications',
   preferencesIntro:

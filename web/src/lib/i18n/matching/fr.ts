@@ -41,6 +41,8 @@ export const matchingFr: MatchingMessages = {
   lineRequestMatch: (listing, request) =>
     `La nouvelle offre « ${listing} » correspond à votre demande « ${request} »`,
   lineSavedSearch: (listing, search) => `Nouvelle offre « ${listing} » pour votre recherche « ${search} »`,
+  claimedByHub: 'Déjà réservé par votre hub',
+  claimForRequest: 'Réserver pour cette demande',
   open: 'Ouvrir',
   preferencesTitle: 'Alertes',
   preferencesIntro:

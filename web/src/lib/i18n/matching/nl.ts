@@ -42,6 +42,8 @@ export const matchingNl: MatchingMessages = {
   unread: 'ongelezen',
   lineRequestMatch: (listing, request) => `Nieuw aanbod “${listing}” past bij je vraag “${request}”`,
   lineSavedSearch: (listing, search) => `Nieuw aanbod “${listing}” voor je zoekopdracht “${search}”`,
+  claimedByHub: 'Aangevraagd door je hub',
+  claimForRequest: 'Aanvragen voor deze vraag',
   open: 'Openen',
   preferencesTitle: 'Meldingen',
   preferencesIntro:

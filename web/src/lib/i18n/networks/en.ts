@@ -23,6 +23,15 @@ export const networksEn = {
   to: 'To',
   apply: 'Show',
   allTime: 'All time',
+  headlineTitle: 'What the network saved',
+  kgReused: 'kg reused (weighed and estimated)',
+  howCounted: 'How it is counted:',
+  noFactorNote: (list: string) =>
+    `No emission factor covers these categories yet; their kg count as reused, with no CO2e: ${list}.`,
+  sankeyList: 'Flows, largest first',
+  month: 'Month',
+  vsPrevious: (before: string, change: string, up: boolean) =>
+    `${before} in the period before (${up ? '+' : ''}${change})`,
   totals: 'Totals',
   massWeighed: 'kg diverted, weighed',
   massEstimated: 'kg diverted, estimated',

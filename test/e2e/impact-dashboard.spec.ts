@@ -1,0 +1,158 @@
+/**
+ * The dashboard for people: after two exchanges in the Flanders & Brussels network, Eva (its
+ * coordinator) sees the headline first — net kg CO2e, kg reused, exchanges — and each headline
+ * figure equals the sum of the rows behind it; the per-hub CSV's columns add up to the totals;
+ * the page fits a 1366-px window and a 360-px phone; axe finds nothing serious; the drill-down
+ * says its filters and transport modes in words.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { parseCsv } from '../../src/modules/impact/impact.csv';
+import { COLUMN_TOTALS } from '../../src/modules/impact/impact.exports';
+import type { TImpactReport } from '../../src/shared/impact.schemas';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { asMember, completeExchange, createListing } from './fixtures/flows';
+
+const NETWORK = 'flanders-brussels-makers';
+
+function parseNumber(text: string | null, locale: string): number {
+  const t = (text ?? '').replace(/[\u2212\u2012-\u2015]/g, '-').replace(/[\s\u00a0\u202f]/g, '');
+  const normal = locale === 'en' ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
+  const n = Number(normal.replace(/[^\d.-]/g, ''));
+  expect(Number.isFinite(n), `a number in "${text}"`).toBe(true);
+  return n;
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact ?? '') || v.id === 'nested-interactive')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+async function expectFits(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'page wider than the window').toBeLessThanOrEqual(0);
+}
+
+test('a coordinator reads the headline first, and every figure adds up', async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const word = uniqueWord('ply');
+  await asMember(browser, 'bart@t2campus.demo', (bart) =>
+    asMember(browser, 'griet@maakleerplek.demo', async (griet) => {
+      for (const [i, mode] of (['van', 'cargo_bike'] as const).entries()) {
+        const listing = await createListing(bart, {
+          hub: 't2-campus',
+          title: `Plywood ${word} ${i}`,
+          category: 'plywood',
+          quantity: 10,
+          unit: 'sheets',
+          lengthMm: 1200,
+          widthMm: 600,
+          thicknessMm: 18,
+        });
+        await completeExchange({
+          giver: bart,
+          receiver: griet,
+          listingId: listing.id,
+          receiverHub: 'maakleerplek-leuven',
+          quantity: 5,
+          massGrams: 20_000 + i * 1000,
+          transportMode: mode,
+        });
+      }
+    }),
+  );
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, 'eva@omloop-network.demo');
+  const locale = await pageLocale(page);
+  const n = MESSAGES[locale].networks;
+  await page.goto(`/networks/${NETWORK}`);
+  const headline = page.getByTestId('headline');
+  await expect(headline).toBeVisible();
+  // The headline comes first: before the totals table, the Sankey and the hub table.
+  const order = await page.evaluate(() =>
+    ['headline', 'totals', 'sankey', 'hub-table'].map(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? -1,
+    ),
+  );
+  expect(order[0]).toBeLessThan(order[1]!);
+  expect(order[1]).toBeLessThan(order[2]!);
+  // The method is said once on the page.
+  await expect(page.getByTestId('method-line')).toHaveCount(1);
+  await expectFits(page);
+  await expectAxeClean(page);
+  await info.attach('dashboard-1366', {
+    body: await page.screenshot({ fullPage: true, path: info.outputPath('dashboard-1366.png') }),
+    contentType: 'image/png',
+  });
+
+  const report = (await (
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact`)
+  ).json()) as TImpactReport;
+  const net = page.getByTestId('headline-link-co2eNet');
+  expect(Number(await net.getAttribute('data-value'))).toBe(report.totals.co2eNet.value);
+  const known = page.getByTestId('headline-link-massKnown');
+  const knownGrams = Number(await known.getAttribute('data-value'));
+  expect(knownGrams).toBe(report.totals.massWeighed.value + report.totals.massEstimated.value);
+
+  // The hub table's sum row says the headline's figures.
+  const sumRow = page.getByTestId('hub-sum-row');
+  const cells = await sumRow.locator('td').allTextContents();
+  expect(parseNumber(cells[2]!, locale)).toBeCloseTo(report.totals.co2eNet.value / 1000, 0);
+  expect(parseNumber(cells[3]!, locale)).toBe(report.totals.exchanges.value);
+
+  // The per-hub CSV: each column sums to the totals.
+  const csv = await (await page.request.get(`/api/v1/networks/${NETWORK}/export.csv?table=hubs`)).text();
+  const rows = parseCsv(csv);
+  for (const [col, total] of Object.entries(COLUMN_TOTALS))
+    expect(
+      rows.reduce((s, r) => s + Number(r[col] || 0), 0),
+      col,
+    ).toBe(total(report.totals));
+
+  // Net CO2e: the impact rows behind it add up to it.
+  await net.click();
+  await expect(page.getByRole('heading', { level: 1, name: n.drillTitle })).toBeVisible();
+  const netSum = parseNumber(await page.getByTestId('impact-net-sum').textContent(), locale);
+  expect(netSum).toBe(report.totals.co2eNet.value);
+  await expect(page.getByTestId('impact-row')).toHaveCount(report.totals.exchanges.value);
+  await expect(page.getByTestId('impact-rows')).toContainText(MESSAGES[locale].exchanges.transport.van);
+  await expectFits(page);
+  await expectAxeClean(page);
+
+  // kg reused: the rows of known mass add up to it; the filters are said in words.
+  await page.goBack();
+  await page.getByTestId('headline-link-massKnown').click();
+  await expect(page.getByRole('heading', { level: 1, name: n.drillTitle })).toBeVisible();
+  expect(parseNumber(await page.getByTestId('flow-mass-sum').textContent(), locale)).toBe(knownGrams);
+  const filters = await page.getByTestId('drill-filters').textContent();
+  expect(filters).not.toMatch(/=|_/);
+  expect(filters).toContain(`${n.filterNames.kind} ${n.filterValues.material}`);
+  await expectFits(page);
+  await info.attach('drill-down-1366', {
+    body: await page.screenshot({ fullPage: true, path: info.outputPath('drill-down-1366.png') }),
+    contentType: 'image/png',
+  });
+
+  // A period is compared with the one just before it, of the same length.
+  const today = new Date().toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
+  await expect(page.getByTestId('previous-exchanges')).toBeVisible();
+  await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
+
+  // A phone: the page fits, the Sankey turns into a ranked list of flows.
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`/networks/${NETWORK}`);
+  await expect(page.getByTestId('headline')).toBeVisible();
+  await expectFits(page);
+  await expect(page.getByTestId('sankey-list').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('sankey').locator('svg')).toBeHidden();
+  await info.attach('dashboard-360', {
+    body: await page.screenshot({ fullPage: true, path: info.outputPath('dashboard-360.png') }),
+    contentType: 'image/png',
+  });
+});
