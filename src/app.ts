@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { dispatchPendingEvents } from './events';
+import { enqueueEvents } from './queue';
 import { notifyDeps } from './http/openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -72,8 +73,8 @@ const GENERAL_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 /**
- * After a change succeeded, what it recorded in the event outbox reaches its subscribers
- * (matching, notifications …) once the answer is on its way; the scheduled pass takes what is left.
+ * After a change succeeded, what it recorded in the event outbox goes on the events queue once the
+ * answer is on its way (src/queue.ts); the scheduled pass takes what is left.
  */
 const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
@@ -85,10 +86,11 @@ const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch {
     return; // No execution context (the app called bare): the scheduled pass dispatches.
   }
+  // With a queue (deployed, `npm start`), the consumer does the work; without one, this request does.
+  const queue = c.env.EVENTS_QUEUE as Queue<{ eventId: number }> | undefined;
+  const work = queue ? enqueueEvents(notifyDeps(c), queue) : dispatchPendingEvents(notifyDeps(c));
   waitUntil(
-    dispatchPendingEvents(notifyDeps(c)).catch((err) =>
-      console.error(JSON.stringify({ events: 'dispatch failed', error: String(err) })),
-    ),
+    work.catch((err) => console.error(JSON.stringify({ events: 'dispatch failed', error: String(err) }))),
   );
 };
 

@@ -1,4 +1,6 @@
 import { createApp } from './app';
+import { mailEnv } from './modules/notifications/notifications.sender';
+import { consumeEvents } from './queue';
 import { LOCAL_SCHEDULED_PATH, runScheduledJobs } from './scheduled';
 
 const app = createApp();
@@ -17,5 +19,9 @@ export default {
   },
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(runScheduledJobs(env));
+  },
+  // EVENTS_QUEUE and its dead-letter queue (src/queue.ts).
+  async queue(batch, env) {
+    await consumeEvents(batch, { db: env.DB, now: () => new Date(), baseUrl: mailEnv(env).PUBLIC_URL ?? '' });
   },
 } satisfies ExportedHandler<Env>;

@@ -4,7 +4,8 @@ import { clearInterval, setInterval } from 'node:timers';
 // Prints `{"progress": done}` every 500 ms (so the caller can sample CPU time per window), then
 // one JSON line: requests, non-2xx, requests/s and latency percentiles in ms.
 const [url, concurrency = '16', seconds = '5', cookie = ''] = process.argv.slice(2);
-if (!/^http:\/\/127\.0\.0\.1:879\d\//.test(url ?? '')) throw new Error('loopback ports 8790-8799 only');
+// Loopback only (any port: BENCH_PORT lets checkouts bench side by side).
+if (!/^http:\/\/127\.0\.0\.1:\d{2,5}\//.test(url ?? '')) throw new Error('loopback (127.0.0.1) only');
 const headers = cookie ? { cookie } : {};
 const latencies = [];
 let failed = 0;

@@ -301,8 +301,17 @@ try {
   const routes = [
     ['bare: GET /api/v1/health', '/api/v1/health', ''],
     ['search by text', '/api/v1/listings?q=birch', ''],
+    ['search by text + near', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=25', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
+    ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
+    ['search by family', '/api/v1/listings?category=wood', ''],
+    [
+      'search with filters',
+      // The bench's listings have no dimensions, so "fits" is left out here (it would match none).
+      '/api/v1/listings?q=oak&category=wood&price=free&condition=good&available_by=2030-01-01',
+      '',
+    ],
     ['listing page', `/api/v1/listings/${someListing}`, ''],
     ...(someRequest ? [['request matches', `/api/v1/requests/${someRequest}/matches`, cookie]] : []),
     ['network dashboard', '/api/v1/networks/flanders-brussels-makers/impact', coord],

@@ -124,3 +124,49 @@ describe('nearest-first search, hub by hub', () => {
     expect(generalRead).toBeGreaterThan(600);
   });
 });
+
+describe('nearest-first beyond 30 hubs in reach', () => {
+  it('reads the nearest hubs in batches until the page is full, as the general query orders them', async () => {
+    const makerAt = newArea();
+    const owner = await makerAt('ghent');
+    const now = '2026-11-01T00:00:00Z';
+    // 45 hubs in a line east of a point, two of them at the same distance, one listing each.
+    await db
+      .prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 45)
+         INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
+         SELECT 'line-hub-' || i, 'Line hub ' || i, 'City', 'BE', 'fab_lab', 10.0,
+           CASE WHEN i = 31 THEN 20.30 ELSE 20.0 + i * 0.01 END, '', ?1, ?2, ?2 FROM seq`,
+      )
+      .bind(owner.me.user.id, now)
+      .run();
+    await db
+      .prepare(
+        `INSERT INTO listings (hub_id, author_id, kind, title, category, quantity_milli, unit, condition,
+           price_type, created_at, updated_at)
+         SELECT id, ?1, 'offcut', 'Line sheet', 'osb', 1000, 'sheets', 'good', 'free', ?2, ?2
+         FROM hubs WHERE slug LIKE 'line-hub-%'`,
+      )
+      .bind(owner.me.user.id, now)
+      .run();
+    for (const limit of [20, 35, 50]) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: ZPage = await expectJson(
+          await call(`/listings?near=10,20&category=osb&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`),
+          200,
+          ZListingPage,
+        );
+        seen.push(...page.items.map((i) => i.id));
+        const km = page.items.map((i) => i.distanceKm!);
+        expect(km).toEqual([...km].sort((a, b) => a - b));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 10);
+      expect(seen).toHaveLength(45);
+      expect(new Set(seen).size).toBe(45);
+    }
+  });
+});

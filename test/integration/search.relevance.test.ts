@@ -5,7 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZListingPage, type TListingPage } from '../../src/shared/schemas';
-import { call, createListing, expectJson, makerWithHub } from '../helpers';
+import { toFtsQuery, type Cursor } from '../../src/modules/search/search.domain';
+import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
+import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
+import { recordingDb } from '../matching-helpers';
 
 const GHENT = { lat: 51.0517, lon: 3.7265 };
 const BRUSSELS = { lat: 50.8545, lon: 4.339 };
@@ -105,4 +108,92 @@ describe('relevance order', () => {
       }
     }
   });
+});
+
+describe('best match at scale', () => {
+  it('reads about a page per band, not every match, and pages as the general query ranks', async () => {
+    const m = await makerWithHub();
+    const hub = (await db
+      .prepare('SELECT id FROM hubs WHERE slug = ?1')
+      .bind(m.hub.slug)
+      .first<{ id: number }>())!;
+    // 300 with the word in the title, 300 only in the description, 300 only by category.
+    await db
+      .prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 900)
+         INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+           condition, price_type, created_at, updated_at)
+         SELECT ?1, ?2, 'offcut',
+           CASE i % 3 WHEN 0 THEN 'Walnut lot ' || i ELSE 'Lot ' || i END,
+           CASE i % 3 WHEN 1 THEN 'Some walnut inside' ELSE '' END,
+           CASE i % 3 WHEN 2 THEN 'hardwood' ELSE 'mdf' END,
+           1000, 'sheets', 'good', 'free', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z' FROM seq`,
+      )
+      .bind(hub.id, m.me.user.id)
+      .run();
+    const options: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [
+        { sql: "t.status = 'active'", values: [] },
+        { sql: 't.hub_id = ?', values: [hub.id] },
+      ],
+      // "walnut" in titles (band 0), "loofhout" in hardwood's names (band 1), "walnut" in
+      // descriptions (band 2): 300 of each.
+      fts: toFtsQuery('walnut')!.replace(/\)$/, ' OR "loofhout"*)'),
+      hubDistances: null,
+      sort: 'relevance',
+      cursor: null,
+      limit: 20,
+    };
+    const general = buildSearchSql(options);
+    const all = (
+      await db
+        .prepare(general.sql)
+        .bind(...general.values)
+        .all<{ id: number; rank: number }>()
+    ).results;
+    expect(all.length).toBe(21);
+    expect(all.map((r) => r.rank)).toEqual(Array(21).fill(0));
+    const rec = recordingDb();
+    const banded = await runSearch<{ id: number }>(rec.db, options);
+    expect(banded.map((r) => [r.id, r.rank])).toEqual(all.map((r) => [r.id, r.rank]));
+    const read = rec.log.reduce((s, x) => s + x.rowsRead, 0);
+    // Three bands × at most 21 matches (an index entry and a row each) and the page's 21 rows
+    // with their hub: not the 900 matches the general query ranks.
+    expect(read).toBeLessThanOrEqual(3 * 21 * 2 + 21 * 2 + 50);
+    expect(
+      (
+        await db
+          .prepare(general.sql)
+          .bind(...general.values)
+          .all()
+      ).meta.rows_read,
+    ).toBeGreaterThan(900);
+
+    // Paging through all 900 by band: as the general query with no limit, no repeats or gaps.
+    const everything = (
+      await db
+        .prepare(buildSearchSql({ ...options, limit: 5000 }).sql)
+        .bind(...buildSearchSql({ ...options, limit: 5000 }).values)
+        .all<{ id: number; rank: number }>()
+    ).results;
+    expect(everything).toHaveLength(900);
+    const seen: { id: number; rank: number }[] = [];
+    let cursor: Cursor | null = null;
+    for (let page = 0; page < 100; page++) {
+      const rows: { id: number; rank: number }[] = await runSearch<{ id: number }>(db, {
+        ...options,
+        limit: 50,
+        cursor,
+      });
+      seen.push(...rows.slice(0, 50).map((r) => ({ id: r.id, rank: r.rank })));
+      if (rows.length <= 50) break;
+      const last = rows[49]!;
+      cursor = { s: 'relevance', r: last.rank, id: last.id };
+    }
+    expect(seen).toEqual(everything.map((r) => ({ id: r.id, rank: r.rank })));
+    expect(new Set(seen.map((r) => r.rank))).toEqual(new Set([0, 1, 2]));
+  }, 120_000);
 });

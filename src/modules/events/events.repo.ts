@@ -61,6 +61,38 @@ export async function claimEvents(
   return results.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Takes these events (a queue's messages name them) if they are still to do and nobody holds a
+ * fresh lease on them; an event already done, failed or held is not returned.
+ */
+export async function claimEventsById(
+  db: D1Database,
+  o: { ids: number[]; now: string; staleBefore: string; maxAttempts: number },
+): Promise<EventRow[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE events SET claimed_at = ?1, attempts = attempts + 1
+       WHERE id IN (SELECT value FROM json_each(?3)) AND done_at IS NULL AND failed_at IS NULL
+         AND (claimed_at IS NULL OR claimed_at < ?2) AND attempts < ?4
+       RETURNING id, kind, subject_id, actor_id, payload, created_at, attempts`,
+    )
+    .bind(o.now, o.staleBefore, JSON.stringify(o.ids), o.maxAttempts)
+    .all<EventRow>();
+  return results.sort((a, b) => a.id - b.id);
+}
+
+/** Events nobody has taken up yet, oldest first: what a change just recorded, to put on the queue. */
+export async function unclaimedEventIds(db: D1Database, limit: number): Promise<number[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM events WHERE done_at IS NULL AND failed_at IS NULL AND claimed_at IS NULL
+       ORDER BY id LIMIT ?1`,
+    )
+    .bind(limit)
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}
+
 /** Marks handled events done, in one statement. */
 export function markDone(db: D1Database, ids: number[], now: string): D1PreparedStatement {
   return db

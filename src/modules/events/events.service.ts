@@ -64,6 +64,80 @@ function toEvent(r: repo.EventRow): DomainEvent | null {
 }
 
 /**
+ * Hands claimed events to their subscribers and records the outcome in one batch: done, or
+ * failed (tried again once the lease is stale; given up after the last attempt).
+ */
+async function handleClaimed(
+  deps: EventDeps,
+  subscribers: readonly Subscriber[],
+  rows: repo.EventRow[],
+  now: Date,
+): Promise<{ done: number[]; failed: number[]; givenUp: number[] }> {
+  const done: number[] = [];
+  const failed: number[] = [];
+  const givenUp: number[] = [];
+  const failures: D1PreparedStatement[] = [];
+  for (const row of rows) {
+    const event = toEvent(row);
+    const errors: string[] = [];
+    if (!event) errors.push(`unknown event kind or payload: ${row.kind}`);
+    else {
+      for (const s of subscribers) {
+        if (!s.on.includes(event.kind)) continue;
+        try {
+          await s.handle(deps, event);
+        } catch (err) {
+          errors.push(`${s.name}: ${String(err)}`);
+        }
+      }
+    }
+    if (errors.length === 0) done.push(row.id);
+    else {
+      console.error(JSON.stringify({ event: row.id, kind: row.kind, errors }));
+      const final = !event || row.attempts >= MAX_EVENT_ATTEMPTS;
+      failed.push(row.id);
+      if (final) givenUp.push(row.id);
+      failures.push(
+        repo.markFailed(deps.db, { id: row.id, error: errors.join('; '), now: now.toISOString(), final }),
+      );
+    }
+  }
+  const writes = [
+    ...(done.length ? [repo.markDone(deps.db, done, deps.now().toISOString())] : []),
+    ...failures,
+  ];
+  if (writes.length) await deps.db.batch(writes);
+  return { done, failed, givenUp };
+}
+
+/**
+ * Hands these events (named by queue messages) to their subscribers, each only if it is still to
+ * do and nobody else holds it: a message delivered twice does nothing the second time. Returns
+ * the ids to try again (failed, attempts left); the rest are settled or someone else's.
+ */
+export async function dispatchEventsById(
+  deps: EventDeps,
+  subscribers: readonly Subscriber[],
+  ids: number[],
+): Promise<{ dispatched: number[]; retry: number[]; givenUp: number[] }> {
+  if (ids.length === 0) return { dispatched: [], retry: [], givenUp: [] };
+  const now = deps.now();
+  const rows = await repo.claimEventsById(deps.db, {
+    ids,
+    now: now.toISOString(),
+    staleBefore: new Date(now.getTime() - EVENT_LEASE_MS).toISOString(),
+    maxAttempts: MAX_EVENT_ATTEMPTS,
+  });
+  const { done, failed, givenUp } = await handleClaimed(deps, subscribers, rows, now);
+  return { dispatched: done, retry: failed.filter((id) => !givenUp.includes(id)), givenUp };
+}
+
+/** Events nobody has taken up yet (what a change just recorded), oldest first. */
+export function unclaimedEvents(deps: Deps, limit = 100): Promise<number[]> {
+  return repo.unclaimedEventIds(deps.db, limit);
+}
+
+/**
  * Hands pending events, oldest first, to their subscribers, `limit` at a time, until none are
  * left or `rounds` batches were taken. Two dispatchers never hold the same event (a lease in
  * the database decides). An event whose subscriber throws is retried later, up to
@@ -84,38 +158,9 @@ export async function dispatchEvents(
       limit,
       maxAttempts: MAX_EVENT_ATTEMPTS,
     });
-    const done: number[] = [];
-    const failures: D1PreparedStatement[] = [];
-    for (const row of rows) {
-      const event = toEvent(row);
-      const errors: string[] = [];
-      if (!event) errors.push(`unknown event kind or payload: ${row.kind}`);
-      else {
-        for (const s of subscribers) {
-          if (!s.on.includes(event.kind)) continue;
-          try {
-            await s.handle(deps, event);
-          } catch (err) {
-            errors.push(`${s.name}: ${String(err)}`);
-          }
-        }
-      }
-      if (errors.length === 0) done.push(row.id);
-      else {
-        console.error(JSON.stringify({ event: row.id, kind: row.kind, errors }));
-        const final = !event || row.attempts >= MAX_EVENT_ATTEMPTS;
-        failures.push(
-          repo.markFailed(deps.db, { id: row.id, error: errors.join('; '), now: now.toISOString(), final }),
-        );
-      }
-    }
-    const writes = [
-      ...(done.length ? [repo.markDone(deps.db, done, deps.now().toISOString())] : []),
-      ...failures,
-    ];
-    if (writes.length) await deps.db.batch(writes);
+    const { done, failed: failedIds } = await handleClaimed(deps, subscribers, rows, now);
     dispatched += done.length;
-    failed += failures.length;
+    failed += failedIds.length;
     if (rows.length < limit) break;
   }
   return { dispatched, failed };

@@ -82,6 +82,36 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
   return row ? { id: row.id, ...toHubSummary(row) } : null;
 }
 
+/**
+ * Hubs inside a box of latitudes and longitudes (read through the (lat, lon) index); `lon` may be
+ * two ranges when the box crosses the antimeridian.
+ */
+export async function hubRefsInBox(
+  db: D1Database,
+  box: { latMin: number; latMax: number; lon: [number, number][] },
+): Promise<HubRef[]> {
+  const lon = box.lon.map((_, i) => `lon BETWEEN ?${3 + 2 * i} AND ?${4 + 2 * i}`).join(' OR ');
+  const { results } = await db
+    .prepare(
+      `SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE lat BETWEEN ?1 AND ?2 AND (${lon})`,
+    )
+    .bind(box.latMin, box.latMax, ...box.lon.flat())
+    .all<HubRow>();
+  return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
+}
+
+/** The hubs with these ids (one indexed look-up each), not the whole table. */
+export async function hubRefsByIds(db: D1Database, ids: number[]): Promise<HubRef[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      'SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE id IN (SELECT value FROM json_each(?1))',
+    )
+    .bind(JSON.stringify([...new Set(ids)]))
+    .all<HubRow>();
+  return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
+}
+
 export async function allHubRefs(db: D1Database): Promise<HubRef[]> {
   const { results } = await db
     .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs')

@@ -33,6 +33,60 @@ export async function requireHubRef(deps: Deps, slug: string): Promise<repo.HubR
   return hub;
 }
 
+/**
+ * The hubs that may lie within `radiusKm` of a point: those in the radius's bounding box (a few
+ * may be just outside the circle; the caller measures). Reads only those hubs' rows.
+ */
+export function hubRefsAround(
+  deps: Deps,
+  point: { lat: number; lon: number },
+  radiusKm: number,
+): Promise<repo.HubRef[]> {
+  return repo.hubRefsInBox(deps.db, boundingBox(point, radiusKm));
+}
+
+/** The box of latitudes and longitudes holding every point within `radiusKm` of `point`. */
+export function boundingBox(
+  point: { lat: number; lon: number },
+  radiusKm: number,
+): { latMin: number; latMax: number; lon: [number, number][] } {
+  const KM_PER_DEGREE = 111.0; // a little under the real 111.2, so the box is never too small
+  const dLat = radiusKm / KM_PER_DEGREE;
+  const latMin = Math.max(-90, point.lat - dLat);
+  const latMax = Math.min(90, point.lat + dLat);
+  // Near a pole (or for a radius half the earth round) every longitude is in reach.
+  const widest = Math.max(Math.abs(latMin), Math.abs(latMax));
+  if (widest >= 89.9) return { latMin, latMax, lon: [[-180, 180]] };
+  const dLon = radiusKm / (KM_PER_DEGREE * Math.cos((widest * Math.PI) / 180));
+  if (dLon >= 180) return { latMin, latMax, lon: [[-180, 180]] };
+  const west = point.lon - dLon;
+  const east = point.lon + dLon;
+  if (west < -180)
+    return {
+      latMin,
+      latMax,
+      lon: [
+        [west + 360, 180],
+        [-180, east],
+      ],
+    };
+  if (east > 180)
+    return {
+      latMin,
+      latMax,
+      lon: [
+        [west, 180],
+        [-180, east - 360],
+      ],
+    };
+  return { latMin, latMax, lon: [[west, east]] };
+}
+
+/** The hubs with these ids, by id: for pages that show a few hubs, without reading every hub. */
+export async function hubRefsByIds(deps: Deps, ids: number[]): Promise<Map<number, repo.HubRef>> {
+  return new Map((await repo.hubRefsByIds(deps.db, ids)).map((h) => [h.id, h]));
+}
+
 export function allHubRefs(deps: Deps): Promise<repo.HubRef[]> {
   return repo.allHubRefs(deps.db);
 }

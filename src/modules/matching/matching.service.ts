@@ -13,7 +13,7 @@ import type {
 } from '../../shared/matching.schemas';
 import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
-import { allHubRefs, roleIn, type HubRef } from '../hubs/hubs.service';
+import { allHubRefs, hubRefsByIds, roleIn, type HubRef } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import * as requests from '../requests/requests.candidates';
@@ -269,7 +269,10 @@ export async function requestMatches(
     deps.db,
     rows.map((r) => r.listing_id),
   );
-  const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const hubs = await hubRefsByIds(
+    deps,
+    [...found.values()].map((l) => l.hub_id),
+  );
   const claimed = await listingsExchangedByHubs(deps, {
     hubIds: [request.hub_id],
     listingIds: rows.map((r) => r.listing_id),
@@ -337,7 +340,10 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
     deps.db,
     rows.map((r) => r.request_id),
   );
-  const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const hubs = await hubRefsByIds(
+    deps,
+    [...found.values()].map((r) => r.hub_id),
+  );
   const items: TListingMatches['items'] = [];
   for (const m of rows) {
     const r = found.get(m.request_id);

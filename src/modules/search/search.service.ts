@@ -1,7 +1,7 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/schemas';
-import { allHubRefs, requireHubRef } from '../hubs/hubs.service';
+import { allHubRefs, hubRefsAround, requireHubRef } from '../hubs/hubs.service';
 import type { SearchSqlOptions } from './search.statements';
 import {
   decodeCursor,
@@ -38,7 +38,12 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
     const point = query.near;
     const maxMetres = query.radius_km === undefined ? Infinity : query.radius_km * 1000;
     hubDistances = new Map();
-    for (const hub of await allHubRefs(deps)) {
+    // With a radius, only the hubs in its bounding box are read; without, every hub is in reach.
+    const candidates =
+      query.radius_km === undefined
+        ? await allHubRefs(deps)
+        : await hubRefsAround(deps, point, query.radius_km);
+    for (const hub of candidates) {
       const d = distanceMetres(point, hub);
       if (d <= maxMetres) hubDistances.set(hub.id, d);
     }

@@ -37,22 +37,23 @@ function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string
 }
 
 /**
- * Hubs within reach up to which nearest-first is read hub by hub (one statement each, in one
- * batch). Beyond, the general query is used.
+ * Hubs read per batch by nearest-first, hub by hub (one statement each): the nearest 30 first,
+ * then the next 30 only if those did not fill the page.
  */
 export const MAX_HUB_STATEMENTS = 30;
 
 /**
  * Nearest first without a text match: every row of a hub is at the hub's distance, so a page is
  * the newest rows of the nearest hubs. One statement per hub within reach, nearest first, each
- * reading at most a page of that hub's newest matching rows (ids only) through the hub's index;
- * null when this does not apply (the general query then reads every matching row in reach).
+ * reading at most a page of that hub's newest matching rows (ids only) through the hub's index,
+ * with its distance; null when this does not apply (the general query is used).
  */
-export function nearestPerHubSql(o: SearchSqlOptions): { sql: string; values: unknown[] }[] | null {
-  if (o.sort !== 'nearest' || o.fts || !o.hubDistances || o.hubDistances.size > MAX_HUB_STATEMENTS)
-    return null;
+export function nearestPerHubSql(
+  o: SearchSqlOptions,
+): { sql: string; values: unknown[]; metres: number }[] | null {
+  if (o.sort !== 'nearest' || o.fts || !o.hubDistances) return null;
   const c = o.cursor?.s === 'nearest' ? o.cursor : null;
-  const out: { sql: string; values: unknown[] }[] = [];
+  const out: { sql: string; values: unknown[]; metres: number }[] = [];
   for (const [hubId, metres] of [...o.hubDistances].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
     if (c && metres < c.d) continue; // earlier pages showed this hub whole
     const values: unknown[] = [];
@@ -66,6 +67,7 @@ export function nearestPerHubSql(o: SearchSqlOptions): { sql: string; values: un
       sql: `SELECT t.id, ${bind(metres)} AS metres FROM ${o.table} t WHERE ${conditions.join(' AND ')}
         ORDER BY t.id DESC LIMIT ${bind(o.limit + 1)}`,
       values,
+      metres,
     });
   }
   return out;
@@ -83,7 +85,7 @@ export async function runSearch<T extends { id: number }>(
   type Row = T & { metres: number | null; rank: number };
   const perHub = nearestPerHubSql(o);
   if (!perHub) {
-    const { sql, values } = buildSearchSql(o);
+    const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
     return (
       await db
         .prepare(sql)
@@ -92,9 +94,21 @@ export async function runSearch<T extends { id: number }>(
     ).results;
   }
   if (perHub.length === 0) return [];
-  const found = (
-    await db.batch<{ id: number; metres: number }>(perHub.map((s) => db.prepare(s.sql).bind(...s.values)))
-  ).flatMap((r) => r.results);
+  // Batches of the nearest hubs until the page is full. Rows of a farther hub cannot come before
+  // a full page of nearer ones; hubs at the same distance as the last one read go in the same batch.
+  const found: { id: number; metres: number }[] = [];
+  let next = 0;
+  while (next < perHub.length && found.length < o.limit + 1) {
+    let end = Math.min(perHub.length, next + MAX_HUB_STATEMENTS);
+    while (end < perHub.length && perHub[end]!.metres === perHub[end - 1]!.metres) end++;
+    const batch = perHub.slice(next, end);
+    next = end;
+    found.push(
+      ...(
+        await db.batch<{ id: number; metres: number }>(batch.map((s) => db.prepare(s.sql).bind(...s.values)))
+      ).flatMap((r) => r.results),
+    );
+  }
   const page = found.sort((a, b) => a.metres - b.metres || b.id - a.id).slice(0, o.limit + 1);
   if (page.length === 0) return [];
   const { results } = await db
@@ -111,17 +125,60 @@ export async function runSearch<T extends { id: number }>(
 }
 
 /**
- * Relevance of a full-text match, lower first: minus the sum of 4 when a word matched the title,
- * 2 when it matched the category's names, 1 when it matched the description. So a title or
- * category match always ranks above a mention in the description, and listings that match alike
- * tie and are ordered by distance, then freshness. (bm25 was tried: its weights vanish for words
- * found in most rows, as category names are, and it put descriptions above titles.)
+ * The relevance bands of a full-text query, best first: 0, every word in the title; 1, every word
+ * in the title or the category's names (and not band 0); 2, the rest (the description needed).
+ * So a title or category match always ranks above a mention in the description; within a band,
+ * the nearest (with a point) and then the newest come first. (bm25 was tried: its weights vanish
+ * for words found in most rows, as category names are, and it cannot be read a page at a time.)
  */
-export const RANK_SQL = (fts: string) => {
-  const hit = (column: number, weight: number) =>
-    `(CASE WHEN instr(highlight(${fts}, ${column}, char(1), ''), char(1)) > 0 THEN ${weight} ELSE 0 END)`;
-  return `-(${hit(0, 4)} + ${hit(1, 2)} + ${hit(2, 1)})`;
-};
+export function relevanceBands(fts: string): [string, string, string] {
+  const title = `{title} : (${fts})`;
+  const named = `{title search_terms} : (${fts})`;
+  return [title, `(${named}) NOT (${title})`, `(${fts}) NOT (${named})`];
+}
+
+/** The band of a matching row, for the general query (which ranks every match in reach). */
+function rankSql(table: string, fts: string, bind: (v: unknown) => string): string {
+  const idx = `${table}_fts`;
+  const title = `{title} : (${fts})`;
+  const named = `{title search_terms} : (${fts})`;
+  // Per row (a seek in the index by rowid), so only the rows in reach are checked, never a list
+  // of every match in the network.
+  return `(CASE WHEN EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ${bind(title)} AND rowid = t.id) THEN 0
+    WHEN EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ${bind(named)} AND rowid = t.id) THEN 1 ELSE 2 END)`;
+}
+
+/**
+ * Best match without a point, read a page at a time: each band newest first straight from the
+ * full-text index (its rowid order), at most a page of each, merged in one statement with the
+ * page's display joins. Rows read stay near three pages whatever the number of matches (plus the
+ * rows a filter drops on the way). Null when this does not apply.
+ */
+export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
+  if (o.sort !== 'relevance' || !o.fts || o.hubDistances) return null;
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `?${values.length}`;
+  };
+  const c = o.cursor?.s === 'relevance' ? o.cursor : null;
+  const idx = `${o.table}_fts`;
+  const parts = relevanceBands(o.fts).flatMap((expr, band) => {
+    if (c && band < c.r) return []; // earlier pages showed this band whole
+    const conditions = [`${idx} MATCH ${bind(expr)}`, ...whereSql(o.where, bind)];
+    if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
+    return [
+      `SELECT * FROM (SELECT ${band} AS rank, t.id AS id FROM ${idx} JOIN ${o.table} t ON t.id = ${idx}.rowid
+        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)})`,
+    ];
+  });
+  if (parts.length === 0) parts.push('SELECT 0 AS rank, 0 AS id WHERE 0');
+  const sql = `WITH found AS (${parts.join(' UNION ALL ')}),
+    page AS (SELECT rank, id FROM found ORDER BY rank, id DESC LIMIT ${bind(o.limit + 1)})
+    SELECT t.*, ${o.select}, page.rank AS rank, NULL AS metres
+    FROM page JOIN ${o.table} t ON t.id = page.id ${o.joins} ORDER BY page.rank, page.id DESC`;
+  return { sql, values };
+}
 
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -138,16 +195,23 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   }
 
   const fts = `${o.table}_fts`;
-  const from = o.fts ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
+  // Words and a place with few hubs in reach: read the rows of those hubs (their index) and check
+  // each against the full-text index by rowid, instead of every match in the network.
+  const fromHubs = Boolean(o.fts && o.hubDistances && o.hubDistances.size <= MAX_HUB_STATEMENTS);
+  const from =
+    o.fts && !fromHubs ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
   const conditions: string[] = [];
-  if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
+  if (fromHubs) {
+    conditions.push('t.hub_id IN (SELECT hub_id FROM dist)');
+    conditions.push(`EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${bind(o.fts)} AND rowid = t.id)`);
+  } else if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
   conditions.push(...whereSql(o.where, bind));
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a
   // search that ranks thousands of matches does not look up a hub and an author for each.
   const inner = `SELECT t.*
       ${o.hubDistances ? ', dist.metres AS metres' : ', NULL AS metres'}
-      ${o.fts ? `, ${RANK_SQL(fts)} AS rank` : ', 0 AS rank'}
+      ${o.fts ? `, ${rankSql(o.table, o.fts, bind)} AS rank` : ', 0 AS rank'}
     ${from}
     ${o.hubDistances ? 'JOIN dist ON dist.hub_id = t.hub_id' : ''}
     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
