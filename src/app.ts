@@ -4,6 +4,8 @@ import { dispatchPendingEvents } from './events';
 import { lastEventId } from './modules/events/events.service';
 import { enqueueEvents } from './queue';
 import { deps, notifyDeps } from './http/openapi';
+import { withPreview } from './http/page-preview';
+import { pagePreview } from './modules/previews/previews.service';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -147,6 +149,17 @@ export function createApp() {
   app.use('/api/*', dispatchAfterResponse);
   app.use('/api/v1/*', guard);
   app.route('/api/v1', api);
+
+  // Pages a link may point at get a preview in the shell (Open Graph, Twitter card, JSON-LD).
+  for (const kind of ['listings', 'requests', 'hubs', 'streams'] as const)
+    app.get(`/${kind}/:key`, async (c) => {
+      const shell = await c.env.ASSETS.fetch(c.req.raw);
+      const isPage = shell.ok && (shell.headers.get('content-type') ?? '').startsWith('text/html');
+      if (!isPage) return withPageHeaders(shell);
+      const url = new URL(c.req.url);
+      const preview = await pagePreview(deps(c), { kind, key: c.req.param('key'), origin: url.origin });
+      return withPageHeaders(preview ? withPreview(shell, preview, url.origin + url.pathname) : shell);
+    });
 
   app.notFound(async (c) => {
     if (!c.req.path.startsWith('/api/')) return withPageHeaders(await c.env.ASSETS.fetch(c.req.raw));

@@ -618,6 +618,22 @@ export const ERRORS = {
       en: 'You are already a member of this hub.',
     },
   },
+  JOIN_REQUEST_PENDING: {
+    status: 409,
+    message: {
+      nl: 'Je vroeg al om lid te worden van deze hub; de beheerders beslissen nog.',
+      fr: 'Vous avez déjà demandé à rejoindre ce hub ; ses gestionnaires n’ont pas encore décidé.',
+      en: 'You already asked to join this hub; its managers have not decided yet.',
+    },
+  },
+  JOIN_REQUEST_DECIDED: {
+    status: 409,
+    message: {
+      nl: 'Over deze aanvraag is al beslist.',
+      fr: 'Cette demande a déjà été tranchée.',
+      en: 'This request has already been decided.',
+    },
+  },
   LAST_MANAGER: {
     status: 409,
     message: {

@@ -147,6 +147,8 @@ export const NOTIFICATION_KINDS = [
   'exchange_message',
   'booking_changed',
   'stream_occurrence',
+  'join_request_received',
+  'join_request_answered',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -190,6 +192,9 @@ export const ZNotificationPayload = z.object({
   startsAt: z.string().optional(),
   streamId: z.number().int().optional(),
   streamTitle: z.string().optional(),
+  /** A join request's hub and the person who asked (kinds 'join_request_*'). */
+  hubSlug: z.string().optional(),
+  personName: z.string().optional(),
 });
 export type TNotificationPayload = z.infer<typeof ZNotificationPayload>;
 

@@ -29,6 +29,12 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     booking_changed: (p) =>
       `Reservatie van ${p.machineName} op ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'geannuleerd' : 'gemaakt'}`,
     stream_occurrence: (p) => `Nieuwe levering van ‘${p.streamTitle}’: ${p.listingTitle}`,
+    join_request_received: (p) =>
+      `${p.personName} vraagt om lid te worden van ${p.hubName}: aanvaard of weiger`,
+    join_request_answered: (p) =>
+      p.answer === 'accepted'
+        ? `Welkom: je bent nu lid van ${p.hubName}`
+        : `${p.hubName} heeft je aanvraag om lid te worden geweigerd`,
   },
   fr: {
     request_match: (p) =>
@@ -52,6 +58,11 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     booking_changed: (p) =>
       `Réservation de ${p.machineName} le ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'annulée' : 'effectuée'}`,
     stream_occurrence: (p) => `Nouvelle livraison de « ${p.streamTitle} » : ${p.listingTitle}`,
+    join_request_received: (p) => `${p.personName} demande à rejoindre ${p.hubName} : acceptez ou refusez`,
+    join_request_answered: (p) =>
+      p.answer === 'accepted'
+        ? `Bienvenue : vous êtes maintenant membre de ${p.hubName}`
+        : `${p.hubName} a refusé votre demande d’adhésion`,
   },
   en: {
     request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
@@ -73,6 +84,11 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     booking_changed: (p) =>
       `Booking of ${p.machineName} on ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'cancelled' : 'made'}`,
     stream_occurrence: (p) => `New delivery of ‘${p.streamTitle}’: ${p.listingTitle}`,
+    join_request_received: (p) => `${p.personName} asks to join ${p.hubName}: accept or decline`,
+    join_request_answered: (p) =>
+      p.answer === 'accepted'
+        ? `Welcome: you are now a member of ${p.hubName}`
+        : `${p.hubName} declined your request to join`,
   },
 };
 
@@ -84,6 +100,7 @@ export function notificationLine(locale: Locale, kind: TNotificationKind, p: TNo
 /** Where a notification leads in the web app. */
 export function notificationPath(kind: TNotificationKind, p: TNotificationPayload): string {
   if (p.exchangeId !== undefined) return `/exchanges/${p.exchangeId}`;
+  if (p.hubSlug !== undefined) return `/hubs/${p.hubSlug}`;
   if (p.machineId !== undefined) return `/machines/${p.machineId}`;
   if (p.streamId !== undefined && p.listingId === undefined) return `/streams/${p.streamId}`;
   const toRequest = (kind === 'request_match' || kind === 'moderation') && p.requestId;

@@ -198,6 +198,25 @@ export const ZInvitePreview = z.object({
 });
 export type TInvitePreview = z.infer<typeof ZInvitePreview>;
 
+/** Asking to join a hub: a short message for its managers. */
+export const ZJoinRequestInput = z.strictObject({ message: multilineText(0, 500).default('') });
+export type TJoinRequestInput = z.input<typeof ZJoinRequestInput>;
+
+export const ZJoinRequest = z.object({
+  id: z.number().int(),
+  hub: ZHubSummary,
+  person: z.object({ id: z.number().int(), displayName: z.string() }),
+  message: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  createdAt: ZTimestamp,
+  decidedAt: ZTimestamp.nullable(),
+});
+export type TJoinRequest = z.infer<typeof ZJoinRequest>;
+
+/** A hub's managers see its pending requests; anyone else sees only their own. */
+export const ZJoinRequestList = z.object({ items: z.array(ZJoinRequest), canDecide: z.boolean() });
+export type TJoinRequestList = z.infer<typeof ZJoinRequestList>;
+
 // ---------- listings ----------
 
 /** What a listing offers, shared with the recurring stream that publishes listings. */

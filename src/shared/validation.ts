@@ -186,6 +186,7 @@ export const FIELD_LABELS = {
     fr: 'Épaisseur minimale (mm)',
     en: 'Minimum thickness (mm)',
   },
+  requestId: { nl: 'Vraag', fr: 'Demande', en: 'Request' },
   neededBy: { nl: 'Nodig tegen', fr: 'Nécessaire pour le', en: 'Needed by' },
   fetchRadiusKm: { nl: 'Ophaalafstand (km)', fr: 'Distance de retrait (km)', en: 'Pickup distance (km)' },
   status: { nl: 'Status', fr: 'Statut', en: 'Status' },

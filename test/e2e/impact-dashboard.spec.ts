@@ -144,6 +144,14 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   await expect(page.getByTestId('previous-exchanges')).toBeVisible();
   await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
 
+  // Settings live on their own page: method, hubs, coordinators.
+  await page.getByTestId('network-settings-link').click();
+  await expect(page).toHaveURL(new RegExp(`/networks/${NETWORK}/settings$`));
+  await expect(page.getByTestId('method-form')).toBeVisible();
+  await expect(page.getByTestId('method-form')).toHaveCount(1);
+  await expectFits(page);
+  await expectAxeClean(page);
+
   // A phone: the page fits, the Sankey turns into a ranked list of flows.
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto(`/networks/${NETWORK}`);

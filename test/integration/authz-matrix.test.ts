@@ -57,6 +57,17 @@ const EXPECT: Record<string, Row> = {
   'PATCH /hubs/{slug}': managerOnly,
   'DELETE /hubs/{slug}/members/{userId}': managerOnly,
   'POST /hubs/{slug}/invites': managerOnly,
+  // Anyone signed in who is not a member asks to join (members are refused by the state);
+  // only the hub's managers decide.
+  'POST /hubs/{slug}/join-requests': {
+    anonymous: 'U',
+    otherHub: 'OK',
+    coordinator: 'OK',
+    member: 'P',
+    manager: 'P',
+  },
+  'POST /hubs/{slug}/join-requests/{id}/accept': managerOnly,
+  'POST /hubs/{slug}/join-requests/{id}/decline': managerOnly,
   // An invite token is a bearer capability: whoever holds it may join.
   'POST /invites/{token}/accept': { ...self(), member: 'P', manager: 'P' },
   'POST /listings': hubMembers,
@@ -259,8 +270,17 @@ function world() {
     });
     return (await ok(res, 201)).id as number;
   });
+  // R (of hub H3) asks to join H.
+  const joinRequest = lazy(async () => {
+    const res = await call(`/hubs/${await hub()}/join-requests`, {
+      session: R.session,
+      body: { message: 'We would like to use your laser' },
+    });
+    return (await ok(res, 201)).id as number;
+  });
   return {
     hub,
+    joinRequest,
     listing,
     request,
     match,
@@ -343,6 +363,12 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
       return { path: `/hubs/${await w.hub()}/members/${X.me.user.id}` };
     case 'POST /hubs/{slug}/invites':
       return { path: `/hubs/${await w.hub()}/invites`, body: { role: 'member' } };
+    case 'POST /hubs/{slug}/join-requests':
+      return { path: `/hubs/${await w.hub()}/join-requests`, body: { message: 'May we join?' } };
+    case 'POST /hubs/{slug}/join-requests/{id}/accept':
+      return { path: `/hubs/${await w.hub()}/join-requests/${await w.joinRequest()}/accept` };
+    case 'POST /hubs/{slug}/join-requests/{id}/decline':
+      return { path: `/hubs/${await w.hub()}/join-requests/${await w.joinRequest()}/decline` };
     case 'POST /invites/{token}/accept': {
       const res = await call(`/hubs/${await w.hub()}/invites`, {
         session: M.session,

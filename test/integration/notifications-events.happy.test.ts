@@ -189,6 +189,8 @@ describe('notifications follow the one table', () => {
       'booking.made→booking_changed',
       'booking.cancelled→booking_changed',
       'stream.occurrence_published→stream_occurrence',
+      'hub.join_requested→join_request_received',
+      'hub.join_decided→join_request_answered',
     ]);
   });
 });

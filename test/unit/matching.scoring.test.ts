@@ -143,9 +143,10 @@ describe('scoreMatch', () => {
 });
 
 describe('bundle', () => {
-  const c = (listingId: number, km: number, covered: number | null, s = 50) => ({
+  const c = (listingId: number, km: number, covered: number | null, s = 50, hubId = listingId) => ({
     matchId: listingId + 100,
     listingId,
+    hubId,
     distanceMetres: km * 1000,
     score: s,
     coveredMilli: covered === null ? null : covered * 1000,
@@ -162,6 +163,15 @@ describe('bundle', () => {
       [1, 2],
     ]);
     expect(b).toMatchObject({ complete: true, covered: 10, needed: 10, totalDistanceKm: 60 });
+  });
+
+  it('counts the distance to a hub once: two listings at the same hub are one trip', () => {
+    const b = buildBundle([c(1, 10, 4, 50, 7), c(2, 10, 4, 40, 7), c(3, 25, 4, 50, 8)], {
+      quantityMilli: 12_000,
+      unit: 'sheets',
+    })!;
+    expect(b.items.map((i) => i.listingId)).toEqual([1, 2, 3]);
+    expect(b.totalDistanceKm).toBe(35);
   });
 
   it('says when the whole quantity cannot be filled', () => {

@@ -122,7 +122,7 @@ describe('validation messages', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 
   it('refuses past dates with a sentence: needed by, available until', () => {
     const request = { hub: 'broei', title: 'Oak', category: 'hardwood', quantity: 1, unit: 'kg' };

@@ -56,6 +56,21 @@ export const EVENT_KINDS = {
     hubId: z.number().int(),
     reservedHubId: z.number().int().nullable(),
   }),
+  /** A person asked to join a hub: subject = the join request. */
+  'hub.join_requested': z.object({
+    hubId: z.number().int(),
+    hubSlug: z.string(),
+    hubName: z.string(),
+    personName: z.string(),
+  }),
+  /** A hub's manager accepted or declined a join request: subject = the join request. */
+  'hub.join_decided': z.object({
+    hubId: z.number().int(),
+    hubSlug: z.string(),
+    hubName: z.string(),
+    userId: z.number().int(),
+    answer: z.enum(['accepted', 'declined']),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

@@ -9,6 +9,9 @@ import {
   ZInvite,
   ZInviteInput,
   ZInvitePreview,
+  ZJoinRequest,
+  ZJoinRequestInput,
+  ZJoinRequestList,
   ZMember,
   ZMembership,
 } from '../../shared/schemas';
@@ -18,6 +21,7 @@ const tags = ['Hubs'];
 const ZMemberParam = ZSlugParam.extend({
   userId: ZPathId,
 });
+const ZJoinRequestParam = ZSlugParam.extend({ id: ZPathId });
 const ZTokenParam = z.object({ token: z.string().min(1).max(100) });
 
 export const hubsRoutes = newRouter()
@@ -104,6 +108,75 @@ export const hubsRoutes = newRouter()
       const { slug, userId } = c.req.valid('param');
       await service.removeMember(deps(c), { slug, targetUserId: userId, userId: user.id });
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/join-requests',
+      tags,
+      summary: 'Ask to join a hub, with a short message for its managers',
+      request: { params: ZSlugParam, ...jsonBody(ZJoinRequestInput) },
+      responses: { 201: json(ZJoinRequest, 'The pending request'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug } = c.req.valid('param');
+      const { message } = c.req.valid('json');
+      return c.json(await service.askToJoin(deps(c), { slug, message, user }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs/{slug}/join-requests',
+      tags,
+      summary: "A hub's pending join requests (managers), or one's own requests to it",
+      request: { params: ZSlugParam },
+      responses: { 200: json(ZJoinRequestList, 'Join requests'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.listJoinRequests(deps(c), { slug: c.req.valid('param').slug, userId: user.id }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/join-requests/{id}/accept',
+      tags,
+      summary: 'Accept a pending join request: the person becomes a member (managers)',
+      request: { params: ZJoinRequestParam },
+      responses: { 200: json(ZJoinRequest, 'The decided request'), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, id } = c.req.valid('param');
+      return c.json(
+        await service.decideJoinRequest(deps(c), { slug, id, accept: true, userId: user.id }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/join-requests/{id}/decline',
+      tags,
+      summary: 'Decline a pending join request (managers)',
+      request: { params: ZJoinRequestParam },
+      responses: { 200: json(ZJoinRequest, 'The decided request'), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, id } = c.req.valid('param');
+      return c.json(
+        await service.decideJoinRequest(deps(c), { slug, id, accept: false, userId: user.id }),
+        200,
+      );
     },
   )
   .openapi(

@@ -1,4 +1,4 @@
-import type { Deps } from '../../env';
+import type { Deps, SessionUser } from '../../env';
 import { ApiError } from '../../http/errors';
 import type {
   THub,
@@ -6,13 +6,18 @@ import type {
   THubPatch,
   TInvite,
   TInvitePreview,
+  TJoinRequest,
+  TJoinRequestList,
   TMember,
   TMembership,
   TRole,
 } from '../../shared/schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, canRemoveMember, inviteExpiry } from './hubs.domain';
+import type { TTask } from '../../shared/tasks.schemas';
+import { recordEvent } from '../events/events.service';
 import * as repo from './hubs.repo';
+import * as joinRepo from './join-requests.repo';
 
 export type { HubRef } from './hubs.repo';
 
@@ -193,4 +198,95 @@ export function memberIdsOfHubs(
 
 export function hubRoles(deps: Deps, userId: number): Promise<Map<number, TRole>> {
   return repo.hubRoles(deps.db, userId);
+}
+
+// ---------- join requests ----------
+
+/** How many pending requests a hub's managers see at once. */
+const JOIN_REQUESTS_SHOWN = 100;
+
+const publicJoinRequest = ({ hubId: _hubId, ...r }: joinRepo.JoinRequestRecord): TJoinRequest => r;
+
+/** A signed-in person asks to join a hub; its managers are told (event `hub.join_requested`). */
+export async function askToJoin(
+  deps: Deps,
+  { slug, message, user }: { slug: string; message: string; user: SessionUser },
+): Promise<TJoinRequest> {
+  const hub = await requireHubRef(deps, slug);
+  if (await repo.roleOf(deps.db, hub.id, user.id)) throw new ApiError('ALREADY_MEMBER');
+  const now = deps.now().toISOString();
+  const event = recordEvent(deps.db, 'hub.join_requested', {
+    subject: { inserted: true },
+    actorId: user.id,
+    payload: { hubId: hub.id, hubSlug: hub.slug, hubName: hub.name, personName: user.displayName },
+    now,
+  });
+  const id = await joinRepo.insertJoinRequest(deps.db, { hubId: hub.id, userId: user.id, message, now }, [
+    event,
+  ]);
+  if (id === 'member') throw new ApiError('ALREADY_MEMBER');
+  if (id === 'pending') throw new ApiError('JOIN_REQUEST_PENDING');
+  const created = await joinRepo.findJoinRequest(deps.db, hub.id, id);
+  if (!created) throw new ApiError('NOT_FOUND');
+  return publicJoinRequest(created);
+}
+
+/** A hub's managers see its pending requests; anyone else sees their own requests to it. */
+export async function listJoinRequests(
+  deps: Deps,
+  { slug, userId }: { slug: string; userId: number },
+): Promise<TJoinRequestList> {
+  const hub = await requireHubRef(deps, slug);
+  const canDecide = canManage(await repo.roleOf(deps.db, hub.id, userId));
+  const rows = canDecide
+    ? await joinRepo.pendingOfHub(deps.db, hub.id, JOIN_REQUESTS_SHOWN)
+    : await joinRepo.ofUserInHub(deps.db, hub.id, userId);
+  return { items: rows.map(publicJoinRequest), canDecide };
+}
+
+/**
+ * A manager accepts (the person becomes a member) or declines a pending request, once; the
+ * person is told (event `hub.join_decided`). A second decision is refused, whoever makes it.
+ */
+export async function decideJoinRequest(
+  deps: Deps,
+  { slug, id, accept, userId }: { slug: string; id: number; accept: boolean; userId: number },
+): Promise<TJoinRequest> {
+  const hub = await requireManager(deps, slug, userId);
+  const request = await joinRepo.findJoinRequest(deps.db, hub.id, id);
+  if (!request) throw new ApiError('NOT_FOUND');
+  if (request.status !== 'pending') throw new ApiError('JOIN_REQUEST_DECIDED');
+  const now = deps.now().toISOString();
+  const answer = accept ? 'accepted' : 'declined';
+  const event = recordEvent(deps.db, 'hub.join_decided', {
+    subject: { id, ifChanged: true },
+    actorId: userId,
+    payload: { hubId: hub.id, hubSlug: hub.slug, hubName: hub.name, userId: request.person.id, answer },
+    now,
+  });
+  const decided = await joinRepo.decideJoinRequest(
+    deps.db,
+    { id, hubId: hub.id, accept, deciderId: userId, now },
+    event,
+  );
+  // Another manager decided in between: the database kept the first decision.
+  if (!decided) throw new ApiError('JOIN_REQUEST_DECIDED');
+  return { ...publicJoinRequest(request), status: answer, decidedAt: now };
+}
+
+/** The join requests waiting for a manager: one task each (tasks module source). */
+export async function joinRequestTasks(
+  deps: Deps,
+  { managerOf, limit }: { managerOf: number[]; limit: number },
+): Promise<TTask[]> {
+  const rows = await joinRepo.pendingOfHubs(deps.db, managerOf, limit);
+  return rows.map((r) => ({
+    kind: 'join_request_to_decide' as const,
+    path: `/hubs/${r.hub.slug}#join-requests`,
+    deadline: null,
+    title: r.person.displayName,
+    hub: { slug: r.hub.slug, name: r.hub.name },
+    quantity: null,
+    unit: null,
+  }));
 }

@@ -186,6 +186,8 @@ export function scoreMatch(
 export type BundleCandidate = {
   matchId: number;
   listingId: number;
+  /** The listing's hub: two listings at the same hub are one trip. */
+  hubId: number;
   distanceMetres: number;
   score: number;
   coveredMilli: number | null;
@@ -193,7 +195,8 @@ export type BundleCandidate = {
 
 /**
  * Listings that together fill the request's whole quantity, nearest first (best score breaks ties),
- * each taking what it can; null when no listing's coverage is known.
+ * each taking what it can; null when no listing's coverage is known. The total distance counts
+ * each hub once: two listings at the same hub are one trip.
  */
 export function buildBundle(
   candidates: BundleCandidate[],
@@ -205,11 +208,13 @@ export function buildBundle(
   const items: TBundle['items'] = [];
   let coveredMilli = 0;
   let totalMetres = 0;
+  const visited = new Set<number>();
   for (const c of known) {
     if (coveredMilli >= request.quantityMilli) break;
     const take = Math.min(c.coveredMilli!, request.quantityMilli - coveredMilli);
     coveredMilli += take;
-    totalMetres += c.distanceMetres;
+    if (!visited.has(c.hubId)) totalMetres += c.distanceMetres;
+    visited.add(c.hubId);
     items.push({
       matchId: c.matchId,
       listingId: c.listingId,

@@ -322,6 +322,7 @@ export async function requestMatches(
     shown.map((m) => ({
       matchId: m.id,
       listingId: m.listing_id,
+      hubId: found.get(m.listing_id)?.hub_id ?? 0,
       distanceMetres: m.distance_m,
       score: m.score,
       coveredMilli: coveredMilliOf(parseReasons(m.reasons)),

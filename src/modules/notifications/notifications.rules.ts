@@ -137,6 +137,23 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
       ...(e.subjectId !== null ? { listingId: e.subjectId } : {}),
     }),
   }),
+  // A join request waits for the hub's managers; the person hears their answer.
+  rule({
+    on: 'hub.join_requested',
+    notify: 'join_request_received',
+    to: (e) => ({ hubs: [], managersOf: [e.payload.hubId], users: [] }),
+    payload: (e) => ({
+      hubSlug: e.payload.hubSlug,
+      hubName: e.payload.hubName,
+      personName: e.payload.personName,
+    }),
+  }),
+  rule({
+    on: 'hub.join_decided',
+    notify: 'join_request_answered',
+    to: (e) => users(e.payload.userId),
+    payload: (e) => ({ hubSlug: e.payload.hubSlug, hubName: e.payload.hubName, answer: e.payload.answer }),
+  }),
 ];
 
 /** The rows for an event's kind. */

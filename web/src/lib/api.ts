@@ -8,6 +8,8 @@ import type {
   THubPatch,
   TInvite,
   TInvitePreview,
+  TJoinRequest,
+  TJoinRequestList,
   TListing,
   TListingInput,
   TListingPage,
@@ -225,6 +227,16 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
         call<void>(operation('DELETE /hubs/{slug}/members/{userId}', { slug, userId })),
       createInvite: (slug: string, role: TRole) =>
         call<TInvite>(operation('POST /hubs/{slug}/invites', { slug }), { json: { role } }),
+      joinRequests: (slug: string) =>
+        call<TJoinRequestList>(operation('GET /hubs/{slug}/join-requests', { slug })),
+      askToJoin: (slug: string, message: string) =>
+        call<TJoinRequest>(operation('POST /hubs/{slug}/join-requests', { slug }), { json: { message } }),
+      decideJoinRequest: (slug: string, id: number, accept: boolean) =>
+        call<TJoinRequest>(
+          accept
+            ? operation('POST /hubs/{slug}/join-requests/{id}/accept', { slug, id })
+            : operation('POST /hubs/{slug}/join-requests/{id}/decline', { slug, id }),
+        ),
     },
     invites: {
       preview: (token: string) => call<TInvitePreview>(operation('GET /invites/{token}', { token })),

@@ -7,6 +7,7 @@ import { offlineEn } from './offline/en';
 import { streamsEn } from './streams/en';
 import { findingEn } from './finding/en';
 import { tasksEn } from './tasks/en';
+import { joinEn } from './join/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
@@ -17,6 +18,7 @@ export const en = {
   networks: networksEn,
   matching: matchingEn,
   tasks: tasksEn,
+  join: joinEn,
   streams: streamsEn,
   finding: findingEn,
   common: {

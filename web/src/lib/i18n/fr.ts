@@ -5,6 +5,7 @@ import { networksFr } from './networks/fr';
 import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
 import { tasksFr } from './tasks/fr';
+import { joinFr } from './join/fr';
 import { offlineFr } from './offline/fr';
 import { streamsFr } from './streams/fr';
 import { findingFr } from './finding/fr';
@@ -19,6 +20,7 @@ export const fr: Messages = {
   networks: networksFr,
   matching: matchingFr,
   tasks: tasksFr,
+  join: joinFr,
   streams: streamsFr,
   finding: findingFr,
   common: {

@@ -5,6 +5,7 @@ import { networksNl } from './networks/nl';
 import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
 import { tasksNl } from './tasks/nl';
+import { joinNl } from './join/nl';
 import { offlineNl } from './offline/nl';
 import { streamsNl } from './streams/nl';
 import { findingNl } from './finding/nl';
@@ -19,6 +20,7 @@ export const nl: Messages = {
   networks: networksNl,
   matching: matchingNl,
   tasks: tasksNl,
+  join: joinNl,
   streams: streamsNl,
   finding: findingNl,
   common: {

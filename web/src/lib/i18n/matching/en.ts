@@ -65,6 +65,8 @@ export const matchingEn = {
     exchange_message: 'A new message in an exchange or a question about a listing',
     booking_changed: 'A machine booking is made or cancelled',
     stream_occurrence: 'A stream delivery is published for or reserved by my hub',
+    join_request_received: 'Someone asks to join a hub I manage',
+    join_request_answered: 'My request to join a hub was answered',
   },
   modes: { immediate: 'Immediately', daily: 'Daily digest', off: 'Off' },
   saved: 'Saved',

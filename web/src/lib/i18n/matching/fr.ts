@@ -61,6 +61,8 @@ export const matchingFr: MatchingMessages = {
     exchange_message: 'Un nouveau message dans un échange ou une question sur une offre',
     booking_changed: 'Une réservation de machine est faite ou annulée',
     stream_occurrence: 'Une livraison d’un flux est publiée pour mon hub ou réservée par lui',
+    join_request_received: 'Quelqu’un demande à rejoindre un hub que je gère',
+    join_request_answered: 'Ma demande d’adhésion a reçu une réponse',
   },
   modes: { immediate: 'Tout de suite', daily: 'Résumé quotidien', off: 'Désactivé' },
   saved: 'Enregistré',

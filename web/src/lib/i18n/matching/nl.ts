@@ -62,6 +62,8 @@ export const matchingNl: MatchingMessages = {
     exchange_message: 'Een nieuw bericht in een uitwisseling of een vraag over aanbod',
     booking_changed: 'Een machinereservatie is gemaakt of geannuleerd',
     stream_occurrence: 'Een levering van een stroom is gepubliceerd voor of gereserveerd door mijn hub',
+    join_request_received: 'Iemand vraagt om lid te worden van een hub die ik beheer',
+    join_request_answered: 'Mijn aanvraag om lid te worden is beantwoord',
   },
   modes: { immediate: 'Meteen', daily: 'Dagelijks overzicht', off: 'Uit' },
   saved: 'Bewaard',

@@ -10,8 +10,12 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
       api.listings.search({ hub: params.slug, limit: 12 }),
       api.requests.search({ hub: params.slug, limit: 12 }),
     ]);
-    const members = hub.myRole === 'manager' ? (await api.hubs.members(params.slug)).items : [];
-    return { hub, listings, requests, members };
+    const [members, joinRequests] = await Promise.all([
+      hub.myRole === 'manager' ? api.hubs.members(params.slug).then((r) => r.items) : [],
+      // Managers decide pending requests; a signed-in non-member sees their own.
+      app.me && hub.myRole !== 'member' ? api.hubs.joinRequests(params.slug) : null,
+    ]);
+    return { hub, listings, requests, members, joinRequests };
   } catch (e) {
     pageError(e);
   }

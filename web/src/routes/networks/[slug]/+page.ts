@@ -22,17 +22,15 @@ export const load: PageLoad = async ({ fetch, parent, params, url }) => {
   const period = { from: DAY.test(from) ? from : undefined, to: DAY.test(to) ? to : undefined };
   try {
     const network = await api.get(params.slug);
-    if (!network.isCoordinator) return { network, period, dashboard: null, otherHubs: [] };
+    if (!network.isCoordinator) return { network, period, dashboard: null };
     const before = previousPeriod(period);
-    const [months, hubs, categories, all, previous] = await Promise.all([
+    const [months, hubs, categories, previous] = await Promise.all([
       api.impact(params.slug, { ...period, group_by: 'month' }),
       api.impact(params.slug, { ...period, group_by: 'hub' }),
       api.impact(params.slug, { ...period, group_by: 'category' }),
-      app.api(fetch).hubs.list(),
       before ? api.impact(params.slug, before) : Promise.resolve(null),
     ]);
-    const otherHubs = all.items.filter((h) => !network.hubs.some((n) => n.slug === h.slug));
-    return { network, period, dashboard: { months, hubs, categories, previous }, otherHubs };
+    return { network, period, dashboard: { months, hubs, categories, previous } };
   } catch (e) {
     pageError(e);
   }

@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { pageError } from '$lib/load';
+import { networksApi } from '$lib/api/networks';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch, parent, params }) => {
+  const { app } = await parent();
+  let network;
+  try {
+    network = await networksApi(app, fetch).get(params.slug);
+  } catch (e) {
+    pageError(e);
+  }
+  // Only coordinators change a network; anyone else sees its public page.
+  if (!network.isCoordinator) redirect(307, `/networks/${params.slug}`);
+  try {
+    const all = await app.api(fetch).hubs.list();
+    const otherHubs = all.items.filter((h) => !network.hubs.some((n) => n.slug === h.slug));
+    return { network, otherHubs };
+  } catch (e) {
+    pageError(e);
+  }
+};
