@@ -100,14 +100,9 @@ export const RULE_MESSAGES = {
     en: 'A stream runs at most two years and 104 occurrences',
   },
   start_within_year: {
-    nl: 'De startdatum ligt hoogstens een jaar vooruit',
-    fr: 'La date de début est au plus dans un an',
-    en: 'The start date is at most a year ahead',
-  },
-  start_in_past: {
-    nl: 'De startdatum mag niet in het verleden liggen',
-    fr: 'La date de début ne peut pas être passée',
-    en: 'The start date cannot be in the past',
+    nl: 'Hoogstens een jaar vooruit',
+    fr: 'Au plus dans un an',
+    en: 'At most a year ahead',
   },
   http_url: {
     nl: 'Een webadres dat begint met http:// of https://, bv. https://voorbeeld.be',

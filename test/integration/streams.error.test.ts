@@ -77,7 +77,7 @@ describe('stream refusals', () => {
       body: { ...WEEKLY, startDate: addDays(today(), -1) },
     });
     const body = await expectError(past, 422, 'VALIDATION_FAILED', ['startDate']);
-    expect(body.error.details?.fields?.[0]?.message).toBe('De startdatum mag niet in het verleden liggen');
+    expect(body.error.details?.fields?.[0]?.message).toBe('Startdatum: mag niet in het verleden liggen');
     const far = await call(`/hubs/${giver.hub.slug}/streams`, {
       session: giver.session,
       body: { ...WEEKLY, startDate: addDays(today(), 400) },

@@ -168,7 +168,7 @@ export async function createStream(
   const { timezone } = await getHub(deps, slug, user.id);
   const today = localToday(timezone, deps.now().getTime());
   const issues: { path: string; message: RuleKey }[] = [];
-  if (input.startDate < today) issues.push({ path: 'startDate', message: 'start_in_past' });
+  if (input.startDate < today) issues.push({ path: 'startDate', message: 'date_in_past' });
   else if (input.startDate > addDays(today, 366))
     issues.push({ path: 'startDate', message: 'start_within_year' });
   const recurrence = {

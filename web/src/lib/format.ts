@@ -23,6 +23,22 @@ export function formatQuantity(quantity: number, unit: TUnit, locale: TLocale, m
   return `${formatNumber(quantity, locale)} ${m.units[unit]}`;
 }
 
+/**
+ * What is left of a listing: "24 pieces" while nothing is promised, "4 of 24 pieces left" once
+ * accepted exchanges hold part of it, "All taken" when nothing is left.
+ */
+export function formatLeft(
+  remaining: number,
+  total: number,
+  unit: TUnit,
+  locale: TLocale,
+  m: Messages,
+): string {
+  if (remaining <= 0) return m.listing.takenAll;
+  if (remaining >= total) return formatQuantity(total, unit, locale, m);
+  return m.listing.left(formatNumber(remaining, locale), formatQuantity(total, unit, locale, m));
+}
+
 export function formatPrice(
   priceType: 'free' | 'swap' | 'amount',
   priceCents: number | null,

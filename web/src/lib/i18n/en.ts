@@ -164,6 +164,8 @@ export const en = {
     new: 'New listing',
   },
   listing: {
+    left: (remaining: string, total: string) => `${remaining} of ${total} left`,
+    takenAll: 'All taken',
     details: 'Details',
     kind: 'Kind',
     category: 'Category',

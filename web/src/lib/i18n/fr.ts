@@ -166,6 +166,8 @@ export const fr: Messages = {
     new: 'Nouvelle offre',
   },
   listing: {
+    left: (remaining: string, total: string) => `encore ${remaining} sur ${total}`,
+    takenAll: 'Tout est parti',
     details: 'Détails',
     kind: 'Type',
     category: 'Catégorie',

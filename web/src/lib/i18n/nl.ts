@@ -166,6 +166,8 @@ export const nl: Messages = {
     new: 'Nieuw aanbod',
   },
   listing: {
+    left: (remaining: string, total: string) => `nog ${remaining} van ${total}`,
+    takenAll: 'Alles is weg',
     details: 'Gegevens',
     kind: 'Soort',
     category: 'Categorie',

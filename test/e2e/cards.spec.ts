@@ -1,0 +1,71 @@
+/**
+ * Cards show what is left and the listing's photo: Hanne of Buda Factory offers 24 pieces with a
+ * photo, Lotte of Broei claims 20 and Hanne accepts; the search card then says "4 of 24 pieces
+ * left" (in nl, fr and en) and shows the photo as a lazy thumbnail with its size set.
+ */
+import type { Page } from '@playwright/test';
+import { MESSAGES, expect, makePng, newSession, test, uniqueWord, type Locale } from './fixtures/helpers';
+import { apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
+
+const PHONE = { width: 360, height: 740 };
+
+async function switchTo(page: Page, locale: Locale) {
+  await page.getByTestId('language-switcher').selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+test('a search card shows the quantity still available and the first photo', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const word = uniqueWord('beech');
+  const title = `Beech strip offcuts ${word}`;
+  const origin = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:8788').origin;
+
+  const giver = await newSession(browser);
+  const receiver = await newSession(browser);
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    await apiLogin(giver, 'hanne@budafactory.demo');
+    await apiLogin(receiver, 'lotte@broei.demo');
+    const listing = await createListing(giver, {
+      hub: 'buda-factory',
+      title,
+      category: 'hardwood',
+      quantity: 24,
+      unit: 'pieces',
+      description: 'Beech strips left from a shelving project.',
+    });
+    const photo = await giver.request.post(`/api/v1/listings/${listing.id}/photos`, {
+      headers: { origin },
+      multipart: { photo: { name: 'beech.png', mimeType: 'image/png', buffer: makePng() } },
+    });
+    expect(photo.status(), await photo.text()).toBe(201);
+    const claimed = await apiPost<Exchange>(
+      receiver,
+      `/listings/${listing.id}/claims`,
+      { hub: 'broei', quantity: 20, message: 'For our stool workshop.' },
+      [201],
+    );
+    await apiPost<Exchange>(giver, `/exchanges/${claimed.id}/accept`, {}, [200]);
+
+    const page = await phone.newPage();
+    await page.goto(`/listings?q=${encodeURIComponent(word)}`);
+    for (const locale of ['nl', 'fr', 'en'] as const) {
+      const m = MESSAGES[locale];
+      await switchTo(page, locale);
+      const card = page.getByTestId('results').getByTestId('listing-card').filter({ hasText: title });
+      await expect(card).toHaveCount(1);
+      await expect(card.getByTestId('card-left')).toHaveText(m.listing.left('4', `24 ${m.units.pieces}`));
+      const img = card.locator('img');
+      await expect(img).toHaveAttribute('src', /\/photos\/\d+/);
+      await expect(img).toHaveAttribute('loading', 'lazy');
+      await expect(img).toHaveAttribute('width', /\d+/);
+      await expect(img).toHaveAttribute('height', /\d+/);
+      await expect(img).toHaveAttribute('alt', title);
+      await page.screenshot({ path: `test-results/cards-search-${locale}.png`, fullPage: true });
+    }
+  } finally {
+    await phone.close();
+    await receiver.close();
+    await giver.close();
+  }
+});
