@@ -28,12 +28,22 @@ async function expectTappable(target: Locator) {
   expect(box.height).toBeGreaterThanOrEqual(24);
 }
 
+/** Opens the header's menu (the navigation and language sit behind it on a phone). */
+async function openMenu(page: Page, m = en) {
+  const menu = page.getByRole('button', { name: m.nav.menu });
+  await expectTappable(menu);
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+}
+
 async function expectUsableHeader(page: Page) {
+  await expectTappable(page.getByTestId('account-link'));
+  await openMenu(page);
   const nav = page.getByRole('navigation', { name: en.nav.main });
   for (const name of [en.nav.listings, en.nav.requests, en.nav.hubs])
     await expectTappable(nav.getByRole('link', { name, exact: true }));
   await expectTappable(page.getByTestId('language-switcher'));
-  await expectTappable(page.getByTestId('account-link'));
+  await page.keyboard.press('Escape');
 }
 
 test.beforeEach(async ({ page }) => {
@@ -63,9 +73,11 @@ test('the header navigation works by touch', async ({ page }) => {
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: en.nav.main });
 
+  await openMenu(page);
   await nav.getByRole('link', { name: en.nav.listings, exact: true }).tap();
   await expect(page).toHaveURL(/\/listings$/);
   await expect(page.getByRole('heading', { level: 1, name: en.listings.title })).toBeVisible();
+  await openMenu(page);
   await expect(nav.getByRole('link', { name: en.nav.listings, exact: true })).toHaveAttribute(
     'aria-current',
     'page',
@@ -78,6 +90,7 @@ test('the header navigation works by touch', async ({ page }) => {
   await expectNoSidewaysScroll(page);
 
   // Tapping a listing card opens it; the new-listing button is reachable too.
+  await openMenu(page);
   await nav.getByRole('link', { name: en.nav.listings, exact: true }).tap();
   await page.getByTestId('listing-card').first().getByRole('link').tap();
   await expect(page.getByTestId('listing-detail')).toBeVisible();
@@ -85,10 +98,12 @@ test('the header navigation works by touch', async ({ page }) => {
 
   await page.getByRole('link', { name: 'Omloop home' }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.home.title);
+  await openMenu(page);
   await page.getByTestId('language-switcher').selectOption('nl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   // Longer Dutch words still fit.
   await expectNoSidewaysScroll(page);
+  await openMenu(page, MESSAGES.nl);
   await expectTappable(
     page
       .getByRole('navigation', { name: MESSAGES.nl.nav.main })

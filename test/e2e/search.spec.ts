@@ -17,9 +17,14 @@ test.use({
   permissions: ['geolocation'],
 });
 
+/** On a phone the language sits in the header's menu: open it, switch, and close it again. */
 async function switchTo(page: Page, locale: Locale) {
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
   await page.getByTestId('language-switcher').selectOption(locale);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
 }
 
 async function expectNoSidewaysScroll(page: Page) {
