@@ -9,9 +9,14 @@ import { apiLogin, apiPost, createListing, type Exchange } from './fixtures/flow
 
 const PHONE = { width: 360, height: 740 };
 
+/** On a phone the language sits in the header's menu: open it, switch, and close it again. */
 async function switchTo(page: Page, locale: Locale) {
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
   await page.getByTestId('language-switcher').selectOption(locale);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
 }
 
 test('a search card shows the quantity still available and the first photo', async ({ browser }) => {
