@@ -58,13 +58,18 @@ export const ZMatchedListing = z.object({
   kind: ZListingKind,
   title: z.string(),
   category: z.string(),
+  /** The listing's whole quantity. */
   quantity: z.number(),
+  /** What is left to claim: the quantity minus what accepted exchanges hold. */
+  quantityRemaining: z.number(),
   unit: ZUnit,
   lengthMm: z.number().nullable(),
   widthMm: z.number().nullable(),
   thicknessMm: z.number().nullable(),
   availableUntil: z.string().nullable(),
   hub: ZHubSummary,
+  /** The listing's first photo (served at `url`), or null: cards then draw its category family. */
+  photo: z.object({ id: z.number().int(), url: z.string() }).nullable(),
   /** Estimated when the listing gives dimensions but its unit is not a mass; else null. */
   mass: ZMassEstimate.nullable(),
 });

@@ -66,11 +66,101 @@ test('a search card shows the quantity still available and the first photo', asy
       await expect(img).toHaveAttribute('width', /\d+/);
       await expect(img).toHaveAttribute('height', /\d+/);
       await expect(img).toHaveAttribute('alt', title);
-      await page.screenshot({ path: `test-results/cards-search-${locale}.png`, fullPage: true });
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/cards-search-${locale}.png` });
     }
   } finally {
     await phone.close();
     await receiver.close();
     await giver.close();
+  }
+});
+
+test("a request's match cards show what is left, the photo, or a drawing of the family", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const word = uniqueWord('shelf');
+  const withPhoto = `Oak shelf boards ${word}`;
+  const bare = `Beech table legs ${word}`;
+  const origin = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:8788').origin;
+
+  const tom = await newSession(browser);
+  const lotte = await newSession(browser);
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    await apiLogin(tom, 'tom@maakleerplek.demo');
+    await apiLogin(lotte, 'lotte@broei.demo');
+    await apiLogin(phone, 'emre@t2campus.demo');
+    const request = await apiPost<{ id: number }>(phone, '/requests', {
+      hub: 't2-campus',
+      title: `Hardwood for a shelving class ${word}`,
+      description: 'Boards and legs for twelve small shelves.',
+      category: 'hardwood',
+      quantity: 12,
+      unit: 'pieces',
+      fetchRadiusKm: 150,
+    });
+    const photoListing = await createListing(tom, {
+      hub: 'maakleerplek-leuven',
+      title: withPhoto,
+      category: 'hardwood',
+      quantity: 10,
+      unit: 'pieces',
+      description: 'Oiled oak boards from a bookcase.',
+    });
+    const photo = await tom.request.post(`/api/v1/listings/${photoListing.id}/photos`, {
+      headers: { origin },
+      multipart: { photo: { name: 'oak.png', mimeType: 'image/png', buffer: makePng() } },
+    });
+    expect(photo.status(), await photo.text()).toBe(201);
+    await createListing(tom, {
+      hub: 'maakleerplek-leuven',
+      title: bare,
+      category: 'hardwood',
+      quantity: 8,
+      unit: 'pieces',
+      description: 'Turned beech legs, never used.',
+    });
+    // Broei takes 7 of the 10 boards.
+    const claimed = await apiPost<Exchange>(
+      lotte,
+      `/listings/${photoListing.id}/claims`,
+      { hub: 'broei', quantity: 7, message: 'For our repair café.' },
+      [201],
+    );
+    await apiPost<Exchange>(tom, `/exchanges/${claimed.id}/accept`, {}, [200]);
+
+    const page = await phone.newPage();
+    await page.goto(`/requests/${request.id}`);
+    for (const locale of ['nl', 'fr', 'en'] as const) {
+      const m = MESSAGES[locale];
+      await switchTo(page, locale);
+      const photoCard = page.getByTestId('match').filter({ hasText: withPhoto });
+      const bareCard = page.getByTestId('match').filter({ hasText: bare });
+      await expect(async () => {
+        await page.reload();
+        await expect(photoCard).toHaveCount(1, { timeout: 2_000 });
+        await expect(bareCard).toHaveCount(1, { timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
+      await expect(photoCard.getByTestId('match-left')).toHaveText(
+        m.listing.left('3', `10 ${m.units.pieces}`),
+      );
+      const img = photoCard.locator('img');
+      await expect(img).toHaveAttribute('src', /\/photos\/\d+/);
+      await expect(img).toHaveAttribute('loading', 'lazy');
+      await expect(img).toHaveAttribute('alt', withPhoto);
+      await expect(bareCard.getByTestId('match-left')).toHaveText(`8 ${m.units.pieces}`);
+      await expect(bareCard.locator('img')).toHaveCount(0);
+      await expect(bareCard.getByTestId('family-art')).toHaveAttribute('data-family', 'wood');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await photoCard.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/cards-matches-${locale}.png` });
+    }
+  } finally {
+    await phone.close();
+    await lotte.close();
+    await tom.close();
   }
 });

@@ -19,10 +19,14 @@ test("a trained member of one hub books another hub's laser cutter and sees it i
   await expect(page.getByTestId('qualification')).toBeVisible();
 
   // The first free slot from next week on (well before the cancel deadline); one tap books it.
+  // Each step waits for its week to be shown: until then the slots on screen are this week's
+  // (on a morning, today's later slots are free and inside the cancel deadline).
   await page.getByRole('link', { name: /→/ }).click();
+  await expect(page).toHaveURL(/week=1$/);
   let slot = page.getByTestId('slot-free').first();
   for (let week = 2; week < 5 && !(await slot.isVisible()); week++) {
     await page.getByRole('link', { name: /→/ }).click();
+    await expect(page).toHaveURL(new RegExp(`week=${week}$`));
     slot = page.getByTestId('slot-free').first();
   }
   const startsAt = await slot.getAttribute('data-starts-at');

@@ -63,15 +63,22 @@ export async function candidateListings(
   return results;
 }
 
-/** Listings by id, for showing matches. */
-export async function listingsByIds(
-  db: D1Database,
-  ids: number[],
-): Promise<Map<number, ListingCandidateRow>> {
+/** A listing as a match card shows it: its whole quantity and its first photo's id (or null) too. */
+export type ShownListingRow = ListingCandidateRow & { total_milli: number; photo_id: number | null };
+
+/**
+ * Listings by id, for showing matches: one query for the page, the first photo read by a
+ * subquery on the (listing_id, position) index.
+ */
+export async function listingsByIds(db: D1Database, ids: number[]): Promise<Map<number, ShownListingRow>> {
   if (ids.length === 0) return new Map();
   const { results } = await db
-    .prepare(`SELECT ${FIELDS} FROM listings l WHERE l.id IN (SELECT value FROM json_each(?1))`)
+    .prepare(
+      `SELECT ${FIELDS}, l.quantity_milli AS total_milli,
+         (SELECT p.id FROM listing_photos p WHERE p.listing_id = l.id ORDER BY p.position LIMIT 1) AS photo_id
+       FROM listings l WHERE l.id IN (SELECT value FROM json_each(?1))`,
+    )
     .bind(JSON.stringify(ids))
-    .all<ListingCandidateRow>();
+    .all<ShownListingRow>();
   return new Map(results.map((r) => [r.id, r]));
 }

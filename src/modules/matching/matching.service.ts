@@ -15,6 +15,7 @@ import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
 import { allHubRefs, hubRefsByIds, roleIn, type HubRef } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
+import * as photos from '../photos/photos.service';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import * as requests from '../requests/requests.candidates';
 import { checkListingAgainstSavedSearches } from '../saved-searches/saved-searches.service';
@@ -307,13 +308,15 @@ export async function requestMatches(
         kind: l.kind,
         title: l.title,
         category: l.category,
-        quantity: l.quantity_milli / 1000,
+        quantity: l.total_milli / 1000,
+        quantityRemaining: l.quantity_milli / 1000,
         unit: l.unit,
         lengthMm: l.length_mm,
         widthMm: l.width_mm,
         thicknessMm: l.thickness_mm,
         availableUntil: l.available_until,
         hub: hubSummary,
+        photo: l.photo_id === null ? null : { id: l.photo_id, url: photos.LISTING.url(l.id, l.photo_id) },
         mass: shownEstimate(toMatchListing(l)),
       },
     });
