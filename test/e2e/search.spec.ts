@@ -99,8 +99,12 @@ test('signed out, near any hub, a point on the map, or my location', async ({ pa
 
   // The browser's location (granted to this test at Liège).
   await openFilters(page);
-  await page.getByTestId('use-location').tap();
-  await expect(near).toHaveValue('50.64,5.57');
+  // The map point's search may still be settling on a loaded machine (its results replace the
+  // form's state once they arrive), so the tap is repeated until the location holds.
+  await expect(async () => {
+    await page.getByTestId('use-location').tap();
+    await expect(near).toHaveValue('50.64,5.57', { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(near.locator('option:checked')).toContainText(en.finding.nearMyLocation);
   await page.getByTestId('search-submit').tap();
   await expect(page).toHaveURL(/near=50\.64(%2C|,)5\.57/);
