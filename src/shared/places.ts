@@ -37,18 +37,20 @@ const CITIES: readonly CityNames[] = [
 
 /** Lower case without accents or spaces around, so "Liege", "LIÈGE " and "liège" are one key. */
 function key(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
 const BY_NAME = new Map<string, CityNames>();
 for (const city of CITIES) for (const name of Object.values(city)) BY_NAME.set(key(name), city);
 // Other spellings people type.
-BY_NAME.set(key("'s-Gravenhage"), CITIES.find((c) => c.nl === 'Den Haag')!);
-BY_NAME.set(key('Bruxelles-Ville'), CITIES.find((c) => c.nl === 'Brussel')!);
+BY_NAME.set(
+  key("'s-Gravenhage"),
+  CITIES.find((c) => c.nl === 'Den Haag')!,
+);
+BY_NAME.set(
+  key('Bruxelles-Ville'),
+  CITIES.find((c) => c.nl === 'Brussel')!,
+);
 
 /**
  * A city's name in a language: "Ghent" reads "Gand" in French and "Gent" in Dutch. A city not in

@@ -44,7 +44,11 @@ export async function pagePreview(
           '@type': 'Organization',
           name: hub.name,
           description: hub.description,
-          address: { '@type': 'PostalAddress', addressLocality: cityName(hub.city, PAGE_LOCALE), addressCountry: hub.country },
+          address: {
+            '@type': 'PostalAddress',
+            addressLocality: cityName(hub.city, PAGE_LOCALE),
+            addressCountry: hub.country,
+          },
           url: `${origin}/hubs/${hub.slug}`,
         },
       };
@@ -59,7 +63,8 @@ export async function pagePreview(
       return {
         title: `${listing.title} · ${listing.hub.name}`,
         description: clip(
-          listing.description || `${listing.quantityRemaining} ${listing.unit} · ${cityName(listing.hub.city, PAGE_LOCALE)}`,
+          listing.description ||
+            `${listing.quantityRemaining} ${listing.unit} · ${cityName(listing.hub.city, PAGE_LOCALE)}`,
         ),
         image,
         jsonLd: {
@@ -86,7 +91,10 @@ export async function pagePreview(
       if (request.status !== 'open' || request.hiddenAt) return null;
       return {
         title: `${request.title} · ${request.hub.name}`,
-        description: clip(request.description || `${request.quantity} ${request.unit} · ${cityName(request.hub.city, PAGE_LOCALE)}`),
+        description: clip(
+          request.description ||
+            `${request.quantity} ${request.unit} · ${cityName(request.hub.city, PAGE_LOCALE)}`,
+        ),
         image: null,
         jsonLd: {
           '@context': 'https://schema.org',
