@@ -3,6 +3,8 @@
  * the same ApiError with field errors as everywhere else.
  */
 import type {
+  TExchangeImpact,
+  TFactorTable,
   TFlowList,
   THubImpact,
   TImpactReport,
@@ -54,6 +56,8 @@ export function networksApi(app: AppState, fetchFn: typeof fetch = fetch) {
         operation('POST /networks/{slug}/exchanges/{exchangeId}/recalculate', { slug, exchangeId }),
       ),
     hubImpact: (hub: string) => call<THubImpact>(operation('GET /hubs/{slug}/impact', { slug: hub })),
+    exchangeImpact: (id: number) => call<TExchangeImpact>(operation('GET /exchanges/{id}/impact', { id })),
+    factors: () => call<TFactorTable>(operation('GET /impact/factors')),
     invitations: (hub: string) =>
       call<{ items: { slug: string; name: string }[] }>(
         operation('GET /hubs/{slug}/network-invitations', { slug: hub }),

@@ -1,0 +1,23 @@
+import { pageError, requireUser } from '$lib/load';
+import { networksApi } from '$lib/api/networks';
+import { loadReports, periodOf } from '$lib/components/impact-dashboard/load';
+import type { PageLoad } from './$types';
+
+/** The funders' report: the dashboard's reports for a period, laid out to print. */
+export const load: PageLoad = async ({ fetch, parent, params, url }) => {
+  const { app } = await parent();
+  requireUser(app, url);
+  const api = networksApi(app, fetch);
+  const period = periodOf(url);
+  try {
+    // The reports are for coordinators only: anyone else gets the API's 404.
+    const [network, reports, factors] = await Promise.all([
+      api.get(params.slug),
+      loadReports(api, params.slug, period),
+      api.factors(),
+    ]);
+    return { network, period, reports, factors };
+  } catch (e) {
+    pageError(e);
+  }
+};
