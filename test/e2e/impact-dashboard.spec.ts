@@ -178,6 +178,44 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   await expect(page.getByTestId('previous-exchanges')).toBeVisible();
   await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
 
+  // The report for funders, linked from the dashboard for the same period: the same headline,
+  // the hub table's sum row, sources and method last; printed as one A4 column (PDF and a
+  // screenshot under print media attached), without the site's header and footer.
+  await page.getByTestId('network-report-link').click();
+  await expect(page).toHaveURL(new RegExp(`/networks/${NETWORK}/report\\?from=${weekAgo}&to=${today}$`));
+  const printed = page.getByTestId('funders-report');
+  await expect(printed.getByTestId('report-headline')).toBeVisible();
+  const weekly = (await (
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact?from=${weekAgo}&to=${today}`)
+  ).json()) as TImpactReport;
+  await expect(printed.getByTestId('headline-link-co2eNet')).toHaveAttribute(
+    'data-value',
+    String(weekly.totals.co2eNet.value),
+  );
+  await expect(printed.getByTestId('headline-link-exchanges')).toHaveAttribute(
+    'data-value',
+    String(weekly.totals.exchanges.value),
+  );
+  const sections = await printed
+    .locator('section')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(sections.at(-1)).toBe('report-sources');
+  await expectAxeClean(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByTestId('print-report')).toBeHidden();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await info.attach('report-print', {
+    body: await page.screenshot({ fullPage: true, path: info.outputPath('report-print.png') }),
+    contentType: 'image/png',
+  });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await info.attach('report.pdf', { body: pdf, contentType: 'application/pdf' });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
+
   // Settings live on their own page: method, hubs, coordinators.
   await page.getByTestId('network-settings-link').click();
   await expect(page).toHaveURL(new RegExp(`/networks/${NETWORK}/settings$`));
