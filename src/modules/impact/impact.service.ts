@@ -10,10 +10,10 @@ import type {
   TImpactReport,
   TExchangeImpact,
   TImpactRow,
-  TMethod,
   TOpenData,
   TRecalculation,
 } from '../../shared/impact.schemas';
+import type { TMethod } from '../../shared/networks.schemas';
 import * as exchanges from '../exchanges/exchanges.service';
 import { requireHubRef } from '../hubs/hubs.service';
 import * as networks from '../networks/networks.service';

@@ -1,5 +1,5 @@
 /** The dashboard's and the funders' report's data: the same reports, so the same figures. */
-import type { networksApi } from '$lib/api/networks';
+import type { impactApi } from '$lib/api/impact';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_DAY = 86_400_000;
@@ -23,7 +23,7 @@ export function previousPeriod(p: Period): { from: string; to: string } | null {
 }
 
 /** A network's reports for a period: per month, per hub, per category, and the period before. */
-export async function loadReports(api: ReturnType<typeof networksApi>, slug: string, period: Period) {
+export async function loadReports(api: ReturnType<typeof impactApi>, slug: string, period: Period) {
   const before = previousPeriod(period);
   const [months, hubs, categories, previous] = await Promise.all([
     api.impact(slug, { ...period, group_by: 'month' }),

@@ -1,6 +1,7 @@
-import { pageError } from '$lib/load';
+import { impactApi } from '$lib/api/impact';
 import { networksApi } from '$lib/api/networks';
 import { loadReports, periodOf } from '$lib/components/impact-dashboard/load';
+import { pageError } from '$lib/load';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, params, url }) => {
@@ -10,7 +11,7 @@ export const load: PageLoad = async ({ fetch, parent, params, url }) => {
   try {
     const network = await api.get(params.slug);
     if (!network.isCoordinator) return { network, period, dashboard: null };
-    return { network, period, dashboard: await loadReports(api, params.slug, period) };
+    return { network, period, dashboard: await loadReports(impactApi(app, fetch), params.slug, period) };
   } catch (e) {
     pageError(e);
   }
