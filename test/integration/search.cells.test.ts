@@ -13,7 +13,7 @@ import { hubRings } from '../../src/modules/hubs/hubs.service';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
-import { ZListingPage, type TListingPage } from '../../src/shared/schemas';
+import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
 
