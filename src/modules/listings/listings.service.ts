@@ -35,6 +35,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     availableFrom: r.available_from,
     availableUntil: r.available_until,
     status: r.status,
+    lang: r.content_lang,
     hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
     photos,
@@ -94,6 +95,7 @@ export async function createListing(
     deps.db,
     {
       ...newListingValues(input),
+      lang: input.lang ?? user.locale,
       hubId: hub.id,
       authorId: user.id,
       now,
@@ -133,7 +135,7 @@ export async function updateListing(
     issues.push({ path: 'availableUntil', message: 'date_in_past' });
   // Rule keys are worded in the reader's language by the error handler.
   if (issues.length) throw validationError(issues);
-  const values = patchValues(patch);
+  const values = { ...patchValues(patch), ...(patch.lang ? { lang: patch.lang } : {}) };
   const belowReserved = () =>
     new ApiError('QUANTITY_BELOW_RESERVED', {
       details: {
