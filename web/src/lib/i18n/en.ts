@@ -8,6 +8,7 @@ import { streamsEn } from './streams/en';
 import { findingEn } from './finding/en';
 import { tasksEn } from './tasks/en';
 import { joinEn } from './join/en';
+import { listingPhotosEn } from './listing-photos/en';
 /** English messages: the typed source every other language must match key for key. */
 export const en = {
   localeName: 'English',
@@ -19,6 +20,7 @@ export const en = {
   matching: matchingEn,
   tasks: tasksEn,
   join: joinEn,
+  listingPhotos: listingPhotosEn,
   streams: streamsEn,
   finding: findingEn,
   common: {

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
 import { tasksFr } from './tasks/fr';
 import { joinFr } from './join/fr';
+import { listingPhotosFr } from './listing-photos/fr';
 import { offlineFr } from './offline/fr';
 import { streamsFr } from './streams/fr';
 import { findingFr } from './finding/fr';
@@ -21,6 +22,7 @@ export const fr: Messages = {
   matching: matchingFr,
   tasks: tasksFr,
   join: joinFr,
+  listingPhotos: listingPhotosFr,
   streams: streamsFr,
   finding: findingFr,
   common: {

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
 import { tasksNl } from './tasks/nl';
 import { joinNl } from './join/nl';
+import { listingPhotosNl } from './listing-photos/nl';
 import { offlineNl } from './offline/nl';
 import { streamsNl } from './streams/nl';
 import { findingNl } from './finding/nl';
@@ -21,6 +22,7 @@ export const nl: Messages = {
   matching: matchingNl,
   tasks: tasksNl,
   join: joinNl,
+  listingPhotos: listingPhotosNl,
   streams: streamsNl,
   finding: findingNl,
   common: {
