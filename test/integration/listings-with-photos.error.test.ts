@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createListing, setPhotos } from '../../src/modules/listings/listings.service';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, count, db, expectError, expectJson, LISTING, makerWithHub, signup } from '../helpers';
 import { jpeg, orderForm, png, publishForm, text } from '../listing-photos-helpers';
 

@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, count, db, expectJson, JPEG_BYTES, LISTING, makerWithHub, PNG_BYTES } from '../helpers';
 import { jpeg, orderForm, png, publishForm } from '../listing-photos-helpers';
 

@@ -6,7 +6,7 @@ import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../.
 import { requireUser } from '../../http/middleware/session';
 import { parseOrThrow } from '../../http/validate';
 import { KEY_FORMAT } from '../exchanges/exchanges.idempotency';
-import { MAX_PHOTOS } from '../../shared/photos';
+import { MAX_PHOTOS } from '../../shared/photos.schemas';
 import {
   jsonPart,
   photoFromForm,
@@ -16,14 +16,9 @@ import {
   photoUploadBody,
   PUBLIC_IMMUTABLE,
 } from '../photos/photos.http';
-import {
-  ZListing,
-  ZListingInput,
-  ZListingPage,
-  ZListingPatch,
-  ZListingSearch,
-  ZPhoto,
-} from '../../shared/schemas';
+import { ZListing, ZListingInput, ZListingPatch } from '../../shared/listings.schemas';
+import { ZPhoto } from '../../shared/photos.schemas';
+import { ZListingPage, ZListingSearch } from '../../shared/search.schemas';
 import * as service from './listings.service';
 
 const tags = ['Listings'];

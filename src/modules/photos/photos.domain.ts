@@ -1,8 +1,8 @@
 /** Photo rules shared by listings, machines and exchange outcomes: sizes, counts, what counts as an image. */
-import { MAX_PHOTO_BYTES, type PhotoRefusal } from '../../shared/photos';
+import { MAX_PHOTO_BYTES, type PhotoRefusal } from '../../shared/photos.schemas';
 
 // The limits are stated once in src/shared, where the forms read them too.
-export { MAX_OUTCOME_PHOTOS, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/photos';
+export { MAX_OUTCOME_PHOTOS, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/photos.schemas';
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 

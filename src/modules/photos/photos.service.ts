@@ -6,8 +6,7 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { ErrorCode } from '../../shared/errors';
-import { photoRefusalSentence, type PhotoRefusal } from '../../shared/photos';
-import type { TPhoto } from '../../shared/schemas';
+import { photoRefusalSentence, type PhotoRefusal, type TPhoto } from '../../shared/photos.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import {
   MAX_OUTCOME_PHOTOS,

@@ -1,4 +1,5 @@
-import type { TTraining, TTrainingRecord, TTrainingRef } from '../../shared/machines.schemas';
+import type { TTrainingRef } from '../../shared/machines.schemas';
+import type { TTraining, TTrainingRecord } from '../../shared/trainings.schemas';
 
 type RefRow = { id: number; name: string; level: number; hub_slug: string; hub_name: string };
 

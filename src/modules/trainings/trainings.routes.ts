@@ -9,7 +9,7 @@ import {
   ZTrainingRecord,
   ZTrainingRecordInput,
   ZTrainingRecordList,
-} from '../../shared/machines.schemas';
+} from '../../shared/trainings.schemas';
 import * as service from './trainings.service';
 
 const tags = ['Trainings'];

@@ -1,13 +1,13 @@
 import type { Deps } from '../../env';
 import { ApiError, validationError } from '../../http/errors';
+import type { TTrainingRef } from '../../shared/machines.schemas';
 import type {
   TPassport,
   TTraining,
   TTrainingInput,
   TTrainingRecord,
   TTrainingRecordInput,
-  TTrainingRef,
-} from '../../shared/machines.schemas';
+} from '../../shared/trainings.schemas';
 import { canManage } from '../hubs/hubs.domain';
 import { requireHubRef, roleIn } from '../hubs/hubs.service';
 import { isQualified } from './trainings.domain';

@@ -1,42 +1,51 @@
 /**
- * Publishing a listing with its photos, and setting the photos of a listing: each one request, so
- * either all of it is written or nothing is. Publishing carries an Idempotency-Key made once per
- * form, so a retry after a lost answer (or a second tap) finds the listing instead of making two.
+ * Listings API calls: search, read, create, edit, withdraw, photos. Publishing sends the listing
+ * with its photos in one request (all of it is written, or nothing), with an Idempotency-Key made
+ * once per form, so a retry after a lost answer (or a second tap) finds the listing instead of
+ * making two; setting the photos of a listing is one request too.
  */
-import type { TListing, TListingInput } from '$shared/schemas';
-import type { AppState } from '$lib/app-state.svelte';
-import { apiRequest } from '$lib/api';
-import { operation } from './operation';
+import type { TListing, TListingInput, TListingPatch } from '$shared/listings.schemas';
+import type { TPhoto } from '$shared/photos.schemas';
+import type { TListingPage } from '$shared/search.schemas';
+import { operation, type Call } from './operation';
+import type { ListingSearchQuery } from './search';
 
 /** A photo to send: its bytes and the file name the person chose (named back if it is refused). */
 export type PhotoUpload = { blob: Blob; filename: string };
 
-export function listingsApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  const send = <T>(op: { method: string; path: string }, form: FormData, key?: string) =>
-    apiRequest<T>({
-      fetchFn,
-      locale: app.locale,
-      messages: app.m.common,
-      method: op.method,
-      path: op.path,
-      form,
-      ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
-    });
+/** The multipart body of photos, in order, beside one JSON part. */
+function photoForm(part: string, value: unknown, photos: PhotoUpload[]): FormData {
+  const form = new FormData();
+  form.append(part, JSON.stringify(value));
+  for (const p of photos) form.append('photo', p.blob, p.filename);
+  return form;
+}
 
+export function listingsApi(call: Call) {
   return {
+    search: (query: ListingSearchQuery) => call<TListingPage>(operation('GET /listings'), { query }),
+    get: (id: number | string) => call<TListing>(operation('GET /listings/{id}', { id })),
+    create: (input: TListingInput) => call<TListing>(operation('POST /listings'), { json: input }),
     /** Publishes a listing with its photos, in order: the listing with all of them, or nothing. */
-    publish: (input: TListingInput, photos: PhotoUpload[], key: string) => {
-      const form = new FormData();
-      form.append('listing', JSON.stringify(input));
-      for (const p of photos) form.append('photo', p.blob, p.filename);
-      return send<TListing>(operation('POST /listings/with-photos'), form, key);
-    },
+    publish: (input: TListingInput, photos: PhotoUpload[], key: string) =>
+      call<TListing>(operation('POST /listings/with-photos'), {
+        form: photoForm('listing', input, photos),
+        headers: { 'Idempotency-Key': key },
+      }),
     /** Makes a listing's photos exactly `order`: kept photo ids, and null where each new photo goes. */
-    setPhotos: (id: number, order: (number | null)[], photos: PhotoUpload[]) => {
+    setPhotos: (id: number, order: (number | null)[], photos: PhotoUpload[]) =>
+      call<TListing>(operation('PUT /listings/{id}/photos', { id }), {
+        form: photoForm('order', order, photos),
+      }),
+    patch: (id: number, patch: TListingPatch) =>
+      call<TListing>(operation('PATCH /listings/{id}', { id }), { json: patch }),
+    withdraw: (id: number) => call<TListing>(operation('DELETE /listings/{id}', { id })),
+    uploadPhoto: (id: number, photo: Blob, filename: string) => {
       const form = new FormData();
-      form.append('order', JSON.stringify(order));
-      for (const p of photos) form.append('photo', p.blob, p.filename);
-      return send<TListing>(operation('PUT /listings/{id}/photos', { id }), form);
+      form.append('photo', photo, filename);
+      return call<TPhoto>(operation('POST /listings/{id}/photos', { id }), { form });
     },
+    deletePhoto: (id: number, photoId: number) =>
+      call<void>(operation('DELETE /listings/{id}/photos/{photoId}', { id, photoId })),
   };
 }

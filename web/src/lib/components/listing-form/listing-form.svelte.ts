@@ -1,16 +1,8 @@
 /** State and submit flow of the listing form (create and edit), validated with the API's schemas. */
-import {
-  listingIssues,
-  ZListingInput,
-  ZListingPatch,
-  type TCondition,
-  type TListing,
-  type TListingKind,
-  type TUnit,
-} from '$shared/schemas';
+import { type TCondition, type TListingKind, type TUnit } from '$shared/common.schemas';
+import { listingIssues, ZListingInput, ZListingPatch, type TListing } from '$shared/listings.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
-import { listingsApi } from '$lib/api/listings';
 import { newIdempotencyKey } from '$lib/api/exchanges';
 import { PhotoSet } from '$lib/components/photo-picker/photo-set.svelte';
 import { toNumber, ruleMessage, validate } from '$lib/validation';
@@ -126,7 +118,7 @@ export class ListingFormState {
       this.phase = 'preparing';
       const uploads = await this.photos.uploads();
       this.phase = 'sending';
-      const listings = listingsApi(app);
+      const listings = app.api().listings;
       if (!editing)
         return await listings.publish(
           { ...(body as Parameters<typeof listings.publish>[0]), hub: this.values.hub },
@@ -139,13 +131,12 @@ export class ListingFormState {
         this.saved = withPhotos;
         this.photos.reset(withPhotos.photos);
       }
-      const api = app.api();
-      return await api.listings.patch(editing.id, body as Parameters<typeof api.listings.patch>[1]);
+      return await listings.patch(editing.id, body as Parameters<typeof listings.patch>[1]);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.code === 'PHOTO_REFUSED') {
         this.photos.showRefusals(e.fields);
-        this.formError = editing ? m.listingPhotos.refusedEdit : m.listingPhotos.refused;
+        this.formError = editing ? m.photos.refusedEdit : m.photos.refused;
         return null;
       }
       this.errors = e.fields;

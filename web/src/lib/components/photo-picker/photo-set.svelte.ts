@@ -2,8 +2,7 @@
  * The photos of a listing form, in their order: those already saved and those just chosen. They
  * are sent with the listing in one request, so nothing is stored until the person publishes.
  */
-import { MAX_PHOTOS } from '$shared/photos';
-import type { TPhoto } from '$shared/schemas';
+import { MAX_PHOTOS, type TPhoto } from '$shared/photos.schemas';
 import type { FieldErrors } from '$lib/api';
 import type { PhotoUpload } from '$lib/api/listings';
 import { downsizeImage } from '$lib/images';

@@ -1,8 +1,18 @@
 /**
- * What a photo may be (size, count, kind), stated once for the API and the forms, and the
- * sentence naming a photo that was refused ("Photo 2 (“notes.txt”): not a JPEG, PNG or WebP image").
+ * The photos contract: a stored photo as answered (listings, machines, exchange outcomes); what a
+ * photo may be (size, count, kind), stated once for the API and the forms; and the sentence naming
+ * a photo that was refused ("Photo 2 (“notes.txt”): not a JPEG, PNG or WebP image").
  */
+import { z } from 'zod';
 import type { Locale } from './taxonomy';
+
+export const ZPhoto = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+});
+export type TPhoto = z.infer<typeof ZPhoto>;
 
 /** The largest photo kept. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

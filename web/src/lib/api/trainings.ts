@@ -1,0 +1,33 @@
+/** Trainings API calls: a hub's trainings, records, accepted equivalents, the maker passport. */
+import type {
+  TPassport,
+  TTraining,
+  TTrainingInput,
+  TTrainingRecord,
+  TTrainingRecordInput,
+} from '$shared/trainings.schemas';
+import { operation, type Call } from './operation';
+
+export function trainingsApi(call: Call) {
+  return {
+    list: (slug: string) => call<{ items: TTraining[] }>(operation('GET /hubs/{slug}/trainings', { slug })),
+    create: (slug: string, input: TTrainingInput) =>
+      call<TTraining>(operation('POST /hubs/{slug}/trainings', { slug }), { json: input }),
+    record: (slug: string, trainingId: number, input: TTrainingRecordInput) =>
+      call<TTrainingRecord>(
+        operation('POST /hubs/{slug}/trainings/{trainingId}/records', { slug, trainingId }),
+        {
+          json: input,
+        },
+      ),
+    accept: (slug: string, trainingId: number, acceptedId: number) =>
+      call<TTraining>(
+        operation('PUT /hubs/{slug}/trainings/{trainingId}/accepted/{acceptedId}', {
+          slug,
+          trainingId,
+          acceptedId,
+        }),
+      ),
+    passport: () => call<TPassport>(operation('GET /me/passport')),
+  };
+}
