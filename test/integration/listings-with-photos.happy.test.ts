@@ -191,6 +191,24 @@ describe('setting the photos of a listing', () => {
     expect(updated.updatedAt >= listing.updatedAt).toBe(true);
   });
 
+  it('a photo replacing the newest one gets a new id: a photo URL is cached as immutable', async () => {
+    const { session, listing } = await listingWithPhotos(2);
+    const [a, b] = listing.photos.map((p) => p.id) as [number, number];
+    const updated = await expectJson(
+      await call(`/listings/${listing.id}/photos`, {
+        session,
+        method: 'PUT',
+        form: orderForm([a, null], [jpeg('replacement.jpg')]),
+      }),
+      200,
+      ZListing,
+    );
+    expect(updated.photos[0]!.id).toBe(a);
+    expect(updated.photos[1]!.id).toBeGreaterThan(b);
+    const served = await call(updated.photos[1]!.url.replace('/api/v1', ''));
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(JPEG_BYTES);
+  });
+
   it('removes every photo with an empty order', async () => {
     const { session, listing } = await listingWithPhotos(2);
     const before = await objects();
