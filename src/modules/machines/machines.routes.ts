@@ -16,6 +16,7 @@ import {
   ZBooking,
   ZBookingInput,
   ZBookingList,
+  ZCalendarToken,
   ZMachine,
   ZMachineBookingsQuery,
   ZMachineInput,
@@ -24,7 +25,6 @@ import {
   ZMachineSearch,
   ZMyBookingsQuery,
 } from '../../shared/machines.schemas';
-import { ZCalendarToken } from '../../shared/trainings.schemas';
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({

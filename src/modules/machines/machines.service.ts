@@ -6,13 +6,13 @@ import type {
   TAvailability,
   TBooking,
   TBookingInput,
+  TCalendarToken,
   TMachine,
   TMachineInput,
   TMachinePatch,
   TMachineType,
   TWindow,
 } from '../../shared/machines.schemas';
-import type { TCalendarToken } from '../../shared/trainings.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';

@@ -2,12 +2,12 @@
 import type {
   TAvailability,
   TBooking,
+  TCalendarToken,
   TMachine,
   TMachineInput,
   TMachinePatch,
 } from '$shared/machines.schemas';
 import type { TPhoto } from '$shared/photos.schemas';
-import type { TCalendarToken } from '$shared/trainings.schemas';
 import { operation, type Call } from './operation';
 
 export function machinesApi(call: Call) {
