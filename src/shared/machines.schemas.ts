@@ -160,6 +160,14 @@ export const ZMachine = z.object({
   canManage: z.boolean(),
   /** Whether the viewer holds the required training (or one the hub accepts); null when signed out. */
   viewerQualified: z.boolean().nullable(),
+  /** The viewer's latest request for the required training (pending or declined), else null. */
+  viewerTrainingRequest: z
+    .object({
+      id: z.number().int(),
+      status: z.enum(['pending', 'recorded', 'declined']),
+      createdAt: z.string(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -270,3 +278,30 @@ export type TPassport = z.infer<typeof ZPassport>;
 
 export const ZCalendarToken = z.object({ token: z.string(), path: z.string() });
 export type TCalendarToken = z.infer<typeof ZCalendarToken>;
+
+// ---------- training requests ----------
+
+export const TRAINING_REQUEST_STATUSES = ['pending', 'recorded', 'declined'] as const;
+
+/** Asking a machine's hub for the training the machine requires: an optional word for its managers. */
+export const ZTrainingRequestInput = z.strictObject({ message: multilineText(0, 500).default('') });
+export type TTrainingRequestInput = z.input<typeof ZTrainingRequestInput>;
+
+export const ZTrainingRequest = z.object({
+  id: z.number().int(),
+  training: ZTrainingRef,
+  machine: z.object({ id: z.number().int(), name: z.string() }),
+  hub: ZHubRef,
+  person: ZPerson,
+  message: z.string(),
+  status: z.enum(TRAINING_REQUEST_STATUSES),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type TTrainingRequest = z.infer<typeof ZTrainingRequest>;
+export const ZTrainingRequestList = z.object({ items: z.array(ZTrainingRequest) });
+export type TTrainingRequestList = z.infer<typeof ZTrainingRequestList>;
+
+/** Recording the training a person asked for: the day they completed it. */
+export const ZTrainingRequestRecordInput = z.strictObject({ completedOn: ZDate });
+export type TTrainingRequestRecordInput = z.infer<typeof ZTrainingRequestRecordInput>;

@@ -39,6 +39,16 @@ export const RULE_MESSAGES = {
     fr: 'Le temps machine s’offre en heures',
     en: 'Machine time is offered in hours',
   },
+  machine_only_for_machine_time: {
+    nl: 'Alleen machinetijd noemt een machine',
+    fr: 'Seul le temps machine désigne une machine',
+    en: 'Only machine time names a machine',
+  },
+  machine_of_hub: {
+    nl: 'Kies een machine van de hub van dit aanbod',
+    fr: 'Choisissez une machine du hub de cette offre',
+    en: 'Choose a machine of this listing’s hub',
+  },
   until_after_from: {
     nl: 'Moet op of na de begindatum liggen',
     fr: 'Doit être le jour de début ou après',

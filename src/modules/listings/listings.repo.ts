@@ -35,6 +35,8 @@ export type ListingRow = {
   /** The stream occurrence it was published for (migration 0009), else null. */
   stream_id: number | null;
   stream_seq: number | null;
+  /** The machine a machine_time listing offers (migration 0036), else null. */
+  machine_id: number | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.
@@ -65,6 +67,7 @@ const COLUMNS: Record<keyof ListingValues, string> = {
   priceCents: 'price_cents',
   availableFrom: 'available_from',
   availableUntil: 'available_until',
+  machineId: 'machine_id',
 };
 
 // The hub and author shown with every listing are joined in, so a page of results is one query.
@@ -80,7 +83,7 @@ export async function insertListing(
 ): Promise<number> {
   const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
   const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
-  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k])];
+  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k] ?? null)];
   const [inserted] = await db.batch<{ id: number }>([
     db
       .prepare(
