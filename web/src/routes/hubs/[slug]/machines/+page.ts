@@ -1,3 +1,4 @@
+import { machinesApi } from '$lib/api/machines';
 import { pageError } from '$lib/load';
 import type { PageLoad } from './$types';
 
@@ -11,7 +12,10 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
       api.trainings.list(params.slug),
       api.hubs.list(),
     ]);
-    return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items };
+    // Managers answer the training requests of their hub here.
+    const requests =
+      hub.myRole === 'manager' ? (await machinesApi(app, fetch).trainingRequests(params.slug)).items : [];
+    return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items, requests };
   } catch (e) {
     pageError(e);
   }
