@@ -39,7 +39,7 @@ import { streamsRoutes } from './modules/streams/streams.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { requestProgressRoutes } from './modules/request-progress/request-progress.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
-import type { TErrorBody } from './shared/schemas';
+import type { TErrorBody } from './shared/common.schemas';
 import { RULE_MESSAGES, ruleSentence, type RuleKey } from './shared/validation';
 
 function envelope(c: Context<AppEnv>, code: ErrorCode, details?: ApiError['details']): TErrorBody {

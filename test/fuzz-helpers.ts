@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { createApp } from '../src/app';
-import { ZErrorBody } from '../src/shared/schemas';
+import { ZErrorBody } from '../src/shared/common.schemas';
 import { db, ORIGIN, type Session } from './helpers';
 
 const app = createApp();

@@ -2,7 +2,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import { ZErrorBody, type TErrorBody, type TMe } from '../src/shared/schemas';
+import { type TMe } from '../src/shared/accounts.schemas';
+import { ZErrorBody, type TErrorBody } from '../src/shared/common.schemas';
 import { dispatchPendingEvents } from '../src/events';
 import { unsettledEvents } from '../src/modules/events/events.service';
 

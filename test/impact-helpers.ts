@@ -1,7 +1,8 @@
 /** Networks and impact test helpers: a network over two hubs with completed exchanges. */
 import { expect } from 'vitest';
 import { runImpactJob } from '../src/modules/impact/impact.service';
-import { ZFlowList, ZNetwork, type TFigure, type TFlowList } from '../src/shared/impact.schemas';
+import { ZFlowList, type TFigure, type TFlowList } from '../src/shared/impact.schemas';
+import { ZNetwork } from '../src/shared/networks.schemas';
 import { completedExchange, twoHubs } from './exchanges-helpers';
 import { call, db, expectJson, type Session } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Moderation and import test helpers: a moderated pair of hubs, reports, hiding, CSV files. */
 import { expect } from 'vitest';
-import { ZModerationState, ZReport } from '../src/shared/inventory.schemas';
-import { IMPORT_FIELDS } from '../src/shared/inventory.schemas';
+import { ZModerationState, ZReport } from '../src/shared/moderation.schemas';
+import { IMPORT_FIELDS } from '../src/shared/imports.schemas';
 import { call, db, expectJson, invite, signup, type Session } from './helpers';
 import { createNetwork, addHub } from './impact-helpers';
 import { newArea, newListing, newRequest } from './matching-helpers';

@@ -1,7 +1,8 @@
 /** Helpers of the machines tests: machines with opening windows, instants in a hub's local time. */
 import { expect } from 'vitest';
 import { localParts, localToUtc, isoInZone, minutesOf } from '../src/modules/machines/machines.domain';
-import { ZMachine, ZTraining, type TMachine } from '../src/shared/machines.schemas';
+import { ZMachine, type TMachine } from '../src/shared/machines.schemas';
+import { ZTraining } from '../src/shared/trainings.schemas';
 import { call, expectJson, type Session } from './helpers';
 
 export const TZ = 'Europe/Brussels';

@@ -14,18 +14,14 @@ import type { AppEnv } from '../env';
 import { ZExchange, ZExchangeDetail, ZFlow } from '../shared/exchanges.schemas';
 import { ERRORS } from '../shared/errors';
 import { ZMachine, ZBooking } from '../shared/machines.schemas';
-import { ZListingMatch, ZRequestMatch, ZNotification } from '../shared/matching.schemas';
-import {
-  ZErrorBody,
-  ZHub,
-  ZHubSummary,
-  ZListing,
-  ZMember,
-  ZPerson,
-  ZPhoto,
-  ZRequest,
-  ZUser,
-} from '../shared/schemas';
+import { ZListingMatch, ZRequestMatch } from '../shared/matching.schemas';
+import { ZNotification } from '../shared/notifications.schemas';
+import { ZPerson, ZUser } from '../shared/accounts.schemas';
+import { ZErrorBody } from '../shared/common.schemas';
+import { ZHub, ZHubSummary, ZMember } from '../shared/hubs.schemas';
+import { ZListing } from '../shared/listings.schemas';
+import { ZPhoto } from '../shared/photos.schemas';
+import { ZRequest } from '../shared/requests.schemas';
 import { ZStream } from '../shared/streams.schemas';
 import { ApiError } from './errors';
 import { SESSION_COOKIE } from './middleware/session';

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env';
 import { mailEnv } from '../modules/notifications/notifications.sender';
-import { ZErrorBody } from '../shared/schemas';
+import { ZErrorBody } from '../shared/common.schemas';
 import { ZPathId } from '../shared/user-input';
 import { validationHook } from './validate';
 

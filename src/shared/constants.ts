@@ -1,7 +1,7 @@
 /**
  * The value lists of the API's contract, without zod: the web app imports them from here so that
  * a page needing a list of units or languages does not load zod and every schema with it.
- * schemas.ts builds its enums from these and re-exports them.
+ * common.schemas.ts builds its enums from these and re-exports them.
  */
 
 export const LOCALES = ['nl', 'fr', 'en'] as const;

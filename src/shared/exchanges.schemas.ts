@@ -3,7 +3,9 @@
  * ledger. Shared by the Worker and the web app; inputs are strict objects.
  */
 import { z } from 'zod';
-import { ZCategorySlug, ZHubSummary, ZPerson, ZQuantity, ZUnit } from './schemas';
+import { ZPerson } from './accounts.schemas';
+import { ZCategorySlug, ZQuantity, ZUnit } from './common.schemas';
+import { ZHubSummary } from './hubs.schemas';
 import { httpUrl, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 

@@ -1,9 +1,12 @@
 /**
- * The machines contract: machines, opening windows, trainings and the maker passport, bookings.
+ * The machines contract: machines, opening windows, the maker passport, bookings.
  * Times in the API are ISO 8601 with an offset; the hub's own offset is used in answers.
  */
 import { z } from 'zod';
-import { ZHubSummary, ZPerson, ZPhoto } from './schemas';
+import { ZPerson } from './accounts.schemas';
+import { ZDate } from './common.schemas';
+import { ZHubSummary } from './hubs.schemas';
+import { ZPhoto } from './photos.schemas';
 import { lineText as text, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 
@@ -21,9 +24,6 @@ export const MACHINE_TYPES = [
 export const ZMachineType = z.enum(MACHINE_TYPES);
 export type TMachineType = z.infer<typeof ZMachineType>;
 
-export { isTimeZone, ZTimeZone } from './schemas';
-
-const ZDate = z.iso.date();
 /** An instant with its offset, e.g. 2027-03-29T09:00:00+02:00 (Z is accepted too). */
 export const ZInstant = z.iso.datetime({ offset: true });
 
@@ -121,7 +121,7 @@ export const ZMachinePatch = z
   .refine((v) => Object.keys(v).length > 0, 'nothing_to_change' satisfies RuleKey);
 export type TMachinePatch = z.input<typeof ZMachinePatch>;
 
-const ZHubRef = z.object({ slug: z.string(), name: z.string() });
+export const ZHubRef = z.object({ slug: z.string(), name: z.string() });
 
 export const ZTrainingRef = z.object({
   id: z.number().int(),
@@ -230,78 +230,3 @@ export type TBooking = z.infer<typeof ZBooking>;
 export const ZBookingList = z.object({ items: z.array(ZBooking) });
 export const ZMyBookingsQuery = z.object({ scope: z.enum(['upcoming', 'past', 'all']).default('upcoming') });
 export const ZMachineBookingsQuery = ZAvailabilityQuery;
-
-// ---------- trainings ----------
-
-export const ZTrainingInput = z.strictObject({
-  name: text(2, 120),
-  level: z.number().int().min(1).max(9).default(1),
-  description: multilineText(0, 2000).default(''),
-});
-export type TTrainingInput = z.input<typeof ZTrainingInput>;
-
-export const ZTraining = ZTrainingRef.extend({
-  description: z.string(),
-  /** Other hubs' trainings this hub accepts as equivalent to this one. */
-  accepts: z.array(ZTrainingRef),
-});
-export type TTraining = z.infer<typeof ZTraining>;
-
-export const ZTrainingList = z.object({ items: z.array(ZTraining) });
-
-export const ZTrainingRecordInput = z.strictObject({
-  email: z.email().max(254),
-  completedOn: ZDate,
-});
-export type TTrainingRecordInput = z.infer<typeof ZTrainingRecordInput>;
-
-export const ZTrainingRecord = z.object({
-  id: z.number().int(),
-  training: ZTrainingRef,
-  person: ZPerson,
-  completedOn: z.string(),
-  recordedBy: ZPerson,
-  createdAt: z.string(),
-});
-export type TTrainingRecord = z.infer<typeof ZTrainingRecord>;
-export const ZTrainingRecordList = z.object({ items: z.array(ZTrainingRecord) });
-
-export const ZPassportEntry = z.object({
-  training: ZTrainingRef,
-  completedOn: z.string(),
-  recordedBy: ZPerson,
-  /** Trainings of other hubs that accept this one as equivalent. */
-  acceptedAs: z.array(ZTrainingRef),
-});
-export const ZPassport = z.object({ person: ZPerson, items: z.array(ZPassportEntry) });
-export type TPassport = z.infer<typeof ZPassport>;
-
-export const ZCalendarToken = z.object({ token: z.string(), path: z.string() });
-export type TCalendarToken = z.infer<typeof ZCalendarToken>;
-
-// ---------- training requests ----------
-
-export const TRAINING_REQUEST_STATUSES = ['pending', 'recorded', 'declined'] as const;
-
-/** Asking a machine's hub for the training the machine requires: an optional word for its managers. */
-export const ZTrainingRequestInput = z.strictObject({ message: multilineText(0, 500).default('') });
-export type TTrainingRequestInput = z.input<typeof ZTrainingRequestInput>;
-
-export const ZTrainingRequest = z.object({
-  id: z.number().int(),
-  training: ZTrainingRef,
-  machine: z.object({ id: z.number().int(), name: z.string() }),
-  hub: ZHubRef,
-  person: ZPerson,
-  message: z.string(),
-  status: z.enum(TRAINING_REQUEST_STATUSES),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-export type TTrainingRequest = z.infer<typeof ZTrainingRequest>;
-export const ZTrainingRequestList = z.object({ items: z.array(ZTrainingRequest) });
-export type TTrainingRequestList = z.infer<typeof ZTrainingRequestList>;
-
-/** Recording the training a person asked for: the day they completed it. */
-export const ZTrainingRequestRecordInput = z.strictObject({ completedOn: ZDate });
-export type TTrainingRequestRecordInput = z.infer<typeof ZTrainingRequestRecordInput>;

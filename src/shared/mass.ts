@@ -4,7 +4,7 @@
  * (the impact row and the dashboard's ranges) and the web app (how an estimate is shown).
  * Exact integer arithmetic throughout (BigInt inside), so every caller gets the same grams.
  */
-import type { TUnit } from './schemas';
+import type { TUnit } from './common.schemas';
 import { findCategory } from './taxonomy';
 
 /** round(a × b / c), half away from zero, exact for any safe integers (BigInt inside). */

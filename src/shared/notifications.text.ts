@@ -1,5 +1,5 @@
 /** What a person reads for a notification, and where it leads: one home for the API's emails and the web's inbox. */
-import type { TNotificationKind, TNotificationPayload } from './matching.schemas';
+import type { TNotificationKind, TNotificationPayload } from './notifications.schemas';
 import type { Locale } from './taxonomy';
 
 type P = TNotificationPayload;

@@ -4,16 +4,10 @@
  */
 import { z } from 'zod';
 import { ZMatchReason } from './matching.schemas';
-import {
-  listingIssues,
-  listingOfferFields,
-  ZCondition,
-  ZHubSummary,
-  ZListingKind,
-  ZPerson,
-  ZPriceType,
-  ZUnit,
-} from './schemas';
+import { ZPerson } from './accounts.schemas';
+import { ZCondition, ZListingKind, ZPriceType, ZUnit } from './common.schemas';
+import { ZHubSummary } from './hubs.schemas';
+import { listingIssues, listingOfferFields } from './listings.schemas';
 import { ZPathId } from './user-input';
 import type { RuleKey } from './validation';
 

@@ -1,6 +1,6 @@
 /** What waits for a person now, across their hubs (GET /me/tasks). */
 import { z } from 'zod';
-import { ZUnit } from './schemas';
+import { ZUnit } from './common.schemas';
 
 /** Every kind of task, one entry each; a module adds its kind here and its source in tasks.service.ts. */
 export const TASK_KINDS = [

@@ -4,7 +4,7 @@
  * Then Emre of T2 Campus reports a listing and Marie, coordinator of the Flanders & Brussels
  * network, finds the report and hides the listing: it leaves search.
  */
-import { IMPORT_FIELDS } from '../../src/shared/inventory.schemas';
+import { IMPORT_FIELDS } from '../../src/shared/imports.schemas';
 import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { apiGet, asMember, createListing } from './fixtures/flows';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../../src/modules/accounts/accounts.domain';
-import { ZMe } from '../../src/shared/schemas';
+import { ZMe } from '../../src/shared/accounts.schemas';
 import { call, count, expectError, expectJson, signup } from '../helpers';
 
 const PASSWORD = 'correct horse battery';

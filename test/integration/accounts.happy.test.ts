@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZMe } from '../../src/shared/schemas';
+import { ZMe } from '../../src/shared/accounts.schemas';
 import { call, count, db, expectJson, signup } from '../helpers';
 
 describe('accounts: happy paths', () => {

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/modules/machines/machines.domain';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
-import { NOTIFICATION_KINDS } from '../../src/shared/matching.schemas';
+import { NOTIFICATION_KINDS } from '../../src/shared/notifications.schemas';
 import { claimOk, actOk } from '../exchanges-helpers';
 import { createNetwork } from '../impact-helpers';
 import { at, createMachine, createTraining, recordTraining } from '../machines-helpers';

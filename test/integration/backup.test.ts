@@ -7,7 +7,7 @@ import { applyD1Migrations, createExecutionContext, waitOnExecutionContext } fro
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
-import { ZRequest } from '../../src/shared/schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
 import {
   dataTables,
   dependencies,

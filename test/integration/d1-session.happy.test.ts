@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { BOOKMARK_COOKIE, BOOKMARK_HEADER } from '../../src/http/middleware/d1-session';
 import { call, createListing, db, expectJson, LISTING, makerWithHub, ORIGIN } from '../helpers';
 

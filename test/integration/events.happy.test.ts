@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchEvents, recordEvent, type Subscriber } from '../../src/modules/events/events.service';
 import { SUBSCRIBERS } from '../../src/events';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 
 const deps = (at = new Date()) => ({ db, now: () => at, baseUrl: 'http://127.0.0.1:8787' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExchangeTimers } from '../../src/modules/exchanges/exchanges.service';
 import { ZExchangeDetail, ZExchangePage, ZFlow, ZFlowPage } from '../../src/shared/exchanges.schemas';
-import { ZListing, ZListingPage } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
+import { ZListingPage } from '../../src/shared/search.schemas';
 import { act, actOk, claim, claimOk, completedExchange, stateOf, stock, twoHubs } from '../exchanges-helpers';
 import { call, count, db, expectJson } from '../helpers';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/accounts/accounts.crypto';
-import { ZInvite } from '../../src/shared/schemas';
+import { ZInvite } from '../../src/shared/hubs.schemas';
 import {
   call,
   count,

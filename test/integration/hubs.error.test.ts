@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/accounts/accounts.crypto';
-import { ZHub, ZInvite, ZMembership } from '../../src/shared/schemas';
+import { ZMembership } from '../../src/shared/accounts.schemas';
+import { ZHub, ZInvite } from '../../src/shared/hubs.schemas';
 import {
   call,
   count,

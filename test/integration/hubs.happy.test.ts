@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ZHub, ZInvite, ZInvitePreview, ZMe, ZMember, ZMembership } from '../../src/shared/schemas';
+import { ZMe, ZMembership } from '../../src/shared/accounts.schemas';
+import { ZHub, ZInvite, ZInvitePreview, ZMember } from '../../src/shared/hubs.schemas';
 import {
   call,
   count,

@@ -6,10 +6,10 @@ import {
   ZFlowList,
   ZHubImpact,
   ZImpactReport,
-  ZNetwork,
   ZOpenData,
   ZRecalculation,
 } from '../../src/shared/impact.schemas';
+import { ZNetwork } from '../../src/shared/networks.schemas';
 import { call, count, db, expectJson, HUB_DEFAULTS, type Session } from '../helpers';
 import { completedExchange, drillDownSum, impactRows, networkOfTwo, runJob } from '../impact-helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZImport } from '../../src/shared/inventory.schemas';
+import { ZImport } from '../../src/shared/imports.schemas';
 import { call, count, expectError, expectJson, invite, makerWithHub, signup } from '../helpers';
 import { csvLine, csvOf, importCsv } from '../inventory-helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZImport, ZImportList } from '../../src/shared/inventory.schemas';
-import { ZListing } from '../../src/shared/schemas';
+import { ZImport, ZImportList } from '../../src/shared/imports.schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, count, db, expectJson, makerWithHub } from '../helpers';
 import { csvLine, csvOf, importCsv, listingsOfImport } from '../inventory-helpers';
 import { newArea, newRequest, notificationsOf } from '../matching-helpers';

@@ -3,7 +3,7 @@
  * task, notification), accept or decline it once; the person is told and, if accepted, is a member.
  */
 import { describe, expect, it } from 'vitest';
-import { ZJoinRequest, ZJoinRequestList } from '../../src/shared/schemas';
+import { ZJoinRequest, ZJoinRequestList } from '../../src/shared/hubs.schemas';
 import { ZTaskList } from '../../src/shared/tasks.schemas';
 import { call, count, createHub, expectError, expectJson, invite, signup, type Session } from '../helpers';
 

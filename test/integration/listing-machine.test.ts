@@ -4,7 +4,7 @@
  * rule too (a trigger), so nothing half-written remains.
  */
 import { describe, expect, it } from 'vitest';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, count, db, expectError, expectJson, makerWithHub } from '../helpers';
 import { createMachine } from '../machines-helpers';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ZListing, ZListingPage, ZPhoto } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
+import { ZPhoto } from '../../src/shared/photos.schemas';
+import { ZListingPage } from '../../src/shared/search.schemas';
 import {
   call,
   count,

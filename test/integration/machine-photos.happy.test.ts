@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ZMachine, ZMachineList } from '../../src/shared/machines.schemas';
-import { ZPhoto } from '../../src/shared/schemas';
+import { ZPhoto } from '../../src/shared/photos.schemas';
 import {
   call,
   count,

@@ -4,11 +4,11 @@ import {
   ZAvailability,
   ZBooking,
   ZBookingList,
-  ZCalendarToken,
   ZMachine,
   ZMachineList,
 } from '../../src/shared/machines.schemas';
-import { ZHub } from '../../src/shared/schemas';
+import { ZCalendarToken } from '../../src/shared/trainings.schemas';
+import { ZHub } from '../../src/shared/hubs.schemas';
 import { call, count, db, expectJson, makerWithHub } from '../helpers';
 import { at, book, createMachine, LASER } from '../machines-helpers';
 

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { matchingJob } from '../../src/modules/matching/matching.job';
 import { ZDismissed, ZListingMatches, ZRequestMatches } from '../../src/shared/matching.schemas';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { call, count, db, expectJson } from '../helpers';
 import { matchRow, newArea, newListing, newRequest, notificationsOf, outboxOf } from '../matching-helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZReportList } from '../../src/shared/inventory.schemas';
+import { ZReportList } from '../../src/shared/moderation.schemas';
 import { call, count, expectError, expectJson } from '../helpers';
 import { hide, hiddenColumns, hideOk, moderatedHubs, report, reportOk, restore } from '../inventory-helpers';
 

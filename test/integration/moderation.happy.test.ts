@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/scheduled';
-import { ZReportList } from '../../src/shared/inventory.schemas';
-import { ZNotificationPage, ZRequestMatches } from '../../src/shared/matching.schemas';
-import { ZHub, ZListing, ZListingPage, ZRequest, ZRequestPage } from '../../src/shared/schemas';
+import { ZReportList } from '../../src/shared/moderation.schemas';
+import { ZRequestMatches } from '../../src/shared/matching.schemas';
+import { ZNotificationPage } from '../../src/shared/notifications.schemas';
+import { ZHub } from '../../src/shared/hubs.schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
+import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { call, count, expectJson } from '../helpers';
 import { hiddenColumns, hideOk, moderatedHubs, reportOk, restore } from '../inventory-helpers';
 import { matchRow } from '../matching-helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZNetwork, ZNetworkHub, ZNetworkSummary } from '../../src/shared/impact.schemas';
+import { ZNetwork, ZNetworkHub, ZNetworkSummary } from '../../src/shared/networks.schemas';
 import { z } from 'zod';
 import { call, count, db, expectJson, makerWithHub, signup } from '../helpers';
 import { addHub, createNetwork } from '../impact-helpers';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runExchangeTimers } from '../../src/modules/exchanges/exchanges.service';
 import { NOTIFICATION_RULES } from '../../src/modules/notifications/notifications.rules';
-import { ZNotificationPage } from '../../src/shared/matching.schemas';
+import { ZNotificationPage } from '../../src/shared/notifications.schemas';
 import { actOk, claimOk, memberOf, twoHubs } from '../exchanges-helpers';
 import { call, db, expectJson, settleEvents, type Session } from '../helpers';
 import { at, book, createMachine } from '../machines-helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZUnreadCount } from '../../src/shared/matching.schemas';
+import { ZUnreadCount } from '../../src/shared/notifications.schemas';
 import { call, expectError, expectJson } from '../helpers';
 import { newArea, newListing, newRequest, notificationsOf } from '../matching-helpers';
 

@@ -6,7 +6,7 @@ import {
   ZNotificationPreferences,
   ZUnreadCount,
   NOTIFICATION_KINDS,
-} from '../../src/shared/matching.schemas';
+} from '../../src/shared/notifications.schemas';
 import { call, db, expectJson } from '../helpers';
 import { fixedDeps, newArea, newListing, newRequest, notificationsOf, outboxOf } from '../matching-helpers';
 

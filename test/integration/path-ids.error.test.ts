@@ -3,7 +3,7 @@
  * Every route of the OpenAPI document that takes an id reads it with the one schema (ZPathId).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import { fetchApp, loadOps, type Op } from '../fuzz-helpers';
 import { call, createListing, expectError, expectJson, makerWithHub, ORIGIN } from '../helpers';
 

@@ -1,8 +1,10 @@
 /** Requests fill from what is claimed for them: progress in their own unit, fulfilled by itself, reopened by the author. */
 import { describe, expect, it } from 'vitest';
 import { ZExchangeDetail, ZFlow, ZFlowPage, ZRequestProgress } from '../../src/shared/exchanges.schemas';
-import { ZNotificationPage, ZRequestMatches } from '../../src/shared/matching.schemas';
-import { ZRequest, ZRequestPage } from '../../src/shared/schemas';
+import { ZRequestMatches } from '../../src/shared/matching.schemas';
+import { ZNotificationPage } from '../../src/shared/notifications.schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
+import { ZRequestPage } from '../../src/shared/search.schemas';
 import { actOk, claim, memberOf, twoHubs } from '../exchanges-helpers';
 import { call, createListing, db, expectError, expectJson, makerWithHub, type Session } from '../helpers';
 

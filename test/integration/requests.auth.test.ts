@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZRequest } from '../../src/shared/schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
 import {
   call,
   count,

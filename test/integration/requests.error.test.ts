@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/modules/search/search.domain';
-import { ZRequest, ZRequestPage } from '../../src/shared/schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
+import { ZRequestPage } from '../../src/shared/search.schemas';
 import { call, count, db, expectError, expectJson, makerWithHub, type Session } from '../helpers';
 
 const REQUEST = {

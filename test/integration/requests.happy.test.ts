@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ZHub, ZRequest, ZRequestPage, type TRequest } from '../../src/shared/schemas';
+import { ZHub } from '../../src/shared/hubs.schemas';
+import { ZRequest, type TRequest } from '../../src/shared/requests.schemas';
+import { ZRequestPage } from '../../src/shared/search.schemas';
 import {
   call,
   count,

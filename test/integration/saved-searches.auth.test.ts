@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZSavedSearch, ZSavedSearchList } from '../../src/shared/matching.schemas';
+import { ZSavedSearch, ZSavedSearchList } from '../../src/shared/saved-searches.schemas';
 import { call, count, expectError, expectJson, signup } from '../helpers';
 
 describe('saved searches: only my own', () => {

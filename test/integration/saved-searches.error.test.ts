@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVED_SEARCHES } from '../../src/shared/matching.schemas';
+import { MAX_SAVED_SEARCHES } from '../../src/shared/saved-searches.schemas';
 import { call, count, expectError, signup } from '../helpers';
 
 describe('saved searches: errors', () => {

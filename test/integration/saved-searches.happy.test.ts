@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZSavedSearch, ZSavedSearchList } from '../../src/shared/matching.schemas';
+import { ZSavedSearch, ZSavedSearchList } from '../../src/shared/saved-searches.schemas';
 import { call, count, expectJson } from '../helpers';
 import { newArea, newListing, notificationsOf } from '../matching-helpers';
 

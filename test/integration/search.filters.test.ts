@@ -5,7 +5,7 @@
  * 0.5 mm and 5 %, unknown thickness passes). Each filter is a URL parameter.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZListingPage, type TListingPage } from '../../src/shared/schemas';
+import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
 import { call, createListing, expectError, expectJson, makerWithHub } from '../helpers';
 
 const GHENT = { lat: 51.0517, lon: 3.7265 };

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZListingPage } from '../../src/shared/schemas';
+import { ZListingPage } from '../../src/shared/search.schemas';
 import { call, createListing, expectError, expectJson, makerWithHub } from '../helpers';
 
 // Ghent (Broei), Brussels (Atelier Groot Eiland), Rotterdam (RDM): about 50 and 120 km apart.

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
 import { distanceMetres } from '../../src/modules/search/search.domain';
-import { ZListingPage } from '../../src/shared/schemas';
+import { ZListingPage } from '../../src/shared/search.schemas';
 import type { z } from 'zod';
 
 type ZPage = z.infer<typeof ZListingPage>;

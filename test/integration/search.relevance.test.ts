@@ -4,7 +4,7 @@
  * skips a row in any order.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZListingPage, type TListingPage } from '../../src/shared/schemas';
+import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
 import { toFtsQuery, type Cursor } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';

@@ -5,7 +5,7 @@
  * here, category by category, so names changed there without a migration fail.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZListingPage, ZRequestPage } from '../../src/shared/schemas';
+import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { indexedTermsOf, namesOfCategory } from '../../src/shared/search-terms';
 import { CATEGORIES } from '../../src/shared/taxonomy';
 import { call, db, expectJson, makerWithHub } from '../helpers';

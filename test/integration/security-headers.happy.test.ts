@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import staticHeaders from '../../web/static/_headers?raw';
 import { API_CSP, PAGE_HEADERS } from '../../src/http/security-headers';
 import { ZExchangeDetail } from '../../src/shared/exchanges.schemas';
-import { ZPhoto } from '../../src/shared/schemas';
+import { ZPhoto } from '../../src/shared/photos.schemas';
 import { actOk, completedExchange, twoHubs } from '../exchanges-helpers';
 import { call, createListing, expectJson, makerWithHub, ORIGIN, photoForm, PNG_BYTES } from '../helpers';
 import { createMachine } from '../machines-helpers';

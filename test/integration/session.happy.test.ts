@@ -1,6 +1,6 @@
 /** GET /auth/session: who is signed in, answered 200 signed in or out (the web app's start). */
 import { describe, expect, it } from 'vitest';
-import { ZSessionState } from '../../src/shared/schemas';
+import { ZSessionState } from '../../src/shared/accounts.schemas';
 import { call, expectJson, signup } from '../helpers';
 
 describe('session state', () => {

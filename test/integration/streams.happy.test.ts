@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZListing } from '../../src/shared/schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
 import {
   ZStreamDetail,
   ZStreamList,

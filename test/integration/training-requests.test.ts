@@ -4,7 +4,8 @@
  * A second request while one is pending is refused by the database.
  */
 import { describe, expect, it } from 'vitest';
-import { ZMachine, ZTrainingRequest, ZTrainingRequestList } from '../../src/shared/machines.schemas';
+import { ZMachine } from '../../src/shared/machines.schemas';
+import { ZTrainingRequest, ZTrainingRequestList } from '../../src/shared/trainings.schemas';
 import { ZTaskList } from '../../src/shared/tasks.schemas';
 import { call, count, createHub, expectError, expectJson, invite, signup, type Session } from '../helpers';
 import { createMachine, createTraining, recordTraining } from '../machines-helpers';

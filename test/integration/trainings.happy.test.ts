@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZBooking, ZMachine, ZPassport, ZTraining, ZTrainingList } from '../../src/shared/machines.schemas';
+import { ZBooking, ZMachine } from '../../src/shared/machines.schemas';
+import { ZPassport, ZTraining, ZTrainingList } from '../../src/shared/trainings.schemas';
 import { call, count, expectError, expectJson, makerWithHub } from '../helpers';
 import { at, book, createMachine, createTraining, recordTraining } from '../machines-helpers';
 

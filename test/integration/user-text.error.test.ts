@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { ZExchangeDetail } from '../../src/shared/exchanges.schemas';
 import { ZMachine } from '../../src/shared/machines.schemas';
-import { ZHub, ZListing, ZRequest } from '../../src/shared/schemas';
+import { ZHub } from '../../src/shared/hubs.schemas';
+import { ZListing } from '../../src/shared/listings.schemas';
+import { ZRequest } from '../../src/shared/requests.schemas';
 import { ZStreamDetail } from '../../src/shared/streams.schemas';
 import { actOk, completedExchange, twoHubs } from '../exchanges-helpers';
 import { call, createHub, db, expectError, expectJson, HUB_DEFAULTS, signup } from '../helpers';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZMachineInput } from '../../src/shared/machines.schemas';
-import { ZHubInput, ZListingInput, ZRequestInput } from '../../src/shared/schemas';
+import { ZHubInput } from '../../src/shared/hubs.schemas';
+import { ZListingInput } from '../../src/shared/listings.schemas';
+import { ZRequestInput } from '../../src/shared/requests.schemas';
 
 type Entry = Record<string, unknown> & { hub: string; author: string; createdDaysAgo: number };
 type DemoData = {

@@ -17,13 +17,8 @@ import {
   type LedgerRow,
   type TransportFactor,
 } from '../../src/modules/impact/impact.domain';
-import {
-  DEFAULT_METHOD,
-  SECOND_SOURCE_METHOD,
-  type TFigure,
-  type TFlowRow,
-  type TImpactRow,
-} from '../../src/shared/impact.schemas';
+import { type TFigure, type TFlowRow, type TImpactRow } from '../../src/shared/impact.schemas';
+import { DEFAULT_METHOD, SECOND_SOURCE_METHOD } from '../../src/shared/networks.schemas';
 import { categoryFamily } from '../../src/shared/taxonomy';
 
 const F = (

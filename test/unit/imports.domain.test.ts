@@ -8,7 +8,7 @@ import {
   unknownColumns,
   validateRows,
 } from '../../src/modules/imports/imports.domain';
-import { IMPORT_FIELDS } from '../../src/shared/inventory.schemas';
+import { IMPORT_FIELDS } from '../../src/shared/imports.schemas';
 
 describe('CSV reading', () => {
   it('detects comma, semicolon and tab delimiters from the header', () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  ZHubInput,
-  ZHubPatch,
-  ZListingInput,
-  ZListingPatch,
-  ZListingSearch,
-  ZQuantity,
-  ZRequestPatch,
-  ZRequestSearch,
-} from '../../src/shared/schemas';
+import { ZQuantity } from '../../src/shared/common.schemas';
+import { ZHubInput, ZHubPatch } from '../../src/shared/hubs.schemas';
+import { ZListingInput, ZListingPatch } from '../../src/shared/listings.schemas';
+import { ZRequestPatch } from '../../src/shared/requests.schemas';
+import { ZListingSearch, ZRequestSearch } from '../../src/shared/search.schemas';
 
 const LISTING = {
   hub: 'broei',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZHubInput } from '../../src/shared/schemas';
+import { ZHubInput } from '../../src/shared/hubs.schemas';
 import { ZOutcomeInput } from '../../src/shared/exchanges.schemas';
 import {
   cleanLine,

@@ -4,14 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as accounts from '../../src/shared/schemas';
+import * as accounts from '../../src/shared/accounts.schemas';
+import * as common from '../../src/shared/common.schemas';
 import * as exchanges from '../../src/shared/exchanges.schemas';
+import * as hubs from '../../src/shared/hubs.schemas';
 import * as impact from '../../src/shared/impact.schemas';
-import * as inventory from '../../src/shared/inventory.schemas';
+import * as imports from '../../src/shared/imports.schemas';
+import * as listings from '../../src/shared/listings.schemas';
 import * as machines from '../../src/shared/machines.schemas';
 import * as matching from '../../src/shared/matching.schemas';
+import * as moderation from '../../src/shared/moderation.schemas';
+import * as networks from '../../src/shared/networks.schemas';
+import * as notifications from '../../src/shared/notifications.schemas';
+import * as photos from '../../src/shared/photos.schemas';
+import * as requests from '../../src/shared/requests.schemas';
+import * as savedSearches from '../../src/shared/saved-searches.schemas';
+import * as search from '../../src/shared/search.schemas';
 import * as streams from '../../src/shared/streams.schemas';
 import * as tasks from '../../src/shared/tasks.schemas';
+import * as trainings from '../../src/shared/trainings.schemas';
 import { FIELD_LABELS, fieldErrors, type FieldKey } from '../../src/shared/validation';
 
 const LOCALES = ['nl', 'fr', 'en'] as const;
@@ -32,13 +43,24 @@ function shapeOf(schema: unknown): Shape | null {
 
 const FORM_SCHEMAS = Object.entries({
   ...accounts,
+  ...common,
   ...exchanges,
+  ...hubs,
   ...impact,
-  ...inventory,
+  ...imports,
+  ...listings,
   ...machines,
   ...matching,
+  ...moderation,
+  ...networks,
+  ...notifications,
+  ...photos,
+  ...requests,
+  ...savedSearches,
+  ...search,
   ...streams,
   ...tasks,
+  ...trainings,
 }).filter(([name]) => /^Z\w+(Input|Patch|Search)$/.test(name) && name !== 'ZSavedSearch') as [
   string,
   z.ZodType,
@@ -127,7 +149,7 @@ describe('validation messages', () => {
   it('refuses past dates with a sentence: needed by, available until', () => {
     const request = { hub: 'broei', title: 'Oak', category: 'hardwood', quantity: 1, unit: 'kg' };
     const old = { ...request, neededBy: '2020-01-01' };
-    const r = accounts.ZRequestInput.safeParse(old);
+    const r = requests.ZRequestInput.safeParse(old);
     expect(fieldErrors(r.error!, old, 'en')).toEqual([
       { path: 'neededBy', message: 'Needed by: cannot be in the past' },
     ]);
@@ -147,13 +169,13 @@ describe('validation messages', () => {
       condition: 'good',
       availableUntil: '2001-06-30',
     };
-    const l = accounts.ZListingInput.safeParse(listing);
+    const l = listings.ZListingInput.safeParse(listing);
     expect(fieldErrors(l.error!, listing, 'en')).toEqual([
       { path: 'availableUntil', message: 'Available until: cannot be in the past' },
     ]);
     const soon = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10);
-    expect(accounts.ZRequestInput.safeParse({ ...request, neededBy: soon }).success).toBe(true);
-    expect(accounts.ZListingInput.safeParse({ ...listing, availableUntil: soon }).success).toBe(true);
+    expect(requests.ZRequestInput.safeParse({ ...request, neededBy: soon }).success).toBe(true);
+    expect(listings.ZListingInput.safeParse({ ...listing, availableUntil: soon }).success).toBe(true);
   });
 
   it('says what a title, a number and an email need, as the issue reads them', () => {
@@ -167,14 +189,14 @@ describe('validation messages', () => {
       locale: 'Language: choose one of: nl, fr, en',
     });
     const listing = { title: 'ab', quantity: Number.NaN };
-    const p = accounts.ZListingPatch.safeParse(listing);
+    const p = listings.ZListingPatch.safeParse(listing);
     const fr = Object.fromEntries(fieldErrors(p.error!, listing, 'fr').map((f) => [f.path, f.message]));
     expect(fr).toEqual({
       title: 'Titre : au moins 3 caractères',
       quantity: 'Quantité : un nombre, p. ex. 12',
     });
     const big = { quantity: 2_000_000 };
-    const b = accounts.ZListingPatch.safeParse(big);
+    const b = listings.ZListingPatch.safeParse(big);
     expect(fieldErrors(b.error!, big, 'nl')).toEqual([
       { path: 'quantity', message: 'Hoeveelheid: hoogstens 1.000.000' },
     ]);

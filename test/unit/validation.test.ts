@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZHubInput, ZRequestInput } from '../../src/shared/schemas';
+import { ZHubInput } from '../../src/shared/hubs.schemas';
+import { ZRequestInput } from '../../src/shared/requests.schemas';
 import { fieldErrors, RULE_MESSAGES } from '../../src/shared/validation';
 
 const BAD_HUB = {

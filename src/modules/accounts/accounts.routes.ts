@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../env';
 import { deps, errors, json, jsonBody, newRouter } from '../../http/openapi';
 import { requireUser, SESSION_COOKIE } from '../../http/middleware/session';
-import { ZLoginInput, ZMe, ZMePatch, ZSessionState, ZSignupInput } from '../../shared/schemas';
+import { ZLoginInput, ZMe, ZMePatch, ZSessionState, ZSignupInput } from '../../shared/accounts.schemas';
 import * as service from './accounts.service';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -1,6 +1,6 @@
 import type { Deps, SessionUser } from '../../env';
 import { ApiError } from '../../http/errors';
-import type { TLoginInput, TMe, TMePatch, TSignupInput } from '../../shared/schemas';
+import type { TLoginInput, TMe, TMePatch, TSignupInput } from '../../shared/accounts.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import { listMembershipsOfUser } from '../hubs/hubs.service';
 import { hashPassword, hashToken, newToken, verifyPassword, PBKDF2_ITERATIONS } from './accounts.crypto';

@@ -4,7 +4,7 @@
  * statements apply only where the exchange now carries this request's action token.
  */
 import type { TExchangeState, TTransportMode } from '../../shared/exchanges.schemas';
-import type { TUnit } from '../../shared/schemas';
+import type { TUnit } from '../../shared/common.schemas';
 
 export type ExchangeRow = {
   id: number;

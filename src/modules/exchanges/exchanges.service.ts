@@ -21,7 +21,7 @@ import type {
   TOutcomeInput,
   TTransitionInput,
 } from '../../shared/exchanges.schemas';
-import type { TPhoto } from '../../shared/schemas';
+import type { TPhoto } from '../../shared/photos.schemas';
 import type { TTask } from '../../shared/tasks.schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';

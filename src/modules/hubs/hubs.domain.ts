@@ -1,4 +1,5 @@
-import type { THubSummary, TRole } from '../../shared/schemas';
+import type { TRole } from '../../shared/common.schemas';
+import type { THubSummary } from '../../shared/hubs.schemas';
 
 type SummaryField = 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon';
 

@@ -1,4 +1,5 @@
-import type { THub, THubInput, THubSummary, TMember, TRole } from '../../shared/schemas';
+import type { TRole } from '../../shared/common.schemas';
+import type { THub, THubInput, THubSummary, TMember } from '../../shared/hubs.schemas';
 import { hubSummaryOf } from './hubs.domain';
 
 type HubRow = {

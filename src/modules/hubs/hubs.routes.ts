@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { deps, errors, json, jsonBody, newRouter, ZSlugParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
+import { ZMembership } from '../../shared/accounts.schemas';
 import {
   ZHub,
   ZHubInput,
@@ -13,8 +14,7 @@ import {
   ZJoinRequestInput,
   ZJoinRequestList,
   ZMember,
-  ZMembership,
-} from '../../shared/schemas';
+} from '../../shared/hubs.schemas';
 import * as service from './hubs.service';
 
 const tags = ['Hubs'];

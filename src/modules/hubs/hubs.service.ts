@@ -1,5 +1,7 @@
 import type { Deps, SessionUser } from '../../env';
 import { ApiError } from '../../http/errors';
+import type { TMembership } from '../../shared/accounts.schemas';
+import type { TRole } from '../../shared/common.schemas';
 import type {
   THub,
   THubInput,
@@ -9,9 +11,7 @@ import type {
   TJoinRequest,
   TJoinRequestList,
   TMember,
-  TMembership,
-  TRole,
-} from '../../shared/schemas';
+} from '../../shared/hubs.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, canRemoveMember, inviteExpiry } from './hubs.domain';
 import type { TTask } from '../../shared/tasks.schemas';

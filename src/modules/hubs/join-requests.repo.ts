@@ -1,5 +1,5 @@
 /** All SQL of join requests: a person asks to join a hub; its managers decide once. */
-import type { TJoinRequest } from '../../shared/schemas';
+import type { TJoinRequest } from '../../shared/hubs.schemas';
 import { toHubSummary } from './hubs.repo';
 
 type JoinRequestRow = {

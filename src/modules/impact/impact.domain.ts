@@ -10,10 +10,10 @@ import type {
   TFlowQuery,
   TFlowRow,
   TImpactRow,
-  TMethod,
   TSankeyLink,
   TTotals,
 } from '../../shared/impact.schemas';
+import type { TMethod } from '../../shared/networks.schemas';
 import { DEFAULT_MASS_RANGE_PERMILLE, massRange, mulDivRound } from '../../shared/mass';
 import { categoryFamily, findCategory } from '../../shared/taxonomy';
 

@@ -9,10 +9,10 @@ import type {
   TImpactQuery,
   TImpactReport,
   TImpactRow,
-  TMethod,
   TOpenData,
   TRecalculation,
 } from '../../shared/impact.schemas';
+import type { TMethod } from '../../shared/networks.schemas';
 import { requireHubRef } from '../hubs/hubs.service';
 import * as networks from '../networks/networks.service';
 import { distanceMetres } from '../search/search.domain';

@@ -9,8 +9,8 @@ import {
   type TImportError,
   type TImportField,
   type TImportMapping,
-} from '../../shared/inventory.schemas';
-import { ZListingInput, type TListingInput } from '../../shared/schemas';
+} from '../../shared/imports.schemas';
+import { ZListingInput, type TListingInput } from '../../shared/listings.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import { issueMessage } from '../../shared/validation';
 

@@ -11,8 +11,8 @@ import {
   ZImportInput,
   ZImportList,
   ZImportParam,
-} from '../../shared/inventory.schemas';
-import { ZErrorBody } from '../../shared/schemas';
+} from '../../shared/imports.schemas';
+import { ZErrorBody } from '../../shared/common.schemas';
 import * as service from './imports.service';
 
 const tags = ['Imports'];

@@ -11,7 +11,7 @@ import {
   type TImportInput,
   type TImportList,
   type TImportMapping,
-} from '../../shared/inventory.schemas';
+} from '../../shared/imports.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import { requireHubRef, roleIn, type HubRef } from '../hubs/hubs.service';
 import { newListingValues } from '../listings/listings.domain';

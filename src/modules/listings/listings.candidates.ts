@@ -2,7 +2,7 @@
  * Listings as matching reads them: one listing's matching fields, the active listings of a category
  * family near a request, and display rows by id. Owned by matching; kept beside the listings table.
  */
-import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
 
 export type ListingCandidateRow = {
   id: number;

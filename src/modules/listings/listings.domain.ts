@@ -1,11 +1,5 @@
-import type {
-  TCondition,
-  TListing,
-  TListingInput,
-  TListingKind,
-  TListingPatch,
-  TUnit,
-} from '../../shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
+import type { TListing, TListingInput, TListingPatch } from '../../shared/listings.schemas';
 
 /** What a listing offers, as its repo stores it (imports stage and streams publish the same values). */
 export type ListingValues = {

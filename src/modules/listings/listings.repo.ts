@@ -1,4 +1,4 @@
-import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
   runSearch,

@@ -8,14 +8,9 @@ import {
   photoUploadBody,
   PUBLIC_IMMUTABLE,
 } from '../photos/photos.http';
-import {
-  ZListing,
-  ZListingInput,
-  ZListingPage,
-  ZListingPatch,
-  ZListingSearch,
-  ZPhoto,
-} from '../../shared/schemas';
+import { ZListing, ZListingInput, ZListingPatch } from '../../shared/listings.schemas';
+import { ZPhoto } from '../../shared/photos.schemas';
+import { ZListingPage, ZListingSearch } from '../../shared/search.schemas';
 import * as service from './listings.service';
 
 const tags = ['Listings'];

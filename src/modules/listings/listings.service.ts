@@ -5,11 +5,10 @@ import {
   listingIssues,
   type TListing,
   type TListingInput,
-  type TListingPage,
   type TListingPatch,
-  type TListingSearch,
-  type TPhoto,
-} from '../../shared/schemas';
+} from '../../shared/listings.schemas';
+import { type TPhoto } from '../../shared/photos.schemas';
+import { type TListingPage, type TListingSearch } from '../../shared/search.schemas';
 import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';

@@ -1,6 +1,6 @@
 import type { TMachineType, TWindow } from '../../shared/machines.schemas';
 import type { EventSubject } from '../events/events.service';
-import type { THubSummary } from '../../shared/schemas';
+import type { THubSummary } from '../../shared/hubs.schemas';
 
 export type MachineRow = {
   id: number;

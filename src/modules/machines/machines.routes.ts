@@ -9,14 +9,13 @@ import {
   photoUploadBody,
   PUBLIC_IMMUTABLE,
 } from '../photos/photos.http';
-import { ZPhoto } from '../../shared/schemas';
+import { ZPhoto } from '../../shared/photos.schemas';
 import {
   ZAvailability,
   ZAvailabilityQuery,
   ZBooking,
   ZBookingInput,
   ZBookingList,
-  ZCalendarToken,
   ZMachine,
   ZMachineBookingsQuery,
   ZMachineInput,
@@ -27,6 +26,7 @@ import {
   ZTrainingRequest,
   ZTrainingRequestInput,
 } from '../../shared/machines.schemas';
+import { ZCalendarToken } from '../../shared/trainings.schemas';
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({

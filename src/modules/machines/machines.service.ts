@@ -1,12 +1,11 @@
 import type { Deps, SessionUser } from '../../env';
 import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
-import type { TPhoto } from '../../shared/schemas';
+import type { TPhoto } from '../../shared/photos.schemas';
 import type {
   TAvailability,
   TBooking,
   TBookingInput,
-  TCalendarToken,
   TMachine,
   TMachineInput,
   TMachinePatch,
@@ -14,6 +13,7 @@ import type {
   TTrainingRequest,
   TWindow,
 } from '../../shared/machines.schemas';
+import type { TCalendarToken } from '../../shared/trainings.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';

@@ -3,7 +3,7 @@
  * Every weight lives in WEIGHTS (and the factors beside it); nothing here reads the database.
  */
 import type { TBundle, TMatchReason } from '../../shared/matching.schemas';
-import type { TCondition, TUnit } from '../../shared/schemas';
+import type { TCondition, TUnit } from '../../shared/common.schemas';
 import { categoryFamily, findCategory } from '../../shared/taxonomy';
 import { metresToKm } from '../search/search.domain';
 import { COUNTABLE_UNITS } from '../../shared/mass';

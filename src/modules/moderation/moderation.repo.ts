@@ -1,5 +1,5 @@
 /** All SQL of reports and moderation actions. Reads join the reported items for display. */
-import type { THideableType, TReportItemType, TReportReason } from '../../shared/inventory.schemas';
+import type { THideableType, TReportItemType, TReportReason } from '../../shared/moderation.schemas';
 
 export type ReportRow = {
   id: number;

@@ -10,7 +10,7 @@ import {
   ZReportList,
   ZReportQuery,
   ZRestoreInput,
-} from '../../shared/inventory.schemas';
+} from '../../shared/moderation.schemas';
 import * as service from './moderation.service';
 
 const tags = ['Moderation'];

@@ -12,7 +12,7 @@ import type {
   TReport,
   TReportInput,
   TReportView,
-} from '../../shared/inventory.schemas';
+} from '../../shared/moderation.schemas';
 import { reportableMessage } from '../exchanges/exchanges.service';
 import * as listings from '../listings/listings.service';
 import { coordinatedNetworkHubIds, coordinatesHub } from '../networks/networks.service';

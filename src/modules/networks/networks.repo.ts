@@ -1,5 +1,5 @@
-import type { TNetworkHub, TNetworkSummary } from '../../shared/impact.schemas';
-import type { THubKind } from '../../shared/schemas';
+import type { TNetworkHub, TNetworkSummary } from '../../shared/networks.schemas';
+import type { THubKind } from '../../shared/common.schemas';
 import type { MethodPermille } from '../impact/impact.domain';
 import { DEFAULT_METHOD_PERMILLE } from '../impact/impact.domain';
 

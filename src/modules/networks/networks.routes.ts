@@ -10,7 +10,7 @@ import {
   ZNetworkInput,
   ZNetworkPatch,
   ZNetworkSummary,
-} from '../../shared/impact.schemas';
+} from '../../shared/networks.schemas';
 import * as service from './networks.service';
 
 const tags = ['Networks'];

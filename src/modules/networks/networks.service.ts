@@ -7,7 +7,7 @@ import type {
   TNetworkInput,
   TNetworkPatch,
   TNetworkSummary,
-} from '../../shared/impact.schemas';
+} from '../../shared/networks.schemas';
 import { requireHubRef, roleIn } from '../hubs/hubs.service';
 import { methodToApi, toPermille, type MethodPermille } from '../impact/impact.domain';
 import * as repo from './networks.repo';

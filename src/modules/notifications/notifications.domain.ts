@@ -3,7 +3,7 @@ import type {
   TNotificationKind,
   TNotificationMode,
   TNotificationPayload,
-} from '../../shared/matching.schemas';
+} from '../../shared/notifications.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import { notificationLine, notificationPath } from '../../shared/notifications.text';
 import { cleanLine } from '../../shared/user-input';

@@ -3,7 +3,7 @@ import type {
   TNotificationKind,
   TNotificationMode,
   TNotificationPayload,
-} from '../../shared/matching.schemas';
+} from '../../shared/notifications.schemas';
 import type { Locale } from '../../shared/taxonomy';
 
 export type NotificationRow = {

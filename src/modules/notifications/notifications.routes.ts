@@ -9,7 +9,7 @@ import {
   ZNotificationQuery,
   ZNotificationReadInput,
   ZUnreadCount,
-} from '../../shared/matching.schemas';
+} from '../../shared/notifications.schemas';
 import { mailEnv } from './notifications.sender';
 import * as service from './notifications.service';
 

@@ -4,7 +4,7 @@
  * Whoever acted is never told of their own act (the subscriber drops them). Pure: tested row by row.
  */
 import type { DomainEvent, EventKind, TExchangeEventFacts } from '../events/events.kinds';
-import type { TNotificationKind, TNotificationPayload } from '../../shared/matching.schemas';
+import type { TNotificationKind, TNotificationPayload } from '../../shared/notifications.schemas';
 
 /** Every member of `hubs`, the managers of `managersOf`, and these `users`. */
 export type Audience = { hubs: number[]; managersOf?: number[]; users: number[] };

@@ -8,7 +8,7 @@ import {
   type TNotificationPage,
   type TNotificationPreference,
   type TNotificationPreferenceInput,
-} from '../../shared/matching.schemas';
+} from '../../shared/notifications.schemas';
 import {
   DEFAULT_MODE,
   digestDay,

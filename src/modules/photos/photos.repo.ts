@@ -1,5 +1,5 @@
 /** The SQL of photo tables: listing, machine and outcome photos share one shape and one set of rules. */
-import type { TPhoto } from '../../shared/schemas';
+import type { TPhoto } from '../../shared/photos.schemas';
 
 /** A photo table and the column naming what its photos belong to. */
 export type PhotoTable =

@@ -6,7 +6,7 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { ErrorCode } from '../../shared/errors';
-import type { TPhoto } from '../../shared/schemas';
+import type { TPhoto } from '../../shared/photos.schemas';
 import { MAX_OUTCOME_PHOTOS, MAX_PHOTO_BYTES, MAX_PHOTOS, sniffImageType } from './photos.domain';
 import * as repo from './photos.repo';
 

@@ -2,7 +2,7 @@
  * Requests as matching reads them: one request's matching fields, the open requests of a category
  * family whose fetch radius reaches a listing's hub, and display rows by id. Owned by matching.
  */
-import type { TUnit } from '../../shared/schemas';
+import type { TUnit } from '../../shared/common.schemas';
 
 export type RequestCandidateRow = {
   id: number;

@@ -1,4 +1,4 @@
-import type { TUnit } from '../../shared/schemas';
+import type { TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
   runSearch,

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { ZRequest, ZRequestInput, ZRequestPage, ZRequestPatch, ZRequestSearch } from '../../shared/schemas';
+import { ZRequest, ZRequestInput, ZRequestPatch } from '../../shared/requests.schemas';
+import { ZRequestPage, ZRequestSearch } from '../../shared/search.schemas';
 import * as service from './requests.service';
 
 const tags = ['Requests'];

@@ -1,15 +1,10 @@
 import type { Deps, SessionUser } from '../../env';
-import type { TUnit } from '../../shared/schemas';
+import type { TUnit } from '../../shared/common.schemas';
 import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
 import { earliestToday } from '../../shared/validation';
-import type {
-  TRequest,
-  TRequestInput,
-  TRequestPage,
-  TRequestPatch,
-  TRequestSearch,
-} from '../../shared/schemas';
+import type { TRequest, TRequestInput, TRequestPatch } from '../../shared/requests.schemas';
+import type { TRequestPage, TRequestSearch } from '../../shared/search.schemas';
 import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';

@@ -1,5 +1,5 @@
 /** Whether a listing answers a saved search, pure. */
-import type { TSavedSearchQuery } from '../../shared/matching.schemas';
+import type { TSavedSearchQuery } from '../../shared/saved-searches.schemas';
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 
 export type SavedSearchListing = {

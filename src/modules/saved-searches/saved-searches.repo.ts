@@ -1,5 +1,5 @@
 /** All SQL of saved searches. */
-import type { TSavedSearchQuery } from '../../shared/matching.schemas';
+import type { TSavedSearchQuery } from '../../shared/saved-searches.schemas';
 
 export type SavedSearchRow = {
   id: number;

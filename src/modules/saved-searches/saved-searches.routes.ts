@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
-import { ZSavedSearch, ZSavedSearchInput, ZSavedSearchList } from '../../shared/matching.schemas';
+import { ZSavedSearch, ZSavedSearchInput, ZSavedSearchList } from '../../shared/saved-searches.schemas';
 import * as service from './saved-searches.service';
 
 const tags = ['Saved searches'];

@@ -5,7 +5,7 @@ import {
   ZSavedSearchQuery,
   type TSavedSearch,
   type TSavedSearchInput,
-} from '../../shared/matching.schemas';
+} from '../../shared/saved-searches.schemas';
 import { categoryFamily } from '../../shared/taxonomy';
 import { allHubRefs, requireHubRef } from '../hubs/hubs.service';
 import { findListingForMatching } from '../listings/listings.candidates';

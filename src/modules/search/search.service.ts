@@ -1,6 +1,6 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
-import type { TListingSearch, TRequestSearch } from '../../shared/schemas';
+import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
 import { allHubRefs, hubRefsAround, requireHubRef } from '../hubs/hubs.service';
 import type { SearchSqlOptions } from './search.statements';
 import {

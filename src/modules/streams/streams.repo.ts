@@ -4,7 +4,7 @@
  * key), becomes at most one listing (a unique index on the listing's back link), and every
  * multi-row write is one DB.batch.
  */
-import type { TCondition, TListingKind, TUnit } from '../../shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
 import type { TRepeats } from '../../shared/streams.schemas';
 import type { ListingValues } from '../listings/listings.domain';
 

@@ -1,9 +1,5 @@
-import type {
-  TTraining,
-  TTrainingRecord,
-  TTrainingRef,
-  TTrainingRequest,
-} from '../../shared/machines.schemas';
+import type { TTrainingRef } from '../../shared/machines.schemas';
+import type { TTraining, TTrainingRecord, TTrainingRequest } from '../../shared/trainings.schemas';
 
 type RefRow = { id: number; name: string; level: number; hub_slug: string; hub_name: string };
 

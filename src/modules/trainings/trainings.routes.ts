@@ -12,7 +12,7 @@ import {
   ZTrainingRequest,
   ZTrainingRequestList,
   ZTrainingRequestRecordInput,
-} from '../../shared/machines.schemas';
+} from '../../shared/trainings.schemas';
 import * as service from './trainings.service';
 
 const tags = ['Trainings'];

@@ -1,16 +1,16 @@
 import type { Deps, SessionUser } from '../../env';
 import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
+import type { TTrainingRef } from '../../shared/machines.schemas';
 import type {
   TPassport,
   TTraining,
   TTrainingInput,
   TTrainingRecord,
   TTrainingRecordInput,
-  TTrainingRef,
   TTrainingRequest,
   TTrainingRequestList,
-} from '../../shared/machines.schemas';
+} from '../../shared/trainings.schemas';
 import type { TTask } from '../../shared/tasks.schemas';
 import { canManage } from '../hubs/hubs.domain';
 import { requireHubRef, roleIn } from '../hubs/hubs.service';

@@ -2,48 +2,15 @@
  * The one typed client of the Omloop API (/api/v1). Every failure becomes an ApiError, parsed
  * from the API's single error envelope by `parseError`, with field errors keyed by path.
  */
-import type {
-  THub,
-  THubInput,
-  THubPatch,
-  TInvite,
-  TInvitePreview,
-  TJoinRequest,
-  TJoinRequestList,
-  TListing,
-  TListingInput,
-  TListingPage,
-  TListingPatch,
-  TLocale,
-  TMe,
-  TMember,
-  TMePatch,
-  TMembership,
-  TPhoto,
-  TRequest,
-  TRequestInput,
-  TRequestPage,
-  TRequestPatch,
-  TRole,
-  TSignupInput,
-  TLoginInput,
-  TSessionState,
-} from '$shared/schemas';
+import type { TLocale } from '$shared/common.schemas';
 import type { CategoryNode } from '$shared/taxonomy';
-import type {
-  TAvailability,
-  TBooking,
-  TCalendarToken,
-  TMachine,
-  TMachineInput,
-  TMachinePatch,
-  TPassport,
-  TTraining,
-  TTrainingInput,
-  TTrainingRecord,
-  TTrainingRecordInput,
-} from '$shared/machines.schemas';
-import { operation, type Operation } from './api/operation';
+import { accountsApi } from './api/accounts';
+import { hubsApi, invitesApi } from './api/hubs';
+import { listingsApi } from './api/listings';
+import { bookingsApi, machinesApi } from './api/machines';
+import { requestsApi } from './api/requests';
+import { trainingsApi } from './api/trainings';
+import { operation, type Operation, type Query, type RequestOptions } from './api/operation';
 import { OFFLINE_COPY_HEADER, offlineCopy } from './components/offline-notice/offline-copy.svelte';
 
 export const API_BASE = '/api/v1';
@@ -104,10 +71,6 @@ export function parseError(status: number, body: unknown, fallbackMessage: strin
   });
 }
 
-type Query = Record<string, string | number | undefined | null>;
-
-type RequestOptions = { query?: Query; json?: unknown; form?: FormData };
-
 export type ApiClientOptions = {
   fetch?: typeof fetch;
   /** The UI locale, sent as Accept-Language so messages come back in it. */
@@ -123,27 +86,6 @@ export function toSearchParams(query: Query): URLSearchParams {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   return params;
 }
-
-export type ListingSearchQuery = {
-  q?: string;
-  kind?: string;
-  category?: string;
-  hub?: string;
-  near?: string;
-  radius_km?: number | string;
-  condition?: string;
-  price?: string;
-  available_by?: string;
-  /** LxW or LxWxT in mm. */
-  fits?: string;
-  sort?: string;
-  cursor?: string;
-  limit?: number;
-};
-export type RequestSearchQuery = Omit<
-  ListingSearchQuery,
-  'kind' | 'condition' | 'price' | 'available_by' | 'fits'
->;
 
 export type OpenApiDocument = {
   openapi: string;
@@ -209,112 +151,15 @@ export function createApi({ fetch: fetchFn = fetch, locale, messages }: ApiClien
 
   return {
     health: () => call<{ status: string }>(operation('GET /health')),
-    signup: (input: TSignupInput) => call<TMe>(operation('POST /auth/signup'), { json: input }),
-    login: (input: TLoginInput) => call<TMe>(operation('POST /auth/login'), { json: input }),
-    logout: () => call<void>(operation('POST /auth/logout')),
-    me: () => call<TMe>(operation('GET /me')),
-    session: () => call<TSessionState>(operation('GET /auth/session')),
-    patchMe: (patch: TMePatch) => call<TMe>(operation('PATCH /me'), { json: patch }),
+    ...accountsApi(call),
     categories: () => call<{ items: CategoryNode[] }>(operation('GET /categories')),
-    hubs: {
-      list: () => call<{ items: THub[] }>(operation('GET /hubs')),
-      get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
-      create: (input: THubInput) => call<THub>(operation('POST /hubs'), { json: input }),
-      patch: (slug: string, patch: THubPatch) =>
-        call<THub>(operation('PATCH /hubs/{slug}', { slug }), { json: patch }),
-      members: (slug: string) => call<{ items: TMember[] }>(operation('GET /hubs/{slug}/members', { slug })),
-      removeMember: (slug: string, userId: number) =>
-        call<void>(operation('DELETE /hubs/{slug}/members/{userId}', { slug, userId })),
-      createInvite: (slug: string, role: TRole) =>
-        call<TInvite>(operation('POST /hubs/{slug}/invites', { slug }), { json: { role } }),
-      joinRequests: (slug: string) =>
-        call<TJoinRequestList>(operation('GET /hubs/{slug}/join-requests', { slug })),
-      askToJoin: (slug: string, message: string) =>
-        call<TJoinRequest>(operation('POST /hubs/{slug}/join-requests', { slug }), { json: { message } }),
-      decideJoinRequest: (slug: string, id: number, accept: boolean) =>
-        call<TJoinRequest>(
-          accept
-            ? operation('POST /hubs/{slug}/join-requests/{id}/accept', { slug, id })
-            : operation('POST /hubs/{slug}/join-requests/{id}/decline', { slug, id }),
-        ),
-    },
-    invites: {
-      preview: (token: string) => call<TInvitePreview>(operation('GET /invites/{token}', { token })),
-      accept: (token: string) => call<TMembership>(operation('POST /invites/{token}/accept', { token })),
-    },
-    listings: {
-      search: (query: ListingSearchQuery) => call<TListingPage>(operation('GET /listings'), { query }),
-      get: (id: number | string) => call<TListing>(operation('GET /listings/{id}', { id })),
-      create: (input: TListingInput) => call<TListing>(operation('POST /listings'), { json: input }),
-      patch: (id: number, patch: TListingPatch) =>
-        call<TListing>(operation('PATCH /listings/{id}', { id }), { json: patch }),
-      withdraw: (id: number) => call<TListing>(operation('DELETE /listings/{id}', { id })),
-      uploadPhoto: (id: number, photo: Blob, filename: string) => {
-        const form = new FormData();
-        form.append('photo', photo, filename);
-        return call<TPhoto>(operation('POST /listings/{id}/photos', { id }), { form });
-      },
-      deletePhoto: (id: number, photoId: number) =>
-        call<void>(operation('DELETE /listings/{id}/photos/{photoId}', { id, photoId })),
-    },
-    requests: {
-      search: (query: RequestSearchQuery) => call<TRequestPage>(operation('GET /requests'), { query }),
-      get: (id: number | string) => call<TRequest>(operation('GET /requests/{id}', { id })),
-      create: (input: TRequestInput) => call<TRequest>(operation('POST /requests'), { json: input }),
-      patch: (id: number, patch: TRequestPatch) =>
-        call<TRequest>(operation('PATCH /requests/{id}', { id }), { json: patch }),
-      withdraw: (id: number) => call<TRequest>(operation('DELETE /requests/{id}', { id })),
-    },
-    machines: {
-      list: (query: { hub?: string; type?: string } = {}) =>
-        call<{ items: TMachine[] }>(operation('GET /machines'), { query }),
-      ofHub: (slug: string) => call<{ items: TMachine[] }>(operation('GET /hubs/{slug}/machines', { slug })),
-      get: (id: number | string) => call<TMachine>(operation('GET /machines/{id}', { id })),
-      create: (slug: string, input: TMachineInput) =>
-        call<TMachine>(operation('POST /hubs/{slug}/machines', { slug }), { json: input }),
-      patch: (id: number, patch: TMachinePatch) =>
-        call<TMachine>(operation('PATCH /machines/{id}', { id }), { json: patch }),
-      availability: (id: number, from: string, to: string) =>
-        call<TAvailability>(operation('GET /machines/{id}/availability', { id }), { query: { from, to } }),
-      book: (id: number, input: { startsAt: string; endsAt: string; note?: string }) =>
-        call<TBooking>(operation('POST /machines/{id}/bookings', { id }), { json: input }),
-      bookings: (id: number, from: string, to: string) =>
-        call<{ items: TBooking[] }>(operation('GET /machines/{id}/bookings', { id }), {
-          query: { from, to },
-        }),
-      uploadPhoto: (id: number, photo: Blob, filename: string) => {
-        const form = new FormData();
-        form.append('photo', photo, filename);
-        return call<TPhoto>(operation('POST /machines/{id}/photos', { id }), { form });
-      },
-      deletePhoto: (id: number, photoId: number) =>
-        call<void>(operation('DELETE /machines/{id}/photos/{photoId}', { id, photoId })),
-    },
-    bookings: {
-      mine: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
-        call<{ items: TBooking[] }>(operation('GET /me/bookings'), { query: { scope } }),
-      cancel: (id: number) => call<TBooking>(operation('DELETE /bookings/{id}', { id })),
-      calendarToken: () => call<TCalendarToken>(operation('POST /me/calendar-token')),
-    },
-    trainings: {
-      list: (slug: string) => call<{ items: TTraining[] }>(operation('GET /hubs/{slug}/trainings', { slug })),
-      create: (slug: string, input: TTrainingInput) =>
-        call<TTraining>(operation('POST /hubs/{slug}/trainings', { slug }), { json: input }),
-      record: (slug: string, trainingId: number, input: TTrainingRecordInput) =>
-        call<TTrainingRecord>(
-          operation('POST /hubs/{slug}/trainings/{trainingId}/records', { slug, trainingId }),
-          { json: input },
-        ),
-      accept: (slug: string, trainingId: number, acceptedId: number) =>
-        call<TTraining>(
-          operation('PUT /hubs/{slug}/trainings/{trainingId}/accepted/{acceptedId}', {
-            slug,
-            trainingId,
-            acceptedId,
-          }),
-        ),
-      passport: () => call<TPassport>(operation('GET /me/passport')),
-    },
+    hubs: hubsApi(call),
+    invites: invitesApi(call),
+    listings: listingsApi(call),
+    requests: requestsApi(call),
+    machines: machinesApi(call),
+    bookings: bookingsApi(call),
+    trainings: trainingsApi(call),
     openapi: () => call<OpenApiDocument>(OPENAPI_DOCUMENT),
   };
 }

@@ -3,7 +3,9 @@
  * load (so page loads reach it through `parent()`) and handed to components by context.
  */
 import { getContext, setContext } from 'svelte';
-import type { THubSummary, TLocale, TMe } from '$shared/schemas';
+import type { TMe } from '$shared/accounts.schemas';
+import type { TLocale } from '$shared/common.schemas';
+import type { THubSummary } from '$shared/hubs.schemas';
 import { ApiError, createApi, type Api } from './api';
 import { DEFAULT_LOCALE, loadMessages, matchLocale, messagesOf } from './i18n';
 

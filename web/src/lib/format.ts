@@ -1,5 +1,5 @@
 /** Display helpers: numbers, dates, labels in the UI language. */
-import type { TLocale, TUnit } from '$shared/schemas';
+import type { TLocale, TUnit } from '$shared/common.schemas';
 import { CATEGORIES, findCategory, type Category } from '$shared/taxonomy';
 import type { Messages } from './i18n';
 

@@ -1,5 +1,5 @@
 /** Display helpers of machine time: instants in a hub's own time zone, prices per hour. */
-import type { TLocale } from '$shared/schemas';
+import type { TLocale } from '$shared/common.schemas';
 
 /** "Mon 29 Mar, 09:00" in the hub's zone, whatever the viewer's device zone is. */
 export function formatSlot(iso: string, timeZone: string, locale: TLocale): string {

@@ -1,5 +1,5 @@
 /** The search state of /listings and /requests lives in the URL; these read it. */
-import type { ListingSearchQuery } from './api';
+import type { ListingSearchQuery } from './api/search';
 
 export type SearchView = 'list' | 'map';
 

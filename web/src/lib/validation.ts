@@ -3,7 +3,7 @@
  * (src/shared/validation.ts): a sentence naming the field, in the UI language.
  */
 import type { z } from 'zod';
-import type { TLocale } from '$shared/schemas';
+import type { TLocale } from '$shared/common.schemas';
 import { fieldErrors, RULE_MESSAGES, ruleSentence, type RuleKey } from '$shared/validation';
 import type { FieldErrors } from './api';
 

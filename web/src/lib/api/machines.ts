@@ -1,35 +1,53 @@
-/**
- * Machine-time calls added with one-confirmation booking: asking a machine's hub for its training,
- * and the hub managers' list of such requests with their answer. On api.ts's envelope parser.
- */
-import type { TTrainingRequest, TTrainingRequestList } from '$shared/machines.schemas';
-import type { AppState } from '$lib/app-state.svelte';
-import { apiRequest } from '$lib/api';
-import { operation, type Operation } from './operation';
+/** Machines API calls: machines, their availability and photos, bookings. */
+import type {
+  TAvailability,
+  TBooking,
+  TMachine,
+  TMachineInput,
+  TMachinePatch,
+} from '$shared/machines.schemas';
+import type { TPhoto } from '$shared/photos.schemas';
+import type { TCalendarToken, TTrainingRequest } from '$shared/trainings.schemas';
+import { operation, type Call } from './operation';
 
-export function machinesApi(app: AppState, fetchFn: typeof fetch = fetch) {
-  const call = <T>({ method, path }: Operation, json?: unknown) =>
-    apiRequest<T>({
-      fetchFn,
-      locale: app.locale,
-      messages: app.m.common,
-      method,
-      path,
-      ...(json !== undefined ? { json } : {}),
-    });
-
+export function machinesApi(call: Call) {
   return {
-    requestTraining: (machineId: number, message = '') =>
-      call<TTrainingRequest>(operation('POST /machines/{id}/training-requests', { id: machineId }), {
-        message,
+    list: (query: { hub?: string; type?: string } = {}) =>
+      call<{ items: TMachine[] }>(operation('GET /machines'), { query }),
+    ofHub: (slug: string) => call<{ items: TMachine[] }>(operation('GET /hubs/{slug}/machines', { slug })),
+    get: (id: number | string) => call<TMachine>(operation('GET /machines/{id}', { id })),
+    create: (slug: string, input: TMachineInput) =>
+      call<TMachine>(operation('POST /hubs/{slug}/machines', { slug }), { json: input }),
+    patch: (id: number, patch: TMachinePatch) =>
+      call<TMachine>(operation('PATCH /machines/{id}', { id }), { json: patch }),
+    availability: (id: number, from: string, to: string) =>
+      call<TAvailability>(operation('GET /machines/{id}/availability', { id }), { query: { from, to } }),
+    book: (id: number, input: { startsAt: string; endsAt: string; note?: string }) =>
+      call<TBooking>(operation('POST /machines/{id}/bookings', { id }), { json: input }),
+    bookings: (id: number, from: string, to: string) =>
+      call<{ items: TBooking[] }>(operation('GET /machines/{id}/bookings', { id }), {
+        query: { from, to },
       }),
-    trainingRequests: (slug: string) =>
-      call<TTrainingRequestList>(operation('GET /hubs/{slug}/training-requests', { slug })),
-    recordTrainingRequest: (slug: string, id: number, completedOn: string) =>
-      call<TTrainingRequest>(operation('POST /hubs/{slug}/training-requests/{id}/record', { slug, id }), {
-        completedOn,
+    uploadPhoto: (id: number, photo: Blob, filename: string) => {
+      const form = new FormData();
+      form.append('photo', photo, filename);
+      return call<TPhoto>(operation('POST /machines/{id}/photos', { id }), { form });
+    },
+    deletePhoto: (id: number, photoId: number) =>
+      call<void>(operation('DELETE /machines/{id}/photos/{photoId}', { id, photoId })),
+    /** Ask the machine's hub for the training it requires. */
+    requestTraining: (id: number, message = '') =>
+      call<TTrainingRequest>(operation('POST /machines/{id}/training-requests', { id }), {
+        json: { message },
       }),
-    declineTrainingRequest: (slug: string, id: number) =>
-      call<TTrainingRequest>(operation('POST /hubs/{slug}/training-requests/{id}/decline', { slug, id })),
+  };
+}
+
+export function bookingsApi(call: Call) {
+  return {
+    mine: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
+      call<{ items: TBooking[] }>(operation('GET /me/bookings'), { query: { scope } }),
+    cancel: (id: number) => call<TBooking>(operation('DELETE /bookings/{id}', { id })),
+    calendarToken: () => call<TCalendarToken>(operation('POST /me/calendar-token')),
   };
 }

@@ -15,6 +15,14 @@ type ParamArgs<O extends ApiOperation> = [ParamNames<O>] extends [never] ? [] : 
 
 export type Operation = { method: string; path: string };
 
+export type Query = Record<string, string | number | undefined | null>;
+
+/** What a call may carry besides its operation: a query, a JSON body or a form. */
+export type RequestOptions = { query?: Query; json?: unknown; form?: FormData };
+
+/** How a module's client sends one operation (made by createApi in api.ts). */
+export type Call = <T>(op: Operation, o?: RequestOptions) => Promise<T>;
+
 export function operation<O extends ApiOperation>(op: O, ...[params]: ParamArgs<O>): Operation {
   const space = op.indexOf(' ');
   const values = (params ?? {}) as Record<string, string | number>;

@@ -1,5 +1,5 @@
 import { LOCALES } from '$shared/constants';
-import type { TLocale } from '$shared/schemas';
+import type { TLocale } from '$shared/common.schemas';
 import type { Messages } from './en';
 
 export type { Messages };

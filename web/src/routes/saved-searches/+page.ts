@@ -1,4 +1,4 @@
-import { matchingApi } from '$lib/api/matching';
+import { savedSearchesApi } from '$lib/api/saved-searches';
 import { pageError, requireUser } from '$lib/load';
 import type { PageLoad } from './$types';
 
@@ -6,7 +6,7 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   requireUser(app, url);
   try {
-    return { searches: (await matchingApi(app, fetch).savedSearches()).items };
+    return { searches: (await savedSearchesApi(app, fetch).savedSearches()).items };
   } catch (e) {
     pageError(e);
   }

@@ -1,5 +1,6 @@
 /** Login and signup forms: values, validation with the API's schemas, and the session update. */
-import { ZLoginInput, ZSignupInput, type TLocale, type TMe } from '$shared/schemas';
+import { ZLoginInput, ZSignupInput, type TMe } from '$shared/accounts.schemas';
+import { type TLocale } from '$shared/common.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { validate } from '$lib/validation';

@@ -1,5 +1,6 @@
 /** State and submit flow of the hub form (create and edit), validated with the API's schemas. */
-import { ZHubInput, ZHubPatch, type THub, type THubKind } from '$shared/schemas';
+import { type THubKind } from '$shared/common.schemas';
+import { ZHubInput, ZHubPatch, type THub } from '$shared/hubs.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { toNumber, validate } from '$lib/validation';

@@ -1,4 +1,4 @@
-import type { THubSummary } from '$shared/schemas';
+import type { THubSummary } from '$shared/hubs.schemas';
 import type { MapPoint } from './map-point';
 
 /** One point per hub. */

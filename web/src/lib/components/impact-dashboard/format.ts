@@ -1,6 +1,7 @@
 /** Display of dashboard figures: grams as kg in the UI language, method lines. */
-import type { TLocale } from '$shared/schemas';
-import type { TFigure, TMethod } from '$shared/impact.schemas';
+import type { TLocale } from '$shared/common.schemas';
+import type { TFigure } from '$shared/impact.schemas';
+import type { TMethod } from '$shared/networks.schemas';
 import { formatNumber } from '$lib/format';
 import type { Messages } from '$lib/i18n';
 

@@ -1,14 +1,7 @@
 /** State and submit flow of the listing form (create and edit), validated with the API's schemas. */
-import {
-  listingIssues,
-  ZListingInput,
-  ZListingPatch,
-  type TCondition,
-  type TListing,
-  type TListingKind,
-  type TPhoto,
-  type TUnit,
-} from '$shared/schemas';
+import { type TCondition, type TListingKind, type TUnit } from '$shared/common.schemas';
+import { listingIssues, ZListingInput, ZListingPatch, type TListing } from '$shared/listings.schemas';
+import { type TPhoto } from '$shared/photos.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { errorText } from '$lib/loaded.svelte';

@@ -1,7 +1,7 @@
 /** Match reasons (codes and numbers from the API) in plain words, in the UI language. */
 import { gramsToKg } from '$shared/mass';
 import type { TMassEstimate, TMatchReason } from '$shared/matching.schemas';
-import type { TLocale } from '$shared/schemas';
+import type { TLocale } from '$shared/common.schemas';
 import { categoryLabel, formatDate, formatKm, formatNumber } from '$lib/format';
 import type { Messages } from '$lib/i18n';
 

@@ -1,5 +1,6 @@
 /** State and submit flow of the request form (create and edit), validated with the API's schemas. */
-import { ZRequestInput, ZRequestPatch, type TRequest, type TUnit } from '$shared/schemas';
+import { type TUnit } from '$shared/common.schemas';
+import { ZRequestInput, ZRequestPatch, type TRequest } from '$shared/requests.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { toNumber, validate } from '$lib/validation';

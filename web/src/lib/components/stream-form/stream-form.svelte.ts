@@ -1,6 +1,6 @@
 /** State and submit flow of the new-stream form, validated with the API's own schema. */
 import { ZStreamInput, type TRepeats, type TStreamDetail, type TStreamInput } from '$shared/streams.schemas';
-import type { TCondition, TListingKind, TUnit } from '$shared/schemas';
+import type { TCondition, TListingKind, TUnit } from '$shared/common.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
 import { streamsApi } from '$lib/api/streams';

@@ -1,4 +1,4 @@
-import { matchingApi } from '$lib/api/matching';
+import { notificationsApi } from '$lib/api/notifications';
 import { pageError, requireUser } from '$lib/load';
 import type { PageLoad } from './$types';
 
@@ -6,7 +6,7 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   requireUser(app, url);
   try {
-    return { mails: (await matchingApi(app, fetch).mailbox()).items };
+    return { mails: (await notificationsApi(app, fetch).mailbox()).items };
   } catch (e) {
     pageError(e);
   }

@@ -1,5 +1,6 @@
-import { pageError } from '$lib/load';
+import { impactApi } from '$lib/api/impact';
 import { networksApi } from '$lib/api/networks';
+import { pageError } from '$lib/load';
 import type { PageLoad } from './$types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +18,7 @@ function previousPeriod(p: { from?: string; to?: string }): { from: string; to: 
 export const load: PageLoad = async ({ fetch, parent, params, url }) => {
   const { app } = await parent();
   const api = networksApi(app, fetch);
+  const figures = impactApi(app, fetch);
   const from = url.searchParams.get('from') ?? '';
   const to = url.searchParams.get('to') ?? '';
   const period = { from: DAY.test(from) ? from : undefined, to: DAY.test(to) ? to : undefined };
@@ -25,10 +27,10 @@ export const load: PageLoad = async ({ fetch, parent, params, url }) => {
     if (!network.isCoordinator) return { network, period, dashboard: null };
     const before = previousPeriod(period);
     const [months, hubs, categories, previous] = await Promise.all([
-      api.impact(params.slug, { ...period, group_by: 'month' }),
-      api.impact(params.slug, { ...period, group_by: 'hub' }),
-      api.impact(params.slug, { ...period, group_by: 'category' }),
-      before ? api.impact(params.slug, before) : Promise.resolve(null),
+      figures.impact(params.slug, { ...period, group_by: 'month' }),
+      figures.impact(params.slug, { ...period, group_by: 'hub' }),
+      figures.impact(params.slug, { ...period, group_by: 'category' }),
+      before ? figures.impact(params.slug, before) : Promise.resolve(null),
     ]);
     return { network, period, dashboard: { months, hubs, categories, previous } };
   } catch (e) {

@@ -1,5 +1,5 @@
 import { pageError } from '$lib/load';
-import { inventoryApi } from '$lib/api/inventory';
+import { importsApi } from '$lib/api/imports';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, params }) => {
@@ -7,7 +7,7 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
   try {
     const [hub, imports] = await Promise.all([
       app.api(fetch).hubs.get(params.slug),
-      inventoryApi(app, fetch).imports(params.slug),
+      importsApi(app, fetch).imports(params.slug),
     ]);
     return { hub, imports };
   } catch (e) {

@@ -1,4 +1,3 @@
-import { machinesApi } from '$lib/api/machines';
 import { pageError } from '$lib/load';
 import type { PageLoad } from './$types';
 
@@ -14,7 +13,7 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
     ]);
     // Managers answer the training requests of their hub here.
     const requests =
-      hub.myRole === 'manager' ? (await machinesApi(app, fetch).trainingRequests(params.slug)).items : [];
+      hub.myRole === 'manager' ? (await api.trainings.requests(params.slug)).items : [];
     return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items, requests };
   } catch (e) {
     pageError(e);

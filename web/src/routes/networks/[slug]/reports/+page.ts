@@ -1,5 +1,5 @@
 import { pageError } from '$lib/load';
-import { inventoryApi } from '$lib/api/inventory';
+import { moderationApi } from '$lib/api/moderation';
 import type { PageLoad } from './$types';
 
 const STATUSES = ['open', 'resolved', 'all'] as const;
@@ -10,7 +10,7 @@ export const load: PageLoad = async ({ fetch, parent, params, url }) => {
   const asked = url.searchParams.get('status') ?? 'open';
   const status: Status = (STATUSES as readonly string[]).includes(asked) ? (asked as Status) : 'open';
   try {
-    const list = await inventoryApi(app, fetch).reports(params.slug, status);
+    const list = await moderationApi(app, fetch).reports(params.slug, status);
     return { slug: params.slug, status, reports: list.items };
   } catch (e) {
     pageError(e);

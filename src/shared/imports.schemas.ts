@@ -1,81 +1,8 @@
 /**
- * The inventory contract: reports and moderation of listings, requests and exchange messages,
- * and bulk import / export of a hub's listings as CSV. Shared by the Worker and the web app.
+ * The imports contract: bulk import / export of a hub's listings as CSV.
  */
 import { z } from 'zod';
-import { multilineText as text, ZPathId } from './user-input';
-
-// ---------- moderation ----------
-
-export const REPORT_ITEM_TYPES = ['listing', 'request', 'message'] as const;
-export const ZReportItemType = z.enum(REPORT_ITEM_TYPES);
-export type TReportItemType = z.infer<typeof ZReportItemType>;
-
-export const REPORT_REASONS = ['spam', 'offensive', 'misleading', 'unsafe', 'other'] as const;
-export const ZReportReason = z.enum(REPORT_REASONS);
-export type TReportReason = z.infer<typeof ZReportReason>;
-
-/** What can be hidden: listings and requests (a message is only reported). */
-export const HIDEABLE_TYPES = ['listing', 'request'] as const;
-export const ZHideableType = z.enum(HIDEABLE_TYPES);
-export type THideableType = z.infer<typeof ZHideableType>;
-
-export const ZReportInput = z.strictObject({
-  itemType: ZReportItemType,
-  itemId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  reason: ZReportReason,
-  text: text(3, 2000),
-});
-export type TReportInput = z.infer<typeof ZReportInput>;
-
-export const ZReport = z.object({
-  id: z.number().int(),
-  itemType: ZReportItemType,
-  itemId: z.number().int(),
-  reason: ZReportReason,
-  text: z.string(),
-  status: z.enum(['open', 'resolved']),
-  createdAt: z.string(),
-});
-export type TReport = z.infer<typeof ZReport>;
-
-/** A report as the coordinators see it: with the item, its hub, the reporter and its state. */
-export const ZReportView = ZReport.extend({
-  hub: z.object({ slug: z.string(), name: z.string() }),
-  reporter: z.object({ id: z.number().int(), displayName: z.string() }),
-  itemTitle: z.string(),
-  /** Web path of the item (a message leads to its exchange). */
-  itemPath: z.string(),
-  hidden: z.boolean(),
-  canHide: z.boolean(),
-});
-export type TReportView = z.infer<typeof ZReportView>;
-
-export const ZReportList = z.object({ items: z.array(ZReportView) });
-export type TReportList = z.infer<typeof ZReportList>;
-
-export const ZReportQuery = z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') });
-
-export const ZModerationParam = z.object({
-  itemType: ZHideableType,
-  id: ZPathId,
-});
-
-export const ZHideInput = z.strictObject({ reason: text(3, 1000) });
-export type THideInput = z.infer<typeof ZHideInput>;
-export const ZRestoreInput = z.strictObject({ reason: text(0, 1000).default('') });
-export type TRestoreInput = z.input<typeof ZRestoreInput>;
-
-export const ZModerationState = z.object({
-  itemType: ZHideableType,
-  itemId: z.number().int(),
-  hiddenAt: z.string().nullable(),
-  hiddenBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-  hiddenReason: z.string().nullable(),
-});
-export type TModerationState = z.infer<typeof ZModerationState>;
-
-// ---------- import / export ----------
+import { ZPathId } from './user-input';
 
 /** The listing fields a CSV column can fill, in the order of the exported file. */
 export const IMPORT_FIELDS = [

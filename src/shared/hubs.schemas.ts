@@ -1,0 +1,122 @@
+/**
+ * The hubs contract: hubs, their members, invites and join requests.
+ */
+import { z } from 'zod';
+import { somethingToChange, ZHubKind, ZRole, ZTimestamp } from './common.schemas';
+import { httpUrl, lineText as text, multilineText } from './user-input';
+import type { RuleKey } from './validation';
+
+/** Is this an IANA time zone this runtime knows (Europe/Brussels, Europe/Amsterdam, …)? */
+export function isTimeZone(tz: string): boolean {
+  if (tz !== 'UTC' && !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, checked with Intl. */
+export const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'time_zone' satisfies RuleKey);
+
+export const ZHubSummary = z.object({
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  country: z.string(),
+  kind: ZHubKind,
+  lat: z.number(),
+  lon: z.number(),
+});
+export type THubSummary = z.infer<typeof ZHubSummary>;
+
+export const ZHub = ZHubSummary.extend({
+  description: z.string(),
+  website: z.string().nullable(),
+  createdAt: ZTimestamp,
+  memberCount: z.number().int(),
+  activeListingCount: z.number().int(),
+  openRequestCount: z.number().int(),
+  /** When the hub first listed, asked or exchanged something; null before that. */
+  activeSince: ZTimestamp.nullable().optional(),
+  /** Exchanges completed with this hub on either side. */
+  completedExchangeCount: z.number().int().optional(),
+  /** The hub's IANA time zone: opening hours and bookings are in its local time. */
+  timezone: z.string(),
+  /** The viewer's role in this hub, or null. */
+  myRole: ZRole.nullable(),
+});
+export type THub = z.infer<typeof ZHub>;
+
+export const ZHubInput = z.strictObject({
+  slug: z
+    .string()
+    .min(3)
+    .max(60)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug_format' satisfies RuleKey),
+  name: text(2, 120),
+  city: text(1, 80),
+  country: z.string().regex(/^[A-Z]{2}$/, 'country_format' satisfies RuleKey),
+  kind: ZHubKind,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  description: multilineText(0, 4000).default(''),
+  website: httpUrl(300).nullable().optional(),
+  timezone: ZTimeZone.default('Europe/Brussels'),
+});
+export type THubInput = z.input<typeof ZHubInput>;
+
+export const ZHubPatch = ZHubInput.omit({ slug: true })
+  // Without the create default: an edit changes only what it sends.
+  .extend({ description: multilineText(0, 4000), timezone: ZTimeZone })
+  .partial()
+  .refine(...somethingToChange);
+export type THubPatch = z.input<typeof ZHubPatch>;
+
+export const ZMember = z.object({
+  userId: z.number().int(),
+  displayName: z.string(),
+  email: z.string(),
+  role: ZRole,
+  joinedAt: ZTimestamp,
+});
+export type TMember = z.infer<typeof ZMember>;
+
+export const ZInviteInput = z.strictObject({ role: ZRole.default('member') });
+export const ZInvite = z.object({
+  token: z.string(),
+  path: z.string(),
+  role: ZRole,
+  expiresAt: ZTimestamp,
+});
+export type TInvite = z.infer<typeof ZInvite>;
+export const ZInvitePreview = z.object({
+  hub: ZHubSummary,
+  role: ZRole,
+  expiresAt: ZTimestamp,
+});
+export type TInvitePreview = z.infer<typeof ZInvitePreview>;
+
+/** Asking to join a hub: a short message for its managers. */
+export const ZJoinRequestInput = z.strictObject({ message: multilineText(0, 500).default('') });
+export type TJoinRequestInput = z.input<typeof ZJoinRequestInput>;
+
+export const ZJoinRequest = z.object({
+  id: z.number().int(),
+  hub: ZHubSummary,
+  person: z.object({ id: z.number().int(), displayName: z.string() }),
+  message: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  createdAt: ZTimestamp,
+  decidedAt: ZTimestamp.nullable(),
+});
+export type TJoinRequest = z.infer<typeof ZJoinRequest>;
+
+/** A hub's managers see its pending requests; anyone else sees only their own. */
+export const ZJoinRequestList = z.object({ items: z.array(ZJoinRequest), canDecide: z.boolean() });
+export type TJoinRequestList = z.infer<typeof ZJoinRequestList>;

@@ -1,0 +1,87 @@
+/**
+ * The search contract: the query of listings and requests, and the pages answered.
+ */
+import { z } from 'zod';
+import { SORTS, ZCategorySlug, ZCondition, ZDate, ZListingKind } from './common.schemas';
+import { ZListing } from './listings.schemas';
+import { ZRequest } from './requests.schemas';
+import type { RuleKey } from './validation';
+
+const ZNear = z
+  .string()
+  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'near_format' satisfies RuleKey)
+  .transform((s) => {
+    const [lat, lon] = s.split(',').map(Number) as [number, number];
+    return { lat, lon };
+  })
+  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, 'near_range' satisfies RuleKey);
+
+const searchFields = {
+  q: z.string().trim().max(200).optional(),
+  category: ZCategorySlug.optional(),
+  hub: z.string().max(60).optional(),
+  near: ZNear.optional(),
+  radius_km: z.coerce.number().positive().max(20_000).optional(),
+  sort: z.enum(SORTS).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+};
+
+function searchRules(
+  v: { near?: unknown; radius_km?: number; sort?: string; q?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.radius_km !== undefined && !v.near)
+    ctx.addIssue({ code: 'custom', path: ['near'], message: 'radius_needs_near' satisfies RuleKey });
+  if (v.sort === 'nearest' && !v.near)
+    ctx.addIssue({ code: 'custom', path: ['near'], message: 'nearest_needs_near' satisfies RuleKey });
+  if (v.sort === 'relevance' && !v.q)
+    ctx.addIssue({ code: 'custom', path: ['q'], message: 'relevance_needs_q' satisfies RuleKey });
+}
+
+/** Prices people search by: free, a swap, or an amount (`priced`). */
+export const SEARCH_PRICES = ['free', 'swap', 'priced'] as const;
+
+/** "My part fits": `LxW` or `LxWxT` in millimetres, e.g. `600x400x18`. */
+const ZFits = z
+  .string()
+  .regex(/^\d{1,5}(\.\d{1,2})?x\d{1,5}(\.\d{1,2})?(x\d{1,4}(\.\d{1,2})?)?$/i, 'fits_format' satisfies RuleKey)
+  .transform((s) => {
+    const [lengthMm, widthMm, thicknessMm] = s.toLowerCase().split('x').map(Number) as [
+      number,
+      number,
+      number?,
+    ];
+    return { lengthMm, widthMm, thicknessMm: thicknessMm ?? null };
+  })
+  .refine((f) => f.lengthMm > 0 && f.widthMm > 0 && f.thicknessMm !== 0, 'fits_format' satisfies RuleKey);
+
+export const ZListingSearch = z
+  .object({
+    ...searchFields,
+    kind: ZListingKind.optional(),
+    condition: ZCondition.optional(),
+    price: z.enum(SEARCH_PRICES).optional(),
+    /** Still available on this date (YYYY-MM-DD): offered from it or before, not ended before it. */
+    available_by: ZDate.optional(),
+    fits: ZFits.optional(),
+  })
+  .superRefine(searchRules);
+export type TListingSearch = z.output<typeof ZListingSearch>;
+
+export const ZRequestSearch = z.object(searchFields).superRefine(searchRules);
+export type TRequestSearch = z.output<typeof ZRequestSearch>;
+
+/** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */
+export const ZListingPage = z.object({
+  items: z.array(ZListing),
+  nextCursor: z.string().nullable(),
+  sort: z.enum(SORTS).optional(),
+});
+export type TListingPage = z.infer<typeof ZListingPage>;
+export const ZRequestPage = z.object({
+  items: z.array(ZRequest),
+  nextCursor: z.string().nullable(),
+  sort: z.enum(SORTS).optional(),
+});
+export type TRequestPage = z.infer<typeof ZRequestPage>;

@@ -1,0 +1,53 @@
+import type { RequestsMessages } from './en';
+
+/** Requests: their states, the list, a request, its form (français). */
+export const requestsFr: RequestsMessages = {
+  requestStatus: {
+    open: 'Ouverte',
+    fulfilled: 'Satisfaite',
+    withdrawn: 'Retirée',
+  },
+  requests: {
+    title: 'Demandes',
+    new: 'Nouvelle demande',
+  },
+  request: {
+    details: 'Détails',
+    category: 'Catégorie',
+    quantity: 'Quantité',
+    minDimensions: 'Taille de pièce (L × l au moins, É ± tolérance)',
+    neededBy: 'Nécessaire pour le',
+    noDeadline: 'Pas d’échéance',
+    fetchRadius: 'Vient chercher dans un rayon de',
+    status: 'Statut',
+    hub: 'Hub',
+    askedBy: 'Demandée par',
+    description: 'Description',
+    edit: 'Modifier la demande',
+    withdraw: 'Retirer',
+    withdrawConfirm: 'Retirer cette demande ?',
+    markFulfilled: 'Marquer comme satisfaite',
+    posted: (d: string) => `Publiée le ${d}`,
+  },
+  requestForm: {
+    newTitle: 'Nouvelle demande',
+    editTitle: 'Modifier la demande',
+    title: 'De quoi avez-vous besoin ?',
+    description: 'Description',
+    category: 'Catégorie',
+    chooseCategory: 'Choisissez une catégorie',
+    quantity: 'Quantité',
+    unit: 'Unité',
+    minDimensions: 'Taille de pièce en mm : longueur et largeur au moins, épaisseur avec une tolérance',
+    minLength: 'Longueur minimale (mm)',
+    minWidth: 'Largeur minimale (mm)',
+    minThickness: 'Épaisseur (mm, ± 5 %, au moins ± 0,5 mm)',
+    neededBy: 'Nécessaire pour le',
+    fetchRadius: 'Rayon de collecte (km)',
+    status: 'Statut',
+    hub: 'Hub',
+    chooseHub: 'Choisissez un hub',
+    submitCreate: 'Publier la demande',
+    submitEdit: 'Enregistrer les modifications',
+  },
+};

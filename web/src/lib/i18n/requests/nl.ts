@@ -1,0 +1,53 @@
+import type { RequestsMessages } from './en';
+
+/** Requests: their states, the list, a request, its form (Nederlands). */
+export const requestsNl: RequestsMessages = {
+  requestStatus: {
+    open: 'Open',
+    fulfilled: 'Vervuld',
+    withdrawn: 'Ingetrokken',
+  },
+  requests: {
+    title: 'Vragen',
+    new: 'Nieuwe vraag',
+  },
+  request: {
+    details: 'Gegevens',
+    category: 'Categorie',
+    quantity: 'Hoeveelheid',
+    minDimensions: 'Onderdeelmaat (L × B minstens, D ± marge)',
+    neededBy: 'Nodig tegen',
+    noDeadline: 'Geen deadline',
+    fetchRadius: 'Komt ophalen binnen',
+    status: 'Status',
+    hub: 'Hub',
+    askedBy: 'Gevraagd door',
+    description: 'Beschrijving',
+    edit: 'Vraag bewerken',
+    withdraw: 'Intrekken',
+    withdrawConfirm: 'Deze vraag intrekken?',
+    markFulfilled: 'Markeren als vervuld',
+    posted: (d: string) => `Geplaatst op ${d}`,
+  },
+  requestForm: {
+    newTitle: 'Nieuwe vraag',
+    editTitle: 'Vraag bewerken',
+    title: 'Wat heb je nodig?',
+    description: 'Beschrijving',
+    category: 'Categorie',
+    chooseCategory: 'Kies een categorie',
+    quantity: 'Hoeveelheid',
+    unit: 'Eenheid',
+    minDimensions: 'Onderdeelmaat in mm: lengte en breedte minstens, dikte binnen een marge',
+    minLength: 'Minimale lengte (mm)',
+    minWidth: 'Minimale breedte (mm)',
+    minThickness: 'Dikte (mm, ± 5 %, minstens ± 0,5 mm)',
+    neededBy: 'Nodig tegen',
+    fetchRadius: 'Ophaalstraal (km)',
+    status: 'Status',
+    hub: 'Hub',
+    chooseHub: 'Kies een hub',
+    submitCreate: 'Vraag plaatsen',
+    submitEdit: 'Wijzigingen opslaan',
+  },
+};
