@@ -183,6 +183,7 @@ export const FIELD_LABELS = {
   priceCents: { nl: 'Prijs', fr: 'Prix', en: 'Price' },
   availableFrom: { nl: 'Beschikbaar vanaf', fr: 'Disponible à partir du', en: 'Available from' },
   availableUntil: { nl: 'Beschikbaar tot', fr: 'Disponible jusqu’au', en: 'Available until' },
+  machineId: { nl: 'Machine', fr: 'Machine', en: 'Machine' },
   hub: { nl: 'Hub', fr: 'Hub', en: 'Hub' },
   minLengthMm: { nl: 'Minimale lengte (mm)', fr: 'Longueur minimale (mm)', en: 'Minimum length (mm)' },
   minWidthMm: { nl: 'Minimale breedte (mm)', fr: 'Largeur minimale (mm)', en: 'Minimum width (mm)' },

@@ -23,9 +23,8 @@ import {
   ZMachinePatch,
   ZMachineSearch,
   ZMyBookingsQuery,
-  ZTrainingRequest,
-  ZTrainingRequestInput,
 } from '../../shared/machines.schemas';
+import { ZTrainingRequest, ZTrainingRequestInput } from '../../shared/trainings.schemas';
 import { ZCalendarToken } from '../../shared/trainings.schemas';
 import * as service from './machines.service';
 

@@ -10,9 +10,9 @@ import type {
   TMachineInput,
   TMachinePatch,
   TMachineType,
-  TTrainingRequest,
   TWindow,
 } from '../../shared/machines.schemas';
+import type { TTrainingRequest } from '../../shared/trainings.schemas';
 import type { TCalendarToken } from '../../shared/trainings.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';

@@ -12,8 +12,7 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
       api.hubs.list(),
     ]);
     // Managers answer the training requests of their hub here.
-    const requests =
-      hub.myRole === 'manager' ? (await api.trainings.requests(params.slug)).items : [];
+    const requests = hub.myRole === 'manager' ? (await api.trainings.requests(params.slug)).items : [];
     return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items, requests };
   } catch (e) {
     pageError(e);
