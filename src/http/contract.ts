@@ -24,6 +24,7 @@ import { ZPhoto } from '../shared/photos.schemas';
 import { ZRequest } from '../shared/requests.schemas';
 import { ZStream } from '../shared/streams.schemas';
 import { ApiError } from './errors';
+import { BOOKMARK_COOKIE, BOOKMARK_HEADER } from './middleware/d1-session';
 import { SESSION_COOKIE } from './middleware/session';
 
 type Json = Record<string, unknown>;
@@ -106,7 +107,27 @@ const HEADERS = {
     { type: 'string', enum: ['true'] },
   ),
   etag: header('The version of the bytes; send it as If-None-Match to get 304 while it holds.'),
+  bookmark: header(
+    'The newest D1 bookmark this answer was read or written at. Send it back as the ' +
+      `\`${BOOKMARK_HEADER}\` request header on the next read to see your own writes from a read ` +
+      `replica. Answers to writes also set it in the cookie \`${BOOKMARK_COOKIE}\` (HttpOnly, path /api/), ` +
+      'so a browser needs to do nothing.',
+    { type: 'string', pattern: '^[0-9a-fA-F]{1,64}(-[0-9a-fA-F]{1,64}){0,7}$' },
+  ),
 };
+
+/** Reads only: where a read replica must have caught up to (writes always go to the primary). */
+const BOOKMARK_PARAMETER = {
+  name: BOOKMARK_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    `The \`${BOOKMARK_HEADER}\` of an earlier answer (else the \`${BOOKMARK_COOKIE}\` cookie is used): ` +
+    'the read is answered from a copy of the database at least that new, so it sees the writes behind ' +
+    'that answer. Anything that is not a bookmark is ignored.',
+  schema: { type: 'string', maxLength: 256 },
+};
+const BOOKMARK_REF = { $ref: `#/components/headers/${BOOKMARK_HEADER}` };
 
 const ORIGIN_PARAMETER = {
   name: 'Origin',
@@ -195,7 +216,10 @@ export function contractDocument(api: OpenAPIHono<AppEnv>): Doc {
         'are 422 with `details.fields[]` naming each field. A JSON body that is not JSON is 400 ' +
         '`MALFORMED_JSON`; a body of another content type is 415 `UNSUPPORTED_CONTENT_TYPE`.\n\n' +
         '**Server**: the API lives under `/api/v1` of the host that serves this document ' +
-        '(locally http://127.0.0.1:8787/api/v1). Every answer carries `X-Request-Id`.',
+        '(locally http://127.0.0.1:8787/api/v1). Every answer carries `X-Request-Id`.\n\n' +
+        `**Reading your own writes**: every answer carries \`${BOOKMARK_HEADER}\`; send the last one you got ` +
+        'back on a GET and a read replica answers only once it holds your writes (browsers get the same ' +
+        `through the \`${BOOKMARK_COOKIE}\` cookie set by each write).`,
     },
     servers: [{ url: '/api/v1', description: 'The host serving this document, path /api/v1' }],
   }) as unknown as Doc;
@@ -221,6 +245,7 @@ export function contractDocument(api: OpenAPIHono<AppEnv>): Doc {
     'Retry-After': HEADERS.retryAfter,
     'Idempotent-Replayed': HEADERS.replayed,
     ETag: HEADERS.etag,
+    [BOOKMARK_HEADER]: HEADERS.bookmark,
   };
 
   const ids = new Set<string>();
@@ -275,6 +300,11 @@ export function contractDocument(api: OpenAPIHono<AppEnv>): Doc {
       const image = op.responses['200']?.content as Json | undefined;
       if (image && 'image/*' in image)
         op.responses['200']!.headers = { ETag: { $ref: '#/components/headers/ETag' } };
+
+      // Every answer carries the D1 session's bookmark; a read may send one back.
+      if (method === 'get') params.push(BOOKMARK_PARAMETER);
+      for (const res of Object.values(op.responses))
+        res.headers = { ...(res.headers as Json), [BOOKMARK_HEADER]: BOOKMARK_REF };
     }
   }
 

@@ -251,6 +251,37 @@ export const ZHubImpact = z.object({
 });
 export type THubImpact = z.infer<typeof ZHubImpact>;
 
+/**
+ * What one completed exchange saved, with Omloop's default method (the figures its hubs' pages
+ * count): null figures until it completes. Net = gross × attribution × (1 − deadweight) − transport.
+ */
+export const ZExchangeImpact = z.object({
+  exchangeId: z.number().int(),
+  counted: z.boolean(),
+  method: ZMethod,
+  impact: z
+    .object({
+      category: z.string(),
+      massSource: ZImpactRow.shape.massSource,
+      massGrams: z.number().int(),
+      massLowGrams: z.number().int(),
+      massHighGrams: z.number().int(),
+      machineHoursMilli: z.number().int(),
+      co2eGrossG: z.number().int(),
+      co2eAttributedG: z.number().int(),
+      co2eTransportG: z.number().int(),
+      co2eNetG: z.number().int(),
+      co2eNetLowG: z.number().int(),
+      co2eNetHighG: z.number().int(),
+      transportMode: z.string().nullable(),
+      distanceM: z.number().int(),
+      factor: ZFactorUse.nullable(),
+      computedAt: z.string(),
+    })
+    .nullable(),
+});
+export type TExchangeImpact = z.infer<typeof ZExchangeImpact>;
+
 export const ZOpenData = z.object({
   licenceNote: z.string(),
   network: z.object({ slug: z.string(), name: z.string(), description: z.string() }),

@@ -230,3 +230,7 @@ export type TBooking = z.infer<typeof ZBooking>;
 export const ZBookingList = z.object({ items: z.array(ZBooking) });
 export const ZMyBookingsQuery = z.object({ scope: z.enum(['upcoming', 'past', 'all']).default('upcoming') });
 export const ZMachineBookingsQuery = ZAvailabilityQuery;
+
+/** A private calendar feed of a person's bookings: its token and where it is served. */
+export const ZCalendarToken = z.object({ token: z.string(), path: z.string() });
+export type TCalendarToken = z.infer<typeof ZCalendarToken>;

@@ -50,9 +50,6 @@ export const ZPassportEntry = z.object({
 export const ZPassport = z.object({ person: ZPerson, items: z.array(ZPassportEntry) });
 export type TPassport = z.infer<typeof ZPassport>;
 
-export const ZCalendarToken = z.object({ token: z.string(), path: z.string() });
-export type TCalendarToken = z.infer<typeof ZCalendarToken>;
-
 // ---------- training requests ----------
 
 export const TRAINING_REQUEST_STATUSES = ['pending', 'recorded', 'declined'] as const;

@@ -9,7 +9,7 @@
  * bench-results/<date>.json. Never run in `npm test`.
  *
  *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--exchanges 20000]
- *     [--seconds 5] [--concurrency 16] [--skip-seed] [--skip-lighthouse]
+ *     [--seconds 5] [--concurrency 16] [--seed-only] [--skip-seed] [--skip-lighthouse]
  */
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
@@ -29,6 +29,8 @@ const HUBS = Number(opt('--hubs', '50'));
 const EXCHANGES = Number(opt('--exchanges', '20000'));
 const SKIP_SEED = args.includes('--skip-seed');
 const SKIP_LIGHTHOUSE = args.includes('--skip-lighthouse');
+// --seed-only seeds BENCH_PERSIST and stops; a later run with --skip-seed reuses that state.
+const SEED_ONLY = args.includes('--seed-only');
 const SECONDS = opt('--seconds', '5');
 const CONCURRENCY = opt('--concurrency', '16');
 // BENCH_PORT and BENCH_PERSIST let two checkouts benchmark without sharing a port or a state.
@@ -278,6 +280,10 @@ else {
     `seeding ${LISTINGS} listings, ${REQUESTS} requests, ${HUBS} hubs, ${EXCHANGES} exchanges into ${PERSIST} …`,
   );
   seedSeconds = seed();
+  if (SEED_ONLY) {
+    console.log(`seeded in ${seedSeconds} s; reuse it with --skip-seed`);
+    process.exit(0);
+  }
 }
 const counts = d1(
   'SELECT (SELECT count(*) FROM listings) AS listings, (SELECT count(*) FROM requests) AS requests, (SELECT count(*) FROM hubs) AS hubs, (SELECT count(*) FROM exchanges) AS exchanges, (SELECT count(*) FROM exchange_events) AS exchangeEvents, (SELECT count(*) FROM flows) AS flows, (SELECT count(*) FROM exchange_impacts) AS exchangeImpacts',

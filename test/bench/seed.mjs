@@ -44,13 +44,20 @@ export function seedSql({ listings, requests, hubs }) {
     'synthetic-fabric',
   ]);
   const now = new Date().toISOString();
+  // Up to 100 hubs: ten rows 0.18° apart (Flanders and Wallonia). More: a grid 0.1° apart over
+  // Benelux (40 rows by hubs/40 columns), so that tens of hubs lie within 25 km of a point — the
+  // dense end of Europe's maker hubs, where a search by place has the most hubs in reach.
+  const hubPosition =
+    hubs <= 100
+      ? '49.6 + (i % 10) * 0.18, 2.6 + (i / 10) * 0.6'
+      : '49.5 + (i % 40) * 0.1, 2.5 + (i / 40) * 0.1';
   return `
 INSERT INTO users (email, display_name, password_hash, password_salt, password_iterations, locale, created_at)
   VALUES ('bench@bench.invalid', 'Bench', 'x', 'x', 100000, 'en', '${now}');
 INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${hubs})
   SELECT 'bench-hub-' || i, 'Bench hub ' || i, 'City ' || i, 'BE', 'fab_lab',
-         49.6 + (i % 10) * 0.18, 2.6 + (i / 10) * 0.6, '', (SELECT id FROM users WHERE email = 'bench@bench.invalid'), '${now}', '${now}' FROM n;
+         ${hubPosition}, '', (SELECT id FROM users WHERE email = 'bench@bench.invalid'), '${now}', '${now}' FROM n;
 INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit, condition, price_type, created_at, updated_at)
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${listings})
   SELECT (SELECT id FROM hubs WHERE slug = 'bench-hub-' || (1 + i % ${hubs})), (SELECT id FROM users WHERE email = 'bench@bench.invalid'),

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/modules/impact/impact.csv';
-import { COLUMN_TOTALS } from '../../src/modules/impact/impact.exports';
+import { COLUMN_TOTALS, CSV_GROUP_COLUMNS } from '../../src/modules/impact/impact.exports';
 import type { TImpactReport } from '../../src/shared/impact.schemas';
 import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { asMember, completeExchange, createListing } from './fixtures/flows';
@@ -52,7 +52,7 @@ test('a coordinator reads the headline first, and every figure adds up', async (
           widthMm: 600,
           thicknessMm: 18,
         });
-        await completeExchange({
+        const done = await completeExchange({
           giver: bart,
           receiver: griet,
           listingId: listing.id,
@@ -61,6 +61,33 @@ test('a coordinator reads the headline first, and every figure adds up', async (
           massGrams: 20_000 + i * 1000,
           transportMode: mode,
         });
+        // The moment it counts: both hubs see on the exchange page what it saved, with its method.
+        for (const side of [bart, griet]) {
+          const p = await side.newPage();
+          await p.setViewportSize({ width: 360, height: 800 });
+          await p.goto(`/exchanges/${done.id}`);
+          const saved = p.getByTestId('exchange-saved');
+          await expect(saved.getByTestId('saved-kg')).toHaveAttribute(
+            'data-value',
+            String(20_000 + i * 1000),
+          );
+          const api = (await (await p.request.get(`/api/v1/exchanges/${done.id}/impact`)).json()) as {
+            impact: { co2eNetG: number };
+          };
+          await expect(saved.getByTestId('saved-co2e')).toHaveAttribute(
+            'data-value',
+            String(api.impact.co2eNetG),
+          );
+          if (i === 0 && side === griet) {
+            await info.attach('exchange-saved-360', {
+              body: await p.screenshot({ fullPage: true, path: info.outputPath('exchange-saved-360.png') }),
+              contentType: 'image/png',
+            });
+            await saved.getByTestId('saved-method-link').click();
+            await expect(p.getByTestId('method-page')).toBeVisible();
+          }
+          await p.close();
+        }
       }
     }),
   );
@@ -104,14 +131,21 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   expect(parseNumber(cells[2]!, locale)).toBeCloseTo(report.totals.co2eNet.value / 1000, 0);
   expect(parseNumber(cells[3]!, locale)).toBe(report.totals.exchanges.value);
 
-  // The per-hub CSV: each column sums to the totals.
-  const csv = await (await page.request.get(`/api/v1/networks/${NETWORK}/export.csv?table=hubs`)).text();
-  const rows = parseCsv(csv);
-  for (const [col, total] of Object.entries(COLUMN_TOTALS))
+  // The per-hub CSV, as the page links it (in the page's language: semicolons and decimal
+  // commas in nl and fr, with a BOM): each column sums to the totals.
+  const csvHref = await page.getByTestId('export-hubs').getAttribute('href');
+  expect(csvHref).toContain(`lang=${locale}`);
+  const csvBytes = new Uint8Array(await (await page.request.get(csvHref!)).body());
+  expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const sep = locale === 'en' ? ',' : ';';
+  const rows = parseCsv(new TextDecoder().decode(csvBytes), sep);
+  for (const [name, col, div] of CSV_GROUP_COLUMNS) {
+    if (col === 'key' || col === 'label') continue;
     expect(
-      rows.reduce((s, r) => s + Number(r[col] || 0), 0),
-      col,
-    ).toBe(total(report.totals));
+      rows.reduce((s, r) => s + Math.round(Number((r[name] || '0').replace(',', '.')) * div), 0),
+      name,
+    ).toBe(COLUMN_TOTALS[col](report.totals));
+  }
 
   // Net CO2e: the impact rows behind it add up to it.
   await net.click();
@@ -143,6 +177,44 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
   await expect(page.getByTestId('previous-exchanges')).toBeVisible();
   await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
+
+  // The report for funders, linked from the dashboard for the same period: the same headline,
+  // the hub table's sum row, sources and method last; printed as one A4 column (PDF and a
+  // screenshot under print media attached), without the site's header and footer.
+  await page.getByTestId('network-report-link').click();
+  await expect(page).toHaveURL(new RegExp(`/networks/${NETWORK}/report\\?from=${weekAgo}&to=${today}$`));
+  const printed = page.getByTestId('funders-report');
+  await expect(printed.getByTestId('report-headline')).toBeVisible();
+  const weekly = (await (
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact?from=${weekAgo}&to=${today}`)
+  ).json()) as TImpactReport;
+  await expect(printed.getByTestId('headline-link-co2eNet')).toHaveAttribute(
+    'data-value',
+    String(weekly.totals.co2eNet.value),
+  );
+  await expect(printed.getByTestId('headline-link-exchanges')).toHaveAttribute(
+    'data-value',
+    String(weekly.totals.exchanges.value),
+  );
+  const sections = await printed
+    .locator('section')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(sections.at(-1)).toBe('report-sources');
+  await expectAxeClean(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByTestId('print-report')).toBeHidden();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await info.attach('report-print', {
+    body: await page.screenshot({ fullPage: true, path: info.outputPath('report-print.png') }),
+    contentType: 'image/png',
+  });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await info.attach('report.pdf', { body: pdf, contentType: 'application/pdf' });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
 
   // Settings live on their own page: method, hubs, coordinators.
   await page.getByTestId('network-settings-link').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/modules/impact/impact.csv';
-import { COLUMN_TOTALS, GROUP_COLUMNS, knownMass } from '../../src/modules/impact/impact.exports';
+import { COLUMN_TOTALS, CSV_GROUP_COLUMNS, knownMass } from '../../src/modules/impact/impact.exports';
 import { ZHubImpact, ZImpactReport } from '../../src/shared/impact.schemas';
 import { call, expectJson, makerWithHub, createListing } from '../helpers';
 import { completedExchange, networkOfTwo } from '../impact-helpers';
@@ -46,26 +46,42 @@ describe('exports that sum, through the API', () => {
       const totals = report.totals;
       expect(totals.exchanges.value).toBe(4);
 
-      for (const table of ['hubs', 'months', 'categories']) {
-        const res = await call(`/networks/${o.network.slug}/export.csv?table=${table}`, s);
-        expect(res.status).toBe(200);
-        const text = await res.text();
-        expect(text.split('\r\n')[0]).toBe(GROUP_COLUMNS.join(','));
-        const rows = parseCsv(text);
-        for (const [col, total] of Object.entries(COLUMN_TOTALS))
-          expect(
-            rows.reduce((sum, r) => sum + Number(r[col] || 0), 0),
-            `${table}: ${col}`,
-          ).toBe(total(totals));
-        if (table === 'hubs') {
-          const by = Object.fromEntries(rows.map((r) => [r.key, r]));
-          expect(Object.keys(by)).toEqual([o.giver.hub.slug, o.receiver.hub.slug, '~outside']);
-          expect(Number(by['~outside']!.receivedMassG)).toBe(3000);
-          expect(Number(by['~outside']!.exchanges)).toBe(1);
-          expect(Number(by[o.receiver.hub.slug]!.exchanges)).toBe(2);
-          expect(Number(by[o.giver.hub.slug]!.exchanges)).toBe(1);
+      // The reader's account is in English: commas and decimal points; lang=nl and lang=fr get
+      // semicolons and decimal commas. Every file starts with a UTF-8 BOM.
+      for (const lang of [undefined, 'nl', 'fr', 'en'] as const)
+        for (const table of ['hubs', 'months', 'categories']) {
+          const res = await call(
+            `/networks/${o.network.slug}/export.csv?table=${table}${lang ? `&lang=${lang}` : ''}`,
+            s,
+          );
+          expect(res.status).toBe(200);
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          expect([...bytes.slice(0, 3)], 'BOM').toEqual([0xef, 0xbb, 0xbf]);
+          const text = new TextDecoder().decode(bytes);
+          const sep = lang === 'nl' || lang === 'fr' ? ';' : ',';
+          expect(text.split('\r\n')[0]).toBe(CSV_GROUP_COLUMNS.map(([name]) => name).join(sep));
+          const rows = parseCsv(text, sep);
+          for (const [name, col, div] of CSV_GROUP_COLUMNS) {
+            if (col === 'key' || col === 'label') continue;
+            const cells = rows.map((r) => r[name] ?? '');
+            if (sep === ';') expect(cells.join(''), `${name}: no decimal point`).not.toContain('.');
+            expect(
+              cells.reduce((sum, v) => sum + Math.round(Number(v.replace(',', '.') || 0) * div), 0),
+              `${lang} ${table}: ${name}`,
+            ).toBe(COLUMN_TOTALS[col](totals));
+          }
+          if (table === 'hubs') {
+            const by = Object.fromEntries(rows.map((r) => [r.key, r]));
+            expect(Object.keys(by)).toEqual([o.giver.hub.slug, o.receiver.hub.slug, '~outside']);
+            expect(by['~outside']!.receivedMassKg).toBe('3');
+            expect(Number(by['~outside']!.exchanges)).toBe(1);
+            expect(Number(by[o.receiver.hub.slug]!.exchanges)).toBe(2);
+            expect(Number(by[o.giver.hub.slug]!.exchanges)).toBe(1);
+            // 61 kg of plywood by van: its net CO2e, in the reader's decimal mark.
+            const net = by[o.receiver.hub.slug]!.co2eNetKg!;
+            expect(net).toMatch(sep === ';' ? /^-?\d+,\d+$/ : /^-?\d+\.\d+$/);
+          }
         }
-      }
       const json = (await (await call(`/networks/${o.network.slug}/export.json`, s)).json()) as {
         tables: Record<string, { totals: typeof totals; given: typeof totals | null }[]>;
         impacts: { netG: number }[];

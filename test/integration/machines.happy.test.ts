@@ -4,10 +4,10 @@ import {
   ZAvailability,
   ZBooking,
   ZBookingList,
+  ZCalendarToken,
   ZMachine,
   ZMachineList,
 } from '../../src/shared/machines.schemas';
-import { ZCalendarToken } from '../../src/shared/trainings.schemas';
 import { ZHub } from '../../src/shared/hubs.schemas';
 import { call, count, db, expectJson, makerWithHub } from '../helpers';
 import { at, book, createMachine, LASER } from '../machines-helpers';

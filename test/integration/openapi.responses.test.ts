@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actOk, claimOk, completedExchange, twoHubs } from '../exchanges-helpers';
 import { addHub, createNetwork } from '../impact-helpers';
 import { createMachine, createTraining, recordTraining } from '../machines-helpers';
+import { BOOKMARK_HEADER } from '../../src/http/middleware/d1-session';
 import { call, db, expectError, invite, photoForm, PNG_BYTES, signup, type Session } from '../helpers';
 
 type Json = Record<string, unknown>;
@@ -18,7 +19,7 @@ type Operation = {
   security?: Record<string, string[]>[];
   parameters?: { in: string; name: string; required?: boolean }[];
   requestBody?: { required?: boolean; content: Record<string, unknown> };
-  responses: Record<string, { content?: Record<string, { schema?: Json }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: Json }>; headers?: Json }>;
 };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: Json };
 
@@ -137,6 +138,8 @@ describe('the served OpenAPI document', () => {
   it('matches every GET answer, status and JSON body, on a real network', async () => {
     const gets = Object.entries(doc.paths).filter(([, ops]) => ops.get);
     expect(gets.length).toBeGreaterThanOrEqual(50);
+    const headers = doc.components.headers as Record<string, { schema: { pattern: string } }>;
+    const bookmarkPattern = new RegExp(headers[BOOKMARK_HEADER]!.schema.pattern);
     const checked: string[] = [];
     for (const [template, ops] of gets) {
       const op = ops.get!;
@@ -149,6 +152,13 @@ describe('the served OpenAPI document', () => {
       const label = `GET ${template} -> ${res.status}`;
       expect(Object.keys(op.responses), label).toContain(String(res.status));
       if (res.status >= 400) expect.fail(`${label}: ${await res.text()}`);
+      // The D1 bookmark: documented on the answer (and as a header a read may send), and as sent.
+      expect(Object.keys(op.responses[String(res.status)]!.headers ?? {}), label).toContain(BOOKMARK_HEADER);
+      expect(
+        op.parameters?.some((p) => p.in === 'header' && p.name === BOOKMARK_HEADER),
+        label,
+      ).toBe(true);
+      expect(res.headers.get(BOOKMARK_HEADER), label).toMatch(bookmarkPattern);
       const media = res.headers.get('content-type')?.split(';')[0] ?? '';
       const content = op.responses[String(res.status)]!.content ?? {};
       const declared = Object.keys(content).find(

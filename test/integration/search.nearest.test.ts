@@ -4,7 +4,12 @@
  * no row twice or missed across cursors, while reading a page per hub, not every row in reach.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
+import {
+  buildSearchSql,
+  runSearch,
+  type HubRing,
+  type SearchSqlOptions,
+} from '../../src/modules/search/search.statements';
 import { distanceMetres } from '../../src/modules/search/search.domain';
 import { ZListingPage } from '../../src/shared/search.schemas';
 import type { z } from 'zod';
@@ -101,7 +106,13 @@ describe('nearest-first search, hub by hub', () => {
       limit: 20,
     };
     const rec = recordingDb();
-    const hubByHub = await runSearch<{ id: number; hub_slug: string }>(rec.db, options);
+    const rings = async (): Promise<HubRing> => ({
+      hubs: [...options.hubDistances!]
+        .map(([id, metres]) => ({ id, metres }))
+        .sort((x, y) => x.metres - y.metres),
+      last: true,
+    });
+    const hubByHub = await runSearch<{ id: number; hub_slug: string }>(rec.db, { ...options, rings });
     const general = buildSearchSql(options);
     const { results } = await db
       .prepare(general.sql)
@@ -111,10 +122,11 @@ describe('nearest-first search, hub by hub', () => {
       results.map((r) => [r.id, r.metres, r.hub_slug]),
     );
     expect(hubByHub).toHaveLength(21);
-    // Two hubs × at most 21 ids (an index entry and a row each), then the page's 21 rows with their
-    // hub: not the 600 rows in reach the general query ranks.
+    // One statement: the nearest hub's 21 newest index entries and rows (the LIMIT stops SQLite
+    // before the second hub) and the hub of each: not the 600 rows in reach the general query ranks.
+    expect(rec.log).toHaveLength(1);
     const read = rec.log.reduce((s, x) => s + x.rowsRead, 0);
-    expect(read).toBeLessThanOrEqual(2 * 21 * 2 + 21 * 2 + 2);
+    expect(read).toBeLessThanOrEqual(21 * 3 + 2);
     const generalRead = (
       await db
         .prepare(general.sql)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../../src/modules/impact/impact.csv';
+import { csvFormat, parseCsv, toCsv } from '../../src/modules/impact/impact.csv';
 import {
   DEFAULT_METHOD_PERMILLE,
   computeExchangeImpact,
@@ -19,8 +19,21 @@ import {
   type Filter,
   type Ledger,
 } from '../../src/modules/impact/impact.domain';
-import { COLUMN_TOTALS, GROUP_COLUMNS, groupRow, knownMass } from '../../src/modules/impact/impact.exports';
-import { OUTSIDE_HUBS, type TFlowRow, type TImpactRow, type TTotals } from '../../src/shared/impact.schemas';
+import {
+  COLUMN_TOTALS,
+  CSV_GROUP_COLUMNS,
+  GROUP_COLUMNS,
+  groupCsvRow,
+  groupRow,
+  knownMass,
+} from '../../src/modules/impact/impact.exports';
+import {
+  OUTSIDE_HUBS,
+  type TFlowRow,
+  type TGroup,
+  type TImpactRow,
+  type TTotals,
+} from '../../src/shared/impact.schemas';
 import { categoryFamily } from '../../src/shared/taxonomy';
 
 const HUBS = ['a', 'b', 'c', 'x', 'y'];
@@ -170,6 +183,22 @@ function expectColumnsSum(csv: string, totals: TTotals, label: string) {
     ).toBe(total(totals));
 }
 
+/** The same for the spreadsheet CSV of a language: kg and hours with its decimal mark, back to units. */
+function expectSpreadsheetColumnsSum(groups: TGroup[], totals: TTotals, locale: 'nl' | 'fr' | 'en') {
+  const f = csvFormat(locale);
+  const csv = toCsv(
+    CSV_GROUP_COLUMNS.map(([name]) => name),
+    groups.map(groupCsvRow),
+    f,
+  );
+  const rows = parseCsv(csv, f.separator);
+  for (const [name, col, div] of CSV_GROUP_COLUMNS) {
+    if (col === 'key' || col === 'label') continue;
+    const units = rows.reduce((s, r) => s + Math.round(num((r[name] ?? '').replace(',', '.')) * div), 0);
+    expect(units, `${locale} CSV ${name}`).toBe(COLUMN_TOTALS[col](totals));
+  }
+}
+
 describe('exports that sum: one convention for per-hub figures', () => {
   it('every export column sums to the dashboard totals, in every scope and period', () => {
     fc.assert(
@@ -184,6 +213,11 @@ describe('exports that sum: one convention for per-hub figures', () => {
           const groups = groupsOf(ledger, { ...period, group_by }, o);
           // CSV, as a spreadsheet reads it back.
           expectColumnsSum(toCsv([...GROUP_COLUMNS], groups.map(groupRow)), totals, `${group_by} CSV`);
+          expectSpreadsheetColumnsSum(
+            groups,
+            totals,
+            group_by === 'hub' ? 'nl' : group_by === 'month' ? 'fr' : 'en',
+          );
           // JSON tables: the groups themselves.
           for (const key of ['co2eNet', 'co2eGross', 'co2eTransport', 'exchanges', 'massUnknown'] as const)
             expect(
@@ -280,6 +314,45 @@ describe('exports that sum: one convention for per-hub figures', () => {
     expect(rows.map((r) => [r.key, r.givenMassG, r.receivedMassG, r.co2eNetG, r.exchanges])).toEqual([
       ['a', '61000', '0', '0', '0'],
       ['b', '0', '61000', '9349', '1'],
+    ]);
+
+    // The same table as a Dutch, French and English spreadsheet opens it, byte for byte.
+    const groups = groupsOf(ledger, { group_by: 'hub' }, o);
+    const header = CSV_GROUP_COLUMNS.map(([name]) => name);
+    const bytes = (locale: 'nl' | 'fr' | 'en') =>
+      new TextEncoder().encode(toCsv(header, groups.map(groupCsvRow), csvFormat(locale)));
+    const nl = bytes('nl');
+    expect([...nl.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b);
+    expect(text(nl)).toBe(
+      '\uFEFF' +
+        'key;label;givenMassKg;receivedMassKg;massWeighedKg;massEstimatedKg;massEstimatedLowKg;' +
+        'massEstimatedHighKg;massUnknownRows;co2eGrossKg;co2eAttributedKg;co2eTransportKg;co2eNetKg;' +
+        'co2eNetLowKg;co2eNetHighKg;exchanges;machineHours\r\n' +
+        'a;A;61;0;0;0;0;0;0;0;0;0;0;0;0;0;0\r\n' +
+        'b;B;0;61;61;0;0;0;0;19,069;19,069;9,72;9,349;9,349;9,349;1;0\r\n',
+    );
+    expect(text(bytes('fr'))).toBe(text(nl));
+    expect(text(bytes('en'))).toBe(
+      '\uFEFF' +
+        'key,label,givenMassKg,receivedMassKg,massWeighedKg,massEstimatedKg,massEstimatedLowKg,' +
+        'massEstimatedHighKg,massUnknownRows,co2eGrossKg,co2eAttributedKg,co2eTransportKg,co2eNetKg,' +
+        'co2eNetLowKg,co2eNetHighKg,exchanges,machineHours\r\n' +
+        'a,A,61,0,0,0,0,0,0,0,0,0,0,0,0,0,0\r\n' +
+        'b,B,0,61,61,0,0,0,0,19.069,19.069,9.72,9.349,9.349,9.349,1,0\r\n',
+    );
+  });
+
+  it('writes a decimal comma for nl and fr and quotes cells holding the separator', () => {
+    const rows = [{ name: 'Hout; multiplex', kg: 9.35, n: 2 }];
+    expect(toCsv(['name', 'kg', 'n'], rows, csvFormat('nl'))).toBe(
+      '\uFEFFname;kg;n\r\n"Hout; multiplex";9,35;2\r\n',
+    );
+    expect(toCsv(['name', 'kg', 'n'], rows, csvFormat('en'))).toBe(
+      '\uFEFFname,kg,n\r\nHout; multiplex,9.35,2\r\n',
+    );
+    expect(parseCsv(toCsv(['name', 'kg', 'n'], rows, csvFormat('fr')), ';')).toEqual([
+      { name: 'Hout; multiplex', kg: '9,35', n: '2' },
     ]);
   });
 });

@@ -13,6 +13,7 @@ import type {
   TExchangeDetail,
   TExchangeListQuery,
   TExchangePage,
+  TExchangeState,
   TFlow,
   TFlowPage,
   TFlowQuery,
@@ -122,6 +123,18 @@ async function requireVisible(deps: Deps, id: number, user: SessionUser) {
   const party = partyOf(await hubRoles(deps, user.id), user.id, row);
   if (!party.inGiver && !party.inReceiver) throw new ApiError('EXCHANGE_NOT_FOUND');
   return { row, party };
+}
+
+/**
+ * For another module's view of one exchange (its impact): its state, or EXCHANGE_NOT_FOUND for a
+ * person of neither hub, exactly as the exchange page answers.
+ */
+export async function requireVisibleExchange(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser },
+): Promise<{ state: TExchangeState }> {
+  const { row } = await requireVisible(deps, id, user);
+  return { state: row.state };
 }
 
 export async function getExchange(

@@ -56,3 +56,108 @@ export function canEditHubContent(
   const role = viewer.roles.get(item.hubId);
   return role === 'manager' || (role === 'member' && item.authorId === viewer.id);
 }
+
+/**
+ * The spatial key of hubs (migration 0037): a grid of 0.1° by 0.1° cells, row by latitude and
+ * column by longitude, as one integer `row * 4000 + column`, the same formula as the generated
+ * column `hubs.cell` (CAST truncates as Math.floor does for these non-negative values).
+ */
+export const CELL_DEGREES = 0.1;
+const MAX_ROW = 1800; // latitude 90
+const MAX_COL = 3600; // longitude 180
+const ROW_WIDTH = 4000;
+
+export const cellRow = (lat: number) => Math.floor((lat + 90) * 10);
+export const cellCol = (lon: number) => Math.floor((lon + 180) * 10);
+export const cellOf = (p: { lat: number; lon: number }) => cellRow(p.lat) * ROW_WIDTH + cellCol(p.lon);
+
+/** Inclusive ranges of cell keys, in order, adjacent ranges merged. */
+export type CellRanges = [number, number][];
+
+function merged(ranges: CellRanges): CellRanges {
+  const out: CellRanges = [];
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The parts of `ranges` outside `cut` (both sorted and merged). */
+function without(ranges: CellRanges, cut: CellRanges): CellRanges {
+  let out = ranges;
+  for (const [a, b] of cut)
+    out = out.flatMap(([x, y]): CellRanges => {
+      if (b < x || a > y) return [[x, y]];
+      const parts: CellRanges = [];
+      if (x < a) parts.push([x, a - 1]);
+      if (b < y) parts.push([b + 1, y]);
+      return parts;
+    });
+  return out;
+}
+
+/** Columns c0..c1 of one row as ranges, wrapping round the antimeridian. */
+function rowSpans(row: number, c0: number, c1: number): CellRanges {
+  const base = row * ROW_WIDTH;
+  if (c1 - c0 >= MAX_COL) return [[base, base + ROW_WIDTH - 1]];
+  const spans: [number, number][] = [];
+  if (c0 < 0) spans.push([c0 + MAX_COL + 1, MAX_COL], [0, c1]);
+  else if (c1 > MAX_COL) spans.push([c0, MAX_COL], [0, c1 - MAX_COL - 1]);
+  else spans.push([c0, c1]);
+  return spans.map(([a, b]) => [base + a, base + b]);
+}
+
+/**
+ * The cells of the square of half-width `outer` cells round the point's cell, less the square of
+ * half-width `inner` (none when negative); `outer` Infinity is every cell. One range per row (two
+ * in the rows the inner square cuts), so the hubs read are those of the ring only.
+ */
+export function ringRanges(p: { lat: number; lon: number }, inner: number, outer: number): CellRanges {
+  const pr = cellRow(p.lat);
+  const pc = cellCol(p.lon);
+  const r0 = Number.isFinite(outer) ? Math.max(0, pr - outer) : 0;
+  const r1 = Number.isFinite(outer) ? Math.min(MAX_ROW, pr + outer) : MAX_ROW;
+  const k = Number.isFinite(outer) ? outer : MAX_COL;
+  const out: CellRanges = [];
+  for (let row = r0; row <= r1; row++) {
+    const spans = merged(rowSpans(row, pc - k, pc + k));
+    if (inner < 0 || Math.abs(row - pr) > inner) out.push(...spans);
+    else out.push(...without(spans, merged(rowSpans(row, pc - inner, pc + inner))));
+  }
+  return merged(out);
+}
+
+/** The cells of a box of latitudes and longitudes (`lon` may be two ranges across the antimeridian). */
+export function boxRanges(box: { latMin: number; latMax: number; lon: [number, number][] }): CellRanges {
+  const out: CellRanges = [];
+  for (let row = cellRow(box.latMin); row <= Math.min(MAX_ROW, cellRow(box.latMax)); row++)
+    for (const [w, e] of box.lon) out.push(...rowSpans(row, cellCol(w), Math.min(MAX_COL, cellCol(e))));
+  return merged(out);
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/**
+ * A distance in metres within which every hub lies inside the square of half-width `k` cells round
+ * the point's cell (Infinity for every cell): the distance to its nearest edge, measured so that
+ * it never exceeds the great-circle distance to any point beyond that edge (a meridian's nearest
+ * point is asin(cos φ · sin Δλ) away). A side at the antimeridian counts as an edge.
+ */
+export function squareReachMetres(p: { lat: number; lon: number }, k: number): number {
+  if (!Number.isFinite(k)) return Infinity;
+  const pr = cellRow(p.lat);
+  const pc = cellCol(p.lon);
+  const south = pr - k <= 0 ? Infinity : p.lat - ((pr - k) * CELL_DEGREES - 90);
+  const north = pr + k >= MAX_ROW ? Infinity : (pr + k + 1) * CELL_DEGREES - 90 - p.lat;
+  const west = Math.min(p.lon + 180, p.lon - ((pc - k) * CELL_DEGREES - 180));
+  const east = Math.min(180 - p.lon, (pc + k + 1) * CELL_DEGREES - 180 - p.lon);
+  const along = (deg: number) =>
+    deg >= 90 ? Infinity : EARTH_RADIUS_M * Math.asin(Math.cos(rad(p.lat)) * Math.sin(rad(deg)));
+  return Math.max(
+    0,
+    Math.min(EARTH_RADIUS_M * rad(south), EARTH_RADIUS_M * rad(north), along(west), along(east)),
+  );
+}

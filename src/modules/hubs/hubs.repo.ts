@@ -84,19 +84,17 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
 }
 
 /**
- * Hubs inside a box of latitudes and longitudes (read through the (lat, lon) index); `lon` may be
- * two ranges when the box crosses the antimeridian.
+ * The hubs in these ranges of cells (migration 0037): one seek of `hubs_cell` per range, so only
+ * the hubs of those cells are read. The ranges are one JSON parameter, however many.
  */
-export async function hubRefsInBox(
-  db: D1Database,
-  box: { latMin: number; latMax: number; lon: [number, number][] },
-): Promise<HubRef[]> {
-  const lon = box.lon.map((_, i) => `lon BETWEEN ?${3 + 2 * i} AND ?${4 + 2 * i}`).join(' OR ');
+export async function hubRefsInCells(db: D1Database, ranges: [number, number][]): Promise<HubRef[]> {
+  if (ranges.length === 0) return [];
   const { results } = await db
     .prepare(
-      `SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE lat BETWEEN ?1 AND ?2 AND (${lon})`,
+      `SELECT h.id, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM json_each(?1) r
+       JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
     )
-    .bind(box.latMin, box.latMax, ...box.lon.flat())
+    .bind(JSON.stringify(ranges))
     .all<HubRow>();
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }
@@ -113,9 +111,14 @@ export async function hubRefsByIds(db: D1Database, ids: number[]): Promise<HubRe
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }
 
-export async function allHubRefs(db: D1Database): Promise<HubRef[]> {
+/** The hubs with these slugs (one look-up each through the slug's unique index). */
+export async function hubRefsBySlugs(db: D1Database, slugs: string[]): Promise<HubRef[]> {
+  if (slugs.length === 0) return [];
   const { results } = await db
-    .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs')
+    .prepare(
+      'SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE slug IN (SELECT value FROM json_each(?1))',
+    )
+    .bind(JSON.stringify([...new Set(slugs)]))
     .all<HubRow>();
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }

@@ -13,9 +13,17 @@ import type {
   TMember,
 } from '../../shared/hubs.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
-import { canManage, canRemoveMember, inviteExpiry } from './hubs.domain';
+import {
+  boxRanges,
+  canManage,
+  canRemoveMember,
+  inviteExpiry,
+  ringRanges,
+  squareReachMetres,
+} from './hubs.domain';
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
+import { distanceMetres } from '../search/search.domain';
 import * as repo from './hubs.repo';
 import * as joinRepo from './join-requests.repo';
 
@@ -47,7 +55,56 @@ export function hubRefsAround(
   point: { lat: number; lon: number },
   radiusKm: number,
 ): Promise<repo.HubRef[]> {
-  return repo.hubRefsInBox(deps.db, boundingBox(point, radiusKm));
+  return repo.hubRefsInCells(deps.db, boxRanges(boundingBox(point, radiusKm)));
+}
+
+/**
+ * Half-widths, in cells of 0.1°, of the squares `hubRings` reads one after another without a
+ * radius: about 15 km round the point, then about 140 km, then every other cell.
+ */
+export const RING_CELLS = [2, 20, Infinity] as const;
+
+/** Hubs at their distance from a point, nearest first (then by id); `last` when none are left. */
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
+
+/**
+ * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
+ * time: each call reads one statement's worth of hubs (a radius: its box's cells at once; else
+ * the next ring of cells of RING_CELLS) and gives those now known to be nearer than every hub
+ * not yet read, so callers stop reading as soon as their page is full. Never the hubs table whole
+ * unless the rings before it held too few.
+ */
+export function hubRings(
+  deps: Deps,
+  point: { lat: number; lon: number },
+  radiusKm?: number,
+): () => Promise<HubRing> {
+  const at = (h: repo.HubRef) => ({ id: h.id, metres: distanceMetres(point, h) });
+  const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
+    a.metres - b.metres || a.id - b.id;
+  if (radiusKm !== undefined) {
+    return async () => ({
+      hubs: (await hubRefsAround(deps, point, radiusKm))
+        .map(at)
+        .filter((h) => h.metres <= radiusKm * 1000)
+        .sort(order),
+      last: true,
+    });
+  }
+  let ring = 0;
+  let pending: { id: number; metres: number }[] = [];
+  return async () => {
+    const outer = RING_CELLS[ring] ?? Infinity;
+    const inner = ring === 0 ? -1 : (RING_CELLS[ring - 1] ?? -1);
+    ring++;
+    pending.push(...(await repo.hubRefsInCells(deps.db, ringRanges(point, inner, outer))).map(at));
+    // A hub beyond this square is at least `reach` away (rounded metres: at least its floor).
+    const reach = squareReachMetres(point, outer);
+    const last = !Number.isFinite(outer);
+    const done = last ? pending : pending.filter((h) => h.metres < Math.floor(reach));
+    pending = last ? [] : pending.filter((h) => h.metres >= Math.floor(reach));
+    return { hubs: done.sort(order), last };
+  };
 }
 
 /** The box of latitudes and longitudes holding every point within `radiusKm` of `point`. */
@@ -87,13 +144,29 @@ export function boundingBox(
   return { latMin, latMax, lon: [[west, east]] };
 }
 
+/**
+ * Distance in metres from one hub to every hub within `km` of it (itself included): the origin by
+ * id, then the hubs of the radius's cells, never the hubs table whole (matching's refreshes).
+ */
+export async function hubDistancesFrom(
+  deps: Deps,
+  originId: number,
+  km: number,
+): Promise<Map<number, number>> {
+  const [origin] = await repo.hubRefsByIds(deps.db, [originId]);
+  if (!origin) return new Map();
+  const ring = await hubRings(deps, origin, km)();
+  return new Map(ring.hubs.map((h) => [h.id, h.metres]));
+}
+
+/** The hubs with these slugs, by slug (one indexed look-up each). */
+export async function hubRefsBySlugs(deps: Deps, slugs: string[]): Promise<Map<string, repo.HubRef>> {
+  return new Map((await repo.hubRefsBySlugs(deps.db, slugs)).map((h) => [h.slug, h]));
+}
+
 /** The hubs with these ids, by id: for pages that show a few hubs, without reading every hub. */
 export async function hubRefsByIds(deps: Deps, ids: number[]): Promise<Map<number, repo.HubRef>> {
   return new Map((await repo.hubRefsByIds(deps.db, ids)).map((h) => [h.id, h]));
-}
-
-export function allHubRefs(deps: Deps): Promise<repo.HubRef[]> {
-  return repo.allHubRefs(deps.db);
 }
 
 export function roleIn(deps: Deps, hubId: number, userId: number): Promise<TRole | null> {

@@ -80,3 +80,40 @@ export function groupRow(g: TGroup): Record<GroupColumn, Cell> {
     machineHoursMilli: t.machineHours.value,
   };
 }
+
+/**
+ * The tables as a spreadsheet shows them: masses and CO2e in kg, machine time in hours (exact
+ * decimals of the grams and thousandths kept, so the columns still sum to the totals). Each CSV
+ * column, the group column it shows and its divisor.
+ */
+export const CSV_GROUP_COLUMNS = [
+  ['key', 'key', 1],
+  ['label', 'label', 1],
+  ['givenMassKg', 'givenMassG', 1000],
+  ['receivedMassKg', 'receivedMassG', 1000],
+  ['massWeighedKg', 'massWeighedG', 1000],
+  ['massEstimatedKg', 'massEstimatedG', 1000],
+  ['massEstimatedLowKg', 'massEstimatedLowG', 1000],
+  ['massEstimatedHighKg', 'massEstimatedHighG', 1000],
+  ['massUnknownRows', 'massUnknownRows', 1],
+  ['co2eGrossKg', 'co2eGrossG', 1000],
+  ['co2eAttributedKg', 'co2eAttributedG', 1000],
+  ['co2eTransportKg', 'co2eTransportG', 1000],
+  ['co2eNetKg', 'co2eNetG', 1000],
+  ['co2eNetLowKg', 'co2eNetLowG', 1000],
+  ['co2eNetHighKg', 'co2eNetHighG', 1000],
+  ['exchanges', 'exchanges', 1],
+  ['machineHours', 'machineHoursMilli', 1000],
+] as const satisfies readonly (readonly [string, GroupColumn, 1 | 1000])[];
+export type CsvGroupColumn = (typeof CSV_GROUP_COLUMNS)[number][0];
+
+/** One table row for the CSV: `groupRow` with grams as kg and thousandths of hours as hours. */
+export function groupCsvRow(g: TGroup): Record<CsvGroupColumn, Cell> {
+  const row = groupRow(g);
+  return Object.fromEntries(
+    CSV_GROUP_COLUMNS.map(([name, col, div]) => {
+      const v = row[col];
+      return [name, typeof v === 'number' && div !== 1 ? v / div : v];
+    }),
+  ) as Record<CsvGroupColumn, Cell>;
+}

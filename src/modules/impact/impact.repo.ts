@@ -684,6 +684,19 @@ export async function currentImpactsTouching(
   return results.map(toImpactRow);
 }
 
+/** One exchange's current impact row in a scope (network id, or null for the default scope). */
+export async function currentImpactOf(
+  db: D1Database,
+  exchangeId: number,
+  networkId: number | null,
+): Promise<TImpactRow | null> {
+  const r = await db
+    .prepare(`${IMPACT_SELECT} WHERE i.exchange_id = ?1 AND i.network_id IS ?2 AND i.superseded_by IS NULL`)
+    .bind(exchangeId, networkId)
+    .first<ImpactJoinRow>();
+  return r && toImpactRow(r);
+}
+
 export async function findImpact(db: D1Database, id: number): Promise<TImpactRow | null> {
   const r = await db.prepare(`${IMPACT_SELECT} WHERE i.id = ?1`).bind(id).first<ImpactJoinRow>();
   return r && toImpactRow(r);

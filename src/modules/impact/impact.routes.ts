@@ -6,6 +6,7 @@ import {
   ZFactorTable,
   ZFlowList,
   ZFlowQuery,
+  ZExchangeImpact,
   ZFlowRow,
   ZGroup,
   ZHubImpact,
@@ -15,11 +16,17 @@ import {
   ZOpenData,
   ZRecalculation,
 } from '../../shared/impact.schemas';
+import { LOCALES } from '../../shared/constants';
+import { csvFormat } from './impact.csv';
 import * as service from './impact.service';
 
 const tags = ['Impact'];
 const ZPeriod = ZImpactQuery.omit({ group_by: true });
-const ZExportQuery = ZPeriod.extend({ table: z.enum(service.EXPORT_TABLES).default('flows') });
+const ZExportQuery = ZPeriod.extend({
+  table: z.enum(service.EXPORT_TABLES).default('flows'),
+  // The spreadsheet's language: nl and fr get semicolons and decimal commas, en commas and points.
+  lang: z.enum(LOCALES).optional(),
+});
 const ZExchangeParam = ZSlugParam.extend({
   exchangeId: ZPathId,
 });
@@ -90,7 +97,10 @@ export const impactRoutes = newRouter()
       path: '/networks/{slug}/export.csv',
       tags,
       summary:
-        'One table as CSV: flows (the ledger), impacts, hubs, months, categories or factors.' +
+        'One table as CSV (UTF-8 with a BOM): flows (the ledger), impacts, hubs, months, categories or ' +
+        "factors. In the reader's language (`lang`, else their account's): nl and fr separate with " +
+        'semicolons and write decimal commas, en commas and decimal points. The hubs, months and ' +
+        'categories tables give kg and hours.' +
         COORDINATORS_ONLY,
       request: { params: ZSlugParam, query: ZExportQuery },
       responses: {
@@ -101,8 +111,9 @@ export const impactRoutes = newRouter()
     async (c) => {
       const user = requireUser(c);
       const { slug } = c.req.valid('param');
-      const { table, ...query } = c.req.valid('query');
-      const csv = await service.exportCsv(deps(c), { slug, userId: user.id, table, query });
+      const { table, lang, ...query } = c.req.valid('query');
+      const format = csvFormat(lang ?? user.locale);
+      const csv = await service.exportCsv(deps(c), { slug, userId: user.id, table, query, format });
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${slug}-${table}.csv"`,
@@ -176,6 +187,26 @@ export const impactRoutes = newRouter()
       const user = requireUser(c);
       const { slug, exchangeId } = c.req.valid('param');
       return c.json(await service.recalculate(deps(c), { slug, userId: user.id, exchangeId }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exchanges/{id}/impact',
+      tags,
+      summary:
+        "What one exchange saved (kg reused, kg CO2e gross, transport and net with its range) with Omloop's " +
+        "default method, the one its hubs' pages count; `counted` is false until it completes. People of " +
+        'either hub only; anyone else gets 404.',
+      request: { params: z.object({ id: ZPathId }) },
+      responses: { 200: json(ZExchangeImpact, 'What it saved'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.exchangeImpact(deps(c), { exchangeId: c.req.valid('param').id, user }),
+        200,
+      );
     },
   )
   .openapi(

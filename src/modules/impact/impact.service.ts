@@ -1,4 +1,4 @@
-import type { Deps } from '../../env';
+import type { Deps, SessionUser } from '../../env';
 import { ApiError } from '../../http/errors';
 import type {
   TFactorTable,
@@ -8,16 +8,18 @@ import type {
   THubImpact,
   TImpactQuery,
   TImpactReport,
+  TExchangeImpact,
   TImpactRow,
   TOpenData,
   TRecalculation,
 } from '../../shared/impact.schemas';
 import type { TMethod } from '../../shared/networks.schemas';
+import * as exchanges from '../exchanges/exchanges.service';
 import { requireHubRef } from '../hubs/hubs.service';
 import * as networks from '../networks/networks.service';
 import { distanceMetres } from '../search/search.domain';
-import { toCsv, type Cell } from './impact.csv';
-import { GROUP_COLUMNS, groupRow } from './impact.exports';
+import { toCsv, type Cell, type CsvFormat } from './impact.csv';
+import { CSV_GROUP_COLUMNS, groupCsvRow } from './impact.exports';
 import {
   DEFAULT_METHOD_PERMILLE,
   computeExchangeImpact,
@@ -52,9 +54,10 @@ export async function computePending(
     networkId,
     limit = BATCH,
     afterFlowId = null,
-  }: { networkId: number | null; limit?: number; afterFlowId?: number | null },
+    exchangeId = null,
+  }: { networkId: number | null; limit?: number; afterFlowId?: number | null; exchangeId?: number | null },
 ): Promise<number> {
-  const ids = await repo.pendingExchanges(deps.db, networkId, limit, null, afterFlowId);
+  const ids = await repo.pendingExchanges(deps.db, networkId, limit, exchangeId, afterFlowId);
   if (ids.length === 0) return 0;
   const [rows, method, ledgers] = await Promise.all([
     repo.factorRows(deps.db),
@@ -380,10 +383,16 @@ export async function factorTable(deps: Deps): Promise<TFactorTable> {
   };
 }
 
-/** One table of the dashboard as CSV. */
+/** One table of the dashboard as CSV, in the format a spreadsheet in the reader's language opens. */
 export async function exportCsv(
   deps: Deps,
-  { slug, userId, table, query }: { slug: string; userId: number; table: ExportTable; query: TImpactQuery },
+  {
+    slug,
+    userId,
+    table,
+    query,
+    format,
+  }: { slug: string; userId: number; table: ExportTable; query: TImpactQuery; format: CsvFormat },
 ): Promise<string> {
   if (table === 'factors') {
     await networks.requireCoordinatedNetwork(deps, slug, userId);
@@ -403,17 +412,22 @@ export async function exportCsv(
         'note',
       ],
       t.factors,
+      format,
     );
   }
   if (table === 'flows' || table === 'impacts') {
     const list = await flowList(deps, { slug, userId, filter: { from: query.from, to: query.to } });
     return table === 'flows'
-      ? toCsv([...FLOW_COLUMNS], list.flows)
-      : toCsv([...IMPACT_CSV_COLUMNS], list.impacts as unknown as Record<string, Cell>[]);
+      ? toCsv([...FLOW_COLUMNS], list.flows, format)
+      : toCsv([...IMPACT_CSV_COLUMNS], list.impacts as unknown as Record<string, Cell>[], format);
   }
   const groupBy = table === 'hubs' ? 'hub' : table === 'months' ? 'month' : 'category';
   const report = await impactReport(deps, { slug, userId, query: { ...query, group_by: groupBy } });
-  return toCsv([...GROUP_COLUMNS], report.groups.map(groupRow));
+  return toCsv(
+    CSV_GROUP_COLUMNS.map(([name]) => name),
+    report.groups.map(groupCsvRow),
+    format,
+  );
 }
 
 /** The ledger and every table as one JSON document. */
@@ -500,6 +514,46 @@ export async function recalculate(
   const row = id === null ? null : await repo.findImpact(deps.db, id);
   if (!row) throw new Error('recalculation recorded no row');
   return { impact: row, superseded: await repo.supersededBy(deps.db, row.id) };
+}
+
+/**
+ * What one exchange saved, for the people of its two hubs: its impact with Omloop's default
+ * method (the one its hubs' pages count), computed on the spot when it has just completed.
+ */
+export async function exchangeImpact(
+  deps: Deps,
+  { exchangeId, user }: { exchangeId: number; user: SessionUser },
+): Promise<TExchangeImpact> {
+  const { state } = await exchanges.requireVisibleExchange(deps, { id: exchangeId, user });
+  const method = methodToApi(DEFAULT_METHOD_PERMILLE);
+  if (state !== 'completed') return { exchangeId, counted: false, method, impact: null };
+  await computePending(deps, { networkId: null, exchangeId, limit: 1 });
+  const row = await repo.currentImpactOf(deps.db, exchangeId, null);
+  if (!row) return { exchangeId, counted: false, method, impact: null };
+  const [factor] = await factorsUsed(deps, [row]);
+  return {
+    exchangeId,
+    counted: true,
+    method,
+    impact: {
+      category: row.category,
+      massSource: row.massSource,
+      massGrams: row.massGrams,
+      massLowGrams: row.massLowGrams,
+      massHighGrams: row.massHighGrams,
+      machineHoursMilli: row.machineHoursMilli,
+      co2eGrossG: row.grossG,
+      co2eAttributedG: row.attributedG,
+      co2eTransportG: row.transportG,
+      co2eNetG: row.netG,
+      co2eNetLowG: row.netLowG,
+      co2eNetHighG: row.netHighG,
+      transportMode: row.transportMode,
+      distanceM: row.distanceM,
+      factor: factor ?? null,
+      computedAt: row.computedAt,
+    },
+  };
 }
 
 /** A hub's own totals with Omloop's default method; public, with nothing about people. */

@@ -16,6 +16,7 @@ import {
   ZBooking,
   ZBookingInput,
   ZBookingList,
+  ZCalendarToken,
   ZMachine,
   ZMachineBookingsQuery,
   ZMachineInput,
@@ -25,7 +26,6 @@ import {
   ZMyBookingsQuery,
 } from '../../shared/machines.schemas';
 import { ZTrainingRequest, ZTrainingRequestInput } from '../../shared/trainings.schemas';
-import { ZCalendarToken } from '../../shared/trainings.schemas';
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({

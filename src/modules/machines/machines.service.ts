@@ -6,6 +6,7 @@ import type {
   TAvailability,
   TBooking,
   TBookingInput,
+  TCalendarToken,
   TMachine,
   TMachineInput,
   TMachinePatch,
@@ -13,7 +14,6 @@ import type {
   TWindow,
 } from '../../shared/machines.schemas';
 import type { TTrainingRequest } from '../../shared/trainings.schemas';
-import type { TCalendarToken } from '../../shared/trainings.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';

@@ -13,13 +13,13 @@ import type {
 } from '../../shared/matching.schemas';
 import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
-import { allHubRefs, hubRefsByIds, roleIn, type HubRef } from '../hubs/hubs.service';
+import { hubDistancesFrom, hubRefsByIds, roleIn } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import * as photos from '../photos/photos.service';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import * as requests from '../requests/requests.candidates';
 import { checkListingAgainstSavedSearches } from '../saved-searches/saved-searches.service';
-import { distanceMetres, metresToKm } from '../search/search.domain';
+import { metresToKm } from '../search/search.domain';
 import { buildBundle, scoreMatch, type MatchListing, type MatchRequest } from './matching.domain';
 import * as repo from './matching.repo';
 
@@ -67,18 +67,6 @@ const toMatchRequest = (r: requests.RequestCandidateRow): MatchRequest => ({
   status: r.status,
 });
 
-/** Distance from one hub to every hub within reach, in metres. */
-function distancesFrom(hubs: HubRef[], originId: number, maxKm: number): Map<number, number> {
-  const origin = hubs.find((h) => h.id === originId);
-  const out = new Map<number, number>();
-  if (!origin) return out;
-  for (const hub of hubs) {
-    const d = distanceMetres(origin, hub);
-    if (d <= maxKm * 1000) out.set(hub.id, d);
-  }
-  return out;
-}
-
 /**
  * Recomputes one listing's matches and tells request authors about new ones. A listing that is
  * withdrawn, expired or gone loses every open match at once.
@@ -98,10 +86,9 @@ export async function refreshListingMatches(
     await repo.staleListingMatches(deps.db, listingId, [], now).run();
     return { matched: 0, notified: 0 };
   }
-  const hubs = await allHubRefs(deps);
   const candidates = await requests.candidateRequests(deps.db, {
     family: categoryFamily(listing.category),
-    hubDistances: distancesFrom(hubs, listing.hub_id, MAX_FETCH_RADIUS_KM),
+    hubDistances: await hubDistancesFrom(deps, listing.hub_id, MAX_FETCH_RADIUS_KM),
     excludeHubId: listing.hub_id,
   });
   const rows: repo.MatchValues[] = [];
@@ -168,10 +155,9 @@ export async function refreshRequestMatches(deps: Deps, requestId: number): Prom
     await repo.staleRequestMatches(deps.db, requestId, [], now).run();
     return { matched: 0 };
   }
-  const hubs = await allHubRefs(deps);
   const candidates = await listings.candidateListings(deps.db, {
     family: categoryFamily(request.category),
-    hubDistances: distancesFrom(hubs, request.hub_id, request.fetch_radius_km),
+    hubDistances: await hubDistancesFrom(deps, request.hub_id, request.fetch_radius_km),
     today: day,
     excludeHubId: request.hub_id,
   });

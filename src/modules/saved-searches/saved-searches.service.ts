@@ -7,7 +7,7 @@ import {
   type TSavedSearchInput,
 } from '../../shared/saved-searches.schemas';
 import { categoryFamily } from '../../shared/taxonomy';
-import { allHubRefs, requireHubRef } from '../hubs/hubs.service';
+import { hubRefsByIds, hubRefsBySlugs, requireHubRef } from '../hubs/hubs.service';
 import { findListingForMatching } from '../listings/listings.candidates';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import { distanceMetres, metresToKm } from '../search/search.domain';
@@ -61,9 +61,13 @@ export async function checkListingAgainstSavedSearches(deps: NotifyDeps, listing
   if (!l || l.status !== 'active' || (l.available_until !== null && l.available_until < today)) return 0;
   const searches = await repo.forFamily(deps.db, categoryFamily(l.category));
   if (searches.length === 0) return 0;
-  const hubs = await allHubRefs(deps);
-  const bySlug = new Map(hubs.map((h) => [h.slug, h]));
-  const listingHub = hubs.find((h) => h.id === l.hub_id);
+  // Only the hubs these searches name and the listing's own, not the hubs table.
+  const named = searches.flatMap((s) => {
+    const hub = ZSavedSearchQuery.safeParse(JSON.parse(s.query)).data?.hub;
+    return hub ? [hub] : [];
+  });
+  const bySlug = await hubRefsBySlugs(deps, named);
+  const listingHub = (await hubRefsByIds(deps, [l.hub_id])).get(l.hub_id);
   const hits = searches.filter((s) => {
     if (s.user_id === l.author_id) return false;
     const q = ZSavedSearchQuery.parse(JSON.parse(s.query));

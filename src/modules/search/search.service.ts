@@ -1,20 +1,13 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
-import { allHubRefs, hubRefsAround, requireHubRef } from '../hubs/hubs.service';
+import { hubRings, requireHubRef } from '../hubs/hubs.service';
 import type { SearchSqlOptions } from './search.statements';
-import {
-  decodeCursor,
-  defaultSort,
-  distanceMetres,
-  encodeCursor,
-  toFtsQuery,
-  type Cursor,
-} from './search.domain';
+import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 
 type Resolved = {
   hubId: number | null;
-  sql: Pick<SearchSqlOptions, 'fts' | 'hubDistances' | 'sort' | 'cursor' | 'limit'>;
+  sql: Pick<SearchSqlOptions, 'fts' | 'hubDistances' | 'rings' | 'metresFrom' | 'sort' | 'cursor' | 'limit'>;
 };
 
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
@@ -32,23 +25,41 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
       throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
-  let hubDistances: Map<number, number> | null = null;
-  if (query.near) {
-    // Listings and requests sit at their hub, so the distance is computed once per hub.
-    const point = query.near;
-    const maxMetres = query.radius_km === undefined ? Infinity : query.radius_km * 1000;
-    hubDistances = new Map();
-    // With a radius, only the hubs in its bounding box are read; without, every hub is in reach.
-    const candidates =
-      query.radius_km === undefined
-        ? await allHubRefs(deps)
-        : await hubRefsAround(deps, point, query.radius_km);
-    for (const hub of candidates) {
-      const d = distanceMetres(point, hub);
-      if (d <= maxMetres) hubDistances.set(hub.id, d);
-    }
-  }
-  return { hubId, sql: { fts, hubDistances, sort, cursor, limit: query.limit } };
+  if (!query.near)
+    return {
+      hubId,
+      sql: { fts, hubDistances: null, rings: null, metresFrom: null, sort, cursor, limit: query.limit },
+    };
+  // Listings and requests sit at their hub, so distances are per hub. Nearest first and best
+  // match read the hubs in reach a ring of cells at a time, only while the page is not full.
+  const point = query.near;
+  if (sort !== 'newest')
+    return {
+      hubId,
+      sql: {
+        fts,
+        hubDistances: null,
+        rings: hubRings(deps, point, query.radius_km),
+        metresFrom: point,
+        sort,
+        cursor,
+        limit: query.limit,
+      },
+    };
+  // Newest first: without a radius every hub is in reach and none is read (the page's distances
+  // are measured from its rows); with one, the hubs of the radius's cells.
+  if (query.radius_km === undefined)
+    return {
+      hubId,
+      sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
+    };
+  const hubDistances = new Map<number, number>();
+  for (const hub of (await hubRings(deps, point, query.radius_km)()).hubs)
+    hubDistances.set(hub.id, hub.metres);
+  return {
+    hubId,
+    sql: { fts, hubDistances, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
+  };
 }
 
 /** The cursor of the next page, from the rows fetched (one more than the page when there is more). */

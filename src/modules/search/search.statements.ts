@@ -1,12 +1,13 @@
 /**
  * The search module's SQL (it owns no table, so this is its repo in the form the house rules allow
- * other modules to use: a statement builder). The search listings and requests share: filters, optional full-text match, optional distance
- * from a point (hub distances as one JSON parameter), a stable sort and a keyset cursor, built
- * as one query, or for nearest-first without a text match as one small query per hub, and run
- * by `runSearch`. Every value is bound; only fixed SQL fragments of the caller are spliced in.
+ * other modules to use: a statement builder). The search listings and requests share: filters,
+ * optional full-text match, optional distance from a point, a stable sort and a keyset cursor,
+ * built as one query, or with a place (nearest first, best match) as one statement per ring of
+ * hubs read, and run by `runSearch`. Every value a person gave is bound; besides fixed SQL
+ * fragments of the caller, only integers (hub ids, distances, limits) are written into the SQL.
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
-import type { Cursor } from './search.domain';
+import { distanceMetres, type Cursor } from './search.domain';
 
 /** A WHERE fragment on `t` with `?` placeholders and their values in order. */
 export type Condition = { sql: string; values: unknown[] };
@@ -21,8 +22,12 @@ export type SearchSqlOptions = {
   /** WHERE fragments on `t` only, using `?` placeholders, with their values in order. */
   where: Condition[];
   fts: string | null;
-  /** Distance in metres per hub id, already limited to the radius; null when no point was given. */
+  /** Distance in metres per hub id, already limited to the radius (newest first with a radius). */
   hubDistances: Map<number, number> | null;
+  /** The hubs in reach a ring at a time, nearest first (nearest first and best match with a place). */
+  rings?: (() => Promise<HubRing>) | null;
+  /** The point a page's distances are measured from when no hub was read for them. */
+  metresFrom?: { lat: number; lon: number } | null;
   sort: Cursor['s'];
   cursor: Cursor | null;
   limit: number;
@@ -36,92 +41,224 @@ function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string
   });
 }
 
-/**
- * Hubs read per batch by nearest-first, hub by hub (one statement each): the nearest 30 first,
- * then the next 30 only if those did not fill the page.
- */
-export const MAX_HUB_STATEMENTS = 30;
+/** The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`). */
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
 
 /**
- * Nearest first without a text match: every row of a hub is at the hub's distance, so a page is
- * the newest rows of the nearest hubs. One statement per hub within reach, nearest first, each
- * reading at most a page of that hub's newest matching rows (ids only) through the hub's index,
- * with its distance; null when this does not apply (the general query is used).
+ * Hubs (one sub-select each, per band) per statement when reading hub by hub: D1 answers
+ * SQLITE_NOMEM for a statement of 60 such sub-selects; 40 pass.
  */
-export function nearestPerHubSql(
-  o: SearchSqlOptions,
-): { sql: string; values: unknown[]; metres: number }[] | null {
-  if (o.sort !== 'nearest' || o.fts || !o.hubDistances) return null;
-  const c = o.cursor?.s === 'nearest' ? o.cursor : null;
-  const out: { sql: string; values: unknown[]; metres: number }[] = [];
-  for (const [hubId, metres] of [...o.hubDistances].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
-    if (c && metres < c.d) continue; // earlier pages showed this hub whole
-    const values: unknown[] = [];
-    const bind = (v: unknown) => {
-      values.push(v);
-      return `?${values.length}`;
-    };
-    const conditions = [`t.hub_id = ${bind(hubId)}`, ...whereSql(o.where, bind)];
-    if (c && metres === c.d) conditions.push(`t.id < ${bind(c.id)}`);
-    out.push({
-      sql: `SELECT t.id, ${bind(metres)} AS metres FROM ${o.table} t WHERE ${conditions.join(' AND ')}
-        ORDER BY t.id DESC LIMIT ${bind(o.limit + 1)}`,
-      values,
-      metres,
-    });
+export const HUBS_PER_STATEMENT = 30;
+
+/**
+ * Hub by hub, nearest first: nearest-first without words, and best match with a place. Every row
+ * of a hub is at the hub's distance, so a page is, band by band (one band without words), the
+ * newest matching rows of the nearest hubs. One statement holds a sub-select per hub (hubs at the
+ * same distance merged newest first), each reading at most a page through the hub's index
+ * (`listings_hub_status_id`) or, with words, through the full-text index narrowed to the hub's
+ * key (`{hub_key} : hub12`, migration 0038); the statement's LIMIT stops SQLite at the first
+ * full page, so the hubs after it are not read. Rings of hubs are read only while the page is
+ * not full: a place with many hubs in reach costs one statement for the hubs and one for the page.
+ */
+async function searchByHubs<T extends { id: number }>(
+  db: D1Database,
+  o: SearchSqlOptions & { rings: () => Promise<HubRing> },
+): Promise<(T & { metres: number | null; rank: number })[]> {
+  type Row = T & { metres: number | null; rank: number };
+  const need = o.limit + 1;
+  // Best match reads band by band; nearest first with words reads the words' matches as one band.
+  const bands: (string | null)[] = !o.fts
+    ? [null]
+    : o.sort === 'relevance'
+      ? relevanceBands(o.fts)
+      : [anyText(o.fts)];
+  const c = o.cursor && (o.cursor.s === 'nearest' || o.cursor.s === 'relevance') ? o.cursor : null;
+  const cursorBand = c?.s === 'relevance' ? c.r : 0;
+  const cursorMetres = c?.d ?? null;
+
+  const rings: HubRing[] = [];
+  const ringAt = async (i: number): Promise<HubRing | null> => {
+    while (rings.length <= i) {
+      const prev = rings[rings.length - 1];
+      if (prev?.last) return null;
+      rings.push(await o.rings());
+    }
+    return rings[i] ?? null;
+  };
+
+  const found: Row[] = [];
+  let units: { band: number; hubs: { id: number; metres: number }[] }[] = [];
+  const flush = async () => {
+    if (units.length === 0) return;
+    const { sql, values } = byHubsSql(
+      o,
+      bands,
+      units,
+      need - found.length,
+      c ? { band: cursorBand, metres: cursorMetres ?? 0, id: c.id } : null,
+    );
+    units = [];
+    found.push(
+      ...(
+        await db
+          .prepare(sql)
+          .bind(...values)
+          .all<Row>()
+      ).results,
+    );
+  };
+  for (let band = 0; band < bands.length; band++) {
+    if (band < cursorBand) continue; // earlier pages showed this band whole
+    for (let i = 0; found.length < need; i++) {
+      // A ring not read yet costs a statement: send what is waiting first, it may fill the page.
+      if (rings.length <= i && !rings[rings.length - 1]?.last) {
+        await flush();
+        if (found.length >= need) break;
+      }
+      const ring = await ringAt(i);
+      if (!ring) break;
+      // Earlier pages showed the hubs nearer than the cursor's whole (in the cursor's band).
+      const hubs =
+        band === cursorBand && cursorMetres !== null
+          ? ring.hubs.filter((h) => h.metres >= cursorMetres)
+          : ring.hubs;
+      for (let k = 0; k < hubs.length;) {
+        // Hubs at the same distance stay in one statement (they are merged newest first).
+        let end = Math.min(
+          hubs.length,
+          k + HUBS_PER_STATEMENT - units.reduce((n, u) => n + u.hubs.length, 0),
+        );
+        while (end < hubs.length && hubs[end]!.metres === hubs[end - 1]!.metres) end++;
+        units.push({ band, hubs: hubs.slice(k, end) });
+        k = end;
+        if (units.reduce((n, u) => n + u.hubs.length, 0) >= HUBS_PER_STATEMENT) {
+          await flush();
+          if (found.length >= need) break;
+        }
+      }
+    }
+    if (found.length >= need) break;
   }
-  return out;
+  if (found.length < need) await flush();
+  return found.slice(0, need);
 }
 
 /**
- * Runs a search: one statement, or for nearest-first without a text match one small statement per
- * hub in a batch, then the page's rows with their display joins. Rows come back in page order,
- * one more than the page when there is more.
+ * One statement of `searchByHubs`: for each unit (a band and its hubs, nearest first), one
+ * sub-select per hub (or per group of hubs at the same distance) reading whole rows, all in one
+ * UNION ALL under the page's LIMIT, then the page's display joins (so a row is read once). Hub ids and distances are integers written into
+ * the SQL (D1 binds at most 100 values); the caller's filters and the words are bound once.
  */
-export async function runSearch<T extends { id: number }>(
+export function byHubsSql(
+  o: SearchSqlOptions,
+  bands: (string | null)[],
+  units: { band: number; hubs: { id: number; metres: number }[] }[],
+  need: number,
+  cursor: { band: number; metres: number; id: number } | null,
+): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `?${values.length}`;
+  };
+  const where = whereSql(o.where, bind);
+  let cursorId: string | null = null; // bound once, when a sub-select needs it
+  const bandParam = new Map<number, string>();
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error('not an integer');
+    return String(n);
+  };
+  const idx = `${o.table}_fts`;
+  const arm = (band: number, hub: { id: number; metres: number }) => {
+    const expr = bands[band] ?? null;
+    const conditions = [...where];
+    if (cursor && band === cursor.band && hub.metres === cursor.metres)
+      conditions.push(`t.id < ${(cursorId ??= bind(cursor.id))}`);
+    if (expr === null) {
+      conditions.unshift(`t.hub_id = ${int(hub.id)}`);
+      return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
+        WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${int(need)})`;
+    }
+    if (!bandParam.has(band)) bandParam.set(band, bind(expr));
+    conditions.unshift(
+      `${idx} MATCH ('(' || ${bandParam.get(band)} || ') AND {hub_key} : hub${int(hub.id)}')`,
+    );
+    return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.*
+        FROM ${idx} JOIN ${o.table} t ON t.id = ${idx}.rowid
+        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${int(need)})`;
+  };
+  const parts: string[] = [];
+  for (const u of units) {
+    for (let k = 0; k < u.hubs.length;) {
+      let end = k + 1;
+      while (end < u.hubs.length && u.hubs[end]!.metres === u.hubs[k]!.metres) end++;
+      const group = u.hubs.slice(k, end).map((h) => arm(u.band, h));
+      parts.push(
+        group.length === 1
+          ? group[0]!
+          : `SELECT * FROM (SELECT * FROM (${unionAll(group)}) ORDER BY id DESC LIMIT ${int(need)})`,
+      );
+      k = end;
+    }
+  }
+  const sql = `WITH found AS (${unionAll(parts)} LIMIT ${int(need)})
+    SELECT t.*, ${o.select} FROM found t ${o.joins} ORDER BY t.rank, t.metres, t.id DESC`;
+  return { sql, values };
+}
+
+/** D1 allows at most this many terms in one compound SELECT (SQLITE_LIMIT_COMPOUND_SELECT). */
+const COMPOUND_TERMS = 5;
+
+/**
+ * Sub-selects in one UNION ALL, in order, nested five by five under D1's limit on compound terms.
+ * SQLite reads the nested terms lazily in order too, so an outer LIMIT still stops at a full page.
+ */
+export function unionAll(parts: string[]): string {
+  let level = parts;
+  while (level.length > COMPOUND_TERMS) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += COMPOUND_TERMS) {
+      const chunk = level.slice(i, i + COMPOUND_TERMS);
+      next.push(chunk.length === 1 ? chunk[0]! : `SELECT * FROM (${chunk.join(' UNION ALL ')})`);
+    }
+    level = next;
+  }
+  return level.join(' UNION ALL ');
+}
+
+/**
+ * Runs a search and gives the page's rows in page order, one more than the page when there is
+ * more: hub by hub with a place (nearest first, or best match), else one statement.
+ */
+export async function runSearch<T extends { id: number; hub_lat?: number; hub_lon?: number }>(
   db: D1Database,
   o: SearchSqlOptions,
 ): Promise<(T & { metres: number | null; rank: number })[]> {
   type Row = T & { metres: number | null; rank: number };
-  const perHub = nearestPerHubSql(o);
-  if (!perHub) {
-    const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
-    return (
-      await db
-        .prepare(sql)
-        .bind(...values)
-        .all<Row>()
-    ).results;
-  }
-  if (perHub.length === 0) return [];
-  // Batches of the nearest hubs until the page is full. Rows of a farther hub cannot come before
-  // a full page of nearer ones; hubs at the same distance as the last one read go in the same batch.
-  const found: { id: number; metres: number }[] = [];
-  let next = 0;
-  while (next < perHub.length && found.length < o.limit + 1) {
-    let end = Math.min(perHub.length, next + MAX_HUB_STATEMENTS);
-    while (end < perHub.length && perHub[end]!.metres === perHub[end - 1]!.metres) end++;
-    const batch = perHub.slice(next, end);
-    next = end;
-    found.push(
-      ...(
-        await db.batch<{ id: number; metres: number }>(batch.map((s) => db.prepare(s.sql).bind(...s.values)))
-      ).flatMap((r) => r.results),
-    );
-  }
-  const page = found.sort((a, b) => a.metres - b.metres || b.id - a.id).slice(0, o.limit + 1);
-  if (page.length === 0) return [];
+  if (o.rings && (o.sort === 'nearest' || (o.sort === 'relevance' && o.fts)))
+    return searchByHubs<T>(db, { ...o, rings: o.rings });
+  const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
   const { results } = await db
-    .prepare(
-      `SELECT t.*, ${o.select} FROM ${o.table} t ${o.joins} WHERE t.id IN (SELECT value FROM json_each(?1))`,
-    )
-    .bind(JSON.stringify(page.map((p) => p.id)))
-    .all<T>();
-  const byId = new Map(results.map((r) => [r.id, r]));
-  return page.flatMap((p) => {
-    const row = byId.get(p.id);
-    return row ? [{ ...row, metres: p.metres, rank: 0 }] : [];
-  });
+    .prepare(sql)
+    .bind(...values)
+    .all<Row>();
+  // Newest first near a point without a radius: every hub is in reach, so no hub is read for it;
+  // the distance is measured for the page's rows only.
+  const from = o.metresFrom;
+  return from && !o.hubDistances
+    ? results.map((r) => ({
+        ...r,
+        metres: distanceMetres(from, { lat: r.hub_lat ?? 0, lon: r.hub_lon ?? 0 }),
+      }))
+    : results;
+}
+
+/**
+ * A full-text query on the words of a row (title, category names, description), never its hub
+ * key (migration 0038), so "hub12" typed by a person finds no hub's rows by their key.
+ */
+export function anyText(fts: string): string {
+  return `{title search_terms description} : (${fts})`;
 }
 
 /**
@@ -134,7 +271,7 @@ export async function runSearch<T extends { id: number }>(
 export function relevanceBands(fts: string): [string, string, string] {
   const title = `{title} : (${fts})`;
   const named = `{title search_terms} : (${fts})`;
-  return [title, `(${named}) NOT (${title})`, `(${fts}) NOT (${named})`];
+  return [title, `(${named}) NOT (${title})`, `(${anyText(fts)}) NOT (${named})`];
 }
 
 /** The band of a matching row, for the general query (which ranks every match in reach). */
@@ -195,16 +332,9 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   }
 
   const fts = `${o.table}_fts`;
-  // Words and a place with few hubs in reach: read the rows of those hubs (their index) and check
-  // each against the full-text index by rowid, instead of every match in the network.
-  const fromHubs = Boolean(o.fts && o.hubDistances && o.hubDistances.size <= MAX_HUB_STATEMENTS);
-  const from =
-    o.fts && !fromHubs ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
+  const from = o.fts ? `FROM ${fts} JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
   const conditions: string[] = [];
-  if (fromHubs) {
-    conditions.push('t.hub_id IN (SELECT hub_id FROM dist)');
-    conditions.push(`EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${bind(o.fts)} AND rowid = t.id)`);
-  } else if (o.fts) conditions.push(`${fts} MATCH ${bind(o.fts)}`);
+  if (o.fts) conditions.push(`${fts} MATCH ${bind(anyText(o.fts))}`);
   conditions.push(...whereSql(o.where, bind));
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a

@@ -20,7 +20,7 @@ import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import type { RuleKey } from '../../shared/validation';
 import { handedOverByListing, openReservedExchange } from '../exchanges/exchanges.service';
 import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
-import { allHubRefs, getHub, hubRoles, requireHubRef } from '../hubs/hubs.service';
+import { getHub, hubRefsByIds, hubRoles, requireHubRef } from '../hubs/hubs.service';
 import { fromMilli, newListingValues, offerOf } from '../listings/listings.domain';
 import { occurrenceListingStatement } from '../listings/listings.service';
 import { scoreMatch } from '../matching/matching.domain';
@@ -384,7 +384,7 @@ export async function requestStreams(
     categories: categoryWithDescendants(categoryFamily(request.category)),
     excludeHubId: request.hub_id,
   });
-  const hubs = new Map((await allHubRefs(deps)).map((h) => [h.id, h]));
+  const hubs = await hubRefsByIds(deps, [request.hub_id, ...rows.map((r) => r.hub_id)]);
   const origin = hubs.get(request.hub_id);
   if (!origin || rows.length === 0) return { items: [] };
   const near = rows.flatMap((r) => {

@@ -2,7 +2,14 @@
  * API calls of impact accounting (a network's figures and flows, a hub's impact), built on api.ts's
  * envelope parser so failures are the same ApiError with field errors as everywhere else.
  */
-import type { TFlowList, THubImpact, TImpactReport, TRecalculation } from '$shared/impact.schemas';
+import type {
+  TExchangeImpact,
+  TFactorTable,
+  TFlowList,
+  THubImpact,
+  TImpactReport,
+  TRecalculation,
+} from '$shared/impact.schemas';
 import type { AppState } from '$lib/app-state.svelte';
 import { apiRequest } from '$lib/api';
 import { operation, type Operation, type Query } from './operation';
@@ -26,5 +33,7 @@ export function impactApi(app: AppState, fetchFn: typeof fetch = fetch) {
         operation('POST /networks/{slug}/exchanges/{exchangeId}/recalculate', { slug, exchangeId }),
       ),
     hubImpact: (hub: string) => call<THubImpact>(operation('GET /hubs/{slug}/impact', { slug: hub })),
+    exchangeImpact: (id: number) => call<TExchangeImpact>(operation('GET /exchanges/{id}/impact', { id })),
+    factors: () => call<TFactorTable>(operation('GET /impact/factors')),
   };
 }

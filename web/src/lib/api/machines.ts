@@ -2,12 +2,13 @@
 import type {
   TAvailability,
   TBooking,
+  TCalendarToken,
   TMachine,
   TMachineInput,
   TMachinePatch,
 } from '$shared/machines.schemas';
 import type { TPhoto } from '$shared/photos.schemas';
-import type { TCalendarToken, TTrainingRequest } from '$shared/trainings.schemas';
+import type { TTrainingRequest } from '$shared/trainings.schemas';
 import { operation, type Call } from './operation';
 
 export function machinesApi(call: Call) {

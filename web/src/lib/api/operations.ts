@@ -23,6 +23,7 @@ export const API_OPERATIONS = [
   'GET /dev/mailbox',
   'GET /exchanges',
   'GET /exchanges/{id}',
+  'GET /exchanges/{id}/impact',
   'GET /exchanges/{id}/outcomes/{outcomeId}/photo',
   'GET /flows',
   'GET /health',

@@ -1,0 +1,269 @@
+/**
+ * Search by place through the hubs' cells (migration 0037) and the hub key of the full-text index
+ * (migration 0038): nearest first without a radius reads rings of cells outward until the page is
+ * full; words and a place read band by band, hub by hub, from the index. The pages must be exactly
+ * those of the general query (which ranks every row in reach), with no row twice or missed across
+ * cursors, in a few statements whatever the number of hubs in reach, and no statement may read the
+ * hubs table whole. Europe only: the antimeridian and the poles are handled (the last ring is every
+ * other cell) but not exercised here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/env';
+import { hubRings } from '../../src/modules/hubs/hubs.service';
+import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
+import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
+import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
+import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
+import { call, db, expectJson, makerWithHub } from '../helpers';
+import { recordingDb } from '../matching-helpers';
+
+const NOW = '2026-11-01T00:00:00Z';
+
+async function addHub(slug: string, lat: number, lon: number, by: number): Promise<number> {
+  const row = await db
+    .prepare(
+      `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
+       VALUES (?1, ?1, 'City', 'CH', 'fab_lab', ?2, ?3, '', ?4, ?5, ?5) RETURNING id`,
+    )
+    .bind(slug, lat, lon, by, NOW)
+    .first<{ id: number }>();
+  return row!.id;
+}
+
+async function addListings(
+  hub: number,
+  by: number,
+  n: number,
+  o: { title: string; category: string; description?: string; status?: string },
+) {
+  await db
+    .prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
+       INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+         condition, price_type, status, created_at, updated_at)
+       SELECT ?2, ?3, 'offcut', ?4 || ' ' || i, ?5, ?6, 1000, 'sheets', 'good', 'free', ?7, ?8, ?8 FROM seq`,
+    )
+    .bind(n, hub, by, o.title, o.description ?? '', o.category, o.status ?? 'active', NOW)
+    .run();
+}
+
+async function allPages(
+  path: string,
+  limit: number,
+): Promise<{ items: TListingPage['items']; pages: number }> {
+  const items: TListingPage['items'] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const url = `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: TListingPage = await expectJson(await call(url), 200, ZListingPage);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 80);
+  return { items, pages };
+}
+
+/** No statement reads the hubs table without a condition (by id, slug or cell). */
+function expectNoWholeHubsRead(log: { sql: string }[]) {
+  for (const s of log)
+    expect(s.sql.replace(/\s+/g, ' ')).not.toMatch(/FROM hubs( h)? ?(ORDER|LIMIT|GROUP|JOIN|\)|$)/);
+}
+
+// The point sits on a cell's corner (0.1° grid): hubs mirrored east and west of it are at the same
+// distance in different cells.
+const POINT = { lat: 47.3, lon: 8.5 };
+
+describe('nearest first through rings of cells', () => {
+  it('pages by distance then newest across rings and a tie at a cell edge, as the general query', async () => {
+    const m = await makerWithHub({ lat: 47.9, lon: 9.9 });
+    const by = m.me.user.id;
+    const spots = [
+      [47.31, 8.51], // ring 0
+      [47.3, 8.53], // a tie at the cell edge: east …
+      [47.3, 8.47], // … and west of the point, same distance
+      [47.3, 8.75], // east, in the first square but beyond its reach (about 19 km) …
+      [47.3, 8.25], // … its twin to the west, outside the first square
+      [47.9, 9.1], // about 80 km: ring 1
+      [46.2, 6.1], // Geneva, about 220 km: beyond ring 1
+      [52.37, 4.9], // Amsterdam: far
+    ] as const;
+    const hubs: { id: number; lat: number; lon: number }[] = [];
+    for (const [i, [lat, lon]] of spots.entries()) {
+      const id = await addHub(`cells-near-${i}`, lat, lon, by);
+      hubs.push({ id, lat, lon });
+      await addListings(id, by, 2 + (i % 3), { title: 'Glass pane', category: 'glass' });
+      await addListings(id, by, 2, { title: 'Glass pane gone', category: 'glass', status: 'withdrawn' });
+    }
+    const metres = new Map(hubs.map((h) => [h.id, distanceMetres(POINT, h)]));
+    expect(metres.get(hubs[1]!.id)).toBe(metres.get(hubs[2]!.id));
+    expect(metres.get(hubs[3]!.id)).toBe(metres.get(hubs[4]!.id));
+
+    const { results } = await db
+      .prepare(
+        `SELECT id, hub_id FROM listings WHERE status = 'active' AND category = 'glass'
+         AND hub_id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(hubs.map((h) => h.id)))
+      .all<{ id: number; hub_id: number }>();
+    const expected = results
+      .sort((a, b) => metres.get(a.hub_id)! - metres.get(b.hub_id)! || b.id - a.id)
+      .map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(20);
+
+    for (const path of [
+      `/listings?near=${POINT.lat},${POINT.lon}&category=glass`,
+      `/listings?near=${POINT.lat},${POINT.lon}&category=glass&q=pane&sort=nearest`,
+    ])
+      for (const limit of [1, 2, 5, 50]) {
+        const { items, pages } = await allPages(path, limit);
+        expect(
+          items.map((i) => i.id),
+          `${path} by ${limit}`,
+        ).toEqual(expected);
+        expect(pages).toBe(Math.ceil(expected.length / limit));
+        const km = items.map((i) => i.distanceKm!);
+        expect(km).toEqual([...km].sort((a, b) => a - b));
+      }
+  }, 120_000);
+
+  it('fills a page from the first ring in two statements, reading no hub beyond it', async () => {
+    const m = await makerWithHub({ lat: 47.9, lon: 9.9 });
+    const by = m.me.user.id;
+    const point = { lat: 46.95, lon: 7.45 }; // Bern
+    const near = await addHub('cells-bern', 46.951, 7.452, by);
+    await addListings(near, by, 100, { title: 'Cork tile', category: 'other' });
+    // 200 hubs farther out, each with listings, that the page must not touch.
+    for (let i = 0; i < 200; i++) {
+      const id = await addHub(`cells-far-${i}`, 45.5 + (i % 20) * 0.15, 5 + Math.floor(i / 20) * 0.5, by);
+      if (i % 20 === 0) await addListings(id, by, 5, { title: 'Cork tile', category: 'other' });
+    }
+    const rec = recordingDb();
+    const deps = { db: rec.db, now: () => new Date(NOW) } as Deps;
+    const o: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [
+        { sql: "t.status = 'active'", values: [] },
+        { sql: 't.category = ?', values: ['other'] },
+      ],
+      fts: null,
+      hubDistances: null,
+      rings: hubRings(deps, point),
+      sort: 'nearest',
+      cursor: null,
+      limit: 20,
+    };
+    const rows = await runSearch<{ id: number; hub_slug: string }>(rec.db, o);
+    expect(rows).toHaveLength(21);
+    expect(new Set(rows.map((r) => r.hub_slug))).toEqual(new Set(['cells-bern']));
+    // One statement for the first ring's hubs (a few cells), one for the page.
+    expect(rec.log).toHaveLength(2);
+    expectNoWholeHubsRead(rec.log);
+    const hubsRead = rec.log[0]!.rowsRead;
+    expect(hubsRead).toBeLessThan(20);
+    // The page: 21 index entries and rows and the hub of each (3 × 21).
+    expect(rec.log[1]!.rowsRead).toBeLessThanOrEqual(3 * 21 + 2);
+  }, 120_000);
+});
+
+describe('words and a place, hub by hub from the full-text index', () => {
+  it('ranks band, then distance, then newest, over 45 hubs in reach, in pages as the general query', async () => {
+    const m = await makerWithHub({ lat: 47.9, lon: 9.9 });
+    const by = m.me.user.id;
+    const point = { lat: 47.05, lon: 8.3 }; // Lucerne
+    const ids: number[] = [];
+    for (let i = 0; i < 45; i++) {
+      // A grid of 5 × 9 hubs about 4 to 30 km round the point, two of them at the same spot.
+      const id = await addHub(`cells-luz-${i}`, 46.95 + (i % 5) * 0.05, 8.1 + Math.floor(i / 5) * 0.05, by);
+      ids.push(id);
+      if (i % 3 === 0) await addListings(id, by, 2, { title: 'Slate tile', category: 'stone' });
+      if (i % 4 === 0)
+        await addListings(id, by, 2, { title: 'Offcut', description: 'a slate leftover', category: 'stone' });
+      if (i % 5 === 0) await addListings(id, by, 1, { title: 'Ardoise', category: 'stone' });
+    }
+    // The same spot as the first: a tie in distance, its rows merged newest first.
+    const twin = await addHub('cells-luz-twin', 46.95, 8.1, by);
+    await addListings(twin, by, 2, { title: 'Slate tile', category: 'stone' });
+    const fts = toFtsQuery('slate')!;
+    const deps = { db, now: () => new Date(NOW) } as Deps;
+    const hubDistances = new Map(
+      (await hubRings(deps, point, 40)()).hubs.map((h) => [h.id, h.metres] as [number, number]),
+    );
+    expect(hubDistances.size).toBeGreaterThanOrEqual(46);
+    const base: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [
+        { sql: "t.status = 'active'", values: [] },
+        { sql: 't.category = ?', values: ['stone'] },
+      ],
+      fts,
+      hubDistances,
+      sort: 'relevance',
+      cursor: null,
+      limit: 500,
+    };
+    const general = buildSearchSql(base);
+    const everything = (
+      await db
+        .prepare(general.sql)
+        .bind(...general.values)
+        .all<{ id: number; rank: number; metres: number }>()
+    ).results;
+    expect(new Set(everything.map((r) => r.rank))).toEqual(new Set([0, 2]));
+    expect(everything.length).toBeGreaterThan(40);
+
+    for (const limit of [1, 4, 7, 50]) {
+      const { items, pages } = await allPages(
+        `/listings?q=slate&near=${point.lat},${point.lon}&radius_km=40&category=stone`,
+        limit,
+      );
+      expect(
+        items.map((i) => i.id),
+        `by ${limit}`,
+      ).toEqual(everything.map((r) => r.id));
+      expect(pages).toBe(Math.ceil(everything.length / limit));
+    }
+
+    // The first page: the radius's hubs (one statement of a few cell ranges) and the page in the
+    // next, whatever the 46 hubs in reach; rows read do not grow with the matches.
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number }>(rec.db, {
+      ...base,
+      hubDistances: null,
+      rings: hubRings({ db: rec.db, now: () => new Date(NOW) } as Deps, point, 40),
+      limit: 10,
+    });
+    expect(rows.map((r) => r.id)).toEqual(everything.slice(0, 11).map((r) => r.id));
+    expect(rec.log.length).toBeLessThanOrEqual(3);
+    expectNoWholeHubsRead(rec.log);
+  }, 120_000);
+});
+
+describe("matching's refresh", () => {
+  it('reads the hubs within the fetch radius by cell, never the hubs table whole', async () => {
+    const m = await makerWithHub({ lat: 46.5, lon: 6.6 }); // Lausanne
+    for (let i = 0; i < 30; i++) await addHub(`cells-match-${i}`, 40 + i * 0.3, -3 + i * 0.5, m.me.user.id);
+    const hub = await db
+      .prepare('SELECT id FROM hubs WHERE slug = ?1')
+      .bind(m.hub.slug)
+      .first<{ id: number }>();
+    const request = await db
+      .prepare(
+        `INSERT INTO requests (hub_id, author_id, title, description, category, quantity_milli, unit,
+           fetch_radius_km, created_at, updated_at)
+         VALUES (?1, ?2, 'Slate wanted', '', 'stone', 1000, 'pieces', 50, ?3, ?3) RETURNING id`,
+      )
+      .bind(hub!.id, m.me.user.id, NOW)
+      .first<{ id: number }>();
+    const rec = recordingDb();
+    await refreshRequestMatches({ db: rec.db, now: () => new Date(NOW) }, request!.id);
+    expect(rec.log.some((s) => /h\.cell BETWEEN/.test(s.sql))).toBe(true);
+    expectNoWholeHubsRead(rec.log);
+    const total = (await db.prepare('SELECT count(*) AS n FROM hubs').first<{ n: number }>())!.n;
+    for (const s of rec.log.filter((x) => /\bhubs\b/.test(x.sql))) expect(s.rowsRead).toBeLessThan(total);
+  }, 120_000);
+});
