@@ -597,6 +597,22 @@ export const ERRORS = {
       en: 'A listing has at most 8 photos.',
     },
   },
+  PHOTO_REFUSED: {
+    status: 422,
+    message: {
+      nl: 'Een foto kon niet bewaard worden; er is niets gepubliceerd of gewijzigd.',
+      fr: 'Une photo n’a pas pu être gardée ; rien n’a été publié ni modifié.',
+      en: 'A photo could not be kept; nothing was published or changed.',
+    },
+  },
+  PHOTOS_CHANGED: {
+    status: 409,
+    message: {
+      nl: 'De foto’s van dit aanbod werden intussen gewijzigd; laad de pagina opnieuw en probeer nog eens.',
+      fr: 'Les photos de cette offre ont changé entre-temps ; rechargez la page et réessayez.',
+      en: 'The photos of this listing were changed meanwhile; reload the page and try again.',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: {

@@ -124,6 +124,21 @@ export const RULE_MESSAGES = {
     fr: 'Un numéro comme 16 : des chiffres seulement, sans zéro devant',
     en: 'A number like 16: digits only, without a leading zero',
   },
+  photo_order: {
+    nl: 'Elke behouden foto één keer en van dit aanbod, met één plaats per nieuwe foto',
+    fr: 'Chaque photo gardée une seule fois et de cette offre, avec une place par nouvelle photo',
+    en: 'Each kept photo once and of this listing, with one place per new photo',
+  },
+  json_part: {
+    nl: 'Verplicht, als JSON-tekst',
+    fr: 'Obligatoire, en texte JSON',
+    en: 'Required, as JSON text',
+  },
+  photo_part: {
+    nl: 'Elk deel ‘photo’ moet een bestand zijn',
+    fr: 'Chaque partie « photo » doit être un fichier',
+    en: 'Each ‘photo’ part must be a file',
+  },
   date_in_past: {
     nl: 'Mag niet in het verleden liggen',
     fr: 'Ne peut pas être dans le passé',
@@ -273,6 +288,10 @@ export const FIELD_LABELS = {
   startDate: { nl: 'Startdatum', fr: 'Date de début', en: 'Start date' },
   endDate: { nl: 'Einddatum', fr: 'Date de fin', en: 'End date' },
   occurrences: { nl: 'Aantal keer', fr: 'Nombre de fois', en: 'Number of occurrences' },
+  // The parts of a listing published or edited with its photos (multipart).
+  listing: { nl: 'Aanbod', fr: 'Offre', en: 'Listing' },
+  order: { nl: 'Volgorde van de foto’s', fr: 'Ordre des photos', en: 'Order of the photos' },
+  photo: { nl: 'Foto', fr: 'Photo', en: 'Photo' },
 } as const satisfies Record<string, Words>;
 
 export type FieldKey = keyof typeof FIELD_LABELS;

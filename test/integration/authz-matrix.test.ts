@@ -71,6 +71,9 @@ const EXPECT: Record<string, Row> = {
   // An invite token is a bearer capability: whoever holds it may join.
   'POST /invites/{token}/accept': { ...self(), member: 'P', manager: 'P' },
   'POST /listings': hubMembers,
+  'POST /listings/with-photos': hubMembers,
+  // Setting a listing's photos is editing it: its author (the manager) only.
+  'PUT /listings/{id}/photos': managerOnly,
   // The listing's author is the manager: a member who is not the author may not change it.
   'PATCH /listings/{id}': managerOnly,
   'DELETE /listings/{id}': managerOnly,
@@ -403,6 +406,16 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
     }
     case 'POST /listings':
       return { path: '/listings', body: { ...LISTING_BODY, hub: await w.hub() } };
+    case 'POST /listings/with-photos': {
+      const form = photoForm(PNG_BYTES);
+      form.append('listing', JSON.stringify({ ...LISTING_BODY, hub: await w.hub() }));
+      return { path: '/listings/with-photos', form };
+    }
+    case 'PUT /listings/{id}/photos': {
+      const form = photoForm(PNG_BYTES);
+      form.append('order', JSON.stringify([null]));
+      return { path: `/listings/${await w.listing()}/photos`, form };
+    }
     case 'PATCH /listings/{id}':
       return { path: `/listings/${await w.listing()}`, body: { title: 'Birch plywood, renamed' } };
     case 'DELETE /listings/{id}':

@@ -75,27 +75,72 @@ const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_ci
   h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
 const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
 
-export async function insertListing(
+/**
+ * Inserts a listing, unless its author already has one with this create key (a retry of the same
+ * create): then nothing, and the statements after it in the batch see no change.
+ */
+export function insertListingStatement(
   db: D1Database,
-  v: ListingValues & { hubId: number; authorId: number; now: string },
-  /** Recorded with the row, in the same batch (its subject: `{ inserted: true }`). */
-  event?: D1PreparedStatement,
-): Promise<number> {
+  v: ListingValues & { hubId: number; authorId: number; now: string; createKey: string },
+): D1PreparedStatement {
   const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
-  const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
-  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k] ?? null)];
-  const [inserted] = await db.batch<{ id: number }>([
-    db
-      .prepare(
-        `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
-      )
-      .bind(...vals),
-    ...(event ? [event] : []),
-  ]);
-  const row = inserted?.results[0];
-  if (!row) throw new Error('insert returned no id');
-  return row.id;
+  const cols = [
+    'hub_id',
+    'author_id',
+    'created_at',
+    'updated_at',
+    'create_key',
+    ...keys.map((k) => COLUMNS[k]),
+  ];
+  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k] ?? null)];
+  return db
+    .prepare(
+      `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')})
+       ON CONFLICT (author_id, create_key) DO NOTHING`,
+    )
+    .bind(...vals);
 }
+
+/**
+ * The SELECT (`id`) of an author's listing made by the create with this key, only when the
+ * statement just before it in the batch wrote a row: the listing's event, recorded only when the
+ * listing was inserted. So a retry, which inserts nothing, never adds its photos.
+ */
+export const CREATED_IN_THIS_BATCH =
+  'SELECT id FROM listings WHERE author_id = ?1 AND create_key = ?2 AND changes() > 0';
+
+/** The listing an author created with this key, if any. */
+export async function findIdByCreateKey(
+  db: D1Database,
+  authorId: number,
+  key: string,
+): Promise<number | null> {
+  const row = await db
+    .prepare('SELECT id FROM listings WHERE author_id = ?1 AND create_key = ?2')
+    .bind(authorId, key)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+/**
+ * Starts a change of a listing's photos: marks it with the change's token while it is active and
+ * its photos are still those read (`photosUnchanged`, whose parameter is ?4); the photo
+ * statements after it apply only while the listing holds that token.
+ */
+export function startPhotoChangeStatement(
+  db: D1Database,
+  o: { id: number; token: string; now: string; photosUnchanged: string; photoIds: number[] },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE listings SET photos_token = ?2, updated_at = ?3
+       WHERE id = ?1 AND status = 'active' AND ${o.photosUnchanged}`,
+    )
+    .bind(o.id, o.token, o.now, JSON.stringify([...o.photoIds].sort((a, b) => a - b)));
+}
+
+/** The SELECT that holds while a listing carries a photo change's token (?1 the id, ?2 the token). */
+export const HOLDS_PHOTO_TOKEN = 'SELECT 1 FROM listings WHERE id = ?1 AND photos_token = ?2';
 
 export async function findListing(db: D1Database, id: number): Promise<ListingRow | null> {
   return db

@@ -109,6 +109,7 @@ export const API_OPERATIONS = [
   'POST /hubs/{slug}/trainings/{trainingId}/records',
   'POST /invites/{token}/accept',
   'POST /listings',
+  'POST /listings/with-photos',
   'POST /listings/{id}/claims',
   'POST /listings/{id}/photos',
   'POST /machines/{id}/bookings',
@@ -127,6 +128,7 @@ export const API_OPERATIONS = [
   'POST /saved-searches',
   'POST /streams/{id}/subscriptions',
   'PUT /hubs/{slug}/trainings/{trainingId}/accepted/{acceptedId}',
+  'PUT /listings/{id}/photos',
   'PUT /networks/{slug}/hubs/{hub}',
   'PUT /notifications/preferences',
 ] as const;
