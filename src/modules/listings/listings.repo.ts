@@ -35,6 +35,8 @@ export type ListingRow = {
   /** The stream occurrence it was published for (migration 0009), else null. */
   stream_id: number | null;
   stream_seq: number | null;
+  /** The machine a machine_time listing offers (migration 0036), else null. */
+  machine_id: number | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.
@@ -65,6 +67,7 @@ const COLUMNS: Record<keyof ListingValues, string> = {
   priceCents: 'price_cents',
   availableFrom: 'available_from',
   availableUntil: 'available_until',
+  machineId: 'machine_id',
 };
 
 // The hub and author shown with every listing are joined in, so a page of results is one query.
@@ -89,7 +92,7 @@ export function insertListingStatement(
     'create_key',
     ...keys.map((k) => COLUMNS[k]),
   ];
-  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k])];
+  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k] ?? null)];
   return db
     .prepare(
       `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')})
