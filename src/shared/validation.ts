@@ -39,6 +39,16 @@ export const RULE_MESSAGES = {
     fr: 'Le temps machine s’offre en heures',
     en: 'Machine time is offered in hours',
   },
+  machine_only_for_machine_time: {
+    nl: 'Alleen machinetijd noemt een machine',
+    fr: 'Seul le temps machine désigne une machine',
+    en: 'Only machine time names a machine',
+  },
+  machine_of_hub: {
+    nl: 'Kies een machine van de hub van dit aanbod',
+    fr: 'Choisissez une machine du hub de cette offre',
+    en: 'Choose a machine of this listing’s hub',
+  },
   until_after_from: {
     nl: 'Moet op of na de begindatum liggen',
     fr: 'Doit être le jour de début ou après',
@@ -189,6 +199,7 @@ export const FIELD_LABELS = {
   priceCents: { nl: 'Prijs', fr: 'Prix', en: 'Price' },
   availableFrom: { nl: 'Beschikbaar vanaf', fr: 'Disponible à partir du', en: 'Available from' },
   availableUntil: { nl: 'Beschikbaar tot', fr: 'Disponible jusqu’au', en: 'Available until' },
+  machineId: { nl: 'Machine', fr: 'Machine', en: 'Machine' },
   hub: { nl: 'Hub', fr: 'Hub', en: 'Hub' },
   minLengthMm: { nl: 'Minimale lengte (mm)', fr: 'Longueur minimale (mm)', en: 'Minimum length (mm)' },
   minWidthMm: { nl: 'Minimale breedte (mm)', fr: 'Largeur minimale (mm)', en: 'Minimum width (mm)' },

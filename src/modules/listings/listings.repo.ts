@@ -37,6 +37,8 @@ export type ListingRow = {
   stream_seq: number | null;
   /** The language it was written in (migration 0041); null reads as the author's. */
   lang: TLocale | null;
+  /** The machine a machine_time listing offers (migration 0036), else null. */
+  machine_id: number | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.
@@ -73,6 +75,7 @@ const COLUMNS: Record<keyof ListingWrite, string> = {
   availableFrom: 'available_from',
   availableUntil: 'available_until',
   lang: 'lang',
+  machineId: 'machine_id',
 };
 
 // The hub and author shown with every listing are joined in, so a page of results is one query.
@@ -98,7 +101,7 @@ export function insertListingStatement(
     'create_key',
     ...keys.map((k) => COLUMNS[k]),
   ];
-  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k])];
+  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k] ?? null)];
   return db
     .prepare(
       `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')})

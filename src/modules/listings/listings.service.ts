@@ -19,6 +19,7 @@ import { thicknessAllowanceMm } from '../matching/matching.geometry';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
+import { isMachineOfHub } from '../machines/machines.service';
 import { earliestToday, type RuleKey } from '../../shared/validation';
 import type { Locale } from '../../shared/taxonomy';
 
@@ -45,6 +46,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     hiddenAt: r.hidden_at,
     hiddenReason: r.hidden_reason,
     stream: r.stream_id !== null && r.stream_seq !== null ? { id: r.stream_id, seq: r.stream_seq } : null,
+    machineId: r.machine_id ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -107,6 +109,8 @@ export async function createListing(
 ): Promise<Created> {
   const hub = await requireHubRef(deps, input.hub);
   if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  if (input.kind === 'machine_time' && input.machineId)
+    await requireMachineOfHub(deps, input.machineId, hub.id);
   const createKey = key ?? crypto.randomUUID();
   if (key !== undefined) {
     // A retry after the first one succeeded: its photos are not even read again.
@@ -241,6 +245,12 @@ export async function setPhotos(
   return getListing(deps, { id, user });
 }
 
+/** A listing names only a machine of its own hub (the database's trigger keeps it so too). */
+async function requireMachineOfHub(deps: Deps, machineId: number, hubId: number): Promise<void> {
+  if (!(await isMachineOfHub(deps, machineId, hubId)))
+    throw validationError([{ path: 'machineId', message: 'machine_of_hub' }]);
+}
+
 async function requireEditable(deps: Deps, id: number, user: SessionUser) {
   const row = await requireRow(deps, id);
   const viewer = await viewerOf(deps, user);
@@ -266,6 +276,8 @@ export async function updateListing(
     issues.push({ path: 'availableUntil', message: 'date_in_past' });
   // Rule keys are worded in the reader's language by the error handler.
   if (issues.length) throw validationError(issues);
+  if (patch.machineId && patch.machineId !== row.machine_id)
+    await requireMachineOfHub(deps, patch.machineId, row.hub_id);
   const values = { ...patchValues(patch), ...(patch.lang ? { lang: patch.lang } : {}) };
   const belowReserved = () =>
     new ApiError('QUANTITY_BELOW_RESERVED', {

@@ -23,6 +23,8 @@ export type ListingValues = {
   availableFrom: string;
   availableUntil: string;
   hub: string;
+  /** The machine a machine_time listing offers (its id as text; '' is none). */
+  machineId: string;
 };
 
 const text = (n: number | null) => (n === null ? '' : String(n));
@@ -44,6 +46,7 @@ function initialValues(listing: TListing | null, hub: string): ListingValues {
     availableFrom: listing?.availableFrom ?? '',
     availableUntil: listing?.availableUntil ?? '',
     hub: listing?.hub.slug ?? hub,
+    machineId: listing?.machineId != null ? String(listing.machineId) : '',
   };
 }
 
@@ -86,6 +89,7 @@ export class ListingFormState {
       priceCents: v.priceType === 'amount' && price !== null ? Math.round(price * 100) : null,
       availableFrom: v.availableFrom || null,
       availableUntil: v.availableUntil || null,
+      machineId: v.kind === 'machine_time' && v.machineId ? Number(v.machineId) : null,
     };
   }
 

@@ -17,6 +17,8 @@ export type PhotoItem = {
   error: string | null;
   /** The smaller copy sent, made once. */
   prepared: PhotoUpload | null;
+  /** The browser could not show it (not a picture): its name is shown instead. */
+  unreadable: boolean;
 };
 
 let nextKey = 1;
@@ -46,6 +48,7 @@ export class PhotoSet {
       url: photo.url,
       error: null,
       prepared: null,
+      unreadable: false,
     }));
     this.truncated = false;
   }
@@ -63,6 +66,7 @@ export class PhotoSet {
         url: URL.createObjectURL(file),
         error: null,
         prepared: null,
+        unreadable: false,
       });
   }
 
