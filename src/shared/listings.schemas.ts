@@ -10,6 +10,7 @@ import {
   ZCondition,
   ZDate,
   ZListingKind,
+  ZLocale,
   ZMillimetres,
   ZPriceType,
   ZQuantity,
@@ -41,6 +42,8 @@ const listingFields = {
   ...listingOfferFields,
   availableFrom: ZDate.nullable().optional(),
   availableUntil: ZDate.nullable().optional(),
+  /** The language it is written in; the author's language when not given. */
+  lang: ZLocale.optional(),
   /** The machine a machine_time listing offers: one of the listing's hub's machines. */
   machineId: z.number().int().min(1).nullable().optional(),
 };
@@ -108,6 +111,8 @@ export const ZListing = z.object({
   availableFrom: z.string().nullable(),
   availableUntil: z.string().nullable(),
   status: z.enum(['active', 'withdrawn']),
+  /** The language its title and description are written in. */
+  lang: ZLocale,
   hub: ZHubSummary,
   author: ZPerson,
   photos: z.array(ZPhoto),

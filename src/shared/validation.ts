@@ -175,6 +175,7 @@ export const FIELD_LABELS = {
   password: { nl: 'Wachtwoord', fr: 'Mot de passe', en: 'Password' },
   displayName: { nl: 'Naam', fr: 'Nom', en: 'Name' },
   locale: { nl: 'Taal', fr: 'Langue', en: 'Language' },
+  lang: { nl: 'Taal van de tekst', fr: 'Langue du texte', en: 'Language of the text' },
   slug: { nl: 'Webnaam', fr: 'Nom web', en: 'Web name' },
   name: { nl: 'Naam', fr: 'Nom', en: 'Name' },
   city: { nl: 'Stad', fr: 'Ville', en: 'City' },

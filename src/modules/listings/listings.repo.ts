@@ -1,4 +1,4 @@
-import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
+import type { TCondition, TListingKind, TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
   runSearch,
@@ -35,6 +35,8 @@ export type ListingRow = {
   /** The stream occurrence it was published for (migration 0009), else null. */
   stream_id: number | null;
   stream_seq: number | null;
+  /** The language it was written in (migration 0041); null reads as the author's. */
+  lang: TLocale | null;
   /** The machine a machine_time listing offers (migration 0036), else null. */
   machine_id: number | null;
   created_at: string;
@@ -48,11 +50,16 @@ export type ListingRow = {
   hub_lat: number;
   hub_lon: number;
   author_name: string;
+  /** `lang`, else the author's language. */
+  content_lang: TLocale;
   metres: number | null;
   rank: number;
 };
 
-const COLUMNS: Record<keyof ListingValues, string> = {
+/** What the repo writes: the offer and the language it is written in. */
+export type ListingWrite = ListingValues & { lang: TLocale };
+
+const COLUMNS: Record<keyof ListingWrite, string> = {
   kind: 'kind',
   title: 'title',
   description: 'description',
@@ -67,12 +74,14 @@ const COLUMNS: Record<keyof ListingValues, string> = {
   priceCents: 'price_cents',
   availableFrom: 'available_from',
   availableUntil: 'available_until',
+  lang: 'lang',
   machineId: 'machine_id',
 };
 
 // The hub and author shown with every listing are joined in, so a page of results is one query.
 const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
-  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name,
+  COALESCE(t.lang, u.locale) AS content_lang`;
 const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
 
 /**
@@ -81,9 +90,9 @@ const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.a
  */
 export function insertListingStatement(
   db: D1Database,
-  v: ListingValues & { hubId: number; authorId: number; now: string; createKey: string },
+  v: ListingWrite & { hubId: number; authorId: number; now: string; createKey: string },
 ): D1PreparedStatement {
-  const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
+  const keys = Object.keys(COLUMNS) as (keyof ListingWrite)[];
   const cols = [
     'hub_id',
     'author_id',
@@ -142,14 +151,14 @@ export async function findListing(db: D1Database, id: number): Promise<ListingRo
 export function updateListingStatement(
   db: D1Database,
   id: number,
-  patch: Partial<ListingValues>,
+  patch: Partial<ListingWrite>,
   now: string,
   also: { sets: string[]; where: string[]; binds: unknown[] } = { sets: [], where: [], binds: [] },
 ): D1PreparedStatement {
   const sets: string[] = [];
   const values: unknown[] = [];
   for (const [key, column] of Object.entries(COLUMNS)) {
-    const v = patch[key as keyof ListingValues];
+    const v = patch[key as keyof ListingWrite];
     if (v === undefined) continue;
     values.push(v);
     sets.push(`${column} = ?${values.length + 2}`);
@@ -314,10 +323,10 @@ export function insertOccurrenceStatement(
     .prepare(
       `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
          length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
-         status, created_at, updated_at, stream_id, stream_seq)
+         status, created_at, updated_at, stream_id, stream_seq, lang)
        SELECT s.hub_id, s.author_id, s.kind, s.title, s.description, s.category, s.quantity_milli, s.unit,
          s.length_mm, s.width_mm, s.thickness_mm, s.condition, s.price_type, s.price_cents, o.due_date, NULL,
-         'active', ?3, ?3, s.id, o.seq
+         'active', ?3, ?3, s.id, o.seq, (SELECT locale FROM users WHERE id = s.author_id)
        FROM streams s JOIN stream_occurrences o ON o.stream_id = s.id AND o.seq = ?2
        WHERE s.id = ?1 AND s.status = 'active' AND o.listing_id IS NULL
        ON CONFLICT DO NOTHING
@@ -335,9 +344,10 @@ export function insertImportedStatement(
     .prepare(
       `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
          length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
-         status, created_at, updated_at, import_id)
+         status, created_at, updated_at, import_id, lang)
        SELECT ?2, ?3, kind, title, description, category, quantity_milli, unit, length_mm, width_mm, thickness_mm,
-         condition, price_type, price_cents, available_from, available_until, 'active', ?4, ?4, ?1
+         condition, price_type, price_cents, available_from, available_until, 'active', ?4, ?4, ?1,
+         (SELECT locale FROM users WHERE id = ?3)
        FROM listing_import_rows WHERE import_id = ?1 ORDER BY row_number`,
     )
     .bind(o.importId, o.hubId, o.authorId, o.now);

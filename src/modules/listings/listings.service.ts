@@ -37,6 +37,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     availableFrom: r.available_from,
     availableUntil: r.available_until,
     status: r.status,
+    lang: r.content_lang,
     hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
     photos,
@@ -127,6 +128,7 @@ export async function createListing(
     results = await deps.db.batch([
       repo.insertListingStatement(deps.db, {
         ...newListingValues(input),
+        lang: input.lang ?? user.locale,
         hubId: hub.id,
         authorId: user.id,
         now,
@@ -290,7 +292,7 @@ async function checkedPatch(deps: Deps, row: repo.ListingRow, viewer: Viewer, pa
   if (issues.length) throw validationError(issues);
   if (patch.machineId && patch.machineId !== row.machine_id)
     await requireMachineOfHub(deps, patch.machineId, row.hub_id);
-  const values = patchValues(patch);
+  const values = { ...patchValues(patch), ...(patch.lang ? { lang: patch.lang } : {}) };
   const belowReserved = () =>
     new ApiError('QUANTITY_BELOW_RESERVED', {
       details: {

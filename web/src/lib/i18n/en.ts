@@ -68,6 +68,11 @@ export const en = {
     apiDocs: 'API documentation',
     tagline: 'Omloop — leftovers from one workshop are inputs for the next.',
   },
+  content: {
+    writtenIn: { nl: 'Written in Dutch', fr: 'Written in French', en: 'Written in English' },
+    lang: 'Language of the text',
+    langHint: 'So readers know which language to expect.',
+  },
   home: {
     title: 'Find materials, offcuts and machine time near you',
     intro:

@@ -69,6 +69,11 @@ export const fr: Messages = {
     apiDocs: 'Documentation de l’API',
     tagline: 'Omloop — les chutes d’un atelier sont la matière du suivant.',
   },
+  content: {
+    writtenIn: { nl: 'Rédigé en néerlandais', fr: 'Rédigé en français', en: 'Rédigé en anglais' },
+    lang: 'Langue du texte',
+    langHint: 'Pour que les lecteurs sachent dans quelle langue lire.',
+  },
   home: {
     title: 'Trouvez des matériaux, des chutes et du temps machine près de chez vous',
     intro:

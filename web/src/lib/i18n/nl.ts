@@ -69,6 +69,15 @@ export const nl: Messages = {
     apiDocs: 'API-documentatie',
     tagline: 'Omloop — de restjes van de ene werkplaats zijn grondstof voor de volgende.',
   },
+  content: {
+    writtenIn: {
+      nl: 'In het Nederlands geschreven',
+      fr: 'In het Frans geschreven',
+      en: 'In het Engels geschreven',
+    },
+    lang: 'Taal van de tekst',
+    langHint: 'Zo weten lezers welke taal ze kunnen verwachten.',
+  },
   home: {
     title: 'Vind materiaal, restjes en machinetijd in je buurt',
     intro:
