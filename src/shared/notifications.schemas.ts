@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'join_request_received',
   'join_request_answered',
   'training_requested',
+  'training_answered',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -70,6 +71,8 @@ export const ZNotificationPayload = z.object({
   personName: z.string().optional(),
   /** The training a person asked for (kind 'training_requested'). */
   trainingName: z.string().optional(),
+  /** How the hub answered a training request (kind 'training_answered'). */
+  trainingAnswer: z.enum(['recorded', 'declined']).optional(),
   /** Whether an occurrence was published for the hub or occurrences were reserved (kind 'stream_occurrence'). */
   streamChange: z.enum(['published', 'reserved']).optional(),
 });

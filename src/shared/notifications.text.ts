@@ -40,6 +40,10 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
         : `${p.hubName} heeft je aanvraag om lid te worden geweigerd`,
     training_requested: (p) =>
       `${p.personName} vraagt de opleiding ‘${p.trainingName}’ voor ${p.machineName}: registreer ze of weiger`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} registreerde je opleiding ‘${p.trainingName}’: je kunt ${p.machineName} nu reserveren`
+        : `${p.hubName} weigerde je aanvraag voor de opleiding ‘${p.trainingName}’`,
   },
   fr: {
     request_match: (p) =>
@@ -73,6 +77,10 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
         : `${p.hubName} a refusé votre demande d’adhésion`,
     training_requested: (p) =>
       `${p.personName} demande la formation « ${p.trainingName} » pour ${p.machineName} : enregistrez-la ou refusez`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} a enregistré votre formation « ${p.trainingName} » : vous pouvez réserver ${p.machineName}`
+        : `${p.hubName} a refusé votre demande de formation « ${p.trainingName} »`,
   },
   en: {
     request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
@@ -104,6 +112,10 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
         : `${p.hubName} declined your request to join`,
     training_requested: (p) =>
       `${p.personName} asks for the training ‘${p.trainingName}’ for ${p.machineName}: record it or decline`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} recorded your training ‘${p.trainingName}’: you can book ${p.machineName} now`
+        : `${p.hubName} declined your request for the training ‘${p.trainingName}’`,
   },
 };
 

@@ -224,6 +224,7 @@ describe('notifications follow the one table', () => {
       'stream.occurrence_published→stream_occurrence',
       'stream.reserved→stream_occurrence',
       'training.requested→training_requested',
+      'training.answered→training_answered',
       'hub.join_requested→join_request_received',
       'hub.join_decided→join_request_answered',
     ]);

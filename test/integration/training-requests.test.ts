@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { ZMachine } from '../../src/shared/machines.schemas';
 import { ZTrainingRequest, ZTrainingRequestList } from '../../src/shared/trainings.schemas';
 import { ZTaskList } from '../../src/shared/tasks.schemas';
-import { call, count, createHub, expectError, expectJson, invite, signup, type Session } from '../helpers';
+import {
+  call,
+  count,
+  createHub,
+  db,
+  expectError,
+  expectJson,
+  invite,
+  signup,
+  type Session,
+} from '../helpers';
 import { createMachine, createTraining, recordTraining } from '../machines-helpers';
 
 async function labWithTrainedMachine() {
@@ -101,6 +111,9 @@ describe('training requests', () => {
       ZTrainingRequest,
     );
     expect(recorded.status).toBe('recorded');
+    // The person hears the answer (the manager who answered does not).
+    expect(await notified(o.maker.me.user.id, 'training_answered')).toBe(1);
+    expect(await notified(o.manager.me.user.id, 'training_answered')).toBe(0);
     expect(
       await count(
         `SELECT count(*) AS n FROM training_records WHERE training_id = ?1 AND user_id = ?2 AND completed_on = '2026-11-20'`,
@@ -161,6 +174,14 @@ describe('training requests', () => {
       ZTrainingRequest,
     );
     expect(declined.status).toBe('declined');
+    const told = await db
+      .prepare(`SELECT payload FROM notifications WHERE user_id = ?1 AND kind = 'training_answered'`)
+      .bind(o.maker.me.user.id)
+      .first<{ payload: string }>();
+    expect(JSON.parse(told!.payload)).toMatchObject({
+      trainingAnswer: 'declined',
+      trainingName: 'Laser safety',
+    });
     expect(
       await count(
         'SELECT count(*) AS n FROM training_records WHERE training_id = ?1 AND user_id = ?2',

@@ -60,6 +60,15 @@ export const EVENT_KINDS = {
     hubName: z.string(),
     personName: z.string(),
   }),
+  /** A machine hub's manager recorded or declined a training request: subject = the request. */
+  'training.answered': z.object({
+    trainingName: z.string(),
+    machineId: z.number().int(),
+    machineName: z.string(),
+    hubName: z.string(),
+    userId: z.number().int(),
+    answer: z.enum(['recorded', 'declined']),
+  }),
   /** A hub reserved occurrences of another hub's stream: subject = the subscription. */
   'stream.reserved': z.object({
     streamId: z.number().int(),

@@ -164,6 +164,19 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
       machineName: e.payload.machineName,
     }),
   }),
+  // The person hears how the hub answered their training request.
+  rule({
+    on: 'training.answered',
+    notify: 'training_answered',
+    to: (e) => users(e.payload.userId),
+    payload: (e) => ({
+      hubName: e.payload.hubName,
+      trainingName: e.payload.trainingName,
+      trainingAnswer: e.payload.answer,
+      machineId: e.payload.machineId,
+      machineName: e.payload.machineName,
+    }),
+  }),
   // A join request waits for the hub's managers; the person hears their answer.
   rule({
     on: 'hub.join_requested',

@@ -319,6 +319,8 @@ export async function latestRequestsOf(
 export async function answerTrainingRequest(
   db: D1Database,
   a: { id: number; hubId: number; deciderId: number; now: string; completedOn: string | null },
+  /** The answer's event, right after the update (recorded only if it changed the request). */
+  event: D1PreparedStatement,
 ): Promise<boolean> {
   const statements = [
     db
@@ -327,6 +329,7 @@ export async function answerTrainingRequest(
          WHERE id = ?1 AND hub_id = ?2 AND status = 'pending'`,
       )
       .bind(a.id, a.hubId, a.completedOn === null ? 'declined' : 'recorded', a.now, a.deciderId),
+    event,
   ];
   if (a.completedOn !== null)
     statements.push(

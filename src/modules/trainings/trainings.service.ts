@@ -262,13 +262,24 @@ export async function answerTrainingRequest(
     if (completedOn > tomorrow) throw validationError([{ path: 'completedOn', message: '' }]);
   }
   const now = deps.now().toISOString();
-  const answered = await repo.answerTrainingRequest(deps.db, {
-    id,
-    hubId: hub.id,
-    deciderId: userId,
+  const event = recordEvent(deps.db, 'training.answered', {
+    subject: { id, ifChanged: true },
+    actorId: userId,
+    payload: {
+      trainingName: request.training.name,
+      machineId: request.machine.id,
+      machineName: request.machine.name,
+      hubName: request.hub.name,
+      userId: request.person.id,
+      answer: completedOn === null ? 'declined' : 'recorded',
+    },
     now,
-    completedOn,
   });
+  const answered = await repo.answerTrainingRequest(
+    deps.db,
+    { id, hubId: hub.id, deciderId: userId, now, completedOn },
+    event,
+  );
   // Another manager answered in between: the database kept the first answer.
   if (!answered) throw new ApiError('TRAINING_REQUEST_DECIDED');
   return {

@@ -65,6 +65,7 @@ export const matchingNl: MatchingMessages = {
     join_request_received: 'Iemand vraagt om lid te worden van een hub die ik beheer',
     join_request_answered: 'Mijn aanvraag om lid te worden is beantwoord',
     training_requested: 'Iemand vraagt een opleiding van een hub die ik beheer',
+    training_answered: 'Mijn aanvraag voor een opleiding is beantwoord',
   },
   modes: { immediate: 'Meteen', daily: 'Dagelijks overzicht', off: 'Uit' },
   saved: 'Bewaard',
