@@ -177,4 +177,13 @@ test('a machine_time listing without a machine says so to its hub’s manager', 
   await page.goto(`/listings/${listing!.id}`);
   await expect(page.getByTestId('listing-machine-missing')).toBeVisible();
   await noSidewaysScroll(page);
+
+  // The manager names Broei's laser in the listing form; the page then books it.
+  await page.getByTestId('listing-machine-missing').getByRole('link').click();
+  const select = page.getByTestId('listing-machine-select');
+  await select.selectOption({ label: 'Laser cutter (Trotec Speedy 400)' });
+  await page.getByTestId('listing-submit').click();
+  await expect(page).toHaveURL(new RegExp(`/listings/${listing!.id}`));
+  await expect(page.getByTestId('listing-machine-link')).toHaveText('Laser cutter (Trotec Speedy 400)');
+  await expect(page.getByTestId('listing-machine-missing')).toHaveCount(0);
 });
