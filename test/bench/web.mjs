@@ -33,7 +33,8 @@ const CHROME_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const DEBUG_PORT = 9329;
+// BENCH_DEBUG_PORT: two checkouts can measure side by side.
+const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT ?? 9329);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------- web ----------
@@ -130,14 +131,18 @@ async function launchChromium() {
  * 4× CPU slowdown) and desktop. Scores 0–100; targets: performance ≥ 95, accessibility and best
  * practices 100.
  */
-export async function lighthouseRuns(base, paths) {
+export async function lighthouseRuns(
+  base,
+  paths,
+  { formFactors = ['mobile', 'desktop'], cookie = null, label = 'signed out' } = {},
+) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chrome = await launchChromium();
   const out = [];
   try {
     for (const path of paths) {
-      for (const formFactor of ['mobile', 'desktop']) {
+      for (const formFactor of formFactors) {
         const url = `${base}${path}`;
         const result = await lighthouse(
           url,
@@ -146,6 +151,8 @@ export async function lighthouseRuns(base, paths) {
             output: 'json',
             logLevel: 'error',
             onlyCategories: ['performance', 'accessibility', 'best-practices'],
+            // Signed in: every request of the page carries the session.
+            ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
           },
           formFactor === 'desktop' ? desktopConfig : undefined,
         );
@@ -170,6 +177,7 @@ export async function lighthouseRuns(base, paths) {
           .map((a) => ({ id: a.id, score: a.score, value: a.displayValue ?? null }));
         out.push({
           url: path,
+          who: label,
           formFactor,
           scores,
           targetsMet:
@@ -196,9 +204,9 @@ export async function lighthouseRuns(base, paths) {
 
 // ---------- npm run bench:web ----------
 async function main() {
-  const PORT = 8794;
+  const PORT = Number(process.env.BENCH_PORT ?? 8794);
   const BASE = `http://127.0.0.1:${PORT}`;
-  const persist = mkdtempSync(join(tmpdir(), 'omloop-web-bench-'));
+  const persist = process.env.BENCH_PERSIST ?? mkdtempSync(join(tmpdir(), 'omloop-web-bench-'));
   const env = {
     ...process.env,
     WRANGLER_SEND_METRICS: 'false',
@@ -231,7 +239,25 @@ async function main() {
     }
     if (!up) throw new Error('server did not start');
     const started = new Date();
-    const lighthouse = await lighthouseRuns(BASE, ['/', '/listings']);
+    // Signed in as a member (her hub's requests and tasks on the home page): home, a listing and a
+    // request, on a phone.
+    const login = await fetch(`${BASE}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { origin: BASE, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lotte@broei.demo', password: 'omloop-demo-2026' }),
+    });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? null;
+    if (!login.ok || !cookie) throw new Error(`demo login failed: ${login.status}`);
+    const firstId = async (what) =>
+      ((await (await fetch(`${BASE}/api/v1/${what}?limit=1`)).json()).items[0] ?? {}).id;
+    const lighthouse = [
+      ...(await lighthouseRuns(BASE, ['/', '/listings'])),
+      ...(await lighthouseRuns(
+        BASE,
+        ['/', `/listings/${await firstId('listings')}`, `/requests/${await firstId('requests')}`],
+        { formFactors: ['mobile'], cookie, label: 'signed in' },
+      )),
+    ];
     const report = {
       date: started.toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
@@ -241,15 +267,16 @@ async function main() {
     };
     console.log('first-load JS (gzip):', report.firstLoadJs);
     console.table(
-      lighthouse.map(({ url, formFactor, scores, targetsMet }) => ({
+      lighthouse.map(({ url, who, formFactor, scores, targetsMet }) => ({
         url,
+        who,
         formFactor,
         ...scores,
         targetsMet,
       })),
     );
     for (const r of lighthouse)
-      if (r.failing.length) console.log(r.url, r.formFactor, 'failing audits:', r.failing);
+      if (r.failing.length) console.log(r.url, r.who, r.formFactor, 'failing audits:', r.failing);
     mkdirSync('bench-results', { recursive: true });
     const file = `bench-results/web-${started.toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
     writeFileSync(file, JSON.stringify(report, null, 2));
