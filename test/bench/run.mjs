@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { gunzipSync } from 'node:zlib';
 import { getPlatformProxy } from 'wrangler';
 import { d1, ENV, PERSIST, run, seed as seedState } from './seed.mjs';
 import { firstLoadJs, lighthouseRuns } from './web.mjs';
@@ -146,7 +147,13 @@ function d1Figures(res) {
     res.headers.get('server-timing') ?? '',
   );
   const raw = res.headers.get('x-bench-sql');
-  const statements = raw ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) : [];
+  // Statements too long for the plain header come whole, gzipped (bench-metrics.ts).
+  const gz = res.headers.get('x-bench-sql-gzip');
+  const statements = gz
+    ? JSON.parse(gunzipSync(Buffer.from(gz, 'base64')).toString('utf8'))
+    : raw
+      ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8'))
+      : [];
   return m
     ? { rowsRead: Number(m[1]), d1RowsReturned: Number(m[2]), statementCount: Number(m[3]), statements }
     : null;
@@ -308,6 +315,7 @@ try {
     ['bare: GET /api/v1/health', '/api/v1/health', ''],
     ['search by text', '/api/v1/listings?q=birch', ''],
     ['search by text + near', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=25', ''],
+    ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
