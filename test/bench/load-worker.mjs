@@ -18,7 +18,7 @@ async function lane() {
     const t = performance.now();
     try {
       // A request that never answers is counted as failed after 30 s, so a run always ends.
-      const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(url, { headers, signal: globalThis.AbortSignal.timeout(30_000) });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
       if (res.status < 200 || res.status >= 300) failed++;
