@@ -314,6 +314,7 @@ export const listings = [
     author: 'jonas@broei.demo',
     kind: 'reclaimed',
     title: 'Kartonnen dozen van een verhuis',
+    lang: 'nl',
     description: 'Stevige verhuisdozen, plat gevouwen. Ideaal voor prototypes en maquettes.',
     category: 'cardboard',
     quantity: 30,
@@ -362,6 +363,7 @@ export const listings = [
     author: 'elise@budafactory.demo',
     kind: 'offcut',
     title: 'Wolvilt restjes 3 mm',
+    lang: 'nl',
     description:
       'Restjes wolvilt in grijs en antraciet, van een akoestisch project. Ruilen tegen ander textiel.',
     category: 'wool',
@@ -427,6 +429,7 @@ export const listings = [
     author: 'sophie@grooteiland.demo',
     kind: 'offcut',
     title: 'Chutes de chêne massif',
+    lang: 'fr',
     description:
       "Chutes de chêne de l'atelier bois : bouts de planches et de tasseaux, de 20 à 60 cm. Parfait pour de petits objets ou des manches d'outils.",
     category: 'hardwood',
@@ -458,6 +461,7 @@ export const listings = [
     author: 'nathalie@grooteiland.demo',
     kind: 'offcut',
     title: 'Chutes de MDF 6 mm',
+    lang: 'fr',
     description: 'Restes de panneaux MDF 6 mm, découpés au format, non peints.',
     category: 'mdf',
     quantity: 15,
@@ -490,6 +494,7 @@ export const listings = [
     author: 'camille@maakleerplek.demo',
     kind: 'reclaimed',
     title: 'Sacs de café en jute',
+    lang: 'fr',
     description:
       "Sacs en jute d'un torréfacteur bruxellois. Utiles au potager (paillage) ou pour la couture et le rembourrage.",
     category: 'textiles',
@@ -601,6 +606,7 @@ export const listings = [
     author: 'sanne@rdm.demo',
     kind: 'reclaimed',
     title: 'Eiken balken uit een sloop',
+    lang: 'nl',
     description:
       'Zes eiken balken uit de sloop van een loods op Heijplaat. Spijkervrij gemaakt, enkele oude pengaten. Vraagprijs €180 voor alle zes.',
     category: 'hardwood',
@@ -653,6 +659,7 @@ export const listings = [
     author: 'sanne@rdm.demo',
     kind: 'reclaimed',
     title: 'Stalen HEA-profielen uit hal-renovatie',
+    lang: 'nl',
     description: 'Vier HEA 160-profielen van 6 m, met wat oppervlakteroest. Ophalen met eigen transport.',
     category: 'steel',
     quantity: 4,
@@ -701,6 +708,7 @@ export const listings = [
     author: 'joost@m4h.demo',
     kind: 'reclaimed',
     title: 'Steigerhout planken',
+    lang: 'nl',
     description:
       'Gebruikte steigerplanken, gereinigd, zonder metalen kopbeslag. Vraagprijs €60 voor de hele partij.',
     category: 'softwood',
@@ -735,6 +743,7 @@ export const listings = [
     author: 'ruben@m4h.demo',
     kind: 'offcut',
     title: 'Koperdraad restanten',
+    lang: 'nl',
     description:
       'Restanten installatiedraad, gestript koper, 1,5 en 2,5 mm². Ruilen tegen elektronica-onderdelen.',
     category: 'copper',
@@ -799,6 +808,7 @@ export const listings = [
     author: 'griet@maakleerplek.demo',
     kind: 'offcut',
     title: 'MDF 6 mm restplaten',
+    lang: 'nl',
     description: 'Restplaten MDF 6 mm van de lasersnijder, formaat 600 × 400 mm of iets kleiner.',
     category: 'mdf',
     quantity: 20,
@@ -815,6 +825,7 @@ export const listings = [
     author: 'tom@maakleerplek.demo',
     kind: 'machine_time',
     title: 'Lasersnijder: vrije uren op donderdagavond',
+    lang: 'nl',
     description:
       'Op donderdagavond staat onze lasersnijder ter beschikking. Korte introductie verplicht; eigen materiaal meebrengen.',
     category: 'laser-cutting',
@@ -831,6 +842,7 @@ export const listings = [
     author: 'camille@maakleerplek.demo',
     kind: 'reclaimed',
     title: 'Fietsbinnenbanden',
+    lang: 'nl',
     description:
       'Lekke binnenbanden van een fietsherstelplaats, gewassen. Voor tassen, riemen of rubberen banden.',
     category: 'other',
@@ -845,6 +857,7 @@ export const listings = [
     author: 'griet@maakleerplek.demo',
     kind: 'material',
     title: 'Populier multiplex 12 mm',
+    lang: 'nl',
     description: 'Halve platen populier multiplex, over van een meubelproject. Ruilen tegen hardhout.',
     category: 'plywood',
     quantity: 8,
@@ -934,6 +947,7 @@ export const requests = [
     hub: 'atelier-groot-eiland',
     author: 'karim@grooteiland.demo',
     title: 'Bois de palette pour bacs potagers',
+    lang: 'fr',
     description:
       'Palettes ou planches de palettes non traitées (marquage HT) pour construire des bacs au potager.',
     category: 'pallets',
@@ -973,6 +987,7 @@ export const requests = [
     hub: 'm4h-rotterdam',
     author: 'noor@m4h.demo',
     title: 'Karton voor een pop-uptentoonstelling',
+    lang: 'nl',
     description: 'Stevig karton of dozen voor sokkels en wanden van een tijdelijke tentoonstelling.',
     category: 'cardboard',
     quantity: 50,
@@ -1012,6 +1027,7 @@ export const requests = [
     hub: 'atelier-groot-eiland',
     author: 'sophie@grooteiland.demo',
     title: 'Contreplaqué 18 mm pour établis',
+    lang: 'fr',
     description: "Plaques de contreplaqué 18 mm pour construire des établis pour l'atelier de formation.",
     category: 'plywood',
     quantity: 10,
@@ -1222,5 +1238,48 @@ export const machines = [
     priceCentsPerHour: 300,
     training: null,
     windows: WEEKDAYS_9_TO_5,
+  },
+];
+
+/**
+ * Exchanges `npm start` completes through the API after loading the demo network
+ * (scripts/demo-activity.mjs): the receiver (a member of `hub`) claims from the listing titled so.
+ */
+export const demoExchanges = [
+  {
+    receiver: 'daan@rdm.demo',
+    hub: 'rdm-rotterdam',
+    listing: 'Steigerhout planken',
+    quantity: 20,
+    massGrams: 90_000,
+    transportMode: 'cargo_bike',
+    message: 'Voor de nieuwe werkbanken in de hal. We halen ze met de bakfiets.',
+  },
+  {
+    receiver: 'noor@m4h.demo',
+    hub: 'm4h-rotterdam',
+    listing: 'Stalen HEA-profielen uit hal-renovatie',
+    quantity: 2,
+    massGrams: 160_000,
+    transportMode: 'van',
+    message: 'Two beams for the frame of our new mezzanine, thank you!',
+  },
+  {
+    receiver: 'tom@maakleerplek.demo',
+    hub: 'maakleerplek-leuven',
+    listing: 'Aluminium profiles 20 × 20, 1 m',
+    quantity: 12,
+    massGrams: 6_000,
+    transportMode: 'car',
+    message: 'Voor de frames van onze nieuwe 3D-printers. Donderdag ophalen?',
+  },
+  {
+    receiver: 'karim@grooteiland.demo',
+    hub: 'atelier-groot-eiland',
+    listing: 'Cotton canvas rolls, unbleached',
+    quantity: 20,
+    massGrams: 8_000,
+    transportMode: 'car',
+    message: 'Pour notre atelier couture : des sacs et des tabliers.',
   },
 ];

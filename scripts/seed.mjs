@@ -167,6 +167,8 @@ function buildSeedSql({ hubs, users, listings, requests, now }) {
         available_from: l.availableFrom ?? null,
         available_until: l.availableUntil ?? null,
         status: 'active',
+        // The language the demo text is written in: English unless `lang` says otherwise.
+        lang: l.lang ?? 'en',
         created_at: created,
         updated_at: created,
       }),
@@ -193,6 +195,7 @@ function buildSeedSql({ hubs, users, listings, requests, now }) {
         needed_by: r.neededBy ?? null,
         fetch_radius_km: r.fetchRadiusKm ?? 50,
         status: 'open',
+        lang: r.lang ?? 'en',
         created_at: created,
         updated_at: created,
       }),

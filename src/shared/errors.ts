@@ -424,9 +424,9 @@ export const ERRORS = {
   BOOKING_TOO_LONG: {
     status: 422,
     message: {
-      nl: 'Deze reservatie is langer dan de machine in één keer toelaat.',
-      fr: 'Cette réservation dépasse la durée permise en une fois.',
-      en: 'This booking is longer than the machine allows at once.',
+      nl: 'Deze reservatie is langer dan de machine in één keer toelaat: kies minder aaneensluitende tijdsloten.',
+      fr: 'Cette réservation dépasse la durée permise en une fois : choisissez moins de créneaux consécutifs.',
+      en: 'This booking is longer than the machine allows at once: choose fewer consecutive slots.',
     },
   },
   BOOKING_TOO_SOON: {
@@ -597,6 +597,22 @@ export const ERRORS = {
       en: 'A listing has at most 8 photos.',
     },
   },
+  PHOTO_REFUSED: {
+    status: 422,
+    message: {
+      nl: 'Een foto kon niet bewaard worden; er is niets gepubliceerd of gewijzigd.',
+      fr: 'Une photo n’a pas pu être gardée ; rien n’a été publié ni modifié.',
+      en: 'A photo could not be kept; nothing was published or changed.',
+    },
+  },
+  PHOTOS_CHANGED: {
+    status: 409,
+    message: {
+      nl: 'De foto’s van dit aanbod werden intussen gewijzigd; laad de pagina opnieuw en probeer nog eens.',
+      fr: 'Les photos de cette offre ont changé entre-temps ; rechargez la page et réessayez.',
+      en: 'The photos of this listing were changed meanwhile; reload the page and try again.',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: {
@@ -711,6 +727,38 @@ export const ERRORS = {
   },
 
   // ---------- trainings ----------
+  TRAINING_REQUEST_PENDING: {
+    status: 409,
+    message: {
+      nl: 'Je vroeg deze opleiding al aan; de beheerders van de hub hebben nog niet geantwoord.',
+      fr: 'Vous avez déjà demandé cette formation ; les gestionnaires du hub n’ont pas encore répondu.',
+      en: 'You already asked for this training; the hub’s managers have not answered yet.',
+    },
+  },
+  TRAINING_REQUEST_NOT_NEEDED: {
+    status: 409,
+    message: {
+      nl: 'Je hebt de opleiding voor deze machine al, of ze vraagt er geen.',
+      fr: 'Vous avez déjà la formation pour cette machine, ou elle n’en demande pas.',
+      en: 'You already hold the training for this machine, or it needs none.',
+    },
+  },
+  TRAINING_REQUEST_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze aanvraag voor een opleiding bestaat niet bij deze hub.',
+      fr: 'Cette demande de formation n’existe pas dans ce hub.',
+      en: 'This training request does not exist at this hub.',
+    },
+  },
+  TRAINING_REQUEST_DECIDED: {
+    status: 409,
+    message: {
+      nl: 'Over deze aanvraag voor een opleiding is al beslist.',
+      fr: 'Cette demande de formation a déjà été traitée.',
+      en: 'This training request has already been answered.',
+    },
+  },
   PERSON_NOT_FOUND: {
     status: 404,
     message: {

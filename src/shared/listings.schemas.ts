@@ -10,6 +10,7 @@ import {
   ZCondition,
   ZDate,
   ZListingKind,
+  ZLocale,
   ZMillimetres,
   ZPriceType,
   ZQuantity,
@@ -41,6 +42,10 @@ const listingFields = {
   ...listingOfferFields,
   availableFrom: ZDate.nullable().optional(),
   availableUntil: ZDate.nullable().optional(),
+  /** The language it is written in; the author's language when not given. */
+  lang: ZLocale.optional(),
+  /** The machine a machine_time listing offers: one of the listing's hub's machines. */
+  machineId: z.number().int().min(1).nullable().optional(),
 };
 
 type ListingRuleInput = {
@@ -50,6 +55,7 @@ type ListingRuleInput = {
   priceCents?: number | null;
   availableFrom?: string | null;
   availableUntil?: string | null;
+  machineId?: number | null;
 };
 
 /** Cross-field rules of a listing, shared by create and (on the merged result) edit. */
@@ -61,6 +67,8 @@ export function listingIssues(v: ListingRuleInput): { path: string; message: Rul
     issues.push({ path: 'priceCents', message: 'price_only_for_amount' });
   if (v.kind === 'machine_time' && v.unit !== undefined && v.unit !== 'hours')
     issues.push({ path: 'unit', message: 'machine_time_hours' });
+  if (v.machineId && v.kind !== undefined && v.kind !== 'machine_time')
+    issues.push({ path: 'machineId', message: 'machine_only_for_machine_time' });
   if (v.availableFrom && v.availableUntil && v.availableUntil < v.availableFrom)
     issues.push({ path: 'availableUntil', message: 'until_after_from' });
   return issues;
@@ -103,6 +111,8 @@ export const ZListing = z.object({
   availableFrom: z.string().nullable(),
   availableUntil: z.string().nullable(),
   status: z.enum(['active', 'withdrawn']),
+  /** The language its title and description are written in. */
+  lang: ZLocale,
   hub: ZHubSummary,
   author: ZPerson,
   photos: z.array(ZPhoto),
@@ -115,6 +125,8 @@ export const ZListing = z.object({
   hiddenReason: z.string().nullable().optional(),
   /** The recurring stream and occurrence it was published for, else null. */
   stream: z.object({ id: z.number().int(), seq: z.number().int() }).nullable(),
+  /** The machine a machine_time listing offers (book it on the listing's page), else null. */
+  machineId: z.number().int().nullable(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
 });

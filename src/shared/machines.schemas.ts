@@ -121,7 +121,7 @@ export const ZMachinePatch = z
   .refine((v) => Object.keys(v).length > 0, 'nothing_to_change' satisfies RuleKey);
 export type TMachinePatch = z.input<typeof ZMachinePatch>;
 
-const ZHubRef = z.object({ slug: z.string(), name: z.string() });
+export const ZHubRef = z.object({ slug: z.string(), name: z.string() });
 
 export const ZTrainingRef = z.object({
   id: z.number().int(),
@@ -160,6 +160,14 @@ export const ZMachine = z.object({
   canManage: z.boolean(),
   /** Whether the viewer holds the required training (or one the hub accepts); null when signed out. */
   viewerQualified: z.boolean().nullable(),
+  /** The viewer's latest request for the required training (pending or declined), else null. */
+  viewerTrainingRequest: z
+    .object({
+      id: z.number().int(),
+      status: z.enum(['pending', 'recorded', 'declined']),
+      createdAt: z.string(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

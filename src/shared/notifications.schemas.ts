@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'stream_occurrence',
   'join_request_received',
   'join_request_answered',
+  'training_requested',
+  'training_answered',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -67,6 +69,12 @@ export const ZNotificationPayload = z.object({
   /** A join request's hub and the person who asked (kinds 'join_request_*'). */
   hubSlug: z.string().optional(),
   personName: z.string().optional(),
+  /** The training a person asked for (kind 'training_requested'). */
+  trainingName: z.string().optional(),
+  /** How the hub answered a training request (kind 'training_answered'). */
+  trainingAnswer: z.enum(['recorded', 'declined']).optional(),
+  /** Whether an occurrence was published for the hub or occurrences were reserved (kind 'stream_occurrence'). */
+  streamChange: z.enum(['published', 'reserved']).optional(),
 });
 export type TNotificationPayload = z.infer<typeof ZNotificationPayload>;
 

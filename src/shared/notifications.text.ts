@@ -28,13 +28,22 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     exchange_message: (p) => `Nieuw bericht van ${p.hubName} over ‘${p.listingTitle}’`,
     booking_changed: (p) =>
       `Reservatie van ${p.machineName} op ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'geannuleerd' : 'gemaakt'}`,
-    stream_occurrence: (p) => `Nieuwe levering van ‘${p.streamTitle}’: ${p.listingTitle}`,
+    stream_occurrence: (p) =>
+      p.streamChange === 'reserved'
+        ? `${p.hubName} reserveerde de volgende leveringen van ‘${p.streamTitle}’`
+        : `Nieuwe levering van ‘${p.streamTitle}’: ${p.listingTitle}`,
     join_request_received: (p) =>
       `${p.personName} vraagt om lid te worden van ${p.hubName}: aanvaard of weiger`,
     join_request_answered: (p) =>
       p.answer === 'accepted'
         ? `Welkom: je bent nu lid van ${p.hubName}`
         : `${p.hubName} heeft je aanvraag om lid te worden geweigerd`,
+    training_requested: (p) =>
+      `${p.personName} vraagt de opleiding ‘${p.trainingName}’ voor ${p.machineName}: registreer ze of weiger`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} registreerde je opleiding ‘${p.trainingName}’: je kunt ${p.machineName} nu reserveren`
+        : `${p.hubName} weigerde je aanvraag voor de opleiding ‘${p.trainingName}’`,
   },
   fr: {
     request_match: (p) =>
@@ -57,12 +66,21 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     exchange_message: (p) => `Nouveau message de ${p.hubName} à propos de « ${p.listingTitle} »`,
     booking_changed: (p) =>
       `Réservation de ${p.machineName} le ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'annulée' : 'effectuée'}`,
-    stream_occurrence: (p) => `Nouvelle livraison de « ${p.streamTitle} » : ${p.listingTitle}`,
+    stream_occurrence: (p) =>
+      p.streamChange === 'reserved'
+        ? `${p.hubName} a réservé les prochaines livraisons de « ${p.streamTitle} »`
+        : `Nouvelle livraison de « ${p.streamTitle} » : ${p.listingTitle}`,
     join_request_received: (p) => `${p.personName} demande à rejoindre ${p.hubName} : acceptez ou refusez`,
     join_request_answered: (p) =>
       p.answer === 'accepted'
         ? `Bienvenue : vous êtes maintenant membre de ${p.hubName}`
         : `${p.hubName} a refusé votre demande d’adhésion`,
+    training_requested: (p) =>
+      `${p.personName} demande la formation « ${p.trainingName} » pour ${p.machineName} : enregistrez-la ou refusez`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} a enregistré votre formation « ${p.trainingName} » : vous pouvez réserver ${p.machineName}`
+        : `${p.hubName} a refusé votre demande de formation « ${p.trainingName} »`,
   },
   en: {
     request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
@@ -83,12 +101,21 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     exchange_message: (p) => `New message from ${p.hubName} about ‘${p.listingTitle}’`,
     booking_changed: (p) =>
       `Booking of ${p.machineName} on ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'cancelled' : 'made'}`,
-    stream_occurrence: (p) => `New delivery of ‘${p.streamTitle}’: ${p.listingTitle}`,
+    stream_occurrence: (p) =>
+      p.streamChange === 'reserved'
+        ? `${p.hubName} reserved the next deliveries of ‘${p.streamTitle}’`
+        : `New delivery of ‘${p.streamTitle}’: ${p.listingTitle}`,
     join_request_received: (p) => `${p.personName} asks to join ${p.hubName}: accept or decline`,
     join_request_answered: (p) =>
       p.answer === 'accepted'
         ? `Welcome: you are now a member of ${p.hubName}`
         : `${p.hubName} declined your request to join`,
+    training_requested: (p) =>
+      `${p.personName} asks for the training ‘${p.trainingName}’ for ${p.machineName}: record it or decline`,
+    training_answered: (p) =>
+      p.trainingAnswer === 'recorded'
+        ? `${p.hubName} recorded your training ‘${p.trainingName}’: you can book ${p.machineName} now`
+        : `${p.hubName} declined your request for the training ‘${p.trainingName}’`,
   },
 };
 
@@ -100,6 +127,8 @@ export function notificationLine(locale: Locale, kind: TNotificationKind, p: TNo
 /** Where a notification leads in the web app. */
 export function notificationPath(kind: TNotificationKind, p: TNotificationPayload): string {
   if (p.exchangeId !== undefined) return `/exchanges/${p.exchangeId}`;
+  if (kind === 'training_requested' && p.hubSlug !== undefined)
+    return `/hubs/${p.hubSlug}/machines#training-requests`;
   if (p.hubSlug !== undefined) return `/hubs/${p.hubSlug}`;
   if (p.machineId !== undefined) return `/machines/${p.machineId}`;
   if (p.streamId !== undefined && p.listingId === undefined) return `/streams/${p.streamId}`;

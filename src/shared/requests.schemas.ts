@@ -8,6 +8,7 @@ import {
   ZCategorySlug,
   ZComingDate,
   ZDate,
+  ZLocale,
   ZMillimetres,
   ZQuantity,
   ZTimestamp,
@@ -27,6 +28,8 @@ const requestFields = {
   minThicknessMm: ZMillimetres.nullable().optional(),
   neededBy: ZDate.nullable().optional(),
   fetchRadiusKm: z.number().int().min(1).max(1000).default(50),
+  /** The language it is written in; the author's language when not given. */
+  lang: ZLocale.optional(),
 };
 
 export const ZRequestInput = z.strictObject({
@@ -60,6 +63,8 @@ export const ZRequest = z.object({
   neededBy: z.string().nullable(),
   fetchRadiusKm: z.number().int(),
   status: z.enum(['open', 'fulfilled', 'withdrawn']),
+  /** The language its title and description are written in. */
+  lang: ZLocale,
   hub: ZHubSummary,
   author: ZPerson,
   distanceKm: z.number().nullable(),

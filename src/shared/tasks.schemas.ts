@@ -9,6 +9,7 @@ export const TASK_KINDS = [
   'outcome_to_record',
   'question_to_answer',
   'join_request_to_decide',
+  'training_to_record',
 ] as const;
 export const ZTaskKind = z.enum(TASK_KINDS);
 export type TTaskKind = z.infer<typeof ZTaskKind>;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ZPerson } from './accounts.schemas';
 import { ZDate } from './common.schemas';
-import { ZTrainingRef } from './machines.schemas';
+import { ZHubRef, ZTrainingRef } from './machines.schemas';
 import { lineText as text, multilineText } from './user-input';
 
 export const ZTrainingInput = z.strictObject({
@@ -49,3 +49,30 @@ export const ZPassportEntry = z.object({
 });
 export const ZPassport = z.object({ person: ZPerson, items: z.array(ZPassportEntry) });
 export type TPassport = z.infer<typeof ZPassport>;
+
+// ---------- training requests ----------
+
+export const TRAINING_REQUEST_STATUSES = ['pending', 'recorded', 'declined'] as const;
+
+/** Asking a machine's hub for the training the machine requires: an optional word for its managers. */
+export const ZTrainingRequestInput = z.strictObject({ message: multilineText(0, 500).default('') });
+export type TTrainingRequestInput = z.input<typeof ZTrainingRequestInput>;
+
+export const ZTrainingRequest = z.object({
+  id: z.number().int(),
+  training: ZTrainingRef,
+  machine: z.object({ id: z.number().int(), name: z.string() }),
+  hub: ZHubRef,
+  person: ZPerson,
+  message: z.string(),
+  status: z.enum(TRAINING_REQUEST_STATUSES),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type TTrainingRequest = z.infer<typeof ZTrainingRequest>;
+export const ZTrainingRequestList = z.object({ items: z.array(ZTrainingRequest) });
+export type TTrainingRequestList = z.infer<typeof ZTrainingRequestList>;
+
+/** Recording the training a person asked for: the day they completed it. */
+export const ZTrainingRequestRecordInput = z.strictObject({ completedOn: ZDate });
+export type TTrainingRequestRecordInput = z.infer<typeof ZTrainingRequestRecordInput>;

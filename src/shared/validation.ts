@@ -39,6 +39,16 @@ export const RULE_MESSAGES = {
     fr: 'Le temps machine s’offre en heures',
     en: 'Machine time is offered in hours',
   },
+  machine_only_for_machine_time: {
+    nl: 'Alleen machinetijd noemt een machine',
+    fr: 'Seul le temps machine désigne une machine',
+    en: 'Only machine time names a machine',
+  },
+  machine_of_hub: {
+    nl: 'Kies een machine van de hub van dit aanbod',
+    fr: 'Choisissez une machine du hub de cette offre',
+    en: 'Choose a machine of this listing’s hub',
+  },
   until_after_from: {
     nl: 'Moet op of na de begindatum liggen',
     fr: 'Doit être le jour de début ou après',
@@ -114,6 +124,21 @@ export const RULE_MESSAGES = {
     fr: 'Un numéro comme 16 : des chiffres seulement, sans zéro devant',
     en: 'A number like 16: digits only, without a leading zero',
   },
+  photo_order: {
+    nl: 'Elke behouden foto één keer en van dit aanbod, met één plaats per nieuwe foto',
+    fr: 'Chaque photo gardée une seule fois et de cette offre, avec une place par nouvelle photo',
+    en: 'Each kept photo once and of this listing, with one place per new photo',
+  },
+  json_part: {
+    nl: 'Verplicht, als JSON-tekst',
+    fr: 'Obligatoire, en texte JSON',
+    en: 'Required, as JSON text',
+  },
+  photo_part: {
+    nl: 'Elk deel ‘photo’ moet een bestand zijn',
+    fr: 'Chaque partie « photo » doit être un fichier',
+    en: 'Each ‘photo’ part must be a file',
+  },
   date_in_past: {
     nl: 'Mag niet in het verleden liggen',
     fr: 'Ne peut pas être dans le passé',
@@ -150,6 +175,7 @@ export const FIELD_LABELS = {
   password: { nl: 'Wachtwoord', fr: 'Mot de passe', en: 'Password' },
   displayName: { nl: 'Naam', fr: 'Nom', en: 'Name' },
   locale: { nl: 'Taal', fr: 'Langue', en: 'Language' },
+  lang: { nl: 'Taal van de tekst', fr: 'Langue du texte', en: 'Language of the text' },
   slug: { nl: 'Webnaam', fr: 'Nom web', en: 'Web name' },
   name: { nl: 'Naam', fr: 'Nom', en: 'Name' },
   city: { nl: 'Stad', fr: 'Ville', en: 'City' },
@@ -173,6 +199,7 @@ export const FIELD_LABELS = {
   priceCents: { nl: 'Prijs', fr: 'Prix', en: 'Price' },
   availableFrom: { nl: 'Beschikbaar vanaf', fr: 'Disponible à partir du', en: 'Available from' },
   availableUntil: { nl: 'Beschikbaar tot', fr: 'Disponible jusqu’au', en: 'Available until' },
+  machineId: { nl: 'Machine', fr: 'Machine', en: 'Machine' },
   hub: { nl: 'Hub', fr: 'Hub', en: 'Hub' },
   minLengthMm: { nl: 'Minimale lengte (mm)', fr: 'Longueur minimale (mm)', en: 'Minimum length (mm)' },
   minWidthMm: { nl: 'Minimale breedte (mm)', fr: 'Largeur minimale (mm)', en: 'Minimum width (mm)' },
@@ -262,6 +289,10 @@ export const FIELD_LABELS = {
   startDate: { nl: 'Startdatum', fr: 'Date de début', en: 'Start date' },
   endDate: { nl: 'Einddatum', fr: 'Date de fin', en: 'End date' },
   occurrences: { nl: 'Aantal keer', fr: 'Nombre de fois', en: 'Number of occurrences' },
+  // The parts of a listing published or edited with its photos (multipart).
+  listing: { nl: 'Aanbod', fr: 'Offre', en: 'Listing' },
+  order: { nl: 'Volgorde van de foto’s', fr: 'Ordre des photos', en: 'Order of the photos' },
+  photo: { nl: 'Foto', fr: 'Photo', en: 'Photo' },
 } as const satisfies Record<string, Words>;
 
 export type FieldKey = keyof typeof FIELD_LABELS;

@@ -29,6 +29,9 @@ const pages: { name: string; path: (page: Page) => Promise<string>; ready: (page
       path: async () => '/',
       ready: async (page) => {
         await expect(page.getByTestId('listing-card').first()).toBeVisible();
+        await expect(page.getByTestId('request-card').first()).toBeVisible();
+        // The map loads when it nears the screen; on the home page it is below the fold.
+        await page.getByTestId('map').scrollIntoViewIfNeeded();
         await expect(page.getByTestId('map').locator('.leaflet-interactive').first()).toBeAttached();
       },
     },

@@ -49,7 +49,7 @@ test('a negative quantity is refused next to the quantity field, before anything
   // Fixing it clears the error on the next submit (and the listing is created).
   await quantity.fill('3');
   await form.getByRole('button', { name: en.listingForm.submitCreate }).click();
-  await expect(page).toHaveURL(/\/listings\/\d+$/);
+  await expect(page).toHaveURL(/\/listings\/\d+\?published=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Plywood strips' })).toBeVisible();
 });
 

@@ -76,14 +76,16 @@ test('a newcomer offers an offcut with a photo, and a maker from another hub fin
     mimeType: 'image/png',
     buffer: makePng(),
   });
-  await expect(listingForm.getByRole('img', { name: en.photos.preview('walnut.png') })).toBeVisible();
+  await expect(listingForm.getByRole('img', { name: en.photos.previewAlt(1) })).toBeVisible();
 
+  // The listing and its photo are one request.
   const upload = page.waitForResponse(
-    (r) => /\/api\/v1\/listings\/\d+\/photos$/.test(r.url()) && r.request().method() === 'POST',
+    (r) => r.url().endsWith('/api/v1/listings/with-photos') && r.request().method() === 'POST',
   );
   await listingForm.getByRole('button', { name: en.listingForm.submitCreate }).click();
   expect((await upload).status()).toBe(201);
-  await expect(page).toHaveURL(/\/listings\/\d+$/);
+  await expect(page).toHaveURL(/\/listings\/\d+\?published=1$/);
+  await expect(page.getByRole('heading', { name: en.photos.published })).toBeVisible();
   const listingUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const ownPhoto = page.getByRole('img', { name: en.listing.photoAlt(title, 1) });

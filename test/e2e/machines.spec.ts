@@ -18,7 +18,7 @@ test("a trained member of one hub books another hub's laser cutter and sees it i
   await expect(page.getByTestId('machine-rules')).toContainText('PVC');
   await expect(page.getByTestId('qualification')).toBeVisible();
 
-  // The first free slot from next week on (well before the cancel deadline); one tap books it.
+  // The first free slot from next week on (well before the cancel deadline).
   // Each step waits for its week to be shown: until then the slots on screen are this week's
   // (on a morning, today's later slots are free and inside the cancel deadline).
   await page.getByRole('link', { name: /→/ }).click();
@@ -31,7 +31,11 @@ test("a trained member of one hub books another hub's laser cutter and sees it i
   }
   const startsAt = await slot.getAttribute('data-starts-at');
   expect(startsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
+  // Choosing a slot asks for one confirmation that states what is booked.
   await slot.click();
+  await page.getByTestId('review-booking').click();
+  await expect(page.getByTestId('confirm-machine')).toContainText('Trotec');
+  await page.getByTestId('confirm-booking').click();
   await expect(page.getByTestId('booking-done')).toBeVisible();
   await expect(page.locator(`[data-testid="slot-free"][data-starts-at="${startsAt}"]`)).toHaveCount(0);
 

@@ -71,6 +71,9 @@ const EXPECT: Record<string, Row> = {
   // An invite token is a bearer capability: whoever holds it may join.
   'POST /invites/{token}/accept': { ...self(), member: 'P', manager: 'P' },
   'POST /listings': hubMembers,
+  'POST /listings/with-photos': hubMembers,
+  // Setting a listing's photos is editing it: its author (the manager) only.
+  'PUT /listings/{id}/photos': managerOnly,
   // The listing's author is the manager: a member who is not the author may not change it.
   'PATCH /listings/{id}': managerOnly,
   'DELETE /listings/{id}': managerOnly,
@@ -114,6 +117,17 @@ const EXPECT: Record<string, Row> = {
   'POST /machines/{id}/bookings': self(),
   // The booker (the member) or a manager of the machine's hub.
   'DELETE /bookings/{id}': hubMembers,
+  // Anyone signed in who lacks the machine's training asks for it (U holds it: the state refuses);
+  // only the machine hub's managers record or decline.
+  'POST /machines/{id}/training-requests': {
+    anonymous: 'U',
+    otherHub: 'OK',
+    coordinator: 'OK',
+    member: 'P',
+    manager: 'P',
+  },
+  'POST /hubs/{slug}/training-requests/{id}/record': managerOnly,
+  'POST /hubs/{slug}/training-requests/{id}/decline': managerOnly,
   'POST /hubs/{slug}/trainings': managerOnly,
   'POST /hubs/{slug}/trainings/{trainingId}/records': managerOnly,
   'DELETE /hubs/{slug}/trainings/{trainingId}/records/{userId}': managerOnly,
@@ -278,9 +292,22 @@ function world() {
     });
     return (await ok(res, 201)).id as number;
   });
+  // A machine of H that needs H's training (U holds it); R (of hub H3) asks for it.
+  const trainedMachine = lazy(
+    async () => (await createMachine(M.session, await hub(), { requiredTrainingId: await training() })).id,
+  );
+  const trainingRequest = lazy(async () => {
+    const res = await call(`/machines/${await trainedMachine()}/training-requests`, {
+      session: R.session,
+      body: { message: 'I cut plywood at my own lab' },
+    });
+    return (await ok(res, 201)).id as number;
+  });
   return {
     hub,
     joinRequest,
+    trainedMachine,
+    trainingRequest,
     listing,
     request,
     match,
@@ -379,6 +406,16 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
     }
     case 'POST /listings':
       return { path: '/listings', body: { ...LISTING_BODY, hub: await w.hub() } };
+    case 'POST /listings/with-photos': {
+      const form = photoForm(PNG_BYTES);
+      form.append('listing', JSON.stringify({ ...LISTING_BODY, hub: await w.hub() }));
+      return { path: '/listings/with-photos', form };
+    }
+    case 'PUT /listings/{id}/photos': {
+      const form = photoForm(PNG_BYTES);
+      form.append('order', JSON.stringify([null]));
+      return { path: `/listings/${await w.listing()}/photos`, form };
+    }
     case 'PATCH /listings/{id}':
       return { path: `/listings/${await w.listing()}`, body: { title: 'Birch plywood, renamed' } };
     case 'DELETE /listings/{id}':
@@ -493,6 +530,15 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
       });
       return { path: `/bookings/${(await ok(res, 201)).id as number}` };
     }
+    case 'POST /machines/{id}/training-requests':
+      return { path: `/machines/${await w.trainedMachine()}/training-requests`, body: { message: 'Please' } };
+    case 'POST /hubs/{slug}/training-requests/{id}/record':
+      return {
+        path: `/hubs/${await w.hub()}/training-requests/${await w.trainingRequest()}/record`,
+        body: { completedOn: '2026-01-15' },
+      };
+    case 'POST /hubs/{slug}/training-requests/{id}/decline':
+      return { path: `/hubs/${await w.hub()}/training-requests/${await w.trainingRequest()}/decline` };
     case 'POST /hubs/{slug}/trainings':
       return { path: `/hubs/${await w.hub()}/trainings`, body: { name: `Router ${uniq()}`, level: 2 } };
     case 'POST /hubs/{slug}/trainings/{trainingId}/records':

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, createListing, makerWithHub, ORIGIN, PNG_BYTES, type Session } from '../helpers';
-import { createMachine } from '../machines-helpers';
+import { createMachine, createTraining } from '../machines-helpers';
 import { createStream } from '../streams-helpers';
 import { createNetwork } from '../impact-helpers';
 import { expectNoServerErrorAndEnvelope, fetchApp, loadOps, type JsonSchema, type Op } from '../fuzz-helpers';
@@ -294,6 +294,9 @@ beforeAll(async () => {
     },
   });
   const machine = await createMachine(owner.session, owner.hub.slug);
+  // A machine that needs a training, so requests for it reach the database.
+  const training = await createTraining(owner.session, owner.hub.slug);
+  const trained = await createMachine(owner.session, owner.hub.slug, { requiredTrainingId: training.id });
   const stream = await createStream(owner.session, owner.hub.slug);
   const network = await createNetwork(owner.session);
   fx = {
@@ -303,6 +306,7 @@ beforeAll(async () => {
       String(listing.id),
       String(((await request.json()) as { id: number }).id),
       String(machine.id),
+      String(trained.id),
       String(stream.id),
       '1',
       '2',

@@ -163,7 +163,9 @@ describe('notifications follow the one table', () => {
       200,
       ZNotificationPage,
     );
-    const n = page.items.find((i) => i.kind === 'stream_occurrence');
+    const n = page.items.find(
+      (i) => i.kind === 'stream_occurrence' && i.payload.streamChange === 'published',
+    );
     expect(n?.payload).toMatchObject({ streamId: stream.id, streamTitle: stream.title });
     expect(n?.payload.listingId).toBeGreaterThan(0);
     // The publishing hub is not told of its own delivery.
@@ -172,7 +174,38 @@ describe('notifications follow the one table', () => {
       200,
       ZNotificationPage,
     );
-    expect(giverPage.items.filter((i) => i.kind === 'stream_occurrence')).toEqual([]);
+    expect(
+      giverPage.items.filter((i) => i.kind === 'stream_occurrence' && i.payload.streamChange === 'published'),
+    ).toEqual([]);
+  });
+
+  it('occurrences reserved by a hub tell the stream’s hub and the reserving hub’s other members, not the actor', async () => {
+    const o = await cast();
+    const stream = await createStream(o.giver.session, o.giver.hub.slug, { startDate: today() });
+    await subscribeOk(o.receiver.session, stream.id, o.receiver.hub.slug, 2);
+    await settleEvents();
+    const reserved = async (p: Person) =>
+      (await expectJson(await call('/notifications', { session: p.session }), 200, ZNotificationPage)).items
+        .filter((i) => i.kind === 'stream_occurrence' && i.payload.streamId === stream.id)
+        .map((i) => i.payload);
+    for (const p of [o.giver, o.giverMate, o.receiverMate])
+      expect(await reserved(p)).toEqual([
+        {
+          streamId: stream.id,
+          streamTitle: stream.title,
+          hubName: 'Test Lab',
+          streamChange: 'reserved',
+        },
+      ]);
+    expect(await reserved(o.receiver)).toEqual([]);
+    const row = await db
+      .prepare(`SELECT subject_id FROM events WHERE kind = 'stream.reserved' ORDER BY id DESC LIMIT 1`)
+      .first<{ subject_id: number }>();
+    const sub = await db
+      .prepare('SELECT id FROM stream_subscriptions WHERE stream_id = ?1')
+      .bind(stream.id)
+      .first<{ id: number }>();
+    expect(row?.subject_id).toBe(sub?.id);
   });
 
   it('has one row per notified event kind, each with an audience', () => {
@@ -189,6 +222,9 @@ describe('notifications follow the one table', () => {
       'booking.made→booking_changed',
       'booking.cancelled→booking_changed',
       'stream.occurrence_published→stream_occurrence',
+      'stream.reserved→stream_occurrence',
+      'training.requested→training_requested',
+      'training.answered→training_answered',
       'hub.join_requested→join_request_received',
       'hub.join_decided→join_request_answered',
     ]);

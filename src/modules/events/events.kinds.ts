@@ -49,6 +49,34 @@ export const EVENT_KINDS = {
   /** A machine booking made or cancelled: subject = booking; `userId` is the person it is for. */
   'booking.made': ZBookingFacts,
   'booking.cancelled': ZBookingFacts,
+  /** A person asked a machine's hub for the machine's required training: subject = the request. */
+  'training.requested': z.object({
+    trainingId: z.number().int(),
+    trainingName: z.string(),
+    machineId: z.number().int(),
+    machineName: z.string(),
+    hubId: z.number().int(),
+    hubSlug: z.string(),
+    hubName: z.string(),
+    personName: z.string(),
+  }),
+  /** A machine hub's manager recorded or declined a training request: subject = the request. */
+  'training.answered': z.object({
+    trainingName: z.string(),
+    machineId: z.number().int(),
+    machineName: z.string(),
+    hubName: z.string(),
+    userId: z.number().int(),
+    answer: z.enum(['recorded', 'declined']),
+  }),
+  /** A hub reserved occurrences of another hub's stream: subject = the subscription. */
+  'stream.reserved': z.object({
+    streamId: z.number().int(),
+    streamTitle: z.string(),
+    hubId: z.number().int(),
+    reservedHubId: z.number().int(),
+    reservedHubName: z.string(),
+  }),
   /** A stream occurrence became a listing: subject = the listing; `reservedHubId` reserved it. */
   'stream.occurrence_published': z.object({
     streamId: z.number().int(),

@@ -10,7 +10,7 @@ import { ApiError } from '../../http/errors';
 
 export type Stored<T> = { status: number; body: T; replayed: boolean };
 
-const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
+export const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * How long an unfinished request holds its key. Every action here is a few D1 statements that

@@ -17,6 +17,8 @@ export type ListingValues = {
   priceCents: number | null;
   availableFrom: string | null;
   availableUntil: string | null;
+  /** The machine a machine_time listing offers (listings only; imports and streams leave it unset). */
+  machineId?: number | null;
 };
 
 /** Quantities travel as decimals and are kept as integers of thousandths. */
@@ -74,6 +76,7 @@ export function newListingValues(input: Omit<TListingInput, 'hub'>): ListingValu
     priceCents: input.priceType === 'amount' ? (input.priceCents ?? null) : null,
     availableFrom: input.availableFrom ?? null,
     availableUntil: input.availableUntil ?? null,
+    machineId: input.kind === 'machine_time' ? (input.machineId ?? null) : null,
   };
 }
 
@@ -87,6 +90,8 @@ export function mergedForRules(current: TListing, patch: TListingPatch) {
     priceCents: pick('priceCents'),
     availableFrom: pick('availableFrom'),
     availableUntil: pick('availableUntil'),
+    // Changing the kind away from machine time lets the machine go (unless the edit names one).
+    machineId: 'machineId' in patch || patch.kind === undefined ? pick('machineId') : null,
   };
 }
 
@@ -97,9 +102,19 @@ export function patchValues(patch: TListingPatch): Partial<ListingValues> {
     if (patch[k] !== undefined) (out as Record<string, unknown>)[k] = patch[k];
   };
   (['kind', 'title', 'description', 'category', 'unit', 'condition', 'priceType'] as const).forEach(copy);
-  (['lengthMm', 'widthMm', 'thicknessMm', 'priceCents', 'availableFrom', 'availableUntil'] as const).forEach(
-    copy,
-  );
+  (
+    [
+      'lengthMm',
+      'widthMm',
+      'thicknessMm',
+      'priceCents',
+      'availableFrom',
+      'availableUntil',
+      'machineId',
+    ] as const
+  ).forEach(copy);
+  // Only machine time names a machine: another kind lets it go.
+  if (patch.kind !== undefined && patch.kind !== 'machine_time') out.machineId = null;
   if (patch.quantity !== undefined) out.quantityMilli = toMilli(patch.quantity);
   // Switching away from a paid price clears the amount.
   if (patch.priceType !== undefined && patch.priceType !== 'amount') out.priceCents = null;

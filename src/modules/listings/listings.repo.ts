@@ -1,4 +1,4 @@
-import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
+import type { TCondition, TListingKind, TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
   runSearch,
@@ -35,6 +35,10 @@ export type ListingRow = {
   /** The stream occurrence it was published for (migration 0009), else null. */
   stream_id: number | null;
   stream_seq: number | null;
+  /** The language it was written in (migration 0041); null reads as the author's. */
+  lang: TLocale | null;
+  /** The machine a machine_time listing offers (migration 0036), else null. */
+  machine_id: number | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.
@@ -46,11 +50,16 @@ export type ListingRow = {
   hub_lat: number;
   hub_lon: number;
   author_name: string;
+  /** `lang`, else the author's language. */
+  content_lang: TLocale;
   metres: number | null;
   rank: number;
 };
 
-const COLUMNS: Record<keyof ListingValues, string> = {
+/** What the repo writes: the offer and the language it is written in. */
+export type ListingWrite = ListingValues & { lang: TLocale };
+
+const COLUMNS: Record<keyof ListingWrite, string> = {
   kind: 'kind',
   title: 'title',
   description: 'description',
@@ -65,34 +74,65 @@ const COLUMNS: Record<keyof ListingValues, string> = {
   priceCents: 'price_cents',
   availableFrom: 'available_from',
   availableUntil: 'available_until',
+  lang: 'lang',
+  machineId: 'machine_id',
 };
 
 // The hub and author shown with every listing are joined in, so a page of results is one query.
 const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
-  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name,
+  COALESCE(t.lang, u.locale) AS content_lang`;
 const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
 
-export async function insertListing(
+/**
+ * Inserts a listing, unless its author already has one with this create key (a retry of the same
+ * create): then nothing, and the statements after it in the batch see no change.
+ */
+export function insertListingStatement(
   db: D1Database,
-  v: ListingValues & { hubId: number; authorId: number; now: string },
-  /** Recorded with the row, in the same batch (its subject: `{ inserted: true }`). */
-  event?: D1PreparedStatement,
-): Promise<number> {
-  const keys = Object.keys(COLUMNS) as (keyof ListingValues)[];
-  const cols = ['hub_id', 'author_id', 'created_at', 'updated_at', ...keys.map((k) => COLUMNS[k])];
-  const vals = [v.hubId, v.authorId, v.now, v.now, ...keys.map((k) => v[k])];
-  const [inserted] = await db.batch<{ id: number }>([
-    db
-      .prepare(
-        `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')}) RETURNING id`,
-      )
-      .bind(...vals),
-    ...(event ? [event] : []),
-  ]);
-  const row = inserted?.results[0];
-  if (!row) throw new Error('insert returned no id');
-  return row.id;
+  v: ListingWrite & { hubId: number; authorId: number; now: string; createKey: string },
+): D1PreparedStatement {
+  const keys = Object.keys(COLUMNS) as (keyof ListingWrite)[];
+  const cols = [
+    'hub_id',
+    'author_id',
+    'created_at',
+    'updated_at',
+    'create_key',
+    ...keys.map((k) => COLUMNS[k]),
+  ];
+  const vals = [v.hubId, v.authorId, v.now, v.now, v.createKey, ...keys.map((k) => v[k] ?? null)];
+  return db
+    .prepare(
+      `INSERT INTO listings (${cols.join(', ')}) VALUES (${cols.map((_, i) => `?${i + 1}`).join(', ')})
+       ON CONFLICT (author_id, create_key) DO NOTHING`,
+    )
+    .bind(...vals);
 }
+
+/**
+ * The SELECT (`id`) of an author's listing made by the create with this key, only when the
+ * statement just before it in the batch wrote a row: the listing's event, recorded only when the
+ * listing was inserted. So a retry, which inserts nothing, never adds its photos.
+ */
+export const CREATED_IN_THIS_BATCH =
+  'SELECT id FROM listings WHERE author_id = ?1 AND create_key = ?2 AND changes() > 0';
+
+/** The listing an author created with this key, if any. */
+export async function findIdByCreateKey(
+  db: D1Database,
+  authorId: number,
+  key: string,
+): Promise<number | null> {
+  const row = await db
+    .prepare('SELECT id FROM listings WHERE author_id = ?1 AND create_key = ?2')
+    .bind(authorId, key)
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+/** The SELECT that holds while a listing carries a photo change's token (?1 the id, ?2 the token). */
+export const HOLDS_PHOTO_TOKEN = 'SELECT 1 FROM listings WHERE id = ?1 AND photos_token = ?2';
 
 export async function findListing(db: D1Database, id: number): Promise<ListingRow | null> {
   return db
@@ -103,6 +143,41 @@ export async function findListing(db: D1Database, id: number): Promise<ListingRo
     .first<ListingRow>();
 }
 
+/**
+ * The statement applying an edit while the listing is still active (and, for a new quantity, not
+ * below what exchanges hold). `also` adds columns to set and conditions to meet, its parameters
+ * numbered ?1, ?2 … on their own (a photo change sets its token while the photos are those read).
+ */
+export function updateListingStatement(
+  db: D1Database,
+  id: number,
+  patch: Partial<ListingWrite>,
+  now: string,
+  also: { sets: string[]; where: string[]; binds: unknown[] } = { sets: [], where: [], binds: [] },
+): D1PreparedStatement {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(COLUMNS)) {
+    const v = patch[key as keyof ListingWrite];
+    if (v === undefined) continue;
+    values.push(v);
+    sets.push(`${column} = ?${values.length + 2}`);
+  }
+  // A new quantity may not fall below what exchanges already hold (the value bound above).
+  const q = patch.quantityMilli === undefined ? -1 : values.indexOf(patch.quantityMilli);
+  const keepsReserved = q < 0 ? '' : ` AND quantity_reserved_milli <= ?${q + 3}`;
+  const shift = (sql: string) =>
+    sql.replace(/\?(\d+)/g, (_, n: string) => `?${Number(n) + values.length + 2}`);
+  const allSets = [...sets, ...also.sets.map(shift)];
+  const allWhere = also.where.map((w) => ` AND ${shift(w)}`).join('');
+  return db
+    .prepare(
+      `UPDATE listings SET updated_at = ?2${allSets.map((s) => `, ${s}`).join('')}
+       WHERE id = ?1 AND status = 'active'${keepsReserved}${allWhere}`,
+    )
+    .bind(id, now, ...values, ...also.binds);
+}
+
 /** Applies an edit only while the listing is still active; false when it no longer was. */
 export async function updateListing(
   db: D1Database,
@@ -111,25 +186,7 @@ export async function updateListing(
   now: string,
   event?: D1PreparedStatement,
 ): Promise<boolean> {
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  for (const [key, column] of Object.entries(COLUMNS)) {
-    const v = patch[key as keyof ListingValues];
-    if (v === undefined) continue;
-    values.push(v);
-    sets.push(`${column} = ?${values.length + 2}`);
-  }
-  // A new quantity may not fall below what exchanges already hold (the value bound above).
-  const q = patch.quantityMilli === undefined ? -1 : values.indexOf(patch.quantityMilli);
-  const keepsReserved = q < 0 ? '' : ` AND quantity_reserved_milli <= ?${q + 3}`;
-  const [r] = await db.batch([
-    db
-      .prepare(
-        `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'${keepsReserved}`,
-      )
-      .bind(id, now, ...values),
-    ...(event ? [event] : []),
-  ]);
+  const [r] = await db.batch([updateListingStatement(db, id, patch, now), ...(event ? [event] : [])]);
   return (r?.meta.changes ?? 0) > 0;
 }
 
@@ -266,10 +323,10 @@ export function insertOccurrenceStatement(
     .prepare(
       `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
          length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
-         status, created_at, updated_at, stream_id, stream_seq)
+         status, created_at, updated_at, stream_id, stream_seq, lang)
        SELECT s.hub_id, s.author_id, s.kind, s.title, s.description, s.category, s.quantity_milli, s.unit,
          s.length_mm, s.width_mm, s.thickness_mm, s.condition, s.price_type, s.price_cents, o.due_date, NULL,
-         'active', ?3, ?3, s.id, o.seq
+         'active', ?3, ?3, s.id, o.seq, (SELECT locale FROM users WHERE id = s.author_id)
        FROM streams s JOIN stream_occurrences o ON o.stream_id = s.id AND o.seq = ?2
        WHERE s.id = ?1 AND s.status = 'active' AND o.listing_id IS NULL
        ON CONFLICT DO NOTHING
@@ -287,9 +344,10 @@ export function insertImportedStatement(
     .prepare(
       `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
          length_mm, width_mm, thickness_mm, condition, price_type, price_cents, available_from, available_until,
-         status, created_at, updated_at, import_id)
+         status, created_at, updated_at, import_id, lang)
        SELECT ?2, ?3, kind, title, description, category, quantity_milli, unit, length_mm, width_mm, thickness_mm,
-         condition, price_type, price_cents, available_from, available_until, 'active', ?4, ?4, ?1
+         condition, price_type, price_cents, available_from, available_until, 'active', ?4, ?4, ?1,
+         (SELECT locale FROM users WHERE id = ?3)
        FROM listing_import_rows WHERE import_id = ?1 ORDER BY row_number`,
     )
     .bind(o.importId, o.hubId, o.authorId, o.now);

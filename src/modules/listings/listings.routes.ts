@@ -1,10 +1,18 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../http/errors';
 import { deps, errors, json, jsonBody, newRouter, ZIdParam, ZPathId } from '../../http/openapi';
 import { requireUser } from '../../http/middleware/session';
+import { parseOrThrow } from '../../http/validate';
+import { KEY_FORMAT } from '../exchanges/exchanges.idempotency';
+import { MAX_PHOTOS } from '../../shared/photos.schemas';
 import {
+  jsonPart,
   photoFromForm,
   photoImageResponse,
   photoResponse,
+  photosFromForm,
   photoUploadBody,
   PUBLIC_IMMUTABLE,
 } from '../photos/photos.http';
@@ -15,6 +23,33 @@ import * as service from './listings.service';
 
 const tags = ['Listings'];
 const ZPhotoParam = ZIdParam.extend({ photoId: ZPathId });
+
+const ZIdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Any unique string (1–200 visible characters) made once per listing the person publishes: a retry ' +
+        'with the same key gets that listing back (201, Idempotent-Replayed: true) and makes no second one',
+    ),
+});
+
+/** The photo order of an edit: ids of the listing's photos to keep, and null where each new photo goes. */
+const ZPhotoOrder = z
+  .array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable())
+  .max(MAX_PHOTOS);
+
+const photoSetDescription =
+  'The `photo` parts, in order: JPEG, PNG or WebP by their bytes, at most 5 MB each, at most 8 photos. ' +
+  'A refused photo is named by its place and file name (422 `PHOTO_REFUSED`, `details.fields[].path` ' +
+  '`photos.N`, 0-based) and nothing is written.';
+
+/** The person's Idempotency-Key, checked as the exchanges' are. */
+function keyOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && !KEY_FORMAT.test(key)) throw new ApiError('INVALID_IDEMPOTENCY_KEY');
+  return key;
+}
 
 export const listingsRoutes = newRouter()
   .openapi(
@@ -42,12 +77,60 @@ export const listingsRoutes = newRouter()
       path: '/listings',
       tags,
       summary: 'List something a hub has left over (members of that hub)',
-      request: jsonBody(ZListingInput),
+      description:
+        'Without photos. `POST /listings/with-photos` publishes a listing and its photos as one action.',
+      request: { headers: ZIdempotencyHeader, ...jsonBody(ZListingInput) },
       responses: { 201: json(ZListing, 'The new listing'), ...errors(401, 403, 404, 422) },
     }),
     async (c) => {
       const user = requireUser(c);
-      const listing = await service.createListing(deps(c), { input: c.req.valid('json'), user });
+      const { listing, replayed } = await service.createListing(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { input: c.req.valid('json'), user, key: keyOf(c), locale: c.get('locale') },
+      );
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(listing, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/listings/with-photos',
+      tags,
+      summary: 'Publish a listing with its photos, as one action (members of the hub)',
+      description:
+        'Multipart: `listing` holds the listing as JSON text (as `POST /listings` takes it). ' +
+        photoSetDescription +
+        ' Either the listing is created with all its photos, or nothing is.',
+      request: {
+        headers: ZIdempotencyHeader,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                listing: z.string().describe('The listing as JSON text, as `POST /listings` takes it'),
+                photo: z.any().optional().describe('An image file; repeat the part for each photo, in order'),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(ZListing, 'The new listing, with its photos'),
+        ...errors(401, 403, 404, 413, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const key = keyOf(c);
+      const { form, files } = await photosFromForm(c);
+      const input = parseOrThrow(ZListingInput, jsonPart(form, 'listing'), c);
+      const { listing, replayed } = await service.createListing(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { input, user, files, key, locale: c.get('locale') },
+      );
+      if (replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(listing, 201);
     },
   )
@@ -116,6 +199,61 @@ export const listingsRoutes = newRouter()
       const { id } = c.req.valid('param');
       const file = await photoFromForm(c);
       return c.json(await service.addPhoto({ ...deps(c), photos: c.env.PHOTOS }, { id, user, file }), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/listings/{id}/photos',
+      tags,
+      summary: 'Set the photos of a listing: keep, reorder, remove and add, as one action',
+      description:
+        'Multipart: `order` holds, as JSON text, the photos in their new order: the id of each photo ' +
+        'kept, and `null` where each new photo goes (the `photo` parts fill the nulls in turn). Photos ' +
+        'not named are removed. An optional `listing` part holds an edit of the fields as JSON text (as ' +
+        '`PATCH /listings/{id}` takes it), written in the same batch. ' +
+        photoSetDescription +
+        ' When the photos changed since they were read, 409 `PHOTOS_CHANGED` and nothing is written.',
+      request: {
+        params: ZIdParam,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                order: z
+                  .string()
+                  .describe('JSON: e.g. `[12, null, 9]` keeps 12 first and 9 last, a new photo between'),
+                photo: z.any().optional().describe('An image file for each null of `order`, in turn'),
+                listing: z
+                  .string()
+                  .optional()
+                  .describe(
+                    'Optional: an edit of the fields as JSON text, as `PATCH /listings/{id}` takes it',
+                  ),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(ZListing, 'The listing, with its photos'),
+        ...errors(401, 403, 404, 409, 413, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const { form, files } = await photosFromForm(c);
+      const order = parseOrThrow(ZPhotoOrder, jsonPart(form, 'order'), c);
+      const patch = form.has('listing')
+        ? parseOrThrow(ZListingPatch, jsonPart(form, 'listing'), c)
+        : undefined;
+      const listing = await service.setPhotos(
+        { ...deps(c), photos: c.env.PHOTOS },
+        { id, user, order, files, patch, locale: c.get('locale') },
+      );
+      return c.json(listing, 200);
     },
   )
   .openapi(

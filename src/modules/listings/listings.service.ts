@@ -19,7 +19,9 @@ import { thicknessAllowanceMm } from '../matching/matching.geometry';
 import * as photos from '../photos/photos.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import * as repo from './listings.repo';
+import { isMachineOfHub } from '../machines/machines.service';
 import { earliestToday, type RuleKey } from '../../shared/validation';
+import type { Locale } from '../../shared/taxonomy';
 
 type Viewer = { id: number; roles: HubRoles } | null;
 
@@ -35,6 +37,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     availableFrom: r.available_from,
     availableUntil: r.available_until,
     status: r.status,
+    lang: r.content_lang,
     hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
     photos,
@@ -43,6 +46,7 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     hiddenAt: r.hidden_at,
     hiddenReason: r.hidden_reason,
     stream: r.stream_id !== null && r.stream_seq !== null ? { id: r.stream_id, seq: r.stream_seq } : null,
+    machineId: r.machine_id ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -83,29 +87,181 @@ function changedEvent(deps: Deps, id: number, actorId: number) {
   });
 }
 
+/** A new listing and whether it was made by this request or found as an earlier one with the same key. */
+export type Created = { listing: TListing; replayed: boolean };
+
+/**
+ * Publishes a listing with its photos as one action: every photo is checked before anything is
+ * stored (a refused one is named by its place and name), the photos go to R2, then one batch
+ * writes the listing, its event and its photo rows, so a listing never exists without the photos
+ * it was published with. With a key, a retry (a lost answer, a second tap) finds the listing the
+ * first one made: the unique (author, key) index decides, even when both arrive at once.
+ */
 export async function createListing(
-  deps: Deps,
-  { input, user }: { input: TListingInput; user: SessionUser },
-): Promise<TListing> {
+  deps: PhotoDeps,
+  {
+    input,
+    user,
+    files = [],
+    key,
+    locale = 'en',
+  }: { input: TListingInput; user: SessionUser; files?: File[]; key?: string; locale?: Locale },
+): Promise<Created> {
   const hub = await requireHubRef(deps, input.hub);
   if (!(await roleIn(deps, hub.id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  if (input.kind === 'machine_time' && input.machineId)
+    await requireMachineOfHub(deps, input.machineId, hub.id);
+  const createKey = key ?? crypto.randomUUID();
+  if (key !== undefined) {
+    // A retry after the first one succeeded: its photos are not even read again.
+    const earlier = await repo.findIdByCreateKey(deps.db, user.id, key);
+    if (earlier !== null) return { listing: await getListing(deps, { id: earlier, user }), replayed: true };
+  }
+  const checked = await photos.checkPhotos(
+    files.map((file, position) => ({ file, position })),
+    { room: photos.LISTING.max, locale },
+  );
+  const put = await photos.putPhotos(deps, photos.LISTING, checked);
   const now = deps.now().toISOString();
-  const id = await repo.insertListing(
-    deps.db,
-    {
-      ...newListingValues(input),
-      hubId: hub.id,
-      authorId: user.id,
-      now,
-    },
-    recordEvent(deps.db, 'listing.changed', {
-      subject: { inserted: true },
-      actorId: user.id,
-      payload: {},
-      now,
-    }),
+  let results: D1Result[];
+  try {
+    results = await deps.db.batch([
+      repo.insertListingStatement(deps.db, {
+        ...newListingValues(input),
+        lang: input.lang ?? user.locale,
+        hubId: hub.id,
+        authorId: user.id,
+        now,
+        createKey,
+      }),
+      recordEvent(deps.db, 'listing.changed', {
+        subject: { inserted: true },
+        actorId: user.id,
+        payload: {},
+        now,
+      }),
+      ...(put.length
+        ? [
+            photos.insertPhotosStatement(deps, photos.LISTING, {
+              owner: { sql: repo.CREATED_IN_THIS_BATCH, binds: [user.id, createKey] },
+              photos: put,
+              now,
+            }),
+          ]
+        : []),
+    ]);
+  } catch (err) {
+    await photos.dropObjects(
+      deps,
+      put.map((p) => p.objectKey),
+    );
+    throw err;
+  }
+  const inserted = (results[0]?.meta.changes ?? 0) > 0;
+  // Another request with the same key won the race: its listing stands, this one's bytes go.
+  if (!inserted)
+    await photos.dropObjects(
+      deps,
+      put.map((p) => p.objectKey),
+    );
+  const id = await repo.findIdByCreateKey(deps.db, user.id, createKey);
+  if (id === null) throw new Error('the created listing was not found');
+  return { listing: await getListing(deps, { id, user }), replayed: !inserted };
+}
+
+/**
+ * Makes a listing's photos exactly `order`: ids of its photos to keep, and `null` where each of
+ * `files` goes, in turn, with the edit `patch` of its fields if any. Every new photo and the edit
+ * are checked first; then one batch edits the listing, removes, reorders and adds, applied only
+ * while the listing is active and its photos are still those read (two edits at once: the second
+ * gets PHOTOS_CHANGED and changes nothing).
+ */
+export async function setPhotos(
+  deps: PhotoDeps,
+  {
+    id,
+    user,
+    order,
+    files,
+    patch,
+    locale = 'en',
+  }: {
+    id: number;
+    user: SessionUser;
+    order: (number | null)[];
+    files: File[];
+    patch?: TListingPatch;
+    locale?: Locale;
+  },
+): Promise<TListing> {
+  const { row, viewer } = await requireEditable(deps, id, user);
+  const edit = patch ? await checkedPatch(deps, row, viewer, patch) : null;
+  const current = await photos.photoRowsOf(deps, photos.LISTING, id);
+  const currentIds = new Set(current.map((p) => p.id));
+  const keep = order.filter((v): v is number => v !== null);
+  const newSlots = order.flatMap((v, position) => (v === null ? [position] : []));
+  if (new Set(keep).size !== keep.length || keep.some((k) => !currentIds.has(k)))
+    throw validationError([{ path: 'order', message: 'photo_order' }]);
+  if (newSlots.length !== files.length) throw validationError([{ path: 'order', message: 'photo_order' }]);
+  const checked = await photos.checkPhotos(
+    files.map((file, i) => ({ file, position: newSlots[i] ?? order.length + i })),
+    { room: photos.LISTING.max - keep.length, locale },
+  );
+  const put = await photos.putPhotos(deps, photos.LISTING, checked);
+  const now = deps.now().toISOString();
+  const token = crypto.randomUUID();
+  const guard = { sql: repo.HOLDS_PHOTO_TOKEN, binds: [id, token] };
+  let results: D1Result[];
+  try {
+    results = await deps.db.batch([
+      repo.updateListingStatement(deps.db, id, edit?.values ?? {}, now, {
+        sets: ['photos_token = ?1'],
+        where: [photos.photoSetIsCondition(photos.LISTING, 'listings.id', 2)],
+        binds: [token, JSON.stringify([...currentIds].sort((a, b) => a - b))],
+      }),
+      changedEvent(deps, id, user.id),
+      ...photos.setPhotosStatements(deps, photos.LISTING, {
+        ownerId: id,
+        keep,
+        order,
+        added: put,
+        guard,
+        now,
+      }),
+    ]);
+  } catch (err) {
+    await photos.dropObjects(
+      deps,
+      put.map((p) => p.objectKey),
+    );
+    throw err;
+  }
+  if ((results[0]?.meta.changes ?? 0) === 0) {
+    await photos.dropObjects(
+      deps,
+      put.map((p) => p.objectKey),
+    );
+    const latest = await requireRow(deps, id);
+    if (latest.status !== 'active')
+      throw new ApiError('INVALID_STATE', { details: { status: latest.status } });
+    // An exchange may have been accepted in between: the database refused the lower quantity.
+    const quantity = edit?.values.quantityMilli;
+    if (edit && quantity !== undefined && quantity < latest.quantity_reserved_milli)
+      throw edit.belowReserved();
+    throw new ApiError('PHOTOS_CHANGED');
+  }
+  const kept = new Set(keep);
+  await photos.dropObjects(
+    deps,
+    current.filter((p) => !kept.has(p.id)).map((p) => p.object_key),
   );
   return getListing(deps, { id, user });
+}
+
+/** A listing names only a machine of its own hub (the database's trigger keeps it so too). */
+async function requireMachineOfHub(deps: Deps, machineId: number, hubId: number): Promise<void> {
+  if (!(await isMachineOfHub(deps, machineId, hubId)))
+    throw validationError([{ path: 'machineId', message: 'machine_of_hub' }]);
 }
 
 async function requireEditable(deps: Deps, id: number, user: SessionUser) {
@@ -117,11 +273,12 @@ async function requireEditable(deps: Deps, id: number, user: SessionUser) {
   return { row, viewer };
 }
 
-export async function updateListing(
-  deps: Deps,
-  { id, patch, user }: { id: number; patch: TListingPatch; user: SessionUser },
-): Promise<TListing> {
-  const { row, viewer } = await requireEditable(deps, id, user);
+/**
+ * An edit checked against the listing as it is (the rules over the merged values, dates, the
+ * machine, what exchanges hold): the values to write, and the refusal for a quantity below what
+ * exchanges hold, for when the database refuses it later.
+ */
+async function checkedPatch(deps: Deps, row: repo.ListingRow, viewer: Viewer, patch: TListingPatch) {
   const current = toListing(row, [], viewer);
   const issues: { path: string; message: RuleKey }[] = listingIssues(mergedForRules(current, patch));
   // A new end date in the past is refused; an unchanged one (sent back by an edit form) is not.
@@ -133,7 +290,9 @@ export async function updateListing(
     issues.push({ path: 'availableUntil', message: 'date_in_past' });
   // Rule keys are worded in the reader's language by the error handler.
   if (issues.length) throw validationError(issues);
-  const values = patchValues(patch);
+  if (patch.machineId && patch.machineId !== row.machine_id)
+    await requireMachineOfHub(deps, patch.machineId, row.hub_id);
+  const values = { ...patchValues(patch), ...(patch.lang ? { lang: patch.lang } : {}) };
   const belowReserved = () =>
     new ApiError('QUANTITY_BELOW_RESERVED', {
       details: {
@@ -143,6 +302,15 @@ export async function updateListing(
     });
   if (values.quantityMilli !== undefined && values.quantityMilli < row.quantity_reserved_milli)
     throw belowReserved();
+  return { values, belowReserved };
+}
+
+export async function updateListing(
+  deps: Deps,
+  { id, patch, user }: { id: number; patch: TListingPatch; user: SessionUser },
+): Promise<TListing> {
+  const { row, viewer } = await requireEditable(deps, id, user);
+  const { values, belowReserved } = await checkedPatch(deps, row, viewer, patch);
   if (
     !(await repo.updateListing(
       deps.db,

@@ -25,6 +25,7 @@ import {
   ZMachineSearch,
   ZMyBookingsQuery,
 } from '../../shared/machines.schemas';
+import { ZTrainingRequest, ZTrainingRequestInput } from '../../shared/trainings.schemas';
 import * as service from './machines.service';
 
 const ZMachinePhotoParam = ZIdParam.extend({
@@ -222,6 +223,28 @@ export const machinesRoutes = newRouter()
       const user = requireUser(c);
       return c.json(
         await service.book(deps(c), { id: c.req.valid('param').id, input: c.req.valid('json'), user }),
+        201,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/machines/{id}/training-requests',
+      tags,
+      summary: "Ask the machine's hub for the training it requires (a person who lacks it)",
+      description:
+        'The hub’s managers are told (`training_requested`) and see a task until they record the training ' +
+        'or decline. Refused with TRAINING_REQUEST_PENDING (409) while a request is pending, and ' +
+        'TRAINING_REQUEST_NOT_NEEDED (409) when the person holds the training or the machine needs none.',
+      request: { params: ZIdParam, ...jsonBody(ZTrainingRequestInput) },
+      responses: { 201: json(ZTrainingRequest, 'The request'), ...errors(401, 404, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { message } = c.req.valid('json');
+      return c.json(
+        await service.askForTraining(deps(c), { id: c.req.valid('param').id, message: message ?? '', user }),
         201,
       );
     },

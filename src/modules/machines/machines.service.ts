@@ -13,10 +13,16 @@ import type {
   TMachineType,
   TWindow,
 } from '../../shared/machines.schemas';
+import type { TTrainingRequest } from '../../shared/trainings.schemas';
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import { canManage, hubSummaryOf, type HubSummaryColumns } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
-import { holdsTraining, trainingOfHub } from '../trainings/trainings.service';
+import {
+  holdsTraining,
+  latestTrainingRequests,
+  requestTraining,
+  trainingOfHub,
+} from '../trainings/trainings.service';
 import {
   bookingRefusal,
   cancelDeadline,
@@ -69,7 +75,7 @@ const hubOf = (r: HubSummaryColumns<'hub_'> & { hub_timezone: string }): TMachin
 function toMachine(
   r: repo.MachineRow,
   cal: Calendar,
-  viewer: { canManage: boolean; qualified: boolean | null },
+  viewer: { canManage: boolean; qualified: boolean | null; request?: TMachine['viewerTrainingRequest'] },
   photoList: TPhoto[],
 ): TMachine {
   return {
@@ -105,6 +111,7 @@ function toMachine(
     closures: cal.closures,
     canManage: viewer.canManage,
     viewerQualified: viewer.qualified,
+    viewerTrainingRequest: viewer.request ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -128,8 +135,13 @@ export async function getMachine(deps: Deps, { id, user }: { id: number; user: S
   const today = localDate(row.hub_timezone, deps.now().getTime());
   const cal = calendarOf(await repo.calendarsOf(deps.db, [id], today), id);
   const qualified = user ? await holdsTraining(deps, user.id, row.required_training_id) : null;
+  const requests =
+    user && row.required_training_id !== null
+      ? await latestTrainingRequests(deps, user.id, [row.required_training_id])
+      : new Map<number, TMachine['viewerTrainingRequest']>();
   const found = await photos.photosOf(deps, photos.MACHINE, [id]);
-  return toMachine(row, cal, { canManage: manager, qualified }, found.get(id) ?? []);
+  const request = row.required_training_id === null ? null : (requests.get(row.required_training_id) ?? null);
+  return toMachine(row, cal, { canManage: manager, qualified, request }, found.get(id) ?? []);
 }
 
 export async function listMachines(
@@ -150,6 +162,13 @@ export async function listMachines(
     photos.MACHINE,
     rows.map((r) => r.id),
   );
+  const requests = user
+    ? await latestTrainingRequests(
+        deps,
+        user.id,
+        rows.flatMap((r) => (r.required_training_id === null ? [] : [r.required_training_id])),
+      )
+    : new Map<number, TMachine['viewerTrainingRequest']>();
   return Promise.all(
     rows.map(async (r) =>
       toMachine(
@@ -158,6 +177,7 @@ export async function listMachines(
         {
           canManage: canManage(roles.get(r.hub_id) ?? null),
           qualified: user ? await holdsTraining(deps, user.id, r.required_training_id) : null,
+          request: r.required_training_id === null ? null : (requests.get(r.required_training_id) ?? null),
         },
         found.get(r.id) ?? [],
       ),
@@ -220,6 +240,35 @@ export async function updateMachine(
     deps.now().toISOString(),
   );
   return getMachine(deps, { id, user });
+}
+
+/** Whether a machine belongs to a hub (a listing of that hub may offer its time). */
+export async function isMachineOfHub(deps: Deps, machineId: number, hubId: number): Promise<boolean> {
+  const row = await repo.findMachine(deps.db, machineId);
+  return row !== null && row.hub_id === hubId;
+}
+
+// ---------- training requests ----------
+
+/**
+ * A person who lacks the machine's required training asks its hub for it; the hub's managers are
+ * told and see it among their tasks until they record the training or decline.
+ */
+export async function askForTraining(
+  deps: Deps,
+  { id, message, user }: { id: number; message: string; user: SessionUser },
+): Promise<TTrainingRequest> {
+  const row = await requireMachineRow(deps, id);
+  if (!row.active && !(await managesHub(deps, row.hub_id, user))) throw new ApiError('MACHINE_NOT_FOUND');
+  if (row.required_training_id === null || (await holdsTraining(deps, user.id, row.required_training_id)))
+    throw new ApiError('TRAINING_REQUEST_NOT_NEEDED');
+  return requestTraining(deps, {
+    training: { id: row.required_training_id, name: row.training_name ?? '' },
+    machine: { id: row.id, name: row.name },
+    hub: { id: row.hub_id, slug: row.hub_slug, name: row.hub_name },
+    message,
+    user,
+  });
 }
 
 // ---------- photos ----------

@@ -134,7 +134,47 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
       streamId: e.payload.streamId,
       streamTitle: e.payload.streamTitle,
       listingTitle: e.payload.streamTitle,
+      streamChange: 'published',
       ...(e.subjectId !== null ? { listingId: e.subjectId } : {}),
+    }),
+  }),
+  // Occurrences reserved by a hub: the stream's hub and the reserving hub's other members.
+  rule({
+    on: 'stream.reserved',
+    notify: 'stream_occurrence',
+    to: (e) => hubs(e.payload.hubId, e.payload.reservedHubId),
+    payload: (e) => ({
+      streamId: e.payload.streamId,
+      streamTitle: e.payload.streamTitle,
+      hubName: e.payload.reservedHubName,
+      streamChange: 'reserved',
+    }),
+  }),
+  // A person asks for the training a machine requires: the machine hub's managers decide.
+  rule({
+    on: 'training.requested',
+    notify: 'training_requested',
+    to: (e) => ({ hubs: [], managersOf: [e.payload.hubId], users: [] }),
+    payload: (e) => ({
+      hubSlug: e.payload.hubSlug,
+      hubName: e.payload.hubName,
+      personName: e.payload.personName,
+      trainingName: e.payload.trainingName,
+      machineId: e.payload.machineId,
+      machineName: e.payload.machineName,
+    }),
+  }),
+  // The person hears how the hub answered their training request.
+  rule({
+    on: 'training.answered',
+    notify: 'training_answered',
+    to: (e) => users(e.payload.userId),
+    payload: (e) => ({
+      hubName: e.payload.hubName,
+      trainingName: e.payload.trainingName,
+      trainingAnswer: e.payload.answer,
+      machineId: e.payload.machineId,
+      machineName: e.payload.machineName,
     }),
   }),
   // A join request waits for the hub's managers; the person hears their answer.

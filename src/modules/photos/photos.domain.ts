@@ -1,11 +1,8 @@
 /** Photo rules shared by listings, machines and exchange outcomes: sizes, counts, what counts as an image. */
+import { MAX_PHOTO_BYTES, type PhotoRefusal } from '../../shared/photos.schemas';
 
-/** The largest photo kept. */
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-/** Photos a listing or a machine may have. */
-export const MAX_PHOTOS = 8;
-/** Photos an exchange outcome may have. */
-export const MAX_OUTCOME_PHOTOS = 1;
+// The limits are stated once in src/shared, where the forms read them too.
+export { MAX_OUTCOME_PHOTOS, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../shared/photos.schemas';
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
@@ -18,4 +15,10 @@ export function sniffImageType(head: Uint8Array): ImageType | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
   if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   return null;
+}
+
+/** Why a file of this size and these first bytes cannot be kept, or null when it can. */
+export function refusalOf(size: number, head: Uint8Array): PhotoRefusal | null {
+  if (size > MAX_PHOTO_BYTES) return 'size';
+  return sniffImageType(head) ? null : 'type';
 }

@@ -84,3 +84,78 @@ export async function firstPhotoOf(db: D1Database, t: PhotoTable, ownerId: numbe
     .bind(ownerId)
     .first<PhotoRow>();
 }
+
+/** Renumbers `?N` parameters of a fragment by `by`, so it can follow a statement's own parameters. */
+export function shiftParams(sql: string, by: number): string {
+  return sql.replace(/\?(\d+)/g, (_, n: string) => `?${Number(n) + by}`);
+}
+
+/**
+ * Writes the rows of photos already put in R2, for each owner the `owner` SELECT finds (its
+ * own ?1, ?2 … numbering; it selects `id`): none found, nothing written.
+ */
+export function insertPhotosStatement(
+  db: D1Database,
+  t: PhotoTable,
+  o: {
+    owner: { sql: string; binds: unknown[] };
+    photos: { objectKey: string; contentType: string; bytes: number; position: number }[];
+    now: string;
+  },
+): D1PreparedStatement {
+  const rows = o.photos.map((p) => ({ k: p.objectKey, t: p.contentType, b: p.bytes, p: p.position }));
+  return db
+    .prepare(
+      `INSERT INTO ${t.table} (${t.owner}, object_key, content_type, bytes, position, created_at)
+       SELECT o.id, json_extract(j.value, '$.k'), json_extract(j.value, '$.t'), json_extract(j.value, '$.b'),
+         json_extract(j.value, '$.p'), ?2
+       FROM (${shiftParams(o.owner.sql, 2)}) o, json_each(?1) j`,
+    )
+    .bind(JSON.stringify(rows), o.now, ...o.owner.binds);
+}
+
+/** An owner's photos in their order, with their stored keys. */
+export async function photoRowsOf(db: D1Database, t: PhotoTable, ownerId: number): Promise<PhotoRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, ${t.owner} AS owner_id, object_key, content_type, bytes FROM ${t.table}
+       WHERE ${t.owner} = ?1 ORDER BY position, id`,
+    )
+    .bind(ownerId)
+    .all<PhotoRow>();
+  return results;
+}
+
+/** Removes an owner's photos that are not in `keep`, while the guard holds. */
+export function deleteOthersStatement(
+  db: D1Database,
+  t: PhotoTable,
+  o: { ownerId: number; keep: number[]; guard: { sql: string; binds: unknown[] } },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `DELETE FROM ${t.table} WHERE ${t.owner} = ?1 AND id NOT IN (SELECT value FROM json_each(?2))
+       AND EXISTS (${shiftParams(o.guard.sql, 2)})`,
+    )
+    .bind(o.ownerId, JSON.stringify(o.keep), ...o.guard.binds);
+}
+
+/** Puts the kept photos at their places in `order` (an id, or null where a new photo goes), while the guard holds. */
+export function positionStatement(
+  db: D1Database,
+  t: PhotoTable,
+  o: { ownerId: number; order: (number | null)[]; guard: { sql: string; binds: unknown[] } },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE ${t.table} SET position = (SELECT j.key FROM json_each(?2) j WHERE j.value = ${t.table}.id)
+       WHERE ${t.owner} = ?1 AND id IN (SELECT value FROM json_each(?2) WHERE value IS NOT NULL)
+       AND EXISTS (${shiftParams(o.guard.sql, 2)})`,
+    )
+    .bind(o.ownerId, JSON.stringify(o.order), ...o.guard.binds);
+}
+
+/** SQL true while the owner `ownerExpr` names has exactly the photo ids of the JSON array `?idsParam` (ascending). */
+export function photoSetIsCondition(t: PhotoTable, ownerExpr: string, idsParam: number): string {
+  return `(SELECT json_group_array(id) FROM (SELECT id FROM ${t.table} WHERE ${t.owner} = ${ownerExpr} ORDER BY id)) = json(?${idsParam})`;
+}

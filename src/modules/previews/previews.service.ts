@@ -9,6 +9,10 @@ import { getHub } from '../hubs/hubs.service';
 import { getListing } from '../listings/listings.service';
 import { getRequest } from '../requests/requests.service';
 import { getStream } from '../streams/streams.service';
+import { cityName } from '../../shared/places';
+
+/** The app shell's language (`<html lang="nl">`): a preview names cities as the page does. */
+const PAGE_LOCALE = 'nl';
 
 export type PagePreview = {
   title: string;
@@ -33,14 +37,18 @@ export async function pagePreview(
       const hub = await getHub(deps, key, null);
       return {
         title: `${hub.name} · Omloop`,
-        description: clip(hub.description || `${hub.name}, ${hub.city}`),
+        description: clip(hub.description || `${hub.name}, ${cityName(hub.city, PAGE_LOCALE)}`),
         image: null,
         jsonLd: {
           '@context': 'https://schema.org',
           '@type': 'Organization',
           name: hub.name,
           description: hub.description,
-          address: { '@type': 'PostalAddress', addressLocality: hub.city, addressCountry: hub.country },
+          address: {
+            '@type': 'PostalAddress',
+            addressLocality: cityName(hub.city, PAGE_LOCALE),
+            addressCountry: hub.country,
+          },
           url: `${origin}/hubs/${hub.slug}`,
         },
       };
@@ -55,7 +63,8 @@ export async function pagePreview(
       return {
         title: `${listing.title} · ${listing.hub.name}`,
         description: clip(
-          listing.description || `${listing.quantityRemaining} ${listing.unit} · ${listing.hub.city}`,
+          listing.description ||
+            `${listing.quantityRemaining} ${listing.unit} · ${cityName(listing.hub.city, PAGE_LOCALE)}`,
         ),
         image,
         jsonLd: {
@@ -82,7 +91,10 @@ export async function pagePreview(
       if (request.status !== 'open' || request.hiddenAt) return null;
       return {
         title: `${request.title} · ${request.hub.name}`,
-        description: clip(request.description || `${request.quantity} ${request.unit} · ${request.hub.city}`),
+        description: clip(
+          request.description ||
+            `${request.quantity} ${request.unit} · ${cityName(request.hub.city, PAGE_LOCALE)}`,
+        ),
         image: null,
         jsonLd: {
           '@context': 'https://schema.org',

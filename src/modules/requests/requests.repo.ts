@@ -1,4 +1,4 @@
-import type { TUnit } from '../../shared/common.schemas';
+import type { TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
   runSearch,
@@ -25,6 +25,8 @@ export type RequestRow = {
   hidden_at: string | null;
   hidden_by: number | null;
   hidden_reason: string | null;
+  /** The language it was written in (migration 0041); null reads as the author's. */
+  lang: TLocale | null;
   created_at: string;
   updated_at: string;
   hub_slug: string;
@@ -35,6 +37,8 @@ export type RequestRow = {
   hub_lat: number;
   hub_lon: number;
   author_name: string;
+  /** `lang`, else the author's language. */
+  content_lang: TLocale;
   metres: number | null;
   rank: number;
 };
@@ -51,6 +55,7 @@ export type RequestValues = {
   neededBy: string | null;
   fetchRadiusKm: number;
   status: 'open' | 'fulfilled';
+  lang: TLocale;
 };
 
 const COLUMNS: Record<keyof RequestValues, string> = {
@@ -65,10 +70,12 @@ const COLUMNS: Record<keyof RequestValues, string> = {
   neededBy: 'needed_by',
   fetchRadiusKm: 'fetch_radius_km',
   status: 'status',
+  lang: 'lang',
 };
 
 const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
-  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name`;
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name,
+  COALESCE(t.lang, u.locale) AS content_lang`;
 const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
 
 export async function insertRequest(

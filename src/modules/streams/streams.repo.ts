@@ -213,6 +213,8 @@ export function findSubscription(db: D1Database, id: number): Promise<Subscripti
 export async function subscribe(
   db: D1Database,
   o: { streamId: number; hubId: number; userId: number; count: number; token: string; now: string },
+  /** Recorded after the reservations, in the same batch (its subject: the subscription made). */
+  event?: (subject: { select: string; binds: unknown[] }) => D1PreparedStatement,
 ): Promise<{ id: number; seqs: number[] } | null> {
   const FREE = `FROM stream_occurrences o WHERE o.stream_id = ?1 AND o.listing_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM stream_reservations r WHERE r.stream_id = o.stream_id AND r.seq = o.seq)`;
@@ -241,6 +243,15 @@ export async function subscribe(
          WHERE sub.token = ?1 ORDER BY r.seq`,
       )
       .bind(o.token),
+    ...(event
+      ? [
+          event({
+            select: `SELECT sub.id FROM stream_subscriptions sub WHERE sub.token = ?1
+              AND EXISTS (SELECT 1 FROM stream_reservations r WHERE r.subscription_id = sub.id)`,
+            binds: [o.token],
+          }),
+        ]
+      : []),
   ]);
   const rows = results[2]?.results ?? [];
   if (rows.length === 0) return null;

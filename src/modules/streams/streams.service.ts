@@ -230,14 +230,24 @@ export async function subscribe(
   if (stream.status === 'withdrawn' && !roles.has(stream.hub_id)) throw new ApiError('STREAM_NOT_FOUND');
   if (hub.id === stream.hub_id)
     throw new ApiError('STREAM_OWN_HUB', { details: { fields: [{ path: 'hub', message: '' }] } });
-  const made = await repo.subscribe(deps.db, {
-    streamId,
-    hubId: hub.id,
-    userId: user.id,
-    count: input.occurrences,
-    token: crypto.randomUUID(),
-    now: deps.now().toISOString(),
-  });
+  const now = deps.now().toISOString();
+  const made = await repo.subscribe(
+    deps.db,
+    { streamId, hubId: hub.id, userId: user.id, count: input.occurrences, token: crypto.randomUUID(), now },
+    (subject) =>
+      recordEvent(deps.db, 'stream.reserved', {
+        subject,
+        actorId: user.id,
+        payload: {
+          streamId,
+          streamTitle: stream.title,
+          hubId: stream.hub_id,
+          reservedHubId: hub.id,
+          reservedHubName: hub.name,
+        },
+        now,
+      }),
+  );
   if (!made) {
     const why = await repo.subscribeRefusal(deps.db, { streamId, hubId: hub.id });
     if (!why || why.status !== 'active') throw new ApiError('STREAM_NOT_ACTIVE');

@@ -9,6 +9,9 @@ import {
   ZTrainingRecord,
   ZTrainingRecordInput,
   ZTrainingRecordList,
+  ZTrainingRequest,
+  ZTrainingRequestList,
+  ZTrainingRequestRecordInput,
 } from '../../shared/trainings.schemas';
 import * as service from './trainings.service';
 
@@ -16,6 +19,7 @@ const tags = ['Trainings'];
 const ZTrainingParam = ZSlugParam.extend({ trainingId: ZPathId });
 const ZRecordParam = ZTrainingParam.extend({ userId: ZPathId });
 const ZAcceptParam = ZTrainingParam.extend({ acceptedId: ZPathId });
+const ZRequestParam = ZSlugParam.extend({ id: ZPathId });
 
 export const trainingsRoutes = newRouter()
   .openapi(
@@ -138,6 +142,64 @@ export const trainingsRoutes = newRouter()
       const { slug, trainingId, acceptedId } = c.req.valid('param');
       await service.withdrawAcceptance(deps(c), { slug, trainingId, acceptedId, userId: user.id });
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hubs/{slug}/training-requests',
+      tags,
+      summary: "The hub's pending training requests, oldest first (managers)",
+      request: { params: ZSlugParam },
+      responses: { 200: json(ZTrainingRequestList, 'Pending requests'), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(
+        await service.listTrainingRequests(deps(c), { slug: c.req.valid('param').slug, userId: user.id }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/training-requests/{id}/record',
+      tags,
+      summary: 'Record the training a person asked for, completed on a day (managers); answers the request',
+      request: { params: ZRequestParam, ...jsonBody(ZTrainingRequestRecordInput) },
+      responses: { 200: json(ZTrainingRequest, 'The answered request'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, id } = c.req.valid('param');
+      return c.json(
+        await service.answerTrainingRequest(deps(c), {
+          slug,
+          id,
+          completedOn: c.req.valid('json').completedOn,
+          userId: user.id,
+        }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/hubs/{slug}/training-requests/{id}/decline',
+      tags,
+      summary: 'Decline a pending training request (managers)',
+      request: { params: ZRequestParam },
+      responses: { 200: json(ZTrainingRequest, 'The answered request'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { slug, id } = c.req.valid('param');
+      return c.json(
+        await service.answerTrainingRequest(deps(c), { slug, id, completedOn: null, userId: user.id }),
+        200,
+      );
     },
   )
   .openapi(

@@ -1,4 +1,5 @@
-import type { Deps } from '../../env';
+import type { Deps, SessionUser } from '../../env';
+import { recordEvent } from '../events/events.service';
 import { ApiError, validationError } from '../../http/errors';
 import type { TTrainingRef } from '../../shared/machines.schemas';
 import type {
@@ -7,7 +8,10 @@ import type {
   TTrainingInput,
   TTrainingRecord,
   TTrainingRecordInput,
+  TTrainingRequest,
+  TTrainingRequestList,
 } from '../../shared/trainings.schemas';
+import type { TTask } from '../../shared/tasks.schemas';
 import { canManage } from '../hubs/hubs.domain';
 import { requireHubRef, roleIn } from '../hubs/hubs.service';
 import { isQualified } from './trainings.domain';
@@ -169,4 +173,135 @@ export async function holdsTraining(deps: Deps, userId: number, trainingId: numb
   if (trainingId === null) return true;
   const facts = await repo.qualificationFacts(deps.db, userId, trainingId);
   return isQualified(trainingId, facts.held, facts.acceptedFor);
+}
+
+// ---------- training requests ----------
+
+/** How many pending training requests a hub's managers see at once. */
+const TRAINING_REQUESTS_SHOWN = 100;
+
+const publicRequest = ({ hubId: _hubId, ...r }: repo.TrainingRequestRecord): TTrainingRequest => r;
+
+/**
+ * A person asks the machine's hub for the training the machine requires (the machines module
+ * checks the machine and that the person lacks it). Its managers are told (`training.requested`);
+ * a second request while one is pending is refused by the database.
+ */
+export async function requestTraining(
+  deps: Deps,
+  {
+    training,
+    machine,
+    hub,
+    message,
+    user,
+  }: {
+    training: { id: number; name: string };
+    machine: { id: number; name: string };
+    hub: { id: number; slug: string; name: string };
+    message: string;
+    user: SessionUser;
+  },
+): Promise<TTrainingRequest> {
+  const now = deps.now().toISOString();
+  const event = recordEvent(deps.db, 'training.requested', {
+    subject: { inserted: true },
+    actorId: user.id,
+    payload: {
+      trainingId: training.id,
+      trainingName: training.name,
+      machineId: machine.id,
+      machineName: machine.name,
+      hubId: hub.id,
+      hubSlug: hub.slug,
+      hubName: hub.name,
+      personName: user.displayName,
+    },
+    now,
+  });
+  const id = await repo.insertTrainingRequest(
+    deps.db,
+    { trainingId: training.id, machineId: machine.id, hubId: hub.id, userId: user.id, message, now },
+    [event],
+  );
+  if (id === null) throw new ApiError('TRAINING_REQUEST_PENDING');
+  const created = await repo.findTrainingRequest(deps.db, hub.id, id);
+  if (!created) throw new ApiError('TRAINING_REQUEST_NOT_FOUND');
+  return publicRequest(created);
+}
+
+/** A person's latest request for each training (for the machine page's notice). */
+export function latestTrainingRequests(deps: Deps, userId: number, trainingIds: number[]) {
+  return repo.latestRequestsOf(deps.db, userId, [...new Set(trainingIds)]);
+}
+
+/** A hub's pending training requests, oldest first (managers). */
+export async function listTrainingRequests(
+  deps: Deps,
+  { slug, userId }: { slug: string; userId: number },
+): Promise<TTrainingRequestList> {
+  const hub = await requireManager(deps, slug, userId);
+  const rows = await repo.pendingRequestsOfHubs(deps.db, [hub.id], TRAINING_REQUESTS_SHOWN);
+  return { items: rows.map(publicRequest) };
+}
+
+/**
+ * A manager records the training the person asked for (completed on `completedOn`) or declines
+ * the request, once; a second answer is refused, whoever gives it.
+ */
+export async function answerTrainingRequest(
+  deps: Deps,
+  { slug, id, completedOn, userId }: { slug: string; id: number; completedOn: string | null; userId: number },
+): Promise<TTrainingRequest> {
+  const hub = await requireManager(deps, slug, userId);
+  const request = await repo.findTrainingRequest(deps.db, hub.id, id);
+  if (!request) throw new ApiError('TRAINING_REQUEST_NOT_FOUND');
+  if (request.status !== 'pending') throw new ApiError('TRAINING_REQUEST_DECIDED');
+  if (completedOn !== null) {
+    const tomorrow = new Date(deps.now().getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    if (completedOn > tomorrow) throw validationError([{ path: 'completedOn', message: '' }]);
+  }
+  const now = deps.now().toISOString();
+  const event = recordEvent(deps.db, 'training.answered', {
+    subject: { id, ifChanged: true },
+    actorId: userId,
+    payload: {
+      trainingName: request.training.name,
+      machineId: request.machine.id,
+      machineName: request.machine.name,
+      hubName: request.hub.name,
+      userId: request.person.id,
+      answer: completedOn === null ? 'declined' : 'recorded',
+    },
+    now,
+  });
+  const answered = await repo.answerTrainingRequest(
+    deps.db,
+    { id, hubId: hub.id, deciderId: userId, now, completedOn },
+    event,
+  );
+  // Another manager answered in between: the database kept the first answer.
+  if (!answered) throw new ApiError('TRAINING_REQUEST_DECIDED');
+  return {
+    ...publicRequest(request),
+    status: completedOn === null ? 'declined' : 'recorded',
+    decidedAt: now,
+  };
+}
+
+/** The training requests waiting for a manager: one task each (tasks module source). */
+export async function trainingRequestTasks(
+  deps: Deps,
+  { managerOf, limit }: { managerOf: number[]; limit: number },
+): Promise<TTask[]> {
+  const rows = await repo.pendingRequestsOfHubs(deps.db, managerOf, limit);
+  return rows.map((r) => ({
+    kind: 'training_to_record' as const,
+    path: `/hubs/${r.hub.slug}/machines#training-requests`,
+    deadline: null,
+    title: `${r.person.displayName} · ${r.training.name}`,
+    hub: r.hub,
+    quantity: null,
+    unit: null,
+  }));
 }

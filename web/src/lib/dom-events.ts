@@ -11,3 +11,9 @@ export async function focusFirstInvalid(form: EventTarget | null): Promise<void>
   await tick();
   if (form instanceof HTMLFormElement) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
+
+/** After a failed submit, move focus to the first element of the form that `selector` finds. */
+export async function focusFirstMatch(form: EventTarget | null, selector: string): Promise<void> {
+  await tick();
+  if (form instanceof HTMLFormElement) form.querySelector<HTMLElement>(selector)?.focus();
+}

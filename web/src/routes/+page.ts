@@ -1,14 +1,25 @@
 import { ApiError } from '$lib/api';
 import { tasksApi } from '$lib/api/tasks';
+import type { THubSummary } from '$shared/hubs.schemas';
 import type { PageLoad } from './$types';
+
+/** Open requests shown on the home page (a `_` name: SvelteKit allows only those besides its own). */
+export const _HOME_REQUESTS = 4;
 
 export const load: PageLoad = async ({ fetch, parent }) => {
   const { app } = await parent();
   const api = app.api(fetch);
-  // The home page stays usable if one of its two lists cannot be fetched.
-  const [hubs, listings, tasks] = await Promise.allSettled([
+  // Requests near the signed-in person's hub; a visitor's own location is asked for on the page.
+  const hub: THubSummary | null = app.me?.memberships[0]?.hub ?? null;
+  // The home page stays usable if one of its lists cannot be fetched.
+  const [hubs, listings, requests, tasks] = await Promise.allSettled([
     api.hubs.list(),
     api.listings.search({ limit: 6 }),
+    api.requests.search(
+      hub
+        ? { near: `${hub.lat},${hub.lon}`, sort: 'nearest', limit: _HOME_REQUESTS }
+        : { limit: _HOME_REQUESTS },
+    ),
     // A signed-in person's home starts with what waits for them.
     app.me ? tasksApi(app, fetch).mine() : Promise.resolve(null),
   ]);
@@ -23,6 +34,10 @@ export const load: PageLoad = async ({ fetch, parent }) => {
     hubsError: message(hubs),
     listings: listings.status === 'fulfilled' ? listings.value.items : [],
     listingsError: message(listings),
+    requests: requests.status === 'fulfilled' ? requests.value.items : [],
+    requestsError: message(requests),
+    /** The hub the requests are near, or null (the whole network, newest first). */
+    nearHub: hub,
     tasks: tasks.status === 'fulfilled' ? tasks.value : null,
     tasksError: app.me ? message(tasks) : null,
   };

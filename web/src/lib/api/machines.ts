@@ -8,6 +8,7 @@ import type {
   TMachinePatch,
 } from '$shared/machines.schemas';
 import type { TPhoto } from '$shared/photos.schemas';
+import type { TTrainingRequest } from '$shared/trainings.schemas';
 import { operation, type Call } from './operation';
 
 export function machinesApi(call: Call) {
@@ -35,6 +36,11 @@ export function machinesApi(call: Call) {
     },
     deletePhoto: (id: number, photoId: number) =>
       call<void>(operation('DELETE /machines/{id}/photos/{photoId}', { id, photoId })),
+    /** Ask the machine's hub for the training it requires. */
+    requestTraining: (id: number, message = '') =>
+      call<TTrainingRequest>(operation('POST /machines/{id}/training-requests', { id }), {
+        json: { message },
+      }),
   };
 }
 

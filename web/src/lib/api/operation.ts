@@ -17,8 +17,13 @@ export type Operation = { method: string; path: string };
 
 export type Query = Record<string, string | number | undefined | null>;
 
-/** What a call may carry besides its operation: a query, a JSON body or a form. */
-export type RequestOptions = { query?: Query; json?: unknown; form?: FormData };
+/** What a call may carry besides its operation: a query, a JSON body or a form, and headers. */
+export type RequestOptions = {
+  query?: Query;
+  json?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+};
 
 /** How a module's client sends one operation (made by createApi in api.ts). */
 export type Call = <T>(op: Operation, o?: RequestOptions) => Promise<T>;

@@ -5,6 +5,8 @@ import type {
   TTrainingInput,
   TTrainingRecord,
   TTrainingRecordInput,
+  TTrainingRequest,
+  TTrainingRequestList,
 } from '$shared/trainings.schemas';
 import { operation, type Call } from './operation';
 
@@ -29,5 +31,14 @@ export function trainingsApi(call: Call) {
         }),
       ),
     passport: () => call<TPassport>(operation('GET /me/passport')),
+    /** A hub's pending training requests, and the managers' answer to one. */
+    requests: (slug: string) =>
+      call<TTrainingRequestList>(operation('GET /hubs/{slug}/training-requests', { slug })),
+    recordRequest: (slug: string, id: number, completedOn: string) =>
+      call<TTrainingRequest>(operation('POST /hubs/{slug}/training-requests/{id}/record', { slug, id }), {
+        json: { completedOn },
+      }),
+    declineRequest: (slug: string, id: number) =>
+      call<TTrainingRequest>(operation('POST /hubs/{slug}/training-requests/{id}/decline', { slug, id })),
   };
 }

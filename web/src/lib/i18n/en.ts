@@ -68,6 +68,11 @@ export const en = {
     apiDocs: 'API documentation',
     tagline: 'Omloop — leftovers from one workshop are inputs for the next.',
   },
+  content: {
+    writtenIn: { nl: 'Written in Dutch', fr: 'Written in French', en: 'Written in English' },
+    lang: 'Language of the text',
+    langHint: 'So readers know which language to expect.',
+  },
   home: {
     title: 'Find materials, offcuts and machine time near you',
     intro:
@@ -79,6 +84,32 @@ export const en = {
     newestTitle: 'Newest listings',
     seeAllListings: 'See all listings',
     noListings: 'No listings yet.',
+    listCta: 'List your leftovers',
+    listCtaSignup: 'You create a free account first.',
+    needsCta: 'See what hubs need',
+    howTitle: 'How it works',
+    steps: [
+      {
+        title: 'List what is left',
+        text: 'Offcuts, reclaimed material, spare machine time: a photo and a few words are enough.',
+      },
+      {
+        title: 'Hubs ask',
+        text: 'Hubs post what they need; Omloop matches it with what is listed and tells both sides.',
+      },
+      {
+        title: 'Hand over and count',
+        text: 'Agree on a handover; once it is done, Omloop counts the kilos and the CO₂e it saved.',
+      },
+    ],
+    requestsNearHub: (hub: string) => `Open requests near ${hub}`,
+    requestsNearYou: 'Open requests near you',
+    requestsNetwork: 'Open requests in the network',
+    useLocation: 'Show the ones near me',
+    locating: 'Finding your location…',
+    locationFailed: 'Your location is not available; these are the newest in the network.',
+    noRequests: 'No open requests yet.',
+    seeAllRequests: 'See all requests',
   },
   map: {
     label: 'Map',

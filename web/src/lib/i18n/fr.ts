@@ -69,6 +69,11 @@ export const fr: Messages = {
     apiDocs: 'Documentation de l’API',
     tagline: 'Omloop — les chutes d’un atelier sont la matière du suivant.',
   },
+  content: {
+    writtenIn: { nl: 'Rédigé en néerlandais', fr: 'Rédigé en français', en: 'Rédigé en anglais' },
+    lang: 'Langue du texte',
+    langHint: 'Pour que les lecteurs sachent dans quelle langue lire.',
+  },
   home: {
     title: 'Trouvez des matériaux, des chutes et du temps machine près de chez vous',
     intro:
@@ -80,6 +85,32 @@ export const fr: Messages = {
     newestTitle: 'Offres récentes',
     seeAllListings: 'Voir toutes les offres',
     noListings: 'Aucune offre pour l’instant.',
+    listCta: 'Proposez vos restes',
+    listCtaSignup: 'Vous créez d’abord un compte gratuit.',
+    needsCta: 'Voir ce que cherchent les hubs',
+    howTitle: 'Comment ça marche',
+    steps: [
+      {
+        title: 'Publiez ce qui reste',
+        text: 'Chutes, matériaux de réemploi, temps machine libre : une photo et quelques mots suffisent.',
+      },
+      {
+        title: 'Les hubs demandent',
+        text: 'Les hubs publient ce dont ils ont besoin ; Omloop le relie aux offres et prévient les deux côtés.',
+      },
+      {
+        title: 'Remettez et comptez',
+        text: 'Convenez d’une remise ; une fois faite, Omloop compte les kilos et le CO₂e économisés.',
+      },
+    ],
+    requestsNearHub: (hub: string) => `Demandes ouvertes près de ${hub}`,
+    requestsNearYou: 'Demandes ouvertes près de chez vous',
+    requestsNetwork: 'Demandes ouvertes dans le réseau',
+    useLocation: 'Voir celles près de moi',
+    locating: 'Recherche de votre position…',
+    locationFailed: 'Votre position n’est pas disponible ; voici les plus récentes du réseau.',
+    noRequests: 'Aucune demande ouverte pour l’instant.',
+    seeAllRequests: 'Voir toutes les demandes',
   },
   map: {
     label: 'Carte',

@@ -69,6 +69,15 @@ export const nl: Messages = {
     apiDocs: 'API-documentatie',
     tagline: 'Omloop — de restjes van de ene werkplaats zijn grondstof voor de volgende.',
   },
+  content: {
+    writtenIn: {
+      nl: 'In het Nederlands geschreven',
+      fr: 'In het Frans geschreven',
+      en: 'In het Engels geschreven',
+    },
+    lang: 'Taal van de tekst',
+    langHint: 'Zo weten lezers welke taal ze kunnen verwachten.',
+  },
   home: {
     title: 'Vind materiaal, restjes en machinetijd in je buurt',
     intro:
@@ -80,6 +89,32 @@ export const nl: Messages = {
     newestTitle: 'Nieuwste aanbod',
     seeAllListings: 'Bekijk al het aanbod',
     noListings: 'Nog geen aanbod.',
+    listCta: 'Bied je restmateriaal aan',
+    listCtaSignup: 'Je maakt eerst een gratis account aan.',
+    needsCta: 'Bekijk wat hubs zoeken',
+    howTitle: 'Zo werkt het',
+    steps: [
+      {
+        title: 'Zet online wat over is',
+        text: 'Resthout, gerecupereerd materiaal, vrije machinetijd: een foto en een paar woorden volstaan.',
+      },
+      {
+        title: 'Hubs vragen',
+        text: 'Hubs zetten online wat ze nodig hebben; Omloop koppelt het aan het aanbod en laat het beide kanten weten.',
+      },
+      {
+        title: 'Overdragen en tellen',
+        text: 'Spreek een overdracht af; daarna telt Omloop de kilo’s en de CO₂e die ze bespaarde.',
+      },
+    ],
+    requestsNearHub: (hub: string) => `Open vragen in de buurt van ${hub}`,
+    requestsNearYou: 'Open vragen in je buurt',
+    requestsNetwork: 'Open vragen in het netwerk',
+    useLocation: 'Toon die in mijn buurt',
+    locating: 'Je locatie zoeken…',
+    locationFailed: 'Je locatie is niet beschikbaar; dit zijn de nieuwste van het netwerk.',
+    noRequests: 'Nog geen open vragen.',
+    seeAllRequests: 'Bekijk alle vragen',
   },
   map: {
     label: 'Kaart',

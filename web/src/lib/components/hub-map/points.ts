@@ -1,13 +1,15 @@
 import type { THubSummary } from '$shared/hubs.schemas';
+import type { TLocale } from '$shared/common.schemas';
+import { cityName } from '$shared/places';
 import type { MapPoint } from './map-point';
 
-/** One point per hub. */
-export function hubPoints(hubs: THubSummary[]): MapPoint[] {
+/** One point per hub, its city named in the reader's language. */
+export function hubPoints(hubs: THubSummary[], locale: TLocale): MapPoint[] {
   return hubs.map((hub) => ({
     key: hub.slug,
     lat: hub.lat,
     lon: hub.lon,
-    title: `${hub.name} (${hub.city})`,
+    title: `${hub.name} (${cityName(hub.city, locale)})`,
     href: `/hubs/${hub.slug}`,
   }));
 }
@@ -16,12 +18,13 @@ export function hubPoints(hubs: THubSummary[]): MapPoint[] {
 export function groupedPoints<T extends { id: number; title: string; hub: THubSummary }>(
   items: T[],
   hrefOf: (item: T) => string,
+  locale: TLocale,
 ): MapPoint[] {
   const byHub = new Map<string, MapPoint>();
   for (const item of items) {
     let point = byHub.get(item.hub.slug);
     if (!point) {
-      point = { ...hubPoints([item.hub])[0]!, links: [] };
+      point = { ...hubPoints([item.hub], locale)[0]!, links: [] };
       byHub.set(item.hub.slug, point);
     }
     point.links!.push({ href: hrefOf(item), label: item.title });

@@ -1,11 +1,10 @@
 /** State and submit flow of the listing form (create and edit), validated with the API's schemas. */
 import { type TCondition, type TListingKind, type TUnit } from '$shared/common.schemas';
 import { listingIssues, ZListingInput, ZListingPatch, type TListing } from '$shared/listings.schemas';
-import { type TPhoto } from '$shared/photos.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
-import { errorText } from '$lib/loaded.svelte';
-import { PhotoQueue } from '$lib/components/photo-picker/photo-queue.svelte';
+import { newIdempotencyKey } from '$lib/api/exchanges';
+import { PhotoSet } from '$lib/components/photo-picker/photo-set.svelte';
 import { toNumber, ruleMessage, validate } from '$lib/validation';
 
 export type ListingValues = {
@@ -24,6 +23,8 @@ export type ListingValues = {
   availableFrom: string;
   availableUntil: string;
   hub: string;
+  /** The machine a machine_time listing offers (its id as text; '' is none). */
+  machineId: string;
 };
 
 const text = (n: number | null) => (n === null ? '' : String(n));
@@ -45,6 +46,7 @@ function initialValues(listing: TListing | null, hub: string): ListingValues {
     availableFrom: listing?.availableFrom ?? '',
     availableUntil: listing?.availableUntil ?? '',
     hub: listing?.hub.slug ?? hub,
+    machineId: listing?.machineId != null ? String(listing.machineId) : '',
   };
 }
 
@@ -52,16 +54,19 @@ export class ListingFormState {
   values = $state<ListingValues>() as ListingValues;
   errors = $state<FieldErrors>({});
   formError = $state<string | null>(null);
-  saving = $state(false);
-  /** The saved listing: set from the start when editing, and after the first save when creating. */
+  /** What the form is doing while saving: making the photos smaller, then sending. */
+  phase = $state<'idle' | 'preparing' | 'sending'>('idle');
+  readonly saving = $derived(this.phase !== 'idle');
+  /** The saved listing: set from the start when editing. */
   saved = $state<TListing | null>(null);
-  existingPhotos = $state<TPhoto[]>([]);
-  readonly photos = new PhotoQueue();
+  readonly photos: PhotoSet;
+  /** One key per listing being published: a retry (lost answer, second tap) cannot make two. */
+  readonly #key = newIdempotencyKey();
 
   constructor(listing: TListing | null, defaultHub: string) {
     this.values = initialValues(listing, defaultHub);
     this.saved = listing;
-    this.existingPhotos = listing?.photos ?? [];
+    this.photos = new PhotoSet(listing?.photos ?? []);
   }
 
   /** The body sent to the API, from the form's text values. */
@@ -84,21 +89,25 @@ export class ListingFormState {
       priceCents: v.priceType === 'amount' && price !== null ? Math.round(price * 100) : null,
       availableFrom: v.availableFrom || null,
       availableUntil: v.availableUntil || null,
+      machineId: v.kind === 'machine_time' && v.machineId ? Number(v.machineId) : null,
     };
   }
 
-  /** Validate, save, then upload the chosen photos. Resolves to the listing once all of it worked. */
+  /**
+   * Validates, then publishes the listing with its photos in one request (editing: the photos and
+   * the fields in one request). Resolves to the listing once all of it was written; on a refusal
+   * everything typed and chosen stays, and the refused photo is named next to it.
+   */
   async submit(app: AppState): Promise<TListing | null> {
     const { locale, m } = app;
-    const api = app.api();
     this.formError = null;
     this.errors = {};
+    this.photos.clearRefusals();
     const body = this.payload();
 
     const editing = this.saved;
-    const check = editing
-      ? validate(ZListingPatch, body, locale)
-      : validate(ZListingInput, { ...body, hub: this.values.hub || undefined }, locale);
+    const input = { ...body, hub: this.values.hub || undefined };
+    const check = editing ? validate(ZListingPatch, body, locale) : validate(ZListingInput, input, locale);
     const fields: FieldErrors = check.ok ? {} : check.fields;
     if (editing)
       for (const issue of listingIssues(body))
@@ -109,34 +118,34 @@ export class ListingFormState {
       return null;
     }
 
-    this.saving = true;
     try {
-      const listing = editing
-        ? await api.listings.patch(editing.id, body as Parameters<typeof api.listings.patch>[1])
-        : await api.listings.create({
-            ...(body as Parameters<typeof api.listings.create>[0]),
-            hub: this.values.hub,
-          });
-      this.saved = listing;
-      const uploaded = await this.photos.uploadAll(api, listing.id, m.common.unknownError);
-      return uploaded ? listing : null;
+      this.phase = 'preparing';
+      const uploads = await this.photos.uploads();
+      this.phase = 'sending';
+      const listings = app.api().listings;
+      if (!editing)
+        return await listings.publish(
+          { ...(body as Parameters<typeof listings.publish>[0]), hub: this.values.hub },
+          uploads,
+          this.#key,
+        );
+      const patch = body as Parameters<typeof listings.patch>[1];
+      // The photos and the fields in one request when the photos changed: all of it, or nothing.
+      return this.photos.changed
+        ? await listings.setPhotos(editing.id, this.photos.order(), uploads, patch)
+        : await listings.patch(editing.id, patch);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
+      if (e.code === 'PHOTO_REFUSED') {
+        this.photos.showRefusals(e.fields);
+        this.formError = editing ? m.photos.refusedEdit : m.photos.refused;
+        return null;
+      }
       this.errors = e.fields;
       this.formError = e.message;
       return null;
     } finally {
-      this.saving = false;
-    }
-  }
-
-  async removePhoto(app: AppState, photo: TPhoto): Promise<void> {
-    if (!this.saved) return;
-    try {
-      await app.api().listings.deletePhoto(this.saved.id, photo.id);
-      this.existingPhotos = this.existingPhotos.filter((p) => p.id !== photo.id);
-    } catch (e) {
-      this.formError = errorText(app, e);
+      this.phase = 'idle';
     }
   }
 }

@@ -1,5 +1,5 @@
 /** State and submit flow of the request form (create and edit), validated with the API's schemas. */
-import { type TUnit } from '$shared/common.schemas';
+import { type TLocale, type TUnit } from '$shared/common.schemas';
 import { ZRequestInput, ZRequestPatch, type TRequest } from '$shared/requests.schemas';
 import { ApiError, type FieldErrors } from '$lib/api';
 import type { AppState } from '$lib/app-state.svelte';
@@ -18,6 +18,8 @@ export type RequestValues = {
   fetchRadiusKm: string;
   status: 'open' | 'fulfilled';
   hub: string;
+  /** The language the request is written in (the author's by default). */
+  lang: TLocale;
 };
 
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
@@ -29,7 +31,7 @@ export class RequestFormState {
   saving = $state(false);
   readonly request: TRequest | null;
 
-  constructor(request: TRequest | null, defaultHub: string) {
+  constructor(request: TRequest | null, defaultHub: string, defaultLang: TLocale) {
     this.request = request;
     this.values = {
       title: request?.title ?? '',
@@ -44,6 +46,7 @@ export class RequestFormState {
       fetchRadiusKm: text(request?.fetchRadiusKm ?? 50),
       status: request?.status === 'fulfilled' ? 'fulfilled' : 'open',
       hub: request?.hub.slug ?? defaultHub,
+      lang: request?.lang ?? defaultLang,
     };
   }
 
@@ -60,6 +63,7 @@ export class RequestFormState {
       minThicknessMm: toNumber(v.minThicknessMm),
       neededBy: v.neededBy || null,
       fetchRadiusKm: toNumber(v.fetchRadiusKm) ?? undefined,
+      lang: v.lang,
     };
   }
 

@@ -50,7 +50,7 @@ export const machinesFr: typeof machinesEn = {
   prevWeek: 'Semaine précédente',
   nextWeek: 'Semaine suivante',
   noSlots: 'Aucun créneau ouvert cette semaine.',
-  slotFree: (time: string) => `Réserver ${time}`,
+  slotFree: (time: string) => `Choisir ${time}`,
   slotTaken: 'Pris',
   bookTitle: 'Réserver',
   bookConfirm: (when: string) => `Réserver ${when} ?`,
@@ -91,6 +91,57 @@ export const machinesFr: typeof machinesEn = {
     closureReason: 'Raison',
   },
   weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  booking: {
+    pick: 'Choisissez un créneau libre, ou plusieurs d’affilée, puis vérifiez votre réservation.',
+    choice: (when: string, slots: number) =>
+      `Votre choix : ${when} (${slots} ${slots === 1 ? 'créneau' : 'créneaux'})`,
+    tooLong: (max: number) =>
+      `Une réservation compte au plus ${max} ${max === 1 ? 'créneau' : 'créneaux consécutifs'} : réservez le reste séparément.`,
+    review: 'Vérifier et réserver',
+    clear: 'Effacer le choix',
+    confirmTitle: 'Confirmez votre réservation',
+    machine: 'Machine',
+    hub: 'Hub',
+    when: 'Quand',
+    total: 'Prix',
+    totalOf: (amount: string, hours: string) => `${amount} au total (${hours} h)`,
+    free: 'Gratuit',
+    rulesTitle: 'Règles que vous acceptez',
+    maxLength: (slots: number, minutes: number) =>
+      `Au plus ${slots} créneaux (${minutes} min) par réservation.`,
+    confirm: 'Confirmer la réservation',
+    back: 'Retour',
+    selected: 'choisi',
+  },
+  training_request: {
+    needed: (training: string, hub: string) =>
+      `Cette machine demande la formation « ${training} » de ${hub}. Vous pourrez choisir un créneau dès que le hub l’aura enregistrée.`,
+    ask: 'Demander cette formation',
+    sent: 'Demande envoyée : les gestionnaires du hub enregistreront la formation ou vous répondront.',
+    pending: (date: string) =>
+      `Vous avez demandé cette formation le ${date} ; les gestionnaires du hub n’ont pas encore répondu.`,
+    declined: 'Le hub a refusé votre dernière demande pour cette formation. Vous pouvez la redemander.',
+    title: 'Demandes de formation',
+    none: 'Personne n’attend de formation.',
+    asked: (person: string, training: string, machine: string) =>
+      `${person} demande « ${training} » (${machine})`,
+    completedOn: 'Suivie le',
+    record: 'Enregistrer la formation',
+    decline: 'Refuser',
+    recorded: 'Enregistrée : cette personne peut réserver.',
+    declinedDone: 'Refusée.',
+  },
+  listing: {
+    machine: 'Machine proposée',
+    chooseMachine: 'Choisissez la machine',
+    noMachines: 'Ce hub n’a pas encore de machine : ajoutez-en une, puis choisissez-la ici.',
+    missing:
+      'Cette offre de temps machine ne désigne pas encore de machine et ne peut donc pas être réservée ici. Modifiez-la et choisissez la machine.',
+    bookTitle: 'Réserver ce temps machine',
+    within: 'Seuls les jours où cette offre est disponible sont affichés.',
+    unavailable: 'La machine de cette offre ne peut pas être réservée pour l’instant.',
+    open: 'Page de la machine',
+  },
   bookings: {
     title: 'Mes réservations',
     upcoming: 'À venir',

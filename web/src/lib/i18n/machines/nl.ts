@@ -50,7 +50,7 @@ export const machinesNl: typeof machinesEn = {
   prevWeek: 'Vorige week',
   nextWeek: 'Volgende week',
   noSlots: 'Geen open tijdsloten deze week.',
-  slotFree: (time: string) => `Reserveer ${time}`,
+  slotFree: (time: string) => `Kies ${time}`,
   slotTaken: 'Bezet',
   bookTitle: 'Reserveren',
   bookConfirm: (when: string) => `${when} reserveren?`,
@@ -91,6 +91,57 @@ export const machinesNl: typeof machinesEn = {
     closureReason: 'Reden',
   },
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  booking: {
+    pick: 'Kies een vrij tijdslot, of meerdere na elkaar, en bekijk dan je reservatie.',
+    choice: (when: string, slots: number) =>
+      `Jouw keuze: ${when} (${slots} ${slots === 1 ? 'tijdslot' : 'tijdsloten'})`,
+    tooLong: (max: number) =>
+      `Eén reservatie omvat hoogstens ${max} aaneensluitende ${max === 1 ? 'tijdslot' : 'tijdsloten'}: reserveer de rest apart.`,
+    review: 'Bekijken en reserveren',
+    clear: 'Keuze wissen',
+    confirmTitle: 'Bevestig je reservatie',
+    machine: 'Machine',
+    hub: 'Hub',
+    when: 'Wanneer',
+    total: 'Prijs',
+    totalOf: (amount: string, hours: string) => `${amount} in totaal (${hours} u)`,
+    free: 'Gratis',
+    rulesTitle: 'Regels die je aanvaardt',
+    maxLength: (slots: number, minutes: number) =>
+      `Hoogstens ${slots} tijdsloten (${minutes} min) in één reservatie.`,
+    confirm: 'Reservatie bevestigen',
+    back: 'Terug',
+    selected: 'gekozen',
+  },
+  training_request: {
+    needed: (training: string, hub: string) =>
+      `Voor deze machine heb je de opleiding ‘${training}’ van ${hub} nodig. Je kunt een tijdslot kiezen zodra de hub ze geregistreerd heeft.`,
+    ask: 'Deze opleiding aanvragen',
+    sent: 'Aanvraag verstuurd: de beheerders van de hub registreren de opleiding of antwoorden je.',
+    pending: (date: string) =>
+      `Je vroeg deze opleiding aan op ${date}; de beheerders van de hub hebben nog niet geantwoord.`,
+    declined: 'De hub weigerde je laatste aanvraag voor deze opleiding. Je kunt opnieuw aanvragen.',
+    title: 'Aanvragen voor opleidingen',
+    none: 'Niemand wacht op een opleiding.',
+    asked: (person: string, training: string, machine: string) =>
+      `${person} vraagt ‘${training}’ (${machine})`,
+    completedOn: 'Gevolgd op',
+    record: 'Opleiding registreren',
+    decline: 'Weigeren',
+    recorded: 'Geregistreerd: deze persoon kan nu reserveren.',
+    declinedDone: 'Geweigerd.',
+  },
+  listing: {
+    machine: 'Aangeboden machine',
+    chooseMachine: 'Kies de machine',
+    noMachines: 'Deze hub heeft nog geen machines: voeg er eerst een toe en kies ze dan hier.',
+    missing:
+      'Dit aanbod van machinetijd noemt nog geen machine en kan hier dus niet gereserveerd worden. Bewerk het en kies de machine.',
+    bookTitle: 'Deze machinetijd reserveren',
+    within: 'Alleen de dagen waarop dit aanbod beschikbaar is, worden getoond.',
+    unavailable: 'De machine van dit aanbod kan nu niet gereserveerd worden.',
+    open: 'Pagina van de machine',
+  },
   bookings: {
     title: 'Mijn reservaties',
     upcoming: 'Komende',

@@ -67,6 +67,8 @@ export const matchingEn = {
     stream_occurrence: 'A stream delivery is published for or reserved by my hub',
     join_request_received: 'Someone asks to join a hub I manage',
     join_request_answered: 'My request to join a hub was answered',
+    training_requested: 'Someone asks for a training of a hub I manage',
+    training_answered: 'My request for a training was answered',
   },
   modes: { immediate: 'Immediately', daily: 'Daily digest', off: 'Off' },
   saved: 'Saved',

@@ -63,6 +63,8 @@ export const matchingFr: MatchingMessages = {
     stream_occurrence: 'Une livraison d’un flux est publiée pour mon hub ou réservée par lui',
     join_request_received: 'Quelqu’un demande à rejoindre un hub que je gère',
     join_request_answered: 'Ma demande d’adhésion a reçu une réponse',
+    training_requested: 'Quelqu’un demande une formation d’un hub que je gère',
+    training_answered: 'Ma demande de formation a reçu une réponse',
   },
   modes: { immediate: 'Tout de suite', daily: 'Résumé quotidien', off: 'Désactivé' },
   saved: 'Enregistré',

@@ -64,6 +64,8 @@ export const matchingNl: MatchingMessages = {
     stream_occurrence: 'Een levering van een stroom is gepubliceerd voor of gereserveerd door mijn hub',
     join_request_received: 'Iemand vraagt om lid te worden van een hub die ik beheer',
     join_request_answered: 'Mijn aanvraag om lid te worden is beantwoord',
+    training_requested: 'Iemand vraagt een opleiding van een hub die ik beheer',
+    training_answered: 'Mijn aanvraag voor een opleiding is beantwoord',
   },
   modes: { immediate: 'Meteen', daily: 'Dagelijks overzicht', off: 'Uit' },
   saved: 'Bewaard',

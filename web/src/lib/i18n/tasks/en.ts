@@ -13,5 +13,6 @@ export const tasksEn = {
     outcome_to_record: 'Tell what the material became',
     question_to_answer: 'Answer a question',
     join_request_to_decide: 'Decide on a request to join',
+    training_to_record: 'Record or decline a training request',
   },
 };

@@ -14,5 +14,6 @@ export const tasksFr: typeof tasksEn = {
     outcome_to_record: 'Dire ce que le matériau est devenu',
     question_to_answer: 'Répondre à une question',
     join_request_to_decide: 'Décider d’une demande d’adhésion',
+    training_to_record: 'Enregistrer ou refuser une demande de formation',
   },
 };

@@ -14,5 +14,6 @@ export const tasksNl: typeof tasksEn = {
     outcome_to_record: 'Vertel wat het materiaal werd',
     question_to_answer: 'Beantwoord een vraag',
     join_request_to_decide: 'Beslis over een aanvraag om lid te worden',
+    training_to_record: 'Registreer of weiger een aanvraag voor een opleiding',
   },
 };

@@ -11,7 +11,9 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
       api.trainings.list(params.slug),
       api.hubs.list(),
     ]);
-    return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items };
+    // Managers answer the training requests of their hub here.
+    const requests = hub.myRole === 'manager' ? (await api.trainings.requests(params.slug)).items : [];
+    return { hub, machines: machines.items, trainings: trainings.items, hubs: hubs.items, requests };
   } catch (e) {
     pageError(e);
   }
