@@ -158,6 +158,13 @@ test('a newcomer joins Broei, lists offcuts with two photos and another hub sees
   ]);
   await picker.getByRole('button', { name: en.photos.moveEarlier(2) }).tap();
   expect((await srcs())[1]).toBe(coverSrc);
+  await form
+    .getByLabel(en.listingForm.description, { exact: true })
+    .fill('Oak ends, planed, 40 × 40 mm. Sorted by length.');
+  const patches: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PATCH') patches.push(r.url());
+  });
   const setPhotos = page.waitForResponse((r) => r.url().endsWith(`/api/v1${listingPath}/photos`));
   await form.getByRole('button', { name: en.listingForm.submitEdit }).tap();
   expect((await setPhotos).status()).toBe(200);
@@ -165,6 +172,9 @@ test('a newcomer joins Broei, lists offcuts with two photos and another hub sees
   await expect(
     page.getByTestId('listing-published').getByRole('heading', { name: en.photos.saved }),
   ).toBeVisible();
+  // The photos and the new description were one request.
+  expect(patches).toEqual([]);
+  await expect(page.getByText('Sorted by length.')).toBeVisible();
   const photos = page.getByRole('img', { name: new RegExp(`^${title}, photo`) });
   await expect(photos).toHaveCount(2);
   // The new cover is the wide one (120 × 40).

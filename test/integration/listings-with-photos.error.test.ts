@@ -241,6 +241,24 @@ describe('setting photos: refused changes change nothing', () => {
     expect(await idsOf(other.listing.id)).toEqual(other.listing.photos.map((p) => p.id));
   });
 
+  it('a refused edit of the fields leaves the photos as they were, and stores no new one', async () => {
+    const { session, listing } = await listingWithPhotos(2);
+    const [a, b] = listing.photos.map((p) => p.id) as [number, number];
+    const before = await objects();
+    const form = orderForm([null], [png()]);
+    form.append('listing', JSON.stringify({ title: 'x' }));
+    await expectError(
+      await call(`/listings/${listing.id}/photos`, { session, method: 'PUT', form }),
+      422,
+      'VALIDATION_FAILED',
+      ['title'],
+    );
+    expect(await idsOf(listing.id)).toEqual([a, b]);
+    expect(await objects()).toBe(before);
+    const row = await db.prepare('SELECT title FROM listings WHERE id = ?1').bind(listing.id).first();
+    expect(row).toEqual({ title: LISTING.title });
+  });
+
   it('refuses another person (403) and a withdrawn listing (409)', async () => {
     const { session, listing } = await listingWithPhotos(1);
     const stranger = await makerWithHub();

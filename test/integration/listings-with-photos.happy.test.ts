@@ -209,6 +209,25 @@ describe('setting the photos of a listing', () => {
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(JPEG_BYTES);
   });
 
+  it('an edit of the fields goes in the same batch as the photos', async () => {
+    const { session, listing } = await listingWithPhotos(2);
+    const [a] = listing.photos.map((p) => p.id) as [number, number];
+    const form = orderForm([a]);
+    form.append('listing', JSON.stringify({ title: 'Oak offcuts, fewer photos', quantity: 7 }));
+    const updated = await expectJson(
+      await call(`/listings/${listing.id}/photos`, { session, method: 'PUT', form }),
+      200,
+      ZListing,
+    );
+    expect(updated).toMatchObject({ title: 'Oak offcuts, fewer photos', quantity: 7 });
+    expect(updated.photos.map((p) => p.id)).toEqual([a]);
+    const row = await db
+      .prepare('SELECT title, quantity_milli FROM listings WHERE id = ?1')
+      .bind(listing.id)
+      .first<{ title: string; quantity_milli: number }>();
+    expect(row).toEqual({ title: 'Oak offcuts, fewer photos', quantity_milli: 7000 });
+  });
+
   it('removes every photo with an empty order', async () => {
     const { session, listing } = await listingWithPhotos(2);
     const before = await objects();

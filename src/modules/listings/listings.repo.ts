@@ -131,23 +131,6 @@ export async function findIdByCreateKey(
   return row?.id ?? null;
 }
 
-/**
- * Starts a change of a listing's photos: marks it with the change's token while it is active and
- * its photos are still those read (`photosUnchanged`, whose parameter is ?4); the photo
- * statements after it apply only while the listing holds that token.
- */
-export function startPhotoChangeStatement(
-  db: D1Database,
-  o: { id: number; token: string; now: string; photosUnchanged: string; photoIds: number[] },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE listings SET photos_token = ?2, updated_at = ?3
-       WHERE id = ?1 AND status = 'active' AND ${o.photosUnchanged}`,
-    )
-    .bind(o.id, o.token, o.now, JSON.stringify([...o.photoIds].sort((a, b) => a - b)));
-}
-
 /** The SELECT that holds while a listing carries a photo change's token (?1 the id, ?2 the token). */
 export const HOLDS_PHOTO_TOKEN = 'SELECT 1 FROM listings WHERE id = ?1 AND photos_token = ?2';
 
@@ -160,14 +143,18 @@ export async function findListing(db: D1Database, id: number): Promise<ListingRo
     .first<ListingRow>();
 }
 
-/** Applies an edit only while the listing is still active; false when it no longer was. */
-export async function updateListing(
+/**
+ * The statement applying an edit while the listing is still active (and, for a new quantity, not
+ * below what exchanges hold). `also` adds columns to set and conditions to meet, its parameters
+ * numbered ?1, ?2 … on their own (a photo change sets its token while the photos are those read).
+ */
+export function updateListingStatement(
   db: D1Database,
   id: number,
   patch: Partial<ListingWrite>,
   now: string,
-  event?: D1PreparedStatement,
-): Promise<boolean> {
+  also: { sets: string[]; where: string[]; binds: unknown[] } = { sets: [], where: [], binds: [] },
+): D1PreparedStatement {
   const sets: string[] = [];
   const values: unknown[] = [];
   for (const [key, column] of Object.entries(COLUMNS)) {
@@ -179,14 +166,27 @@ export async function updateListing(
   // A new quantity may not fall below what exchanges already hold (the value bound above).
   const q = patch.quantityMilli === undefined ? -1 : values.indexOf(patch.quantityMilli);
   const keepsReserved = q < 0 ? '' : ` AND quantity_reserved_milli <= ?${q + 3}`;
-  const [r] = await db.batch([
-    db
-      .prepare(
-        `UPDATE listings SET updated_at = ?2${sets.map((s) => `, ${s}`).join('')} WHERE id = ?1 AND status = 'active'${keepsReserved}`,
-      )
-      .bind(id, now, ...values),
-    ...(event ? [event] : []),
-  ]);
+  const shift = (sql: string) =>
+    sql.replace(/\?(\d+)/g, (_, n: string) => `?${Number(n) + values.length + 2}`);
+  const allSets = [...sets, ...also.sets.map(shift)];
+  const allWhere = also.where.map((w) => ` AND ${shift(w)}`).join('');
+  return db
+    .prepare(
+      `UPDATE listings SET updated_at = ?2${allSets.map((s) => `, ${s}`).join('')}
+       WHERE id = ?1 AND status = 'active'${keepsReserved}${allWhere}`,
+    )
+    .bind(id, now, ...values, ...also.binds);
+}
+
+/** Applies an edit only while the listing is still active; false when it no longer was. */
+export async function updateListing(
+  db: D1Database,
+  id: number,
+  patch: Partial<ListingValues>,
+  now: string,
+  event?: D1PreparedStatement,
+): Promise<boolean> {
+  const [r] = await db.batch([updateListingStatement(db, id, patch, now), ...(event ? [event] : [])]);
   return (r?.meta.changes ?? 0) > 0;
 }
 

@@ -210,7 +210,8 @@ export const listingsRoutes = newRouter()
       description:
         'Multipart: `order` holds, as JSON text, the photos in their new order: the id of each photo ' +
         'kept, and `null` where each new photo goes (the `photo` parts fill the nulls in turn). Photos ' +
-        'not named are removed. ' +
+        'not named are removed. An optional `listing` part holds an edit of the fields as JSON text (as ' +
+        '`PATCH /listings/{id}` takes it), written in the same batch. ' +
         photoSetDescription +
         ' When the photos changed since they were read, 409 `PHOTOS_CHANGED` and nothing is written.',
       request: {
@@ -224,6 +225,12 @@ export const listingsRoutes = newRouter()
                   .string()
                   .describe('JSON: e.g. `[12, null, 9]` keeps 12 first and 9 last, a new photo between'),
                 photo: z.any().optional().describe('An image file for each null of `order`, in turn'),
+                listing: z
+                  .string()
+                  .optional()
+                  .describe(
+                    'Optional: an edit of the fields as JSON text, as `PATCH /listings/{id}` takes it',
+                  ),
               }),
             },
           },
@@ -239,9 +246,12 @@ export const listingsRoutes = newRouter()
       const { id } = c.req.valid('param');
       const { form, files } = await photosFromForm(c);
       const order = parseOrThrow(ZPhotoOrder, jsonPart(form, 'order'), c);
+      const patch = form.has('listing')
+        ? parseOrThrow(ZListingPatch, jsonPart(form, 'listing'), c)
+        : undefined;
       const listing = await service.setPhotos(
         { ...deps(c), photos: c.env.PHOTOS },
-        { id, user, order, files, locale: c.get('locale') },
+        { id, user, order, files, patch, locale: c.get('locale') },
       );
       return c.json(listing, 200);
     },

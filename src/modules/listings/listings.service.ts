@@ -171,9 +171,10 @@ export async function createListing(
 
 /**
  * Makes a listing's photos exactly `order`: ids of its photos to keep, and `null` where each of
- * `files` goes, in turn. Every new photo is checked first; then one batch removes, reorders and
- * adds, applied only while the listing is active and its photos are still those read (two edits
- * at once: the second gets PHOTOS_CHANGED and changes nothing).
+ * `files` goes, in turn, with the edit `patch` of its fields if any. Every new photo and the edit
+ * are checked first; then one batch edits the listing, removes, reorders and adds, applied only
+ * while the listing is active and its photos are still those read (two edits at once: the second
+ * gets PHOTOS_CHANGED and changes nothing).
  */
 export async function setPhotos(
   deps: PhotoDeps,
@@ -182,10 +183,19 @@ export async function setPhotos(
     user,
     order,
     files,
+    patch,
     locale = 'en',
-  }: { id: number; user: SessionUser; order: (number | null)[]; files: File[]; locale?: Locale },
+  }: {
+    id: number;
+    user: SessionUser;
+    order: (number | null)[];
+    files: File[];
+    patch?: TListingPatch;
+    locale?: Locale;
+  },
 ): Promise<TListing> {
-  await requireEditable(deps, id, user);
+  const { row, viewer } = await requireEditable(deps, id, user);
+  const edit = patch ? await checkedPatch(deps, row, viewer, patch) : null;
   const current = await photos.photoRowsOf(deps, photos.LISTING, id);
   const currentIds = new Set(current.map((p) => p.id));
   const keep = order.filter((v): v is number => v !== null);
@@ -204,12 +214,10 @@ export async function setPhotos(
   let results: D1Result[];
   try {
     results = await deps.db.batch([
-      repo.startPhotoChangeStatement(deps.db, {
-        id,
-        token,
-        now,
-        photosUnchanged: photos.photoSetIsCondition(photos.LISTING, 'listings.id', 4),
-        photoIds: [...currentIds],
+      repo.updateListingStatement(deps.db, id, edit?.values ?? {}, now, {
+        sets: ['photos_token = ?1'],
+        where: [photos.photoSetIsCondition(photos.LISTING, 'listings.id', 2)],
+        binds: [token, JSON.stringify([...currentIds].sort((a, b) => a - b))],
       }),
       changedEvent(deps, id, user.id),
       ...photos.setPhotosStatements(deps, photos.LISTING, {
@@ -233,8 +241,13 @@ export async function setPhotos(
       deps,
       put.map((p) => p.objectKey),
     );
-    const row = await requireRow(deps, id);
-    if (row.status !== 'active') throw new ApiError('INVALID_STATE', { details: { status: row.status } });
+    const latest = await requireRow(deps, id);
+    if (latest.status !== 'active')
+      throw new ApiError('INVALID_STATE', { details: { status: latest.status } });
+    // An exchange may have been accepted in between: the database refused the lower quantity.
+    const quantity = edit?.values.quantityMilli;
+    if (edit && quantity !== undefined && quantity < latest.quantity_reserved_milli)
+      throw edit.belowReserved();
     throw new ApiError('PHOTOS_CHANGED');
   }
   const kept = new Set(keep);
@@ -260,11 +273,12 @@ async function requireEditable(deps: Deps, id: number, user: SessionUser) {
   return { row, viewer };
 }
 
-export async function updateListing(
-  deps: Deps,
-  { id, patch, user }: { id: number; patch: TListingPatch; user: SessionUser },
-): Promise<TListing> {
-  const { row, viewer } = await requireEditable(deps, id, user);
+/**
+ * An edit checked against the listing as it is (the rules over the merged values, dates, the
+ * machine, what exchanges hold): the values to write, and the refusal for a quantity below what
+ * exchanges hold, for when the database refuses it later.
+ */
+async function checkedPatch(deps: Deps, row: repo.ListingRow, viewer: Viewer, patch: TListingPatch) {
   const current = toListing(row, [], viewer);
   const issues: { path: string; message: RuleKey }[] = listingIssues(mergedForRules(current, patch));
   // A new end date in the past is refused; an unchanged one (sent back by an edit form) is not.
@@ -288,6 +302,15 @@ export async function updateListing(
     });
   if (values.quantityMilli !== undefined && values.quantityMilli < row.quantity_reserved_milli)
     throw belowReserved();
+  return { values, belowReserved };
+}
+
+export async function updateListing(
+  deps: Deps,
+  { id, patch, user }: { id: number; patch: TListingPatch; user: SessionUser },
+): Promise<TListing> {
+  const { row, viewer } = await requireEditable(deps, id, user);
+  const { values, belowReserved } = await checkedPatch(deps, row, viewer, patch);
   if (
     !(await repo.updateListing(
       deps.db,

@@ -158,22 +158,25 @@ export type SqlGuard = { sql: string; binds: unknown[] };
 export async function checkPhotos(
   photos: NewPhoto[],
   { room, locale }: { room: number; locale: Locale },
-): Promise<(NewPhoto & { bytes: Uint8Array; type: ImageType })[]> {
+): Promise<(NewPhoto & { type: ImageType })[]> {
   const refused: { index: number; position: number; name: string; reason: PhotoRefusal }[] = [];
-  const checked: (NewPhoto & { bytes: Uint8Array; type: ImageType })[] = [];
+  const checked: (NewPhoto & { type: ImageType })[] = [];
   for (const [index, photo] of photos.entries()) {
     const name = photo.file.name;
     if (index >= room) {
       refused.push({ index, position: photo.position + 1, name, reason: 'count' });
       continue;
     }
-    const bytes =
-      photo.file.size > MAX_PHOTO_BYTES ? new Uint8Array() : new Uint8Array(await photo.file.arrayBuffer());
-    const reason = refusalOf(photo.file.size, bytes.subarray(0, 16));
-    const type = sniffImageType(bytes.subarray(0, 16));
+    // Only the first bytes are read here: the file goes to R2 as it came, never copied whole.
+    const head =
+      photo.file.size > MAX_PHOTO_BYTES
+        ? new Uint8Array()
+        : new Uint8Array(await photo.file.slice(0, 16).arrayBuffer());
+    const reason = refusalOf(photo.file.size, head);
+    const type = sniffImageType(head);
     if (reason || !type)
       refused.push({ index, position: photo.position + 1, name, reason: reason ?? 'type' });
-    else checked.push({ ...photo, bytes, type });
+    else checked.push({ ...photo, type });
   }
   if (refused.length)
     throw new ApiError('PHOTO_REFUSED', {
@@ -192,15 +195,15 @@ export async function checkPhotos(
 export async function putPhotos(
   deps: PhotoDeps,
   kind: PhotoKind,
-  photos: { bytes: Uint8Array; type: ImageType; position: number }[],
+  photos: { file: File; type: ImageType; position: number }[],
 ): Promise<PutPhoto[]> {
   const put: PutPhoto[] = [];
   try {
     for (const p of photos) {
       // The owner may not exist yet (a listing created with its photos): the key names no owner.
       const objectKey = `${kind.prefix}/${crypto.randomUUID()}`;
-      await deps.photos.put(objectKey, p.bytes, { httpMetadata: { contentType: p.type } });
-      put.push({ objectKey, contentType: p.type, bytes: p.bytes.byteLength, position: p.position });
+      await deps.photos.put(objectKey, p.file, { httpMetadata: { contentType: p.type } });
+      put.push({ objectKey, contentType: p.type, bytes: p.file.size, position: p.position });
     }
   } catch (err) {
     await dropObjects(

@@ -25,19 +25,23 @@ export function listingsApi(call: Call) {
     search: (query: ListingSearchQuery) => call<TListingPage>(operation('GET /listings'), { query }),
     get: (id: number | string) => call<TListing>(operation('GET /listings/{id}', { id })),
     create: (input: TListingInput) => call<TListing>(operation('POST /listings'), { json: input }),
+    patch: (id: number, patch: TListingPatch) =>
+      call<TListing>(operation('PATCH /listings/{id}', { id }), { json: patch }),
+    withdraw: (id: number) => call<TListing>(operation('DELETE /listings/{id}', { id })),
     /** Publishes a listing with its photos, in order: the listing with all of them, or nothing. */
     publish: (input: TListingInput, photos: PhotoUpload[], key: string) =>
       call<TListing>(operation('POST /listings/with-photos'), {
         form: photoForm('listing', input, photos),
         headers: { 'Idempotency-Key': key },
       }),
-    /** Makes a listing's photos exactly `order`: kept photo ids, and null where each new photo goes. */
-    setPhotos: (id: number, order: (number | null)[], photos: PhotoUpload[]) =>
-      call<TListing>(operation('PUT /listings/{id}/photos', { id }), {
-        form: photoForm('order', order, photos),
-      }),
-    patch: (id: number, patch: TListingPatch) =>
-      call<TListing>(operation('PATCH /listings/{id}', { id }), { json: patch }),
-    withdraw: (id: number) => call<TListing>(operation('DELETE /listings/{id}', { id })),
+    /**
+     * Makes a listing's photos exactly `order` (kept photo ids, null where each new photo goes),
+     * with an edit of its fields in the same batch: all of it, or nothing.
+     */
+    setPhotos: (id: number, order: (number | null)[], photos: PhotoUpload[], patch?: TListingPatch) => {
+      const form = photoForm('order', order, photos);
+      if (patch) form.append('listing', JSON.stringify(patch));
+      return call<TListing>(operation('PUT /listings/{id}/photos', { id }), { form });
+    },
   };
 }

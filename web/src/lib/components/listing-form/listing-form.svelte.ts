@@ -94,9 +94,9 @@ export class ListingFormState {
   }
 
   /**
-   * Validates, then publishes the listing with its photos in one request (or, editing, sets the
-   * photos then saves the fields). Resolves to the listing once all of it was written; on a
-   * refusal everything typed and chosen stays, and the refused photo is named next to it.
+   * Validates, then publishes the listing with its photos in one request (editing: the photos and
+   * the fields in one request). Resolves to the listing once all of it was written; on a refusal
+   * everything typed and chosen stays, and the refused photo is named next to it.
    */
   async submit(app: AppState): Promise<TListing | null> {
     const { locale, m } = app;
@@ -129,13 +129,11 @@ export class ListingFormState {
           uploads,
           this.#key,
         );
-      if (this.photos.changed) {
-        const withPhotos = await listings.setPhotos(editing.id, this.photos.order(), uploads);
-        // The photos are saved: a refusal of the fields below must not send them again.
-        this.saved = withPhotos;
-        this.photos.reset(withPhotos.photos);
-      }
-      return await listings.patch(editing.id, body as Parameters<typeof listings.patch>[1]);
+      const patch = body as Parameters<typeof listings.patch>[1];
+      // The photos and the fields in one request when the photos changed: all of it, or nothing.
+      return this.photos.changed
+        ? await listings.setPhotos(editing.id, this.photos.order(), uploads, patch)
+        : await listings.patch(editing.id, patch);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.code === 'PHOTO_REFUSED') {
