@@ -1240,3 +1240,46 @@ export const machines = [
     windows: WEEKDAYS_9_TO_5,
   },
 ];
+
+/**
+ * Exchanges `npm start` completes through the API after loading the demo network
+ * (scripts/demo-activity.mjs): the receiver (a member of `hub`) claims from the listing titled so.
+ */
+export const demoExchanges = [
+  {
+    receiver: 'daan@rdm.demo',
+    hub: 'rdm-rotterdam',
+    listing: 'Steigerhout planken',
+    quantity: 20,
+    massGrams: 90_000,
+    transportMode: 'cargo_bike',
+    message: 'Voor de nieuwe werkbanken in de hal. We halen ze met de bakfiets.',
+  },
+  {
+    receiver: 'noor@m4h.demo',
+    hub: 'm4h-rotterdam',
+    listing: 'Stalen HEA-profielen uit hal-renovatie',
+    quantity: 2,
+    massGrams: 160_000,
+    transportMode: 'van',
+    message: 'Two beams for the frame of our new mezzanine, thank you!',
+  },
+  {
+    receiver: 'tom@maakleerplek.demo',
+    hub: 'maakleerplek-leuven',
+    listing: 'Aluminium profiles 20 × 20, 1 m',
+    quantity: 12,
+    massGrams: 6_000,
+    transportMode: 'car',
+    message: 'Voor de frames van onze nieuwe 3D-printers. Donderdag ophalen?',
+  },
+  {
+    receiver: 'karim@grooteiland.demo',
+    hub: 'atelier-groot-eiland',
+    listing: 'Cotton canvas rolls, unbleached',
+    quantity: 20,
+    massGrams: 8_000,
+    transportMode: 'car',
+    message: 'Pour notre atelier couture : des sacs et des tabliers.',
+  },
+];

@@ -5,6 +5,9 @@
 // --var NAME:VALUE, --no-ticker (benchmarks and e2e: no scheduled jobs in the background).
 // Without --no-ticker the scheduled jobs (claim expiry, handovers made final, digests, stream
 // publishing, the event sweep) run every minute, as the cron trigger does every 15 in production.
+// When it just loaded the demo network (and runs the ticker), it then brings it to life through the
+// API (scripts/demo-activity.mjs: completed exchanges with impact, a stream); --no-demo-activity
+// leaves the demo network as loaded.
 /* global AbortSignal, setInterval, clearInterval */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -40,7 +43,13 @@ if (!args.includes('--skip-build')) run('npm', ['run', 'build', '--workspace', '
 // wrangler refuses to start without the assets directory.
 if (!existsSync('web/build')) mkdirSync('web/build', { recursive: true });
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
-run('node', ['scripts/seed.mjs', ...persist]);
+const seeded = execFileSync('node', ['scripts/seed.mjs', ...persist], {
+  env,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+process.stdout.write(seeded);
+const demoActivity = /^Loaded /m.test(seeded) && ticker && !args.includes('--no-demo-activity');
 
 console.log(`\nOmloop: http://127.0.0.1:${port}  (API docs: http://127.0.0.1:${port}/docs/api)\n`);
 const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, ...persist, ...vars], {
@@ -63,6 +72,26 @@ if (ticker) {
     }
   };
   timer = setInterval(tick, TICK_MS);
+}
+// Exchanges and a stream for the demo network just loaded, once the server answers.
+if (demoActivity) {
+  (async () => {
+    for (let i = 0; i < 180; i++) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`, {
+          signal: AbortSignal.timeout(2_000),
+        });
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    spawn('node', ['scripts/demo-activity.mjs', '--base', `http://127.0.0.1:${port}`], {
+      stdio: 'inherit',
+      env,
+    });
+  })();
 }
 const stop = () => {
   if (timer) clearInterval(timer);

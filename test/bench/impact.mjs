@@ -29,7 +29,16 @@ d1('DELETE FROM impact_report_cache');
 
 const server = spawn(
   'node',
-  ['scripts/start.mjs', '--port', String(PORT), '--persist-to', PERSIST, '--var', 'BENCH_METRICS:1'],
+  [
+    'scripts/start.mjs',
+    '--port',
+    String(PORT),
+    '--persist-to',
+    PERSIST,
+    '--var',
+    'BENCH_METRICS:1',
+    '--no-demo-activity',
+  ],
   { detached: true, stdio: 'ignore', env: ENV },
 );
 const stop = () => {

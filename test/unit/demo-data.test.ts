@@ -13,6 +13,14 @@ type DemoData = {
   requests: Entry[];
   machines: (Record<string, unknown> & { hub: string; createdBy: string; training: string | null })[];
   trainings: { hub: string; name: string; level: number }[];
+  demoExchanges: {
+    receiver: string;
+    hub: string;
+    listing: string;
+    quantity: number;
+    massGrams: number;
+    transportMode: string;
+  }[];
 };
 
 // scripts/ are plain JavaScript without declarations; the cast gives the shape this test relies on.
@@ -62,6 +70,21 @@ describe('demo data', () => {
       const r = ZRequestInput.safeParse(asInput(request));
       expect(r.success, `${String(request.title)}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
       expect(request.createdDaysAgo).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('has demo exchanges a member of another hub can claim, within what each listing offers', () => {
+    expect(demo.demoExchanges.length).toBeGreaterThanOrEqual(3);
+    const memberships = new Set(demo.users.flatMap((u) => u.memberships.map((m) => `${u.email} ${m.hub}`)));
+    for (const e of demo.demoExchanges) {
+      const listing = demo.listings.find((l) => l.title === e.listing);
+      expect(listing, e.listing).toBeDefined();
+      expect(demo.listings.filter((l) => l.title === e.listing)).toHaveLength(1);
+      expect(memberships.has(`${e.receiver} ${e.hub}`), `${e.receiver} in ${e.hub}`).toBe(true);
+      expect(listing!.hub, `${e.listing} goes to another hub`).not.toBe(e.hub);
+      expect(e.quantity).toBeGreaterThan(0);
+      expect(e.quantity).toBeLessThanOrEqual(listing!.quantity as number);
+      expect(e.massGrams).toBeGreaterThan(0);
     }
   });
 
