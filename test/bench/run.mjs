@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { gunzipSync } from 'node:zlib';
 import { getPlatformProxy } from 'wrangler';
 import { d1, ENV, PERSIST, run, seed as seedState } from './seed.mjs';
 import { firstLoadJs, lighthouseRuns } from './web.mjs';
@@ -83,20 +84,30 @@ async function startServer() {
   throw new Error('server did not start');
 }
 
-/** The workerd process in the server's process group (the one serving requests). */
+/**
+ * The workerd processes in the server's process group: wrangler dev runs two (its entry proxy and
+ * the one that runs the Worker with local D1's SQLite). Their CPU is summed: measuring only the
+ * first one found (the proxy, as before) missed the queries' CPU.
+ */
 function workerdPid(pgid) {
   const out = execFileSync('ps', ['-eo', 'pid=,pgid=,comm=']).toString();
   const rows = out
     .trim()
     .split('\n')
     .map((l) => l.trim().split(/\s+/));
-  const w = rows.find(([, g, c]) => Number(g) === pgid && c.startsWith('workerd'));
-  return w ? Number(w[0]) : null;
+  const pids = rows
+    .filter(([, g, c]) => Number(g) === pgid && c.startsWith('workerd'))
+    .map(([p]) => Number(p));
+  return pids.length ? pids : null;
 }
-function cpuTicks(pid) {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return Number(rest[11]) + Number(rest[12]); // utime + stime, in clock ticks
+function cpuTicks(pids) {
+  let sum = 0;
+  for (const pid of pids) {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    sum += Number(rest[11]) + Number(rest[12]); // utime + stime, in clock ticks
+  }
+  return sum;
 }
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
@@ -146,7 +157,13 @@ function d1Figures(res) {
     res.headers.get('server-timing') ?? '',
   );
   const raw = res.headers.get('x-bench-sql');
-  const statements = raw ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) : [];
+  // Statements too long for the plain header come whole, gzipped (bench-metrics.ts).
+  const gz = res.headers.get('x-bench-sql-gzip');
+  const statements = gz
+    ? JSON.parse(gunzipSync(Buffer.from(gz, 'base64')).toString('utf8'))
+    : raw
+      ? JSON.parse(Buffer.from(raw, 'base64').toString('utf8'))
+      : [];
   return m
     ? { rowsRead: Number(m[1]), d1RowsReturned: Number(m[2]), statementCount: Number(m[3]), statements }
     : null;
@@ -308,6 +325,7 @@ try {
     ['bare: GET /api/v1/health', '/api/v1/health', ''],
     ['search by text', '/api/v1/listings?q=birch', ''],
     ['search by text + near', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=25', ''],
+    ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
@@ -390,7 +408,7 @@ const report = {
   seeded: { ...counts, seedSeconds, ...seedReport },
   load: { concurrency: Number(CONCURRENCY), seconds: Number(SECONDS) },
   cpuNote:
-    'CPU is the whole workerd process (utime+stime from /proc, 10-ms ticks), local SQLite included: an upper bound on Workers CPU. cpuWindowMs: CPU ms per request within each 500-ms window of the load (percentiles over windows, not over single requests).',
+    'CPU is every workerd process of the server (entry proxy and the Worker with local D1; utime+stime from /proc, 10-ms ticks), local SQLite included: an upper bound on Workers CPU. cpuWindowMs: CPU ms per request within each 500-ms window of the load (percentiles over windows, not over single requests).',
   rowsNote:
     'd1: D1 meta.rows_read summed over every statement of one request (second probe), against the rows D1 returned to the Worker (d1RowsReturned); itemsReturned is what the API response lists.',
   plans,

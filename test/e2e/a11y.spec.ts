@@ -4,7 +4,7 @@
  * OpenStreetMap tiles are blocked offline, which leaves Leaflet's own controls and markers).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { demoListingPath, expect, login, test } from './fixtures/helpers';
+import { demoListingPath, expect, login, makePng, test, uniqueWord } from './fixtures/helpers';
 import type { Page } from '@playwright/test';
 
 const BLOCKING = ['serious', 'critical'];
@@ -84,5 +84,28 @@ test('signed in, the new-listing form and a form with errors have no serious vio
   // Error messages are also checked (contrast, aria-describedby targets).
   await page.getByTestId('listing-submit').click();
   await expect(page.getByTestId('form-error')).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test('the photo picker with a refused photo, and the published confirmation, have no serious violations', async ({
+  page,
+}) => {
+  await login(page, 'lotte@broei.demo');
+  await page.goto('/listings/new');
+  const form = page.getByTestId('listing-form');
+  await page.getByTestId('photo-input').setInputFiles([
+    { name: 'plank.png', mimeType: 'image/png', buffer: makePng() },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') },
+  ]);
+  await form.locator('#lf-category').selectOption('hardwood');
+  await form.locator('#lf-title').fill(`Beech planks ${uniqueWord('axe')}`);
+  await form.locator('#lf-quantity').fill('4');
+  await page.getByTestId('listing-submit').click();
+  await expect(page.getByTestId('photo-error')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByTestId('photo-remove').nth(1).click();
+  await page.getByTestId('listing-submit').click();
+  await expect(page.getByTestId('listing-published')).toBeVisible();
   await expectNoSeriousViolations(page);
 });

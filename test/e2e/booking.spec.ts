@@ -75,12 +75,20 @@ test('a member without the training sees it before any slot and requests it; the
     expect(task?.path).toBe('/hubs/rdm-rotterdam/machines#training-requests');
     const managerPage = await manager.newPage();
     await managerPage.goto(task!.path);
-    await expect(
-      managerPage.getByTestId('training-request').filter({ hasText: 'CNC-frezen basis' }).first(),
-    ).toBeVisible();
+    const request = managerPage
+      .getByTestId('training-request')
+      .filter({ hasText: 'CNC-frezen basis' })
+      .first();
+    await expect(request).toBeVisible();
+    // She records it: the request leaves the list and Nathalie can choose slots.
+    await request.getByTestId('record-request').click();
+    await expect(managerPage.getByTestId('training-request').filter({ hasText: 'Nathalie' })).toHaveCount(0);
   } finally {
     await manager.close();
   }
+  await page.reload();
+  await expect(page.getByTestId('training-needed')).toHaveCount(0);
+  await expect(page.getByTestId('qualification')).toBeVisible();
 });
 
 test('a trained member books two consecutive slots in one confirmation', async ({ page }) => {

@@ -60,9 +60,11 @@ export function hubRefsAround(
 
 /**
  * Half-widths, in cells of 0.1°, of the squares `hubRings` reads one after another without a
- * radius: about 15 km round the point, then about 140 km, then every other cell.
+ * radius: about 15 km round the point, then about 45 km, then about 140 km, then every other
+ * cell. (With 2 then 20, a word found in one hub of ten read about 1,200 hubs of the bench's
+ * dense grid in 8 statements.)
  */
-export const RING_CELLS = [2, 20, Infinity] as const;
+export const RING_CELLS = [2, 6, 20, Infinity] as const;
 
 /** Hubs at their distance from a point, nearest first (then by id); `last` when none are left. */
 export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };

@@ -18,6 +18,16 @@ export function toFtsQuery(text: string): string | null {
 }
 
 /**
+ * The longest prefix the full-text index keeps (migration 0038: `prefix = '3 4 … 12'`). A
+ * longer prefix is cut to it, so every prefix query of 3 to 8 letters is one lookup in that index
+ * (a lazy list, read newest first a page at a time) instead of a merge of every word it starts,
+ * built whole in memory on each query (hundreds of ms at a million listings). Twelve letters keep
+ * a word apart ("multiplexpla" is still multiplexplaat; at eight, "multiplex" would find "multiple").
+ */
+export const MAX_PREFIX = 12;
+const prefix = (w: string) => [...w].slice(0, MAX_PREFIX).join('');
+
+/**
  * How one word is matched: by its singular stem as a prefix when the stem keeps 4 letters or more
  * (or is the 3-letter stem of an nl plural),
  * else as itself (a prefix when 4 letters or more, or when `open`).
@@ -26,8 +36,8 @@ function wordToken(word: string, open = false): string {
   const stem = singularStem(word);
   const whole = searchWords(word).join('');
   // A 3-letter nl stem of a plural in -en ("zakken" → "zak") is a safe prefix too.
-  if (stem.length >= 4 || (stem.length === 3 && whole.endsWith('en'))) return `"${stem}"*`;
-  return `"${whole}"${whole.length >= 4 || open ? '*' : ''}`;
+  if (stem.length >= 4 || (stem.length === 3 && whole.endsWith('en'))) return `"${prefix(stem)}"*`;
+  return whole.length >= 4 || open ? `"${prefix(whole)}"*` : `"${whole}"`;
 }
 
 /** One word of a query, OR'ed with the other names of the materials it names. */
