@@ -45,6 +45,10 @@ test('a newcomer asks to join Broei and a manager accepts', async ({ page, brows
   await item.getByRole('button', { name: nl.join.acceptLabel(name) }).click();
   await expect(requests.getByRole('status')).toHaveText(nl.join.acceptedNotice(name));
   await expect(requests.getByTestId('join-request').filter({ hasText: name })).toHaveCount(0);
+  // The new member's long address widens the members table; the table scrolls, the page does not.
+  await expect(manager.getByTestId('members-table')).toContainText(`${word}@e2e.example`);
+  const managerWidth = await manager.evaluate(() => document.documentElement.scrollWidth);
+  expect(managerWidth).toBeLessThanOrEqual(390);
   await managerContext.close();
 
   await page.reload();
