@@ -4,6 +4,15 @@ import svelte from 'eslint-plugin-svelte';
 import svelteConfig from './web/svelte.config.js';
 
 const HTML_SINKS = 'innerHTML|outerHTML';
+// Outside web/src/lib/api, no string names an API path: links to downloads come from the
+// module's client too (exportHref, networkExportHref), so a changed route breaks the build.
+const NO_API_PATH_BY_HAND = [
+  {
+    selector: String.raw`:matches(Literal[value=/\/api\/v1\//], TemplateElement[value.raw=/\/api\/v1\//])`,
+    message: 'An API path is typed by the contract: use a helper of web/src/lib/api/<module>.ts.',
+  },
+];
+
 const NO_HTML_FROM_STRINGS = [
   {
     selector: `AssignmentExpression > MemberExpression.left[property.name=/^(${HTML_SINKS})$/]`,
@@ -125,7 +134,7 @@ export default ts.config(
       // would be a single helper component, exempted here by its path and nothing else).
       'svelte/no-at-html-tags': 'error',
       // …and no other way of writing HTML from a string into the page.
-      'no-restricted-syntax': ['error', ...NO_HTML_FROM_STRINGS],
+      'no-restricted-syntax': ['error', ...NO_HTML_FROM_STRINGS, ...NO_API_PATH_BY_HAND],
     },
   },
   {

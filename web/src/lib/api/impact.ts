@@ -11,12 +11,18 @@ import type {
   TRecalculation,
 } from '$shared/impact.schemas';
 import type { AppState } from '$lib/app-state.svelte';
-import { apiRequest } from '$lib/api';
+import { API_BASE, apiRequest } from '$lib/api';
 import { operation, type Operation, type Query } from './operation';
 
 /** The web page of a drill-down list, from the API path a figure carries. */
 export function drillDownHref(apiPath: string): string {
   return apiPath.replace(/^\/api\/v1\/networks\//, '/networks/');
+}
+
+/** Where a network's CSV export is downloaded (a plain link: the session cookie goes along). */
+export function networkExportHref(slug: string, query: URLSearchParams): string {
+  const qs = query.toString();
+  return `${API_BASE}${operation('GET /networks/{slug}/export.csv', { slug }).path}${qs ? `?${qs}` : ''}`;
 }
 
 export function impactApi(app: AppState, fetchFn: typeof fetch = fetch) {
