@@ -1,6 +1,6 @@
 /**
  * Hostile people: two makers fill every text field they can reach (hub, listing, request, stream,
- * machine, network, exchange message, outcome, their own names) with markup that would run script
+ * machine, network, exchange message, outcome, claim, join request, their own names) with markup that would run script
  * if it were ever written as HTML, and every web address with `javascript:`. Then every page that
  * shows those texts is opened, map markers hovered and their popups opened, and nothing may run:
  * no dialog, no element parsed from the markup, no link with a script scheme, no blocked script.
@@ -53,6 +53,8 @@ const PAGES: { path: (w: World) => string; as: 'giver' | 'receiver'; maps?: bool
   { path: () => '/networks', as: 'giver' },
   { path: (w) => `/networks/${w.network}`, as: 'giver' },
   { path: (w) => `/networks/${w.network}/flows`, as: 'giver' },
+  { path: () => '/tasks', as: 'giver' },
+  { path: () => '/notifications', as: 'giver' },
   { path: () => '/notifications', as: 'receiver' },
   { path: () => '/dev/mailbox', as: 'receiver' },
 ];
@@ -212,6 +214,15 @@ async function hostileWorld(giver: BrowserContext, receiver: BrowserContext): Pr
     { body: hostile('Outcome'), link: 'https://example.org/bench' },
     [201],
   );
+  // A second claim left waiting: a task for the giver's hub, named by the hostile texts.
+  await apiPost(
+    receiver,
+    `/listings/${listing.id}/claims`,
+    { hub: receiverHub, quantity: 1, message: hostile('Second claim') },
+    [201],
+  );
+  // The receiver asks to join the giver's hub: its manager reads the message on the hub page.
+  await apiPost(receiver, `/hubs/${giverHub}/join-requests`, { message: hostile('Let me in') }, [201]);
   // The receiver's request matches the listing: a notification (and an email) names both.
   await expect
     .poll(async () => (await apiGet<{ items: unknown[] }>(receiver, '/notifications')).items.length, {
