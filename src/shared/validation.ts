@@ -209,7 +209,7 @@ export const FIELD_LABELS = {
     en: 'Minimum thickness (mm)',
   },
   requestId: { nl: 'Vraag', fr: 'Demande', en: 'Request' },
-  neededBy: { nl: 'Nodig tegen', fr: 'Nécessaire pour le', en: 'Needed by' },
+  neededBy: { nl: 'Nodig tegen', fr: 'Date limite', en: 'Needed by' },
   fetchRadiusKm: { nl: 'Ophaalafstand (km)', fr: 'Distance de retrait (km)', en: 'Pickup distance (km)' },
   status: { nl: 'Status', fr: 'Statut', en: 'Status' },
   q: { nl: 'Zoektekst', fr: 'Texte de recherche', en: 'Search text' },

@@ -157,7 +157,7 @@ describe('validation messages', () => {
       { path: 'neededBy', message: 'Nodig tegen: mag niet in het verleden liggen' },
     ]);
     expect(fieldErrors(r.error!, old, 'fr')).toEqual([
-      { path: 'neededBy', message: 'Nécessaire pour le : ne peut pas être dans le passé' },
+      { path: 'neededBy', message: 'Date limite : ne peut pas être dans le passé' },
     ]);
     const listing = {
       hub: 'broei',
