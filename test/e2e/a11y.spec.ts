@@ -109,3 +109,22 @@ test('the photo picker with a refused photo, and the published confirmation, hav
   await expect(page.getByTestId('listing-published')).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test('on a 360-px phone, tables that scroll sideways can be reached and are named (the impact method)', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+  const page = await context.newPage();
+  await page.goto('/impact/method');
+  const region = page
+    .getByRole('region')
+    .filter({ has: page.locator('table') })
+    .first();
+  await expect(region).toBeVisible();
+  // The table is wider than the phone: it scrolls inside its region, which the keyboard reaches.
+  const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+  expect(scrolls).toBe(true);
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expectNoSeriousViolations(page);
+  await context.close();
+});

@@ -25,6 +25,14 @@ export function networkExportHref(slug: string, query: URLSearchParams): string 
   return `${API_BASE}${operation('GET /networks/{slug}/export.csv', { slug }).path}${qs ? `?${qs}` : ''}`;
 }
 
+/** Where a network's figures (JSON) are downloaded. */
+export const networkJsonHref = (slug: string) =>
+  `${API_BASE}${operation('GET /networks/{slug}/export.json', { slug }).path}`;
+
+/** Where a network's open data (JSON) is downloaded. */
+export const openDataHref = (slug: string) =>
+  `${API_BASE}${operation('GET /networks/{slug}/open-data.json', { slug }).path}`;
+
 export function impactApi(app: AppState, fetchFn: typeof fetch = fetch) {
   const call = <T>({ method, path }: Operation, o: { query?: Query } = {}) =>
     apiRequest<T>({ fetchFn, locale: app.locale, messages: app.m.common, method, path, ...o });

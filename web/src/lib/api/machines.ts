@@ -9,7 +9,12 @@ import type {
 } from '$shared/machines.schemas';
 import type { TPhoto } from '$shared/photos.schemas';
 import type { TTrainingRequest } from '$shared/trainings.schemas';
+import { API_BASE } from '$lib/api';
 import { operation, type Call } from './operation';
+
+/** A machine's bookings as a calendar feed (iCalendar), for a calendar app to subscribe to. */
+export const calendarFeedHref = (id: number) =>
+  `${API_BASE}${operation('GET /machines/{id}/calendar.ics', { id }).path}`;
 
 export function machinesApi(call: Call) {
   return {
