@@ -87,4 +87,34 @@ describe('what an exchange saved, on its page', () => {
       expect(declined.counted).toBe(false);
     },
   );
+
+  it(
+    'a category without an emission factor counts its kg as reused and says so, with no CO2e saved',
+    { timeout: 120_000 },
+    async () => {
+      // Stone has no factor in the default table (nor has any of its parents).
+      const o = await twoHubs({ category: 'stone', title: 'Marble offcuts' });
+      const done = await completedExchange(o, 2, { massGrams: 12_000, transportMode: 'van' });
+      const seen = await expectJson(
+        await call(`/exchanges/${done.id}/impact`, { session: o.receiver.session }),
+        200,
+        ZExchangeImpact,
+      );
+      expect(seen.counted).toBe(true);
+      const i = seen.impact!;
+      expect(i).toMatchObject({ category: 'stone', massSource: 'weighed', massGrams: 12_000, factor: null });
+      expect(i.co2eGrossG).toBe(0);
+      expect(i.co2eAttributedG).toBe(0);
+      // The trip still emitted: net is its transport, never a saving invented from nothing.
+      expect(i.co2eNetG).toBe(-i.co2eTransportG);
+      const row = await db
+        .prepare(
+          `SELECT factor_id, gross_g, mass_grams FROM exchange_impacts
+           WHERE exchange_id = ?1 AND network_id IS NULL AND superseded_by IS NULL`,
+        )
+        .bind(done.id)
+        .first<{ factor_id: number | null; gross_g: number; mass_grams: number }>();
+      expect(row).toEqual({ factor_id: null, gross_g: 0, mass_grams: 12_000 });
+    },
+  );
 });
