@@ -38,6 +38,7 @@ import { exchangesRoutes } from './modules/exchanges/exchanges.routes';
 import { streamsRoutes } from './modules/streams/streams.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { requestProgressRoutes } from './modules/request-progress/request-progress.routes';
+import { questionsRoutes } from './modules/questions/questions.routes';
 import { ERRORS, errorMessage, type ErrorCode } from './shared/errors';
 import type { TErrorBody } from './shared/common.schemas';
 import { RULE_MESSAGES, ruleSentence, type RuleKey } from './shared/validation';
@@ -121,7 +122,8 @@ export function createApp() {
     .route('/', exchangesRoutes)
     .route('/', streamsRoutes)
     .route('/', tasksRoutes)
-    .route('/', requestProgressRoutes);
+    .route('/', requestProgressRoutes)
+    .route('/', questionsRoutes);
 
   // Generated once per isolate, on first use; the server URL is made absolute for the caller's host.
   let contract: ReturnType<typeof contractDocument> | undefined;

@@ -622,6 +622,32 @@ export const ERRORS = {
     },
   },
 
+  // ---------- questions ----------
+  QUESTION_LISTING_CLOSED: {
+    status: 409,
+    message: {
+      nl: 'Dit aanbod is niet meer beschikbaar: er kunnen geen nieuwe vragen over gesteld worden.',
+      fr: 'Cette offre n’est plus disponible : elle ne reçoit plus de nouvelles questions.',
+      en: 'This listing is no longer offered: it takes no new questions.',
+    },
+  },
+  QUESTION_OWN_HUB: {
+    status: 422,
+    message: {
+      nl: 'Een hub stelt geen vragen aan zichzelf: kies een andere hub van jou.',
+      fr: 'Un hub ne se pose pas de question à lui-même : choisissez un autre de vos hubs.',
+      en: 'A hub does not ask itself: choose another of your hubs.',
+    },
+  },
+  QUESTION_THREAD_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze hub stelde nog geen vraag over dit aanbod.',
+      fr: 'Ce hub n’a encore posé aucune question sur cette offre.',
+      en: 'This hub has not asked a question about this listing.',
+    },
+  },
+
   // ---------- requests ----------
   REQUEST_NOT_FOUND: {
     status: 404,

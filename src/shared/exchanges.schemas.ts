@@ -178,6 +178,8 @@ export type TFlow = z.infer<typeof ZFlow>;
 
 export const ZExchangeDetail = ZExchange.extend({
   events: z.array(ZExchangeEvent),
+  /** What the claiming hub asked about the listing before it claimed, and the answers (the thread on the listing's page). */
+  askedBefore: z.array(ZExchangeMessage),
   messages: z.array(ZExchangeMessage),
   outcomes: z.array(ZExchangeOutcome),
   flows: z.array(ZFlow),

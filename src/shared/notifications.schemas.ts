@@ -54,6 +54,8 @@ export const ZNotificationPayload = z.object({
   /** The hub that gives (the listing's) and the hub that receives (the claimant's). */
   fromHubName: z.string().optional(),
   toHubName: z.string().optional(),
+  /** A question about a listing before any claim, or its answer (kind 'exchange_message'; no exchange yet). */
+  question: z.enum(['asked', 'answered']).optional(),
   /** The hub whose member acted (wrote the message, made the booking …). */
   hubName: z.string().optional(),
   /** A claim's answer (kind 'claim_answered'), a booking's change (kind 'booking_changed'). */

@@ -25,7 +25,12 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
       `De uitwisseling van ‘${p.listingTitle}’ tussen ${p.fromHubName} en ${p.toHubName} is afgerond`,
     exchange_disputed: (p) =>
       `De overdracht van ‘${p.listingTitle}’ wordt betwist: lees waarom en registreer ze opnieuw`,
-    exchange_message: (p) => `Nieuw bericht van ${p.hubName} over ‘${p.listingTitle}’`,
+    exchange_message: (p) =>
+      p.question
+        ? p.question === 'asked'
+          ? `${p.hubName} stelt een vraag over ‘${p.listingTitle}’`
+          : `${p.hubName} antwoordde op je vraag over ‘${p.listingTitle}’`
+        : `Nieuw bericht van ${p.hubName} over ‘${p.listingTitle}’`,
     booking_changed: (p) =>
       `Reservatie van ${p.machineName} op ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'geannuleerd' : 'gemaakt'}`,
     stream_occurrence: (p) =>
@@ -63,7 +68,12 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
       `L’échange de « ${p.listingTitle} » entre ${p.fromHubName} et ${p.toHubName} est terminé`,
     exchange_disputed: (p) =>
       `La remise de « ${p.listingTitle} » est contestée : lisez pourquoi et enregistrez-la à nouveau`,
-    exchange_message: (p) => `Nouveau message de ${p.hubName} à propos de « ${p.listingTitle} »`,
+    exchange_message: (p) =>
+      p.question
+        ? p.question === 'asked'
+          ? `${p.hubName} pose une question sur « ${p.listingTitle} »`
+          : `${p.hubName} a répondu à votre question sur « ${p.listingTitle} »`
+        : `Nouveau message de ${p.hubName} à propos de « ${p.listingTitle} »`,
     booking_changed: (p) =>
       `Réservation de ${p.machineName} le ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'annulée' : 'effectuée'}`,
     stream_occurrence: (p) =>
@@ -98,7 +108,12 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
       `The exchange of ‘${p.listingTitle}’ between ${p.fromHubName} and ${p.toHubName} is complete`,
     exchange_disputed: (p) =>
       `The handover of ‘${p.listingTitle}’ was disputed: read why and record it again`,
-    exchange_message: (p) => `New message from ${p.hubName} about ‘${p.listingTitle}’`,
+    exchange_message: (p) =>
+      p.question
+        ? p.question === 'asked'
+          ? `${p.hubName} asks a question about ‘${p.listingTitle}’`
+          : `${p.hubName} answered your question about ‘${p.listingTitle}’`
+        : `New message from ${p.hubName} about ‘${p.listingTitle}’`,
     booking_changed: (p) =>
       `Booking of ${p.machineName} on ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'cancelled' : 'made'}`,
     stream_occurrence: (p) =>
@@ -127,6 +142,7 @@ export function notificationLine(locale: Locale, kind: TNotificationKind, p: TNo
 /** Where a notification leads in the web app. */
 export function notificationPath(kind: TNotificationKind, p: TNotificationPayload): string {
   if (p.exchangeId !== undefined) return `/exchanges/${p.exchangeId}`;
+  if (p.question !== undefined && p.listingId !== undefined) return `/listings/${p.listingId}#questions`;
   if (kind === 'training_requested' && p.hubSlug !== undefined)
     return `/hubs/${p.hubSlug}/machines#training-requests`;
   if (p.hubSlug !== undefined) return `/hubs/${p.hubSlug}`;

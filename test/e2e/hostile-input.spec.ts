@@ -1,6 +1,6 @@
 /**
  * Hostile people: two makers fill every text field they can reach (hub, listing, request, stream,
- * machine, network, exchange message, outcome, claim, join request, their own names) with markup that would run script
+ * machine, network, exchange message, outcome, claim, join request, listing question, their own names) with markup that would run script
  * if it were ever written as HTML, and every web address with `javascript:`. Then every page that
  * shows those texts is opened, map markers hovered and their popups opened, and nothing may run:
  * no dialog, no element parsed from the markup, no link with a script scheme, no blocked script.
@@ -192,6 +192,19 @@ async function hostileWorld(giver: BrowserContext, receiver: BrowserContext): Pr
   ] as const)
     expect(await tryPost(who, `/networks/${network}/hubs/${slug}`, {}, 'PUT')).toBeLessThan(300);
 
+  // A question before the claim, and its answer: on the listing's page and in the exchange.
+  await apiPost(
+    receiver,
+    `/listings/${listing.id}/questions`,
+    { hub: receiverHub, body: hostile('Question') },
+    [201],
+  );
+  await apiPost(
+    giver,
+    `/listings/${listing.id}/questions`,
+    { hub: receiverHub, body: hostile('Answer') },
+    [201],
+  );
   const claimed = await apiPost<{ id: number }>(
     receiver,
     `/listings/${listing.id}/claims`,

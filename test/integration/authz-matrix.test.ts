@@ -95,6 +95,15 @@ const EXPECT: Record<string, Row> = {
     member: 'P',
     manager: 'P',
   },
+  // Another hub asks the listing's hub (for itself); the listing's own people are refused by the
+  // state (a hub does not ask itself); a coordinator of no party hub is not a member.
+  'POST /listings/{id}/questions': {
+    anonymous: 'U',
+    otherHub: 'OK',
+    coordinator: 'D',
+    member: 'P',
+    manager: 'P',
+  },
   'POST /requests': hubMembers,
   'PATCH /requests/{id}': managerOnly,
   'DELETE /requests/{id}': managerOnly,
@@ -461,6 +470,10 @@ async function target(key: string, w: World, actor: Actor): Promise<Target> {
         path: `/listings/${await w.listing()}/claims`,
         body: { hub, quantity: 1, message: 'For a workshop' },
       };
+    }
+    case 'POST /listings/{id}/questions': {
+      const hub = actor === 'otherHub' ? h2 : await w.hub();
+      return { path: `/listings/${await w.listing()}/questions`, body: { hub, body: 'Is it dry?' } };
     }
     case 'POST /requests':
       return {

@@ -219,6 +219,7 @@ describe('notifications follow the one table', () => {
       'exchange.completed→exchange_completed',
       'exchange.disputed→exchange_disputed',
       'exchange.message→exchange_message',
+      'listing.question→exchange_message',
       'booking.made→booking_changed',
       'booking.cancelled→booking_changed',
       'stream.occurrence_published→stream_occurrence',

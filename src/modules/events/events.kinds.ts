@@ -84,6 +84,18 @@ export const EVENT_KINDS = {
     hubId: z.number().int(),
     reservedHubId: z.number().int().nullable(),
   }),
+  /**
+   * A question about a listing, or an answer to one: subject = the message. `askingHubId` names
+   * the thread; `authorHubId` is the side that wrote (the asking hub, or the listing's hub).
+   */
+  'listing.question': z.object({
+    listingId: z.number().int(),
+    listingTitle: z.string(),
+    listingHubId: z.number().int(),
+    askingHubId: z.number().int(),
+    authorHubId: z.number().int(),
+    authorHubName: z.string(),
+  }),
   /** A person asked to join a hub: subject = the join request. */
   'hub.join_requested': z.object({
     hubId: z.number().int(),

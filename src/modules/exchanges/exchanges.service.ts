@@ -31,6 +31,7 @@ import { requestFacts } from '../requests/requests.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { listingFacts, reservationStatement } from '../listings/listings.service';
 import * as photos from '../photos/photos.service';
+import { askedBeforeClaim } from '../questions/questions.service';
 import type { PhotoDeps } from '../photos/photos.service';
 import {
   actionsFor,
@@ -142,8 +143,9 @@ export async function getExchange(
   { id, user }: { id: number; user: SessionUser },
 ): Promise<TExchangeDetail> {
   const { row, party } = await requireVisible(deps, id, user);
-  const [events, messages, outcomes, flows] = await Promise.all([
+  const [events, askedBefore, messages, outcomes, flows] = await Promise.all([
     repo.eventsOf(deps.db, id),
+    askedBeforeClaim(deps, { listingId: row.listing_id, askingHubId: row.to_hub_id, before: row.created_at }),
     repo.messagesOf(deps.db, id),
     repo.outcomesOf(deps.db, id),
     repo.flowsOfExchange(deps.db, id),
@@ -164,6 +166,7 @@ export async function getExchange(
       note: e.note,
       at: e.created_at,
     })),
+    askedBefore,
     messages: messages.map((m) => ({
       id: m.id,
       author: { id: m.author_id, displayName: m.author_name },

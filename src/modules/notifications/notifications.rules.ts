@@ -112,6 +112,19 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
         hubName: e.payload.hubId === e.payload.fromHubId ? e.payload.fromHubName : e.payload.toHubName,
       }),
   }),
+  // A question about a listing is for the listing's hub; its answer for the hub that asked.
+  rule({
+    on: 'listing.question',
+    notify: 'exchange_message',
+    to: (e) =>
+      hubs(e.payload.authorHubId === e.payload.askingHubId ? e.payload.listingHubId : e.payload.askingHubId),
+    payload: (e) => ({
+      listingId: e.payload.listingId,
+      listingTitle: e.payload.listingTitle,
+      hubName: e.payload.authorHubName,
+      question: e.payload.authorHubId === e.payload.askingHubId ? 'asked' : 'answered',
+    }),
+  }),
   // A booking made or cancelled: the machine's hub's managers and the person it is for.
   rule({
     on: 'booking.made',

@@ -7,6 +7,7 @@ import type { Deps, SessionUser } from '../../env';
 import type { TTask, TTaskList } from '../../shared/tasks.schemas';
 import { exchangeTasks } from '../exchanges/exchanges.service';
 import { hubRoles, joinRequestTasks } from '../hubs/hubs.service';
+import { questionTasks } from '../questions/questions.service';
 import { trainingRequestTasks } from '../trainings/trainings.service';
 
 /** The person and their hubs, as sources need them. */
@@ -22,6 +23,7 @@ export const TASK_SOURCES: readonly TaskSource[] = [
   (deps, v, limit) => exchangeTasks(deps, { userId: v.userId, hubIds: v.hubIds, limit }),
   (deps, v, limit) => joinRequestTasks(deps, { managerOf: v.managerOf, limit }),
   (deps, v, limit) => trainingRequestTasks(deps, { managerOf: v.managerOf, limit }),
+  (deps, v, limit) => questionTasks(deps, { hubIds: v.hubIds, limit }),
 ];
 
 export async function myTasks(deps: Deps, user: SessionUser): Promise<TTaskList> {

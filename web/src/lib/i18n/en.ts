@@ -6,6 +6,7 @@ import { matchingEn } from './matching/en';
 import { offlineEn } from './offline/en';
 import { streamsEn } from './streams/en';
 import { tasksEn } from './tasks/en';
+import { questionsEn } from './questions/en';
 import { accountsEn } from './accounts/en';
 import { hubsEn } from './hubs/en';
 import { listingsEn } from './listings/en';
@@ -23,6 +24,7 @@ export const en = {
   networks: networksEn,
   matching: matchingEn,
   tasks: tasksEn,
+  questions: questionsEn,
   streams: streamsEn,
   common: {
     loading: 'Loading…',

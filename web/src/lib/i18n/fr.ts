@@ -5,6 +5,7 @@ import { networksFr } from './networks/fr';
 import type { Messages } from './en';
 import { matchingFr } from './matching/fr';
 import { tasksFr } from './tasks/fr';
+import { questionsFr } from './questions/fr';
 import { offlineFr } from './offline/fr';
 import { streamsFr } from './streams/fr';
 import { accountsFr } from './accounts/fr';
@@ -24,6 +25,7 @@ export const fr: Messages = {
   networks: networksFr,
   matching: matchingFr,
   tasks: tasksFr,
+  questions: questionsFr,
   streams: streamsFr,
   common: {
     loading: 'Chargement…',

@@ -5,6 +5,7 @@ import { networksNl } from './networks/nl';
 import type { Messages } from './en';
 import { matchingNl } from './matching/nl';
 import { tasksNl } from './tasks/nl';
+import { questionsNl } from './questions/nl';
 import { offlineNl } from './offline/nl';
 import { streamsNl } from './streams/nl';
 import { accountsNl } from './accounts/nl';
@@ -24,6 +25,7 @@ export const nl: Messages = {
   networks: networksNl,
   matching: matchingNl,
   tasks: tasksNl,
+  questions: questionsNl,
   streams: streamsNl,
   common: {
     loading: 'Laden…',
