@@ -1,6 +1,7 @@
 /**
- * A bundle claimed in one action: T2 Campus asks for 20 brass sheets; Maakleerplek Leuven and Buda
- * Factory each offer 10. The request's bundle claims both at once, one claim each with the request
+ * A bundle claimed in one action: T2 Campus asks for 20 slate slabs; Maakleerplek Leuven and Buda
+ * Factory each offer 10 (stone: a family no other browser test uses, so nobody another test counts
+ * is told of these). The request's bundle claims both at once, one claim each with the request
  * named; the answer to the second is lost on the way (the server made the claim): the matches read
  * again show it as the hub's, so it reads "claimed" and is not sent again — one claim per listing,
  * 20 of 20 claimed.
@@ -21,14 +22,14 @@ test('claim all: one claim per listing, each result shown, a lost answer claims 
   const e = MESSAGES[await pageLocale(emre)];
   const request = await apiPost<{ id: number }>(emre, '/requests', {
     hub: 't2-campus',
-    title: `Brass for 20 shelves ${word}`,
-    category: 'brass',
+    title: `Slate for 20 shelves ${word}`,
+    category: 'stone',
     quantity: 20,
     unit: 'sheets',
     fetchRadiusKm: 250,
   });
   const sheets = {
-    category: 'brass',
+    category: 'stone',
     quantity: 10,
     unit: 'sheets',
     lengthMm: 600,
@@ -36,18 +37,18 @@ test('claim all: one claim per listing, each result shown, a lost answer claims 
     thicknessMm: 18,
   };
   await asMember(browser, 'tom@maakleerplek.demo', (s) =>
-    createListing(s, { hub: 'maakleerplek-leuven', title: `Brass A ${word}`, ...sheets }),
+    createListing(s, { hub: 'maakleerplek-leuven', title: `Slate A ${word}`, ...sheets }),
   );
   const buda = await asMember(browser, 'hanne@budafactory.demo', (s) =>
-    createListing(s, { hub: 'buda-factory', title: `Brass B ${word}`, ...sheets }),
+    createListing(s, { hub: 'buda-factory', title: `Slate B ${word}`, ...sheets }),
   );
 
   // The bundle appears once matching has run for the new listings.
   const bundle = emre.getByTestId('match-bundle');
   await expect(async () => {
     await emre.goto(`/requests/${request.id}`);
-    await expect(bundle).toContainText(`Brass A ${word}`, { timeout: 2_000 });
-    await expect(bundle).toContainText(`Brass B ${word}`, { timeout: 2_000 });
+    await expect(bundle).toContainText(`Slate A ${word}`, { timeout: 2_000 });
+    await expect(bundle).toContainText(`Slate B ${word}`, { timeout: 2_000 });
   }).toPass({ timeout: 45_000 });
 
   // The answer to the second claim is lost after the server made it.
@@ -69,8 +70,8 @@ test('claim all: one claim per listing, each result shown, a lost answer claims 
   await form.getByTestId('bundle-claim-all').click();
   const results = form.getByTestId('bundle-result');
   await expect(results).toHaveCount(2);
-  await expect(results.filter({ hasText: `Brass A ${word}` })).toHaveAttribute('data-ok', 'true');
-  await expect(results.filter({ hasText: `Brass B ${word}` })).toHaveAttribute('data-ok', 'true');
+  await expect(results.filter({ hasText: `Slate A ${word}` })).toHaveAttribute('data-ok', 'true');
+  await expect(results.filter({ hasText: `Slate B ${word}` })).toHaveAttribute('data-ok', 'true');
   await expect(form.getByRole('status')).toHaveText(e.matching.claimAllDone(2, 2));
   // Nothing is left to claim: no button to send anything again.
   await expect(form.getByTestId('bundle-claim-all')).toHaveCount(0);
