@@ -90,16 +90,34 @@ try {
   const counts = d1(
     `SELECT (SELECT count(*) FROM exchanges) AS exchanges, (SELECT count(*) FROM flows) AS flows,
        (SELECT count(*) FROM exchange_impacts) AS impactRows,
-       (SELECT count(*) FROM impact_totals t JOIN networks n ON n.id = t.scope_id WHERE n.slug = '${NETWORK}') AS keptRows,
+       (SELECT count(*) FROM impact_rollups t JOIN networks n ON n.id = t.scope_id
+          WHERE n.slug = '${NETWORK}' AND length(t.period) = 7) AS keptMonthRows,
+       (SELECT count(*) FROM impact_rollups t JOIN networks n ON n.id = t.scope_id
+          WHERE n.slug = '${NETWORK}' AND t.period = 'all') AS keptAllTimeRows,
+       (SELECT count(DISTINCT t.from_hub_id || '>' || t.to_hub_id) FROM impact_rollups t JOIN networks n ON n.id = t.scope_id
+          WHERE n.slug = '${NETWORK}' AND t.period = 'all') AS hubPairs,
        (SELECT count(*) FROM exchange_impacts i JOIN networks n ON n.id = i.network_id WHERE n.slug = '${NETWORK}' AND i.superseded_by IS NULL) AS networkExchanges`,
   ).results[0];
   const base = `/api/v1/networks/${NETWORK}/impact`;
+  // Periods inside the seeded months (they end the month before the seed ran): its last whole
+  // month, and from the 15th of its second month to the 10th of its seventh.
+  const span = d1(
+    `SELECT min(substr(completed_at, 1, 7)) AS first, max(substr(completed_at, 1, 7)) AS last
+     FROM exchange_impacts i JOIN networks n ON n.id = i.network_id WHERE n.slug = '${NETWORK}'`,
+  ).results[0];
+  const monthAfter = (m, k) =>
+    new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1 + k, 1)).toISOString().slice(0, 7);
+  const lastDay = (m) =>
+    new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const part = `from=${monthAfter(span.first, 1)}-15&to=${monthAfter(span.first, 6)}-10`;
   const views = [
     ['headline (all time)', base],
     ['per month', `${base}?group_by=month`],
     ['per hub', `${base}?group_by=hub`],
     ['per category', `${base}?group_by=category`],
-    ['a period of part months', `${base}?from=2025-03-15&to=2025-09-10&group_by=month`],
+    ['one whole month, per hub', `${base}?from=${span.last}-01&to=${lastDay(span.last)}&group_by=hub`],
+    ['a period of part months, per month', `${base}?${part}&group_by=month`],
+    ['a period of part months, per hub', `${base}?${part}&group_by=hub`],
   ];
   const results = [];
   for (const [name, path] of views)

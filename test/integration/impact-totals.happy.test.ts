@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { keptTotals, recomputedTotals } from '../../src/modules/impact/impact.repo';
+import {
+  keptMonthRows,
+  keptTotals,
+  recomputedMonthRows,
+  recomputedTotals,
+} from '../../src/modules/impact/impact.repo';
 import type { Deps } from '../../src/env';
 import { recomputedReport } from '../../src/modules/impact/impact.service';
 import { ZImpactReport, ZRecalculation } from '../../src/shared/impact.schemas';
 import { actOk, claimOk } from '../exchanges-helpers';
 import { call, db, expectJson, makerWithHub } from '../helpers';
-import { completedExchange, networkOfTwo, runJob } from '../impact-helpers';
+import { addHub, completedExchange, networkOfTwo, runJob } from '../impact-helpers';
 
-/** The network's kept totals and the default scope's, each equal to a recomputation from the rows. */
+/**
+ * The network's kept totals and the default scope's, each equal to a recomputation from the rows,
+ * and the network's kept months too; returns the network's kept totals of the months.
+ */
 async function expectKeptEqualsRecomputed(networkId: number) {
   for (const scope of [networkId, null]) {
     const kept = await keptTotals(db, scope);
     expect(kept, `scope ${scope}`).toEqual(await recomputedTotals(db, scope));
   }
-  return keptTotals(db, networkId);
+  expect(await keptMonthRows(db, networkId)).toEqual(await recomputedMonthRows(db, networkId));
+  return (await keptTotals(db, networkId)).filter((r) => r.period.length === 7);
 }
 
-describe('kept totals per network, month, hub pair and family', () => {
+describe('kept totals per network, period, hub pair and category', () => {
   it(
     'are written with each impact row: completion, correction and recalculation',
     { timeout: 120_000 },
@@ -31,6 +40,12 @@ describe('kept totals per network, month, hub pair and family', () => {
       await runJob();
       let kept = await expectKeptEqualsRecomputed(networkId);
       expect(kept).toHaveLength(1);
+      // The same sums kept for the month, the year and all time.
+      const periods = await keptTotals(db, networkId);
+      const month = kept[0]!.period;
+      expect(periods.map((r) => r.period).sort()).toEqual([month, 'all', `y${month.slice(0, 4)}`].sort());
+      for (const r of periods) expect({ ...r, period: month }).toEqual(kept[0]);
+      expect(await keptMonthRows(db, networkId)).toMatchObject([{ month, hubs_active: 2, exchanges: 2 }]);
       expect(kept[0]).toMatchObject({
         fromHub: o.giver.hub.slug,
         toHub: o.receiver.hub.slug,
@@ -42,7 +57,7 @@ describe('kept totals per network, month, hub pair and family', () => {
 
       // The job running again, twice at the same time, adds nothing twice.
       await Promise.all([runJob(), runJob()]);
-      expect(await keptTotals(db, networkId)).toEqual(kept);
+      expect((await keptTotals(db, networkId)).filter((r) => r.period.length === 7)).toEqual(kept);
       await completedExchange(o, 1, { massGrams: 1000 });
       await Promise.all([runJob(), runJob()]);
       kept = await expectKeptEqualsRecomputed(networkId);
@@ -138,20 +153,51 @@ describe('kept totals per network, month, hub pair and family', () => {
       { to: today },
       { from: '2020-01-15', to: '2020-02-10' },
     ];
-    for (const period of periods)
-      for (const group_by of [undefined, 'month', 'hub', 'category'] as const) {
-        const query = { ...period, ...(group_by ? { group_by } : {}) };
-        const qs = new URLSearchParams(query as Record<string, string>).toString();
-        const viewed = await expectJson(
-          await call(`/networks/${o.network.slug}/impact?${qs}`, { session: o.giver.session }),
-          200,
-          ZImpactReport,
-        );
-        const fresh = await recomputedReport(deps, { slug: o.network.slug, userId: user, query });
-        expect(viewed, JSON.stringify(query)).toEqual(fresh);
-      }
+    const everyView = async (label: string) => {
+      for (const period of periods)
+        for (const group_by of [undefined, 'month', 'hub', 'category'] as const) {
+          const query = { ...period, ...(group_by ? { group_by } : {}) };
+          const qs = new URLSearchParams(query as Record<string, string>).toString();
+          const viewed = await expectJson(
+            await call(`/networks/${o.network.slug}/impact?${qs}`, { session: o.giver.session }),
+            200,
+            ZImpactReport,
+          );
+          const fresh = await recomputedReport(deps, { slug: o.network.slug, userId: user, query });
+          expect(viewed, `${label} ${JSON.stringify(query)}`).toEqual(fresh);
+        }
+    };
+    await everyView('both hubs');
     const all = await recomputedReport(deps, { slug: o.network.slug, userId: user, query: {} });
     expect(all.totals.exchanges.value).toBe(3);
     expect(all.totals.massWeighed.value).toBe(3000);
+    const firstMonth = (q: Record<string, string>) =>
+      call(`/networks/${o.network.slug}/impact?${new URLSearchParams(q).toString()}`, {
+        session: o.giver.session,
+      })
+        .then((r) => expectJson(r, 200, ZImpactReport))
+        .then((r) => r.groups[0]!.totals);
+    expect((await firstMonth({ group_by: 'month' })).hubsActive.value).toBe(2);
+
+    // The giving hub leaves the network: the exchange with the outsider no longer touches it, and
+    // the kept months are counted again over the hubs that stay (every view still equals the ledger).
+    const networkId = (await db
+      .prepare('SELECT id FROM networks WHERE slug = ?1')
+      .bind(o.network.slug)
+      .first<{ id: number }>())!.id;
+    const left = await call(`/networks/${o.network.slug}/hubs/${o.giver.hub.slug}`, {
+      session: o.giver.session,
+      method: 'DELETE',
+    });
+    expect(left.status).toBe(204);
+    expect(await keptMonthRows(db, networkId)).toEqual(await recomputedMonthRows(db, networkId));
+    expect(await keptMonthRows(db, networkId)).toMatchObject([{ hubs_active: 1, exchanges: 2 }]);
+    await everyView('receiver only');
+    expect((await firstMonth({ group_by: 'month' })).exchanges.value).toBe(2);
+
+    // And joins again: counted as before.
+    expect((await addHub(o.giver.session, o.network.slug, o.giver.hub.slug)).status).toBe(200);
+    expect(await keptMonthRows(db, networkId)).toMatchObject([{ hubs_active: 2, exchanges: 3 }]);
+    await everyView('both again');
   });
 });

@@ -10,6 +10,8 @@ import {
   groupsOf,
   impactBucket,
   impactMatches,
+  keptPeriodMonth,
+  keptPeriods,
   keptSplit,
   sankeyOf,
   sankeyOfBuckets,
@@ -17,6 +19,7 @@ import {
   totalsOf,
   type Bucket,
   type Filter,
+  type KeptMonth,
   type Ledger,
 } from '../../src/modules/impact/impact.domain';
 import {
@@ -357,52 +360,139 @@ describe('exports that sum: one convention for per-hub figures', () => {
   });
 });
 
-/** Kept totals as impact_totals keeps them: the impact rows summed per month, hub pair and family. */
-function keep(ledger: Ledger): Bucket[] {
-  const kept = new Map<string, Bucket>();
+/**
+ * Kept totals as impact_rollups keeps them: the impact rows summed per kept period (month, year,
+ * all time), hub pair and category; as buckets with the month `keptBuckets` gives them.
+ */
+function keep(ledger: Ledger): { period: string; bucket: Bucket }[] {
+  const kept = new Map<string, { period: string; bucket: Bucket }>();
   for (const r of ledger.impacts) {
     const b = impactBucket(r);
-    const key = [b.month, b.fromHub, b.toHub, b.family].join('|');
-    const k = kept.get(key);
-    if (!k) kept.set(key, { ...b });
-    else
-      for (const f of Object.keys(b) as (keyof Bucket)[])
-        if (typeof b[f] === 'number') (k[f] as number) += b[f] as number;
+    for (const period of [b.month, `y${b.month.slice(0, 4)}`, 'all']) {
+      const key = [period, b.fromHub, b.toHub, b.category].join('|');
+      const k = kept.get(key);
+      if (!k) kept.set(key, { period, bucket: { ...b, month: keptPeriodMonth(period) } });
+      else
+        for (const f of Object.keys(b) as (keyof Bucket)[])
+          if (typeof b[f] === 'number') (k.bucket[f] as number) += b[f] as number;
+    }
   }
   return [...kept.values()];
 }
 
+/** Kept months as impact_months keeps them: the rows touching the scope, and its hubs taking part. */
+function keepMonths(ledger: Ledger, scope: ReadonlySet<string>): KeptMonth[] {
+  const months = new Map<string, { bucket: Bucket; hubs: Set<string> }>();
+  for (const r of ledger.impacts) {
+    if (!scope.has(r.fromHub) && !scope.has(r.toHub)) continue;
+    const b = impactBucket(r);
+    const k = months.get(b.month);
+    const hubs = [r.fromHub, r.toHub].filter((h) => scope.has(h));
+    if (!k)
+      months.set(b.month, {
+        bucket: { ...b, fromHub: '', toHub: '', category: '', family: '' },
+        hubs: new Set(hubs),
+      });
+    else {
+      for (const f of Object.keys(b) as (keyof Bucket)[])
+        if (typeof b[f] === 'number') (k.bucket[f] as number) += b[f] as number;
+      for (const h of hubs) k.hubs.add(h);
+    }
+  }
+  return [...months.values()].map((m) => ({ bucket: m.bucket, hubsActive: m.hubs.size }));
+}
+
+const year = fc.constantFrom('2024', '2025', '2026');
+const dayOfYears = fc.tuple(year, day).map(([y, d]) => `${y}${d.slice(4)}`);
+const keptCaseArb = fc.record({
+  exchanges: fc.array(
+    fc.tuple(exchangeArb, year).map(([x, y]) => ({ ...x, day: `${y}${x.day.slice(4)}` })),
+    { maxLength: 40 },
+  ),
+  scope: fc.subarray(HUBS, { minLength: 1 }),
+  period: fc.oneof(
+    fc.constant({}),
+    fc.tuple(dayOfYears, dayOfYears).map(([p, q]) => (p <= q ? { from: p, to: q } : { from: q, to: p })),
+    dayOfYears.map((from) => ({ from })),
+    dayOfYears.map((to) => ({ to })),
+    year.map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` })),
+    year.map((y) => ({ from: `${y}-01-01` })),
+  ),
+});
+
 describe('kept totals: the same figures as a recomputation from the ledger', () => {
-  it('for random ledgers, scopes and periods (whole months kept, part months from their rows)', () => {
+  it('for random ledgers, scopes and periods (kept months, years and all time; part months from their rows)', () => {
     fc.assert(
-      fc.property(caseArb, ({ exchanges, scope: scopeList, period }) => {
+      fc.property(keptCaseArb, ({ exchanges, scope: scopeList, period }) => {
         const ledger = ledgerOf(exchanges);
         const scope = new Set(scopeList);
         const hubs = scopeList.map((slug) => ({ slug, name: `Hub ${slug}` }));
         const o = { slug: 'net', scope, hubs };
         const p = period as Filter;
         const split = keptSplit(p);
-        const inMonths = (m: string) =>
-          split.months !== null &&
-          (split.months.from === null || m >= split.months.from) &&
-          (split.months.to === null || m <= split.months.to);
+        const ranges = split.months ? keptPeriods(split.months) : [];
         const inDays = (at: string) =>
           split.days.some((d) => at.slice(0, 10) >= d.from && at.slice(0, 10) <= d.to);
+        const edges = ledger.impacts
+          .filter((r) => inDays(r.completedAt) && impactMatches(r, p, scope))
+          .map(impactBucket);
         const buckets = [
-          ...keep(ledger).filter((b) => inMonths(b.month) && bucketMatches(b, p, scope)),
-          ...ledger.impacts
-            .filter((r) => inDays(r.completedAt) && impactMatches(r, p, scope))
-            .map(impactBucket),
+          ...keep(ledger)
+            .filter((k) => ranges.some(([lo, hi]) => k.period >= lo && k.period <= hi))
+            .map((k) => k.bucket)
+            .filter((b) => bucketMatches(b, p, scope)),
+          ...edges,
         ];
         expect(totalsFromBuckets(buckets, p, o)).toEqual(totalsOf(ledger, p, o));
         expect(sankeyOfBuckets(buckets, p, o)).toEqual(sankeyOf(ledger, p, o));
-        for (const group_by of ['month', 'hub'] as const)
+        for (const group_by of ['hub', 'category'] as const)
           expect(groupsFromBuckets(buckets, { ...p, group_by }, o)).toEqual(
             groupsOf(ledger, { ...p, group_by }, o),
           );
+        const m = split.months;
+        const whole = keepMonths(ledger, scope).filter(
+          (k) => m !== null && k.bucket.month >= (m.from ?? '') && k.bucket.month <= (m.to ?? '9999'),
+        );
+        expect(
+          groupsFromBuckets(buckets, { ...p, group_by: 'month' }, { ...o, months: { whole, edges } }),
+        ).toEqual(groupsOf(ledger, { ...p, group_by: 'month' }, o));
       }),
       { numRuns: 300, seed: 20261204 },
     );
+  });
+
+  it('reads every whole month of a period from exactly one kept period', () => {
+    const month = fc
+      .record({ y: fc.integer({ min: 2020, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) })
+      .map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.option(month), fc.option(month), (a, b) => {
+        const [from, to] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+        const ranges = keptPeriods({ from, to });
+        for (let y = 2019; y <= 2031; y++)
+          for (let mm = 1; mm <= 12; mm++) {
+            const mo = `${y}-${String(mm).padStart(2, '0')}`;
+            const covering = [mo, `y${y}`, 'all'].filter((k) =>
+              ranges.some(([lo, hi]) => k >= lo && k <= hi),
+            );
+            const inside = (from === null || mo >= from) && (to === null || mo <= to);
+            expect(covering.length, `${from}..${to}: ${mo}`).toBe(inside ? 1 : 0);
+          }
+        // A year row is read only where the whole year is inside; at most two part years of months.
+        expect(ranges.length).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    expect(keptPeriods({ from: null, to: null })).toEqual([['all', 'all']]);
+    expect(keptPeriods({ from: '2025-03', to: '2027-05' })).toEqual([
+      ['2025-03', '2025-12'],
+      ['y2026', 'y2026'],
+      ['2027-01', '2027-05'],
+    ]);
+    expect(keptPeriods({ from: null, to: '2025-05' })).toEqual([
+      ['y0000', 'y2024'],
+      ['2025-01', '2025-05'],
+    ]);
   });
 
   it('splits a period into whole months and the days of part months', () => {

@@ -324,14 +324,17 @@ export function distinctHubs(rows: { fromHub: string; toHub: string }[], scope: 
 // ---------- buckets: impact rows, or kept totals of many ----------
 
 /**
- * Summable figures of one or more current impact rows that share a month, a hub pair and a
- * family: one impact row, or one row of the kept totals (impact_totals). The dashboard's figures
- * are sums of these, so they come out the same from the ledger and from the kept totals.
+ * Summable figures of one or more current impact rows that share a period, a hub pair and a
+ * category: one impact row, or one row of the kept totals (impact_rollups). The dashboard's
+ * figures are sums of these, so they come out the same from the ledger and from the kept totals.
+ * `month` is the row's month; for a kept year or all-time row, a month inside it (such rows are
+ * read only for periods that cover them whole).
  */
 export type Bucket = {
   month: string;
   fromHub: string;
   toHub: string;
+  category: string;
   family: string;
   exchanges: number;
   massWeighedG: number;
@@ -359,6 +362,7 @@ export function impactBucket(r: TImpactRow): Bucket {
     month: r.completedAt.slice(0, 7),
     fromHub: r.fromHub,
     toHub: r.toHub,
+    category: r.category,
     family: r.family,
     exchanges: 1,
     massWeighedG: is('weighed') ? r.massGrams : 0,
@@ -381,8 +385,8 @@ export function impactBucket(r: TImpactRow): Bucket {
 }
 
 /**
- * A bucket in scope that passes the filter's month, hub and family parts. Day bounds (from, to)
- * are the caller's: kept totals are read for whole months only (see `keptSplit`).
+ * A bucket in scope that passes the filter's month, hub, category and family parts. Day bounds
+ * (from, to) are the caller's: kept totals are read for whole months only (see `keptSplit`).
  */
 export function bucketMatches(b: Bucket, f: Filter, scope: ReadonlySet<string>): boolean {
   if (!scope.has(b.fromHub) && !scope.has(b.toHub)) return false;
@@ -390,6 +394,7 @@ export function bucketMatches(b: Bucket, f: Filter, scope: ReadonlySet<string>):
   if (f.from && b.month < f.from.slice(0, 7)) return false;
   if (f.to && b.month > f.to.slice(0, 7)) return false;
   if (!hubsMatch(b.fromHub, b.toHub, f, scope)) return false;
+  if (f.category && b.category !== f.category) return false;
   if (f.family && b.family !== f.family) return false;
   return true;
 }
@@ -408,6 +413,8 @@ export function totalsFromBuckets(
   buckets: Bucket[],
   f: Filter,
   o: { slug: string; scope: ReadonlySet<string> },
+  /** The distinct hubs when the buckets cannot tell (a kept month over every hub pair). */
+  hubsActive?: number,
 ): TTotals {
   const figure = (
     value: number,
@@ -423,7 +430,8 @@ export function totalsFromBuckets(
     drillDown: drillDownPath(o.slug, { ...f, ...extra }),
     sumOf,
   });
-  const s = (k: keyof Omit<Bucket, 'month' | 'fromHub' | 'toHub' | 'family'>) => sum(buckets, (b) => b[k]);
+  const s = (k: keyof Omit<Bucket, 'month' | 'fromHub' | 'toHub' | 'category' | 'family'>) =>
+    sum(buckets, (b) => b[k]);
   const weighed = s('massWeighedG');
   const co2e = (field: 'grossG' | 'attributedG' | 'transportG' | 'netG', range: boolean) => {
     const base = field.slice(0, -1) as 'gross' | 'attributed' | 'net';
@@ -462,10 +470,11 @@ export function totalsFromBuckets(
     co2eNet: co2e('netG', true),
     exchanges: figure(s('exchanges'), {}, { list: 'impacts', field: 'count' }, 'count'),
     hubsActive: figure(
-      distinctHubs(
-        buckets.filter((b) => b.exchanges !== 0),
-        o.scope,
-      ),
+      hubsActive ??
+        distinctHubs(
+          buckets.filter((b) => b.exchanges !== 0),
+          o.scope,
+        ),
       {},
       { list: 'impacts', field: 'distinctHubs' },
       'count',
@@ -498,11 +507,12 @@ export function monthsOf(ledger: Ledger, f: Filter, scope: ReadonlySet<string>):
   return monthsOfBuckets(ledgerBuckets(ledger, f, scope));
 }
 
-/** Categories with any exchange in the period, heaviest first. */
-export function categoriesOf(ledger: Ledger, f: Filter, scope: ReadonlySet<string>): string[] {
+/** Categories with any exchange in these buckets, heaviest (known mass) first. */
+export function categoriesOfBuckets(buckets: Bucket[]): string[] {
   const grams = new Map<string, number>();
-  for (const r of ledger.impacts)
-    if (impactMatches(r, f, scope)) grams.set(r.category, (grams.get(r.category) ?? 0) + r.massGrams);
+  for (const b of buckets)
+    if (b.exchanges !== 0)
+      grams.set(b.category, (grams.get(b.category) ?? 0) + b.massWeighedG + b.massEstimatedG);
   return [...grams.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }
 
@@ -559,10 +569,7 @@ export function groupsOf(
   o: GroupOptions,
 ): TGroup[] {
   const period: Filter = { from: query.from, to: query.to };
-  return groupsFromBuckets(ledgerBuckets(ledger, period, o.scope), query, {
-    ...o,
-    impacts: ledger.impacts.filter((r) => impactMatches(r, period, o.scope)),
-  });
+  return groupsFromBuckets(ledgerBuckets(ledger, period, o.scope), query, o);
 }
 
 export type GroupOptions = {
@@ -572,13 +579,20 @@ export type GroupOptions = {
 };
 
 /**
- * The groups from the period's buckets (impact rows or kept totals, in scope and period). The
- * category table needs the period's impact rows themselves (kept totals are per family).
+ * A kept month over every hub pair of a network (impact_months): its sums, and the number of the
+ * network's hubs that took part, which the sums cannot tell.
+ */
+export type KeptMonth = { bucket: Bucket; hubsActive: number };
+
+/**
+ * The groups from the period's buckets (impact rows or kept totals, in scope and period). With
+ * `months` (kept totals), the month table reads one kept row per whole month and the buckets of
+ * the part months (`edges`, impact rows) instead of the buckets, which may be kept per year.
  */
 export function groupsFromBuckets(
   buckets: Bucket[],
   query: Pick<TImpactQuery, 'from' | 'to' | 'group_by'>,
-  o: GroupOptions & { impacts?: TImpactRow[] },
+  o: GroupOptions & { months?: { whole: KeptMonth[]; edges: Bucket[] } },
 ): TGroup[] {
   const period: Filter = { from: query.from, to: query.to };
   const totals = (f: Filter) =>
@@ -592,25 +606,38 @@ export function groupsFromBuckets(
     const given = totals({ hub: key, direction: 'given' });
     return { key, label, totals: received, given, received };
   };
-  if (query.group_by === 'month')
-    return monthsOfBuckets(buckets).map((m) => ({
-      key: m,
-      label: m,
-      totals: totals({ month: m }),
-      given: null,
-      received: null,
-    }));
-  if (query.group_by === 'category') {
-    const impacts = o.impacts ?? [];
-    const ledger = { flows: [], impacts };
-    return categoriesOf(ledger, period, o.scope).map((c) => ({
-      key: c,
-      label: c,
-      totals: totalsOf(ledger, { ...period, category: c }, o),
-      given: null,
-      received: null,
-    }));
+  const plain = (key: string, t: TTotals): TGroup => ({
+    key,
+    label: key,
+    totals: t,
+    given: null,
+    received: null,
+  });
+  if (query.group_by === 'month') {
+    if (!o.months) return monthsOfBuckets(buckets).map((m) => plain(m, totals({ month: m })));
+    const edges = o.months.edges;
+    const whole = o.months.whole
+      .filter((k) => k.bucket.exchanges !== 0)
+      .map((k) =>
+        plain(
+          k.bucket.month,
+          totalsFromBuckets([k.bucket], { ...period, month: k.bucket.month }, o, k.hubsActive),
+        ),
+      );
+    const parts = monthsOfBuckets(edges).map((m) =>
+      plain(
+        m,
+        totalsFromBuckets(
+          edges.filter((b) => bucketMatches(b, { month: m }, o.scope)),
+          { ...period, month: m },
+          o,
+        ),
+      ),
+    );
+    return [...whole, ...parts].sort((a, b) => a.key.localeCompare(b.key));
   }
+  if (query.group_by === 'category')
+    return categoriesOfBuckets(buckets).map((c) => plain(c, totals({ category: c })));
   if (query.group_by !== 'hub') return [];
   const groups = o.hubs.filter((h) => o.scope.has(h.slug)).map((h) => hub(h.slug, h.name));
   if (buckets.some((b) => b.exchanges !== 0 && (!o.scope.has(b.fromHub) || !o.scope.has(b.toHub))))
@@ -657,4 +684,41 @@ export function keptSplit(period: { from?: string; to?: string }): {
   }
   if (first && last && first > last) return { months: null, days };
   return { months: { from: first, to: last }, days };
+}
+
+/**
+ * The kept periods that cover the whole months from `from` to `to` (null: open) each exactly
+ * once, as ranges of impact_rollups.period: 'all' for an open period; otherwise the months of a
+ * first and a last year taken in part ('YYYY-MM') and the whole years between ('yYYYY'). A view
+ * reads at most 11 + 11 month rows and a run of year rows per hub pair and category.
+ */
+export function keptPeriods(months: { from: string | null; to: string | null }): [string, string][] {
+  let { from: lo, to: hi } = months;
+  if (lo === null && hi === null) return [['all', 'all']];
+  const ranges: [string, string][] = [];
+  if (lo !== null && !lo.endsWith('-01')) {
+    const endOfYear = `${lo.slice(0, 4)}-12`;
+    if (hi !== null && hi <= endOfYear) return [[lo, hi]];
+    ranges.push([lo, endOfYear]);
+    lo = `${Number(lo.slice(0, 4)) + 1}-01`;
+  }
+  let tail: [string, string] | null = null;
+  if (hi !== null && !hi.endsWith('-12')) {
+    const startOfYear = `${hi.slice(0, 4)}-01`;
+    tail = [startOfYear, hi];
+    hi = `${String(Number(hi.slice(0, 4)) - 1).padStart(4, '0')}-12`;
+  }
+  const years: [string, string] = [
+    `y${lo === null ? '0000' : lo.slice(0, 4)}`,
+    `y${hi === null ? '9999' : hi.slice(0, 4)}`,
+  ];
+  if (years[0] <= years[1]) ranges.push(years);
+  if (tail) ranges.push(tail);
+  return ranges;
+}
+
+/** The month a kept period's bucket stands for: itself, a year's January, or none for 'all'. */
+export function keptPeriodMonth(period: string): string {
+  if (period === 'all') return '0000-01';
+  return period.startsWith('y') ? `${period.slice(1)}-01` : period;
 }

@@ -4,7 +4,15 @@
  */
 import type { TFlowRow, TImpactFactor, TImpactRow, TTransportFactor } from '../../shared/impact.schemas';
 import { categoryFamily } from '../../shared/taxonomy';
-import type { Bucket, ExchangeImpact, Factor, LedgerRow, TransportFactor } from './impact.domain';
+import {
+  keptPeriodMonth,
+  type Bucket,
+  type ExchangeImpact,
+  type Factor,
+  type KeptMonth,
+  type LedgerRow,
+  type TransportFactor,
+} from './impact.domain';
 
 // ---------- factors ----------
 
@@ -244,7 +252,7 @@ const IMPACT_COLUMNS = [
 
 // ---------- kept totals ----------
 
-/** The kept figures: each column of impact_totals and the impact rows' sum it keeps. */
+/** The kept figures: each column of impact_rollups and the impact rows' sum it keeps. */
 const KEPT = {
   exchanges: 'count(*)',
   mass_weighed_g: "sum(CASE WHEN mass_source = 'weighed' THEN mass_grams ELSE 0 END)",
@@ -266,11 +274,16 @@ const KEPT = {
 } as const;
 export type KeptColumn = keyof typeof KEPT;
 export const KEPT_COLUMNS = Object.keys(KEPT) as KeptColumn[];
-const KEY = 'coalesce(network_id, 0), substr(completed_at, 1, 7), from_hub_id, to_hub_id, family';
+/** Each impact row is kept three times: in its month, its year and over all periods. */
+const PERIODS = '(SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) g';
+const PERIOD = `CASE g.k WHEN 0 THEN substr(completed_at, 1, 7) WHEN 1 THEN 'y' || substr(completed_at, 1, 4)
+  ELSE 'all' END`;
+const KEY = `coalesce(network_id, 0), ${PERIOD}, from_hub_id, to_hub_id, category, family`;
 const USE_METHOD = `json_object('attribution', json_extract(method_json, '$.attribution'),
   'deadweight', json_extract(method_json, '$.deadweight'), 'transport', json_extract(method_json, '$.transport'),
   'estimateRange', json_extract(method_json, '$.estimateRange'))`;
-const USE_KEY = `coalesce(network_id, 0), substr(completed_at, 1, 7), coalesce(factor_id, 0), ${USE_METHOD}`;
+const USE_KEY = `coalesce(network_id, 0), ${PERIOD}, coalesce(factor_id, 0), ${USE_METHOD}`;
+const MONTH_COLUMNS = `scope_id, month, hubs_active, ${KEPT_COLUMNS.join(', ')}`;
 
 /** Adds (sign 1) or subtracts (sign −1) the impact rows matching `where` to the kept totals. */
 function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1PreparedStatement {
@@ -278,9 +291,9 @@ function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1Prepa
   const sums = KEPT_COLUMNS.map((c) => `${o.sign} * ${KEPT[c]}`).join(', ');
   const update = KEPT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
   return db.prepare(
-    `INSERT INTO impact_totals (scope_id, month, from_hub_id, to_hub_id, family, ${cols})
-     SELECT ${KEY}, ${sums} FROM exchange_impacts WHERE ${o.where} GROUP BY ${KEY}
-     ON CONFLICT (scope_id, month, from_hub_id, to_hub_id, family) DO UPDATE SET ${update}`,
+    `INSERT INTO impact_rollups (scope_id, period, from_hub_id, to_hub_id, category, family, ${cols})
+     SELECT ${KEY}, ${sums} FROM exchange_impacts, ${PERIODS} WHERE ${o.where} GROUP BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT (scope_id, period, from_hub_id, to_hub_id, category) DO UPDATE SET ${update}`,
   );
 }
 
@@ -288,44 +301,123 @@ function keepTotals(db: D1Database, o: { sign: 1 | -1; where: string }): D1Prepa
 function keepUses(db: D1Database, o: { sign: 1 | -1; where: string }): D1PreparedStatement {
   return db.prepare(
     `INSERT INTO impact_uses (scope_id, month, factor_id, method, exchanges)
-     SELECT ${USE_KEY}, ${o.sign} * count(*) FROM exchange_impacts WHERE ${o.where} GROUP BY 1, 2, 3, 4
+     SELECT ${USE_KEY}, ${o.sign} * count(*) FROM exchange_impacts, ${PERIODS} WHERE ${o.where} GROUP BY 1, 2, 3, 4
      ON CONFLICT (scope_id, month, factor_id, method) DO UPDATE SET exchanges = exchanges + excluded.exchanges`,
   );
 }
 
-/** Rebuilds every kept total and use from the current impact rows (the migrations' backfill; bench seeding). */
-export const REBUILD_KEPT_TOTALS_SQL = `DELETE FROM impact_totals;
-INSERT INTO impact_totals (scope_id, month, from_hub_id, to_hub_id, family, ${KEPT_COLUMNS.join(', ')})
+/**
+ * The network's kept month (impact_months) an exchange's impact rows fall in, refreshed from
+ * impact_rollups: two statements for the batch that records the exchange's impact. Every
+ * revision of an exchange's impact keeps its completion time, so one month is touched. The month
+ * is a plain value: a month computed in SQL would leave the view's grouping unfiltered.
+ */
+function refreshMonth(db: D1Database, networkId: number, month: string): D1PreparedStatement[] {
+  return [
+    db.prepare('DELETE FROM impact_months WHERE scope_id = ?1 AND month = ?2').bind(networkId, month),
+    db
+      .prepare(
+        `INSERT INTO impact_months (${MONTH_COLUMNS})
+         SELECT ${MONTH_COLUMNS} FROM impact_month_sums WHERE scope_id = ?1 AND month = ?2`,
+      )
+      .bind(networkId, month),
+  ];
+}
+
+/** Rebuilds every kept total, use and month from the current impact rows (bench seeding). */
+export const REBUILD_KEPT_TOTALS_SQL = `DELETE FROM impact_rollups;
+INSERT INTO impact_rollups (scope_id, period, from_hub_id, to_hub_id, category, family, ${KEPT_COLUMNS.join(', ')})
 SELECT ${KEY}, ${KEPT_COLUMNS.map((c) => KEPT[c]).join(', ')}
-FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY ${KEY};
+FROM exchange_impacts, ${PERIODS} WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4, 5, 6;
 DELETE FROM impact_uses;
 INSERT INTO impact_uses (scope_id, month, factor_id, method, exchanges)
-SELECT ${USE_KEY}, count(*) FROM exchange_impacts WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4;`;
+SELECT ${USE_KEY}, count(*) FROM exchange_impacts, ${PERIODS} WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4;
+DELETE FROM impact_months;
+INSERT INTO impact_months (${MONTH_COLUMNS}) SELECT ${MONTH_COLUMNS} FROM impact_month_sums;`;
 
-export type KeptRow = { month: string; fromHub: string; toHub: string; family: string } & Record<
-  KeptColumn,
-  number
->;
+export type KeptRow = {
+  period: string;
+  fromHub: string;
+  toHub: string;
+  category: string;
+  family: string;
+} & Record<KeptColumn, number>;
 
-/** A scope's kept totals (network id, or null for the default scope), with the hubs' slugs. */
+/** A scope's kept totals at every period (network id, or null for the default scope), with the hubs' slugs. */
 export async function keptTotals(db: D1Database, networkId: number | null): Promise<KeptRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
-       FROM impact_totals t JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
+      `SELECT t.period, hf.slug AS fromHub, ht.slug AS toHub, t.category, t.family,
+         ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
+       FROM impact_rollups t JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
        WHERE t.scope_id = ?1 AND t.exchanges <> 0
-       ORDER BY t.month, hf.slug, ht.slug, t.family`,
+       ORDER BY t.period, hf.slug, ht.slug, t.category`,
     )
     .bind(networkId ?? 0)
     .all<KeptRow>();
   return results;
 }
 
-const toBucket = (r: KeptRow): Bucket => ({
-  month: r.month,
-  fromHub: r.fromHub,
-  toHub: r.toHub,
-  family: r.family,
+/** The same figures recomputed from the current impact rows: what the kept totals must equal. */
+export async function recomputedTotals(db: D1Database, networkId: number | null): Promise<KeptRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.period, hf.slug AS fromHub, ht.slug AS toHub, t.category, t.family,
+         ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
+       FROM (SELECT ${PERIOD} AS period, from_hub_id, to_hub_id, category, family,
+               ${KEPT_COLUMNS.map((c) => `${KEPT[c]} AS ${c}`).join(', ')}
+             FROM exchange_impacts, ${PERIODS} WHERE network_id IS ?1 AND superseded_by IS NULL
+             GROUP BY 1, 2, 3, 4, 5) t
+       JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
+       ORDER BY t.period, hf.slug, ht.slug, t.category`,
+    )
+    .bind(networkId)
+    .all<KeptRow>();
+  return results;
+}
+
+export type KeptMonthRow = { month: string; hubs_active: number } & Record<KeptColumn, number>;
+
+/** A network's kept months (impact_months), oldest first. */
+export async function keptMonthRows(db: D1Database, networkId: number): Promise<KeptMonthRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT month, hubs_active, ${KEPT_COLUMNS.join(', ')} FROM impact_months
+       WHERE scope_id = ?1 AND exchanges <> 0 ORDER BY month`,
+    )
+    .bind(networkId)
+    .all<KeptMonthRow>();
+  return results;
+}
+
+/**
+ * The same recomputed from the current impact rows touching the network's active hubs, with the
+ * number of those hubs taking part each month.
+ */
+export async function recomputedMonthRows(db: D1Database, networkId: number): Promise<KeptMonthRow[]> {
+  const active = `SELECT hub_id FROM network_hubs WHERE network_id = ?1 AND status = 'active'`;
+  const { results } = await db
+    .prepare(
+      `SELECT substr(i.completed_at, 1, 7) AS month,
+         (SELECT count(*) FROM network_hubs nh WHERE nh.network_id = ?1 AND nh.status = 'active'
+            AND EXISTS (SELECT 1 FROM exchange_impacts x WHERE x.network_id = ?1 AND x.superseded_by IS NULL
+              AND substr(x.completed_at, 1, 7) = substr(i.completed_at, 1, 7)
+              AND (x.from_hub_id = nh.hub_id OR x.to_hub_id = nh.hub_id))) AS hubs_active,
+         ${KEPT_COLUMNS.map((c) => `${KEPT[c]} AS ${c}`).join(', ')}
+       FROM exchange_impacts i WHERE i.network_id = ?1 AND i.superseded_by IS NULL
+         AND (i.from_hub_id IN (${active}) OR i.to_hub_id IN (${active}))
+       GROUP BY 1 ORDER BY 1`,
+    )
+    .bind(networkId)
+    .all<KeptMonthRow>();
+  return results;
+}
+
+const toBucket = (
+  r: Record<KeptColumn, number>,
+  key: { month: string; fromHub: string; toHub: string; category: string; family: string },
+): Bucket => ({
+  ...key,
   exchanges: r.exchanges,
   massWeighedG: r.mass_weighed_g,
   massEstimatedG: r.mass_estimated_g,
@@ -345,54 +437,114 @@ const toBucket = (r: KeptRow): Bucket => ({
   netHighG: r.net_high_g,
 });
 
+/** One primary-key range per kept period range, in one statement (`keptPeriods`). */
+function periodRanges(
+  table: 'impact_rollups' | 'impact_uses',
+  column: string,
+  cols: string,
+  n: number,
+): string {
+  return Array.from(
+    { length: n },
+    (_, k) =>
+      `SELECT ${column} AS period, ${cols} FROM ${table}
+       WHERE scope_id = ?1 AND ${column} BETWEEN ?${2 * k + 2} AND ?${2 * k + 3} AND exchanges <> 0`,
+  ).join(' UNION ALL ');
+}
+
+/** D1's limit of bound parameters per statement. */
+const MAX_PARAMS = 100;
+
 /**
- * A network's kept totals for whole months from `from` to `to` (YYYY-MM, null for open), as
- * buckets: one primary-key range of impact_totals and a hub lookup per row.
+ * Hubs' slugs by id: up to 100 ids as bound parameters (one row read each); more through
+ * json_each (which reads each id twice more).
+ */
+async function hubSlugs(db: D1Database, ids: number[]): Promise<Map<number, string>> {
+  const slugs = new Map<number, string>();
+  if (ids.length === 0) return slugs;
+  const stmt =
+    ids.length <= MAX_PARAMS
+      ? db
+          .prepare(`SELECT id, slug FROM hubs WHERE id IN (${ids.map((_, k) => `?${k + 1}`).join(', ')})`)
+          .bind(...ids)
+      : db
+          .prepare('SELECT id, slug FROM hubs WHERE id IN (SELECT value FROM json_each(?1))')
+          .bind(JSON.stringify(ids));
+  for (const h of (await stmt.all<{ id: number; slug: string }>()).results) slugs.set(h.id, h.slug);
+  return slugs;
+}
+
+/**
+ * A network's kept totals for these kept periods (`keptPeriods`), as buckets: one primary-key
+ * range of impact_rollups per range, and the hubs' slugs looked up once.
  */
 export async function keptBuckets(
   db: D1Database,
   networkId: number,
-  months: { from: string | null; to: string | null },
+  ranges: [string, string][],
 ): Promise<Bucket[]> {
+  if (ranges.length === 0) return [];
   // Hub ids, not joins: a join reads two hub rows per kept row; the slugs are looked up once.
   const { results } = await db
     .prepare(
-      `SELECT month, from_hub_id AS fromHub, to_hub_id AS toHub, family, ${KEPT_COLUMNS.join(', ')}
-       FROM impact_totals
-       WHERE scope_id = ?1 AND month >= coalesce(?2, '') AND month <= coalesce(?3, '9999') AND exchanges <> 0`,
+      periodRanges(
+        'impact_rollups',
+        'period',
+        `from_hub_id AS fromHub, to_hub_id AS toHub, category, family, ${KEPT_COLUMNS.join(', ')}`,
+        ranges.length,
+      ),
     )
-    .bind(networkId, months.from, months.to)
-    .all<Omit<KeptRow, 'fromHub' | 'toHub'> & { fromHub: number; toHub: number }>();
-  const ids = [...new Set(results.flatMap((r) => [r.fromHub, r.toHub]))];
-  const slugs = new Map<number, string>();
-  if (ids.length > 0) {
-    const hubs = await db
-      .prepare('SELECT id, slug FROM hubs WHERE id IN (SELECT value FROM json_each(?1))')
-      .bind(JSON.stringify(ids))
-      .all<{ id: number; slug: string }>();
-    for (const h of hubs.results) slugs.set(h.id, h.slug);
-  }
+    .bind(networkId, ...ranges.flat())
+    .all<
+      Record<KeptColumn, number> & {
+        period: string;
+        fromHub: number;
+        toHub: number;
+        category: string;
+        family: string;
+      }
+    >();
+  const slugs = await hubSlugs(db, [...new Set(results.flatMap((r) => [r.fromHub, r.toHub]))]);
   return results.map((r) =>
-    toBucket({
-      ...r,
+    toBucket(r, {
+      month: keptPeriodMonth(r.period),
       fromHub: slugs.get(r.fromHub) ?? String(r.fromHub),
       toHub: slugs.get(r.toHub) ?? String(r.toHub),
+      category: r.category,
+      family: r.family,
     }),
   );
 }
 
-/** The factors and methods a network's current impact rows of these whole months used. */
-export async function keptUses(
+/** A network's kept months from `from` to `to` (YYYY-MM, null for open): one row per month. */
+export async function keptMonths(
   db: D1Database,
   networkId: number,
   months: { from: string | null; to: string | null },
-): Promise<{ factorId: number | null; method: Record<string, unknown> }[]> {
+): Promise<KeptMonth[]> {
   const { results } = await db
     .prepare(
-      `SELECT factor_id, method FROM impact_uses
-       WHERE scope_id = ?1 AND month >= coalesce(?2, '') AND month <= coalesce(?3, '9999') AND exchanges <> 0`,
+      `SELECT month, hubs_active, ${KEPT_COLUMNS.join(', ')} FROM impact_months
+       WHERE scope_id = ?1 AND month BETWEEN coalesce(?2, '') AND coalesce(?3, '9999') AND exchanges <> 0`,
     )
     .bind(networkId, months.from, months.to)
+    .all<KeptMonthRow>();
+  return results.map((r) => ({
+    bucket: toBucket(r, { month: r.month, fromHub: '', toHub: '', category: '', family: '' }),
+    hubsActive: r.hubs_active,
+  }));
+}
+
+/** The factors and methods a network's current impact rows of these kept periods used. */
+export async function keptUses(
+  db: D1Database,
+  networkId: number,
+  ranges: [string, string][],
+): Promise<{ factorId: number | null; method: Record<string, unknown> }[]> {
+  if (ranges.length === 0) return [];
+  const { results } = await db
+    .prepare(periodRanges('impact_uses', 'month', 'factor_id, method', ranges.length))
+    .bind(networkId, ...ranges.flat())
     .all<{ factor_id: number; method: string }>();
   return results.map((r) => ({
     factorId: r.factor_id === 0 ? null : r.factor_id,
@@ -400,39 +552,32 @@ export async function keptUses(
   }));
 }
 
-/** A network's current impact rows completed on these days (inclusive; null for open). */
+/** A network's current impact rows completed on these days (inclusive). */
 export async function currentImpactsBetween(
   db: D1Database,
   networkId: number,
-  days: { from: string | null; to: string | null },
+  days: { from: string; to: string },
 ): Promise<TImpactRow[]> {
+  // Both bounds as plain values: a bound computed in SQL from a parameter leaves the planner
+  // only the lower one (every later row was read).
+  const after = new Date(Date.parse(`${days.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  // Hub ids, not joins (two hub rows per impact row): the slugs are looked up once.
   const { results } = await db
     .prepare(
-      `${IMPACT_SELECT}
-       WHERE i.network_id = ?1 AND i.superseded_by IS NULL
-         AND i.completed_at >= coalesce(?2, '') AND (?3 IS NULL OR i.completed_at < date(?3, '+1 day'))
+      `SELECT ${IMPACT_FIELDS}, i.from_hub_id AS from_hub, i.to_hub_id AS to_hub FROM exchange_impacts i
+       WHERE i.network_id = ?1 AND i.superseded_by IS NULL AND i.completed_at >= ?2 AND i.completed_at < ?3
        ORDER BY i.completed_at, i.id`,
     )
-    .bind(networkId, days.from, days.to)
-    .all<ImpactJoinRow>();
-  return results.map(toImpactRow);
-}
-
-/** The same figures recomputed from the current impact rows: what the kept totals must equal. */
-export async function recomputedTotals(db: D1Database, networkId: number | null): Promise<KeptRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT t.month, hf.slug AS fromHub, ht.slug AS toHub, t.family, ${KEPT_COLUMNS.map((c) => `t.${c}`).join(', ')}
-       FROM (SELECT substr(completed_at, 1, 7) AS month, from_hub_id, to_hub_id, family,
-               ${KEPT_COLUMNS.map((c) => `${KEPT[c]} AS ${c}`).join(', ')}
-             FROM exchange_impacts WHERE network_id IS ?1 AND superseded_by IS NULL
-             GROUP BY 1, 2, 3, 4) t
-       JOIN hubs hf ON hf.id = t.from_hub_id JOIN hubs ht ON ht.id = t.to_hub_id
-       ORDER BY t.month, hf.slug, ht.slug, t.family`,
-    )
-    .bind(networkId)
-    .all<KeptRow>();
-  return results;
+    .bind(networkId, days.from, after)
+    .all<Omit<ImpactJoinRow, 'from_hub' | 'to_hub'> & { from_hub: number; to_hub: number }>();
+  const slugs = await hubSlugs(db, [...new Set(results.flatMap((r) => [r.from_hub, r.to_hub]))]);
+  return results.map((r) =>
+    toImpactRow({
+      ...r,
+      from_hub: slugs.get(r.from_hub) ?? String(r.from_hub),
+      to_hub: slugs.get(r.to_hub) ?? String(r.to_hub),
+    }),
+  );
 }
 
 /**
@@ -512,30 +657,35 @@ export async function recordImpact(
       where: `id = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
         AND changes() = 1`,
     }).bind(v.exchangeId, v.networkId),
-    // changes() now speaks of the totals' upsert: one row when the impact row was added.
+    // changes() now speaks of the totals' upsert: its month, year and all-time rows when the
+    // impact row was added, none otherwise.
     keepUses(db, {
       sign: 1,
       where: `id = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
-        AND changes() = 1`,
+        AND changes() > 0`,
     }).bind(v.exchangeId, v.networkId),
+    // `+network_id`, `+superseded_by`: found through the exchange's index (a few rows), not the
+    // scope's (every current row of the network).
     keepTotals(db, {
       sign: -1,
-      where: `exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+      where: `exchange_id = ?1 AND +network_id IS ?2 AND +superseded_by IS NULL
         AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
     }).bind(v.exchangeId, v.networkId),
     keepUses(db, {
       sign: -1,
-      where: `exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+      where: `exchange_id = ?1 AND +network_id IS ?2 AND +superseded_by IS NULL
         AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
     }).bind(v.exchangeId, v.networkId),
     db
       .prepare(
         `UPDATE exchange_impacts
          SET superseded_by = (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)
-         WHERE exchange_id = ?1 AND network_id IS ?2 AND superseded_by IS NULL
+         WHERE exchange_id = ?1 AND +network_id IS ?2 AND +superseded_by IS NULL
            AND id < (SELECT max(id) FROM exchange_impacts WHERE exchange_id = ?1 AND network_id IS ?2)`,
       )
       .bind(v.exchangeId, v.networkId),
+    // The network's months over every hub pair, from the kept totals just written.
+    ...(v.networkId === null ? [] : refreshMonth(db, v.networkId, i.completedAt.slice(0, 7))),
   ]);
   const row = inserted?.results[0] as { id: number } | undefined;
   return row?.id ?? null;
@@ -657,12 +807,13 @@ const toImpactRow = (r: ImpactJoinRow): TImpactRow => ({
 });
 
 // requested_by is left out on purpose: impact rows are shared and exported without people.
-const IMPACT_SELECT = `SELECT i.id, i.exchange_id, i.revision, i.reason, hf.slug AS from_hub, ht.slug AS to_hub,
+const IMPACT_FIELDS = `i.id, i.exchange_id, i.revision, i.reason,
   i.completed_at, i.category, i.family, i.flow_ids, i.mass_source, i.mass_grams, i.mass_low_grams,
   i.mass_high_grams, i.machine_hours_milli, i.factor_id, i.transport_mode, i.transport_factor_id,
   i.distance_m, i.gross_g, i.gross_low_g, i.gross_high_g, i.attributed_g, i.attributed_low_g,
   i.attributed_high_g, i.transport_g, i.net_g, i.net_low_g, i.net_high_g, i.method_json,
-  i.computed_at, i.superseded_by
+  i.computed_at, i.superseded_by`;
+const IMPACT_SELECT = `SELECT ${IMPACT_FIELDS}, hf.slug AS from_hub, ht.slug AS to_hub
   FROM exchange_impacts i JOIN hubs hf ON hf.id = i.from_hub_id JOIN hubs ht ON ht.id = i.to_hub_id`;
 
 /** The current impact rows of a scope touching any of these hubs, oldest first. */
@@ -705,7 +856,10 @@ export async function findImpact(db: D1Database, id: number): Promise<TImpactRow
 /** Ids of the rows a recalculation superseded (its scope's earlier rows pointing at it). */
 export async function supersededBy(db: D1Database, id: number): Promise<number[]> {
   const { results } = await db
-    .prepare('SELECT id FROM exchange_impacts WHERE superseded_by = ?1 ORDER BY id')
+    .prepare(
+      `SELECT id FROM exchange_impacts
+       WHERE exchange_id = (SELECT exchange_id FROM exchange_impacts WHERE id = ?1) AND superseded_by = ?1 ORDER BY id`,
+    )
     .bind(id)
     .all<{ id: number }>();
   return results.map((r) => r.id);

@@ -28,6 +28,7 @@ import {
   groupsFromBuckets,
   groupsOf,
   impactBucket,
+  keptPeriods,
   keptSplit,
   sankeyOfBuckets,
   totalsFromBuckets,
@@ -109,9 +110,11 @@ async function computeAll(deps: Deps, networkId: number | null): Promise<number>
  * impact rows cover (a few index steps when nothing is new). Older gaps — a hub that joined
  * later — are left to the scheduled job, which computes everything pending.
  */
-async function computeRecent(deps: Deps, networkId: number): Promise<number> {
+async function computeRecent(deps: Deps, networkId: number, newestFlowId?: number | null): Promise<number> {
   const covered = await repo.coveredFlowId(deps.db, networkId);
   if (covered === null) return computeAll(deps, networkId);
+  // No ledger row of the network's hubs newer than what its impact rows cover: nothing pending.
+  if (newestFlowId !== undefined && (newestFlowId ?? 0) <= covered) return 0;
   let total = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const n = await computePending(deps, { networkId, afterFlowId: covered });
@@ -213,9 +216,11 @@ export async function impactReport(
     repo.reportVersion(deps.db, network.id),
   ]);
   if (cached && cached.version === current) return JSON.parse(cached.report) as TImpactReport;
-  await computeRecent(deps, network.id);
+  const newestFlowId = (JSON.parse(current) as { f: number | null }).f;
+  const computed = await computeRecent(deps, network.id, newestFlowId);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.
-  const version = await repo.reportVersion(deps.db, network.id);
+  // When nothing was computed here, the version read above is such a version already.
+  const version = computed === 0 ? current : await repo.reportVersion(deps.db, network.id);
   const report = await buildReport(
     deps,
     { network, method: await networks.methodOf(deps, network.id) },
@@ -234,10 +239,12 @@ export async function impactReport(
 }
 
 /**
- * A report from the kept totals: whole months of the period from impact_totals and impact_uses
- * (a few rows per month and hub pair), the days of a month the period covers in part from the
- * impact rows of those days. The category table reads the period's impact rows (kept totals are
- * per family). The figures equal a recomputation from the ledger (`recomputedReport`, tested).
+ * A report from the kept totals: the whole months of the period from impact_rollups and
+ * impact_uses, read as few kept periods as cover them (all time; whole years; the months of a
+ * year taken in part), the month table from impact_months (one row per month), and the days of
+ * a month the period covers in part from the impact rows of those days. So a view reads rows in
+ * proportion to the hub pairs and categories it shows, not to the exchanges or months behind
+ * them. The figures equal a recomputation from the ledger (`recomputedReport`, tested).
  */
 async function buildReport(
   deps: Deps,
@@ -249,19 +256,18 @@ async function buildReport(
   const scope = new Set(hubs.map((h) => h.slug));
   const o = { slug: network.slug, scope, hubs };
   const split = keptSplit(period);
-  const [kept, uses, edges, categoryRows] = await Promise.all([
-    split.months ? repo.keptBuckets(deps.db, network.id, split.months) : Promise.resolve([]),
-    split.months ? repo.keptUses(deps.db, network.id, split.months) : Promise.resolve([]),
+  const ranges = split.months ? keptPeriods(split.months) : [];
+  const [kept, uses, edges, months] = await Promise.all([
+    repo.keptBuckets(deps.db, network.id, ranges),
+    repo.keptUses(deps.db, network.id, ranges),
     Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, network.id, d))),
-    query.group_by === 'category'
-      ? repo.currentImpactsBetween(deps.db, network.id, { from: query.from ?? null, to: query.to ?? null })
-      : Promise.resolve(undefined),
+    query.group_by === 'month' && split.months
+      ? repo.keptMonths(deps.db, network.id, split.months)
+      : Promise.resolve([]),
   ]);
   const edgeRows = edges.flat();
-  const buckets = [
-    ...kept.filter((b) => bucketMatches(b, period, scope)),
-    ...edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket),
-  ];
+  const edgeBuckets = edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket);
+  const buckets = [...kept.filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
   const used = [...uses, ...edgeRows];
   return {
     network: { slug: network.slug, name: network.name },
@@ -272,7 +278,7 @@ async function buildReport(
     hubs,
     totals: totalsFromBuckets(buckets, period, o),
     groupBy: query.group_by ?? null,
-    groups: groupsFromBuckets(buckets, query, { ...o, impacts: categoryRows }),
+    groups: groupsFromBuckets(buckets, query, { ...o, months: { whole: months, edges: edgeBuckets } }),
     sankey: sankeyOfBuckets(buckets, period, o),
   };
 }
