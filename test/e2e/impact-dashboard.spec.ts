@@ -235,4 +235,23 @@ test('a coordinator reads the headline first, and every figure adds up', async (
     body: await page.screenshot({ fullPage: true, path: info.outputPath('dashboard-360.png') }),
     contentType: 'image/png',
   });
+
+  // The report for funders on a phone, in each language: it fits 360 px (measured), its tables
+  // scroll inside their own regions. The language is chosen in the header, then put back.
+  const spoken = await pageLocale(page);
+  for (const locale of ['nl', 'fr', 'en', spoken] as const) {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByTestId('language-switcher').selectOption(locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`/networks/${NETWORK}/report`);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByTestId('funders-report').getByTestId('report-headline')).toBeVisible();
+    await expect(page.getByTestId('report-sources')).toBeVisible();
+    await expectFits(page);
+    await info.attach(`report-360-${locale}`, {
+      body: await page.screenshot({ fullPage: true, path: info.outputPath(`report-360-${locale}.png`) }),
+      contentType: 'image/png',
+    });
+  }
 });
