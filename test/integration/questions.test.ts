@@ -12,6 +12,7 @@ import {
   call,
   count,
   createListing,
+  db,
   expectError,
   expectJson,
   invite,
@@ -125,6 +126,28 @@ describe('questions about a listing', () => {
     const forStranger = await expectJson(await read(stranger.session, listingId), 200, ZQuestionThreads);
     expect(forStranger).toEqual({ threads: [], answers: false });
     await expectError(await call(`/listings/${listingId}/questions`), 401, 'UNAUTHENTICATED');
+
+    // A hidden listing's questions are as hidden as the listing: 404 for whoever may not see it
+    // (asker and stranger alike, reading or asking), still there for the listing hub's manager.
+    await db
+      .prepare(
+        "UPDATE listings SET hidden_at = '2026-12-01T00:00:00.000Z', hidden_reason = 'spam' WHERE id = ?1",
+      )
+      .bind(listingId)
+      .run();
+    for (const who of [b, stranger]) {
+      await expectError(await read(who.session, listingId), 404, 'LISTING_NOT_FOUND');
+      await expectError(
+        await call(`/listings/${listingId}`, { session: who.session }),
+        404,
+        'LISTING_NOT_FOUND',
+      );
+    }
+    const before = await count('SELECT count(*) AS n FROM listing_questions');
+    await expectError(await post(b.session, listingId, b.hub.slug, 'Still there?'), 404, 'LISTING_NOT_FOUND');
+    expect(await count('SELECT count(*) AS n FROM listing_questions')).toBe(before);
+    const forManager = await expectJson(await read(a.session, listingId), 200, ZQuestionThreads);
+    expect(forManager.threads).toHaveLength(2);
   });
 
   it('refuses what makes no sense, and writes nothing', async () => {

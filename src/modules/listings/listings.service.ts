@@ -70,6 +70,19 @@ export async function getListing(
   return toListing(row, found.get(id) ?? [], viewer);
 }
 
+/**
+ * Refuses (404, as for a listing that does not exist) a listing this person may not see: a hidden
+ * one, unless they may see hidden listings of its hub. For what hangs off a listing (its questions).
+ */
+export async function requireVisibleListing(
+  deps: Deps,
+  { id, user }: { id: number; user: SessionUser | null },
+): Promise<void> {
+  const row = await requireRow(deps, id);
+  if (row.hidden_at !== null && !(await maySeeHidden(deps, row, await viewerOf(deps, user))))
+    throw new ApiError('LISTING_NOT_FOUND');
+}
+
 /** A hidden listing stays visible to its author, its hub's managers and the coordinators over its hub. */
 async function maySeeHidden(deps: Deps, row: repo.ListingRow, viewer: Viewer): Promise<boolean> {
   if (!viewer) return false;

@@ -12,10 +12,12 @@ import type { TQuestionInput, TQuestionThread, TQuestionThreads } from '../../sh
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
 import { hubRefsByIds, hubRoles, requireHubRef } from '../hubs/hubs.service';
-import { listingFacts } from '../listings/listings.service';
+import { listingFacts, requireVisibleListing } from '../listings/listings.service';
 import * as repo from './questions.repo';
 
-async function requireListing(deps: Deps, id: number) {
+/** The listing, if this person may see it: a hidden listing's questions are as hidden as it is. */
+async function requireListing(deps: Deps, id: number, user: SessionUser) {
+  await requireVisibleListing(deps, { id, user });
   const facts = await listingFacts(deps, id);
   if (!facts) throw new ApiError('LISTING_NOT_FOUND');
   return facts;
@@ -34,7 +36,7 @@ export async function listQuestions(
   deps: Deps,
   { listingId, user }: { listingId: number; user: SessionUser },
 ): Promise<TQuestionThreads> {
-  const listing = await requireListing(deps, listingId);
+  const listing = await requireListing(deps, listingId, user);
   const roles = await hubRoles(deps, user.id);
   const answers = roles.has(listing.hubId);
   const rows = await repo.messagesOfListing(deps.db, listingId, answers ? null : [...roles.keys()]);
@@ -69,7 +71,7 @@ export async function postQuestion(
   deps: Deps,
   { listingId, user, input }: { listingId: number; user: SessionUser; input: TQuestionInput },
 ): Promise<TQuestionThreads> {
-  const listing = await requireListing(deps, listingId);
+  const listing = await requireListing(deps, listingId, user);
   const asking = await requireHubRef(deps, input.hub);
   const roles = await hubRoles(deps, user.id);
   let authorHubId: number;
