@@ -1,7 +1,8 @@
 /**
  * What people type, made safe where it enters: text without control characters, web addresses
- * only as http(s), ids in one spelling only, and a `next` path that never leaves the site. The
- * API's schemas and the web app (forms, links, redirects) use these same functions.
+ * only as http(s), ids in one spelling only. The API's schemas and the web app's forms use these
+ * same functions; the checks of links and of a `next` path, which need no schema, are in
+ * links.ts (so a page that only shows a link does not load the schema library).
  */
 import { z } from 'zod';
 import type { RuleKey } from './validation';
@@ -33,20 +34,6 @@ export function multilineText(min: number, max: number) {
   return z.string().overwrite(cleanLines).trim().min(min).max(max);
 }
 
-/** Whether a web address a person gave may be a link: http or https, nothing else. */
-export function isHttpUrl(value: string | null | undefined): value is string {
-  const url = value ? parseUrl(value.trim()) : null;
-  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
-}
-
-function parseUrl(value: string, base?: string): URL | null {
-  try {
-    return new URL(value, base);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A web address a person gives (a hub's website, an outcome's link): `http://` or `https://`
  * and a domain name, never `javascript:`, `data:` or any other scheme.
@@ -67,15 +54,3 @@ export const ZPathId = z
   .regex(/^[1-9][0-9]{0,15}$/, 'path_id' satisfies RuleKey)
   .transform(Number)
   .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));
-
-/**
- * Where to go after signing in: `next` resolved against this site's origin, as the browser
- * would resolve it, and kept only when it stays on this origin; "/" otherwise. Browsers drop
- * tabs and line breaks from URLs, so `/\t/evil.example` is `//evil.example`: another site.
- */
-export function safeNextPath(next: string | null | undefined, origin: string): string {
-  const url = next ? parseUrl(next, origin) : null;
-  if (!url || url.origin !== new URL(origin).origin) return '/';
-  // A path starting with two slashes would name another host when used on its own.
-  return `${url.pathname.replace(/^\/+/, '/')}${url.search}${url.hash}`;
-}

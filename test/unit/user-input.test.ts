@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZHubInput } from '../../src/shared/hubs.schemas';
 import { ZOutcomeInput } from '../../src/shared/exchanges.schemas';
-import {
-  cleanLine,
-  cleanLines,
-  isHttpUrl,
-  lineText,
-  multilineText,
-  safeNextPath,
-  ZPathId,
-} from '../../src/shared/user-input';
+import { isHttpUrl, safeNextPath } from '../../src/shared/links';
+import { cleanLine, cleanLines, lineText, multilineText, ZPathId } from '../../src/shared/user-input';
 import { fieldErrors, ruleSentence } from '../../src/shared/validation';
 
 const ORIGIN = 'https://omloop.example';

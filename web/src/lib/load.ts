@@ -2,7 +2,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { AppState } from './app-state.svelte';
 import { ApiError } from './api';
-import { safeNextPath } from '$shared/user-input';
+import { safeNextPath } from '$shared/links';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
 export function pageError(e: unknown): never {
