@@ -4,6 +4,7 @@ import { dispatchPendingEvents } from './events';
 import { lastEventId } from './modules/events/events.service';
 import { enqueueEvents } from './queue';
 import { deps, notifyDeps } from './http/openapi';
+import { firstPaintHtml, pageData, pageDataPaths, withPageData } from './http/page-data';
 import { withPreview } from './http/page-preview';
 import { pagePreview } from './modules/previews/previews.service';
 import type { Context } from 'hono';
@@ -101,6 +102,15 @@ const dispatchAfterResponse: MiddlewareHandler<AppEnv> = async (c, next) => {
   );
 };
 
+/** The request's execution context, if it has one (a test calling app.request has none). */
+function executionCtxOf(c: Context<AppEnv>): Context<AppEnv>['executionCtx'] | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The API: every module mounted under /api/v1, one error envelope, the OpenAPI document. */
 export function createApp() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -152,15 +162,37 @@ export function createApp() {
   app.use('/api/v1/*', guard);
   app.route('/api/v1', api);
 
-  // Pages a link may point at get a preview in the shell (Open Graph, Twitter card, JSON-LD).
+  // Pages a link may point at get a preview in the shell (Open Graph, Twitter card, JSON-LD), and
+  // the answers their first load asks for (src/http/page-data.ts).
   for (const kind of ['listings', 'requests', 'hubs', 'streams'] as const)
     app.get(`/${kind}/:key`, async (c) => {
-      const shell = await c.env.ASSETS.fetch(c.req.raw);
+      // The page differs per person and per item: never a 304 for a shell the browser kept.
+      const plain = new Request(c.req.raw);
+      plain.headers.delete('if-none-match');
+      plain.headers.delete('if-modified-since');
+      const shell = await c.env.ASSETS.fetch(plain);
       const isPage = shell.ok && (shell.headers.get('content-type') ?? '').startsWith('text/html');
       if (!isPage) return withPageHeaders(shell);
       const url = new URL(c.req.url);
-      const preview = await pagePreview(deps(c), { kind, key: c.req.param('key'), origin: url.origin });
-      return withPageHeaders(preview ? withPreview(shell, preview, url.origin + url.pathname) : shell);
+      const key = c.req.param('key');
+      const paths = pageDataPaths(kind, key);
+      const [preview, data] = await Promise.all([
+        pagePreview(deps(c), { kind, key, origin: url.origin }),
+        pageData(
+          (r) => Promise.resolve(app.fetch(r, c.env, executionCtxOf(c))),
+          url.origin,
+          paths,
+          c.req.raw.headers,
+        ),
+      ]);
+      // The item's own path (listings and requests): its title and text painted before any script.
+      const firstPaint = firstPaintHtml(data, paths[1], c.req.header('accept-language') ?? null);
+      const page = withPageData(
+        preview ? withPreview(shell, preview, url.origin + url.pathname) : shell,
+        data,
+        firstPaint,
+      );
+      return withPageHeaders(page);
     });
 
   app.notFound(async (c) => {

@@ -5,24 +5,7 @@
  * never becomes markup.
  */
 import type { PagePreview } from '../modules/previews/previews.service';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text safe inside an attribute value or an element. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
-
-/** JSON safe inside a <script type="application/ld+json"> (no "</script>", no "<!--"). */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
+import { escapeHtml, scriptJson } from './html';
 
 /** The tags a preview adds to <head>. */
 export function previewTags(p: PagePreview, url: string): string {

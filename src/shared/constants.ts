@@ -28,3 +28,9 @@ export const HUB_KINDS = [
 export const ROLES = ['member', 'manager'] as const;
 
 export const SORTS = ['newest', 'nearest', 'relevance'] as const;
+
+/** The id of the JSON data block holding a page's first answers (src/http/page-data.ts, web/src/lib/preloaded.ts). */
+export const PAGE_DATA_ID = 'omloop-page-data';
+
+/** The id of the plain HTML a listing's or request's page paints before the app starts (src/http/page-data.ts). */
+export const FIRST_PAINT_ID = 'omloop-first-paint';

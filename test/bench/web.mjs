@@ -177,6 +177,15 @@ export async function lighthouseRuns(
             formFactor === 'desktop' ? desktopConfig : undefined,
           );
           const lhr = result?.lhr;
+          // BENCH_WEB_REPORTS=dir keeps every run's whole report, to see what a score is made of.
+          if (process.env.BENCH_WEB_REPORTS && lhr) {
+            mkdirSync(process.env.BENCH_WEB_REPORTS, { recursive: true });
+            const name = `${label}-${formFactor}-${path}`.replace(/[^a-z0-9]+/gi, '_');
+            writeFileSync(
+              join(process.env.BENCH_WEB_REPORTS, `${name}-${Date.now()}.json`),
+              JSON.stringify(lhr),
+            );
+          }
           const score = (id) =>
             lhr?.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100);
           const scores = {
@@ -281,7 +290,8 @@ async function main() {
     const firstId = async (what) =>
       ((await (await fetch(`${BASE}/api/v1/${what}?limit=1`)).json()).items[0] ?? {}).id;
     const lighthouse = [
-      ...(await lighthouseRuns(BASE, ['/', '/listings'])),
+      // --signed-in: only the signed-in pages (quicker, while working on them).
+      ...(process.argv.includes('--signed-in') ? [] : await lighthouseRuns(BASE, ['/', '/listings'])),
       ...(await lighthouseRuns(
         BASE,
         ['/', `/listings/${await firstId('listings')}`, `/requests/${await firstId('requests')}`],

@@ -30,6 +30,8 @@ async function twoInARow(page: Page, path: string): Promise<[string, string]> {
   for (let week = 1; week < 5; week++) {
     await page.goto(`${path}?week=${week}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // On a listing's page the booking arrives just after the listing paints.
+    await expect(page.getByTestId('week-calendar')).toBeVisible();
     const starts = (await page
       .getByTestId('slot-free')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-starts-at') ?? ''))) as string[];

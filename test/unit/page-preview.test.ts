@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, previewTags } from '../../src/http/page-preview';
+import { escapeHtml } from '../../src/http/html';
+import { previewTags } from '../../src/http/page-preview';
 
 describe('link preview tags', () => {
   it('escape people’s text in every tag and keep the JSON-LD a data block', () => {

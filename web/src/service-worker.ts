@@ -8,7 +8,8 @@
  *
  * - App shell (the built app, static files and index.html): precached per version, cache-first;
  *   the caches of older versions are deleted on activate.
- * - Page loads (navigations): the network, else the cached index.html.
+ * - Page loads (navigations): the network, else the cached index.html; the listing answers a
+ *   page's HTML holds are kept as if fetched (the app takes them from the page, not the network).
  * - GET /api/v1/listings?… and GET /api/v1/listings/<id>: the network first; each good answer is
  *   kept (the last MAX_API_ENTRIES) with the time it was fetched in OFFLINE_COPY_HEADER. When the
  *   network fails, the kept copy is answered with that header, and the page shows OfflineNotice.
@@ -16,6 +17,7 @@
  *   browser. Signing in, up or out empties the kept answers: they may hold another person's view.
  */
 import { build, files, version } from '$service-worker';
+import { PAGE_DATA_ID } from '$shared/constants';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -64,7 +66,7 @@ sw.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
-    event.respondWith(navigate(request));
+    event.respondWith(navigate(event));
     return;
   }
   if (LISTINGS.test(url.pathname)) {
@@ -74,15 +76,45 @@ sw.addEventListener('fetch', (event) => {
   if (SHELL_PATHS.has(url.pathname)) event.respondWith(shell(request));
 });
 
-/** The page from the network; offline, the cached index.html (the SPA routes in the browser). */
-async function navigate(request: Request): Promise<Response> {
+/**
+ * The page from the network; offline, the cached index.html (the SPA routes in the browser). A
+ * listing's page carries its listing's answer in its HTML (src/http/page-data.ts), so the app
+ * does not ask for it: the answer is kept from the page, as if it had been asked.
+ */
+async function navigate(event: FetchEvent): Promise<Response> {
+  const { request } = event;
+  let response: Response;
   try {
-    return await fetch(request);
+    response = await fetch(request);
   } catch (error) {
     const cached = await caches.match(INDEX, { cacheName: SHELL_CACHE });
     if (cached) return cached;
     throw error;
   }
+  if (response.ok && (response.headers.get('Content-Type') ?? '').startsWith('text/html'))
+    event.waitUntil(keepPageData(response.clone(), request.url));
+  return response;
+}
+
+const PAGE_DATA = new RegExp(`<script type="application/json" id="${PAGE_DATA_ID}">([^<]*)</script>`);
+
+/** Keep the listing answers a page's HTML holds, stamped as if fetched now. */
+async function keepPageData(page: Response, pageUrl: string): Promise<void> {
+  const block = PAGE_DATA.exec(await page.text())?.[1];
+  if (!block) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(block);
+  } catch {
+    return;
+  }
+  if (!data || typeof data !== 'object') return;
+  for (const [path, body] of Object.entries(data))
+    if (LISTINGS.test(path))
+      await keep(
+        new Request(new URL(path, pageUrl)),
+        Response.json(body, { headers: { 'Content-Type': 'application/json' } }),
+      );
 }
 
 /** A file of this version: from the precache, else the network. */

@@ -10,6 +10,7 @@ import { listingsApi } from './api/listings';
 import { bookingsApi, machinesApi } from './api/machines';
 import { requestsApi } from './api/requests';
 import { trainingsApi } from './api/trainings';
+import { hasPreloaded, takePreloaded } from './preloaded';
 import { operation, type Operation, type Query, type RequestOptions } from './api/operation';
 import { OFFLINE_COPY_HEADER, offlineCopy } from './components/offline-notice/offline-copy.svelte';
 
@@ -108,6 +109,9 @@ export type ApiRequest = RequestOptions & {
 /** One API call: JSON or form body, the reader's language, and the one error envelope parsed. */
 export async function apiRequest<T>(r: ApiRequest): Promise<T> {
   const qs = r.query ? toSearchParams(r.query).toString() : '';
+  const url = `${API_BASE}${r.path}${qs ? `?${qs}` : ''}`;
+  // The page's HTML may already hold this answer (the Worker asked for it with the same cookie).
+  if (r.method === 'GET' && hasPreloaded(url)) return takePreloaded(url) as T;
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': r.locale,
@@ -121,7 +125,7 @@ export async function apiRequest<T>(r: ApiRequest): Promise<T> {
 
   let res: Response;
   try {
-    res = await r.fetchFn(`${API_BASE}${r.path}${qs ? `?${qs}` : ''}`, {
+    res = await r.fetchFn(url, {
       method: r.method,
       headers,
       body,

@@ -6,10 +6,16 @@ import { getContext, setContext } from 'svelte';
 import type { TMe } from '$shared/accounts.schemas';
 import type { TLocale } from '$shared/common.schemas';
 import type { THubSummary } from '$shared/hubs.schemas';
-import { ApiError, createApi, type Api } from './api';
+import { API_BASE, ApiError, createApi, type Api } from './api';
+import { operation } from './api/operation';
 import { DEFAULT_LOCALE, loadMessages, matchLocale, messagesOf } from './i18n';
+import { hasPreloaded } from './preloaded';
 
 const STORAGE_KEY = 'omloop.locale';
+/** Where the session is asked (and found in a page's first data, preloaded.ts). */
+const SESSION_PATH = API_BASE + operation('GET /auth/session').path;
+/** Error texts of the one call made before any messages are loaded; its errors are never shown. */
+const NO_MESSAGES = { networkError: '', unknownError: '' };
 
 function storedLocale(): TLocale | null {
   try {
@@ -51,19 +57,27 @@ export class AppState {
     return createApi({ fetch: fetchFn, locale: () => this.locale, messages: () => this.m.common });
   }
 
+  /**
+   * Who is signed in and their language, before the first page renders. The session is asked
+   * while the language guessed from the browser loads (often it is already in the page, see
+   * preloaded.ts); a signed-in person's own language wins, as it always did.
+   */
   async init(fetchFn?: typeof fetch): Promise<void> {
-    await this.applyLocale(initialLocale());
+    const guessed = initialLocale();
+    // Loaded alongside the session, unless the page already says who is signed in.
+    if (!hasPreloaded(SESSION_PATH)) void loadMessages(guessed).catch(() => undefined);
+    let me: TMe | null = null;
     try {
-      // 200 signed in or out: a signed-out first visit logs no failed request.
-      const { me } = await this.api(fetchFn).session();
-      if (me) {
-        this.me = me;
-        await this.applyLocale(me.user.locale);
-      }
+      // 200 signed in or out: a signed-out first visit logs no failed request. Its error texts
+      // are never shown (the app goes on signed out), so it needs no messages yet.
+      const api = createApi({ fetch: fetchFn, locale: () => guessed, messages: () => NO_MESSAGES });
+      ({ me } = await api.session());
     } catch (e) {
       // an API error leaves the app usable signed out
       if (!(e instanceof ApiError)) throw e;
     }
+    if (me) this.me = me;
+    await this.applyLocale(me ? me.user.locale : guessed);
   }
 
   /** Adopt a freshly fetched or logged-in user, and their language. */

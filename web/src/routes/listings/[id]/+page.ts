@@ -28,8 +28,9 @@ export const load: PageLoad = async ({ fetch, parent, params, url }) => {
           new Date(from + WEEK).toISOString(),
         );
       } catch (e) {
-        // A machine switched off is not bookable: the page says so instead of failing.
-        if (!(e instanceof ApiError) || e.status !== 404) throw e;
+        // A machine switched off is not bookable, and offline its free slots cannot be known:
+        // the page shows the listing and says booking is unavailable instead of failing.
+        if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 0)) throw e;
         machine = null;
       }
     }
