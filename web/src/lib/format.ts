@@ -2,9 +2,10 @@
 import type { TLocale, TUnit } from '$shared/common.schemas';
 import { CATEGORIES, findCategory, type Category } from '$shared/taxonomy';
 import type { Messages } from './i18n';
+import { dateTimeFormat, numberFormat } from '$lib/intl';
 
 export function formatNumber(n: number, locale: TLocale, maximumFractionDigits = 3): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+  return numberFormat(locale, { maximumFractionDigits }).format(n);
 }
 
 /** "12.3 km" (with the locale's decimal mark). */
@@ -16,7 +17,7 @@ export function formatKm(km: number, locale: TLocale, m: Messages): string {
 export function formatDate(value: string, locale: TLocale): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
 export function formatQuantity(quantity: number, unit: TUnit, locale: TLocale, m: Messages): string {
@@ -46,7 +47,7 @@ export function formatPrice(
   m: Messages,
 ): string {
   if (priceType !== 'amount' || priceCents === null) return m.priceTypes[priceType];
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(priceCents / 100);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(priceCents / 100);
 }
 
 /** "1200 × 600 × 18 mm", with "?" for a missing side; null when no side is known. */

@@ -1,9 +1,10 @@
 /** Display helpers of machine time: instants in a hub's own time zone, prices per hour. */
 import type { TLocale } from '$shared/common.schemas';
+import { dateTimeFormat, numberFormat } from '$lib/intl';
 
 /** "Mon 29 Mar, 09:00" in the hub's zone, whatever the viewer's device zone is. */
 export function formatSlot(iso: string, timeZone: string, locale: TLocale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -14,20 +15,18 @@ export function formatSlot(iso: string, timeZone: string, locale: TLocale): stri
 }
 
 export function formatTime(iso: string, timeZone: string, locale: TLocale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 export function formatDay(iso: string, timeZone: string, locale: TLocale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(
+  return dateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(
     new Date(iso),
   );
 }
 
 /** The local date (YYYY-MM-DD) of an instant in a zone, to group slots by day. */
 export function dayKey(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -36,7 +35,7 @@ export function dayKey(iso: string, timeZone: string): string {
 }
 
 export function formatEuro(cents: number, locale: TLocale): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** "acrylic, plywood" <-> ['acrylic', 'plywood'] for a text input. */
