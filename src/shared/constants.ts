@@ -34,3 +34,6 @@ export const PAGE_DATA_ID = 'omloop-page-data';
 
 /** The id of the plain HTML a listing's or request's page paints before the app starts (src/http/page-data.ts). */
 export const FIRST_PAINT_ID = 'omloop-first-paint';
+
+/** Why a person reports a listing, request or message (the moderation contract's reasons). */
+export const REPORT_REASONS = ['spam', 'offensive', 'misleading', 'unsafe', 'other'] as const;

@@ -2,13 +2,15 @@
  * The moderation contract: reports of listings, requests and exchange messages, and their handling.
  */
 import { z } from 'zod';
+import { REPORT_REASONS } from './constants';
 import { multilineText as text, ZPathId } from './user-input';
+
+export { REPORT_REASONS };
 
 export const REPORT_ITEM_TYPES = ['listing', 'request', 'message'] as const;
 export const ZReportItemType = z.enum(REPORT_ITEM_TYPES);
 export type TReportItemType = z.infer<typeof ZReportItemType>;
 
-export const REPORT_REASONS = ['spam', 'offensive', 'misleading', 'unsafe', 'other'] as const;
 export const ZReportReason = z.enum(REPORT_REASONS);
 export type TReportReason = z.infer<typeof ZReportReason>;
 

@@ -37,7 +37,7 @@ const CHROME_FLAGS = [
 const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT ?? 9329);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // `--runs N`: Lighthouse runs per page and form factor (the median is kept).
-const RUNS = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 3;
+const RUNS = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5;
 
 // ---------- web ----------
 /**
@@ -160,7 +160,7 @@ export async function lighthouseRuns(
   try {
     for (const path of paths) {
       for (const formFactor of formFactors) {
-        // Lighthouse's scores vary from run to run on a shared machine: `runs` runs (3 by
+        // Lighthouse's scores vary from run to run on a shared machine: `runs` runs (5 by
         // default), the run with the median performance kept, every run's score listed.
         const once = async () => {
           const url = `${base}${path}`;
