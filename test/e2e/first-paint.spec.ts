@@ -95,6 +95,18 @@ test('a listing’s HTML holds its first paint and the API’s own answers for t
     }
   }
   expect((await anonymous.get(path)).status()).toBe(404);
+
+  // A request's page the same way: its first paint and its answer, as the API gives it.
+  const open = (await (await anonymous.get('/api/v1/requests?limit=1')).json()) as {
+    items: { id: number; title: string }[];
+  };
+  const request = open.items[0]!;
+  const requestHtml = await (await anonymous.get(`/requests/${request.id}`)).text();
+  expect(requestHtml).toContain('id="omloop-first-paint"');
+  expect(requestHtml).toMatch(/<h1(?: lang="[a-z]{2}")?>[^<]+<\/h1>/);
+  expect(pageData(requestHtml)![`/api/v1/requests/${request.id}`]).toEqual(
+    await (await anonymous.get(`/api/v1/requests/${request.id}`)).json(),
+  );
   await Promise.all([jonas.dispose(), marie.dispose(), anonymous.dispose()]);
 });
 
