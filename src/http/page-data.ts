@@ -61,7 +61,17 @@ export function pageDataTag(data: Record<string, unknown>): string {
   return `<script type="application/json" id="${PAGE_DATA_ID}">${scriptJson(data)}</script>`;
 }
 
-type Shown = { title: string; description: string; lang: string | null; hub: { name: string; city: string } };
+type Shown = {
+  title: string;
+  description: string;
+  lang: string | null;
+  hub: { name: string; city: string };
+  /** The first photo's address on this site, if any. */
+  photo: string | null;
+};
+
+/** A photo address the API writes (`/api/v1/photos/9`): nothing else becomes a `src`. */
+const PHOTO_PATH = /^\/api\/v1\/[a-z0-9/_-]+$/;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -73,11 +83,13 @@ function shownItem(value: unknown): Shown | null {
   const { title, description, lang } = value;
   const { name, city } = value.hub;
   if (typeof title !== 'string' || typeof name !== 'string' || typeof city !== 'string') return null;
+  const first = Array.isArray(value.photos) && isRecord(value.photos[0]) ? value.photos[0].url : null;
   return {
     title,
     description: typeof description === 'string' ? description : '',
     lang: typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? lang : null,
     hub: { name, city },
+    photo: typeof first === 'string' && PHOTO_PATH.test(first) ? first : null,
   };
 }
 
@@ -92,8 +104,9 @@ function readerLocale(data: Record<string, unknown>, acceptLanguage: string | nu
 
 /**
  * What a listing's or a request's page shows first, as plain HTML from its data: the title, the
- * hub and its city, the description — people's text, every character escaped. The browser paints
- * it with the first byte and the stylesheet; the app removes it as it mounts its own page in the
+ * hub and its city, the first photo (an address on this site only) and the description — people's
+ * text, every character escaped. The browser paints it with the first byte and the stylesheet;
+ * the app removes it as it mounts its own page in the
  * same task (web/src/routes/+layout.svelte), so nothing moves and nothing shows twice. Nothing
  * for any other page, or when the person may not see the item.
  */
@@ -112,6 +125,9 @@ export function firstPaintHtml(
     '<div class="container first-paint-main">',
     `<h1${lang}>${escapeHtml(item.title)}</h1>`,
     `<p class="muted">${escapeHtml(`${item.hub.name}, ${cityName(item.hub.city, locale)}`)}</p>`,
+    item.photo
+      ? `<img class="first-paint-photo" src="${escapeHtml(item.photo)}" alt="${escapeHtml(item.title)}"${lang} />`
+      : '',
     item.description ? `<p class="first-paint-text"${lang}>${escapeHtml(item.description)}</p>` : '',
     '</div></div>',
   ].join('');

@@ -5,7 +5,7 @@
  * asking again, and replaces the first paint with its page: one title, nothing left behind.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, login, pageErrors, test, uniqueWord } from './fixtures/helpers';
+import { DEMO_PASSWORD, expect, login, makePng, pageErrors, test, uniqueWord } from './fixtures/helpers';
 
 const DATA = /<script type="application\/json" id="omloop-page-data">([^<]*)<\/script>/;
 
@@ -52,6 +52,11 @@ test('a listing’s HTML holds its first paint and the API’s own answers for t
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: number };
   const path = `/api/v1/listings/${id}`;
+  const photo = await jonas.post(`${path}/photos`, {
+    headers: { origin },
+    multipart: { photo: { name: 'oak.png', mimeType: 'image/png', buffer: makePng() } },
+  });
+  expect(photo.status(), await photo.text()).toBe(201);
 
   for (const who of [jonas, marie, anonymous]) {
     const res = await who.get(`/listings/${id}`);
@@ -72,6 +77,10 @@ test('a listing’s HTML holds its first paint and the API’s own answers for t
     expect(data['/api/v1/auth/session']).toEqual(await (await who.get('/api/v1/auth/session')).json());
     expect(data[path]).toEqual(await (await who.get(path)).json());
     expect((data[path] as { title: string }).title).toBe(title);
+    // Its first photo is painted too, from this site's own address.
+    const url = (data[path] as { photos: { url: string }[] }).photos[0]!.url;
+    expect(html).toContain(`<img class="first-paint-photo" src="${url}"`);
+    expect(url).toMatch(/^\/api\/v1\/photos\/\d+$/);
   }
 
   // Hidden by a coordinator: whoever may not read it through the API finds it nowhere in the page.

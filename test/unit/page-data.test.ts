@@ -105,6 +105,31 @@ describe('a page’s first paint', () => {
     expect(firstPaintHtml({ '/api/v1/listings/40': { title: 3 } }, '/api/v1/listings/40', null)).toBeNull();
   });
 
+  it('shows the first photo only from an address of this site', () => {
+    const path = '/api/v1/listings/40';
+    const photo = (url: string) => ({
+      [path]: listing({
+        photos: [
+          { id: 9, url },
+          { id: 10, url: '/x' },
+        ],
+      }),
+    });
+    const html = firstPaintHtml(photo('/api/v1/photos/9'), path, null)!;
+    expect(html).toContain(
+      '<img class="first-paint-photo" src="/api/v1/photos/9" alt="Populier multiplex 12 mm" lang="nl" />',
+    );
+    for (const url of [
+      'javascript:alert(1)',
+      '//evil.example/x.png',
+      'https://evil.example/x.png',
+      '/api/v1/x" onerror="alert(1)',
+      'data:image/png;base64,AAAA',
+    ])
+      expect(firstPaintHtml(photo(url), path, null)).not.toContain('<img');
+    expect(firstPaintHtml({ [path]: listing() }, path, null)).not.toContain('<img');
+  });
+
   it('drops a language tag that is not one', () => {
     const data = { '/api/v1/listings/40': listing({ lang: '"><script>' }) };
     const html = firstPaintHtml(data, '/api/v1/listings/40', null)!;
