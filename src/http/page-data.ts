@@ -13,14 +13,15 @@
 import { FIRST_PAINT_ID, LOCALES, PAGE_DATA_ID } from '../shared/constants';
 import type { TLocale } from '../shared/common.schemas';
 import { cityName } from '../shared/places';
+import { ZPathId } from '../shared/user-input';
 import { escapeHtml, scriptJson } from './html';
 import { localeFromHeader } from './locale';
 
 /** Paths of the API a page's first load asks for, by the page's kind and key. */
 export function pageDataPaths(kind: string, key: string): string[] {
   const paths = ['/api/v1/auth/session'];
-  // Only numeric ids: the app asks for exactly this path, so the answer is found under it.
-  if ((kind === 'listings' || kind === 'requests') && /^[1-9][0-9]{0,15}$/.test(key))
+  // Only an id in its one spelling (the API's own rule): the app asks for exactly this path.
+  if ((kind === 'listings' || kind === 'requests') && ZPathId.safeParse(key).success)
     paths.push(`/api/v1/${kind}/${key}`);
   return paths;
 }

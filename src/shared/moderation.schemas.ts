@@ -5,8 +5,6 @@ import { z } from 'zod';
 import { REPORT_REASONS } from './constants';
 import { multilineText as text, ZPathId } from './user-input';
 
-export { REPORT_REASONS };
-
 export const REPORT_ITEM_TYPES = ['listing', 'request', 'message'] as const;
 export const ZReportItemType = z.enum(REPORT_ITEM_TYPES);
 export type TReportItemType = z.infer<typeof ZReportItemType>;
