@@ -73,6 +73,22 @@ describe('kept totals per network, period, hub pair and category', () => {
         body: { reason: 'Recorded twice by mistake' },
       });
       expect(res.status).toBe(201);
+      // Both hubs keep the reversing row as their newest ledger row (a report's version, 0047).
+      const newest = await db
+        .prepare(
+          `SELECT h.newest_flow_id AS kept, (SELECT max(f.id) FROM flows f
+             WHERE f.from_hub_id = h.id OR f.to_hub_id = h.id) AS newest FROM hubs h WHERE h.slug IN (?1, ?2)`,
+        )
+        .bind(o.giver.hub.slug, o.receiver.hub.slug)
+        .all<{ kept: number; newest: number }>();
+      const reversal = await db
+        .prepare('SELECT id FROM flows WHERE reverses_flow_id = ?1')
+        .bind(flow!.id)
+        .first<{ id: number }>();
+      expect(newest.results).toEqual([
+        { kept: reversal!.id, newest: reversal!.id },
+        { kept: reversal!.id, newest: reversal!.id },
+      ]);
       await runJob();
       kept = await expectKeptEqualsRecomputed(networkId);
       expect(kept[0]).toMatchObject({ exchanges: 3, mass_weighed_g: 1000 });

@@ -52,6 +52,18 @@ export async function factorRows(
   return { factors: (f?.results ?? []) as FactorRow[], transport: (t?.results ?? []) as TransportRow[] };
 }
 
+/** These impact factors only (the ones a report's rows used), in the order of `factorRows`. */
+export async function factorsByIds(db: D1Database, ids: number[]): Promise<FactorRow[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      'SELECT * FROM impact_factors WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY category, version',
+    )
+    .bind(JSON.stringify(ids))
+    .all<FactorRow>();
+  return results;
+}
+
 export const toFactor = (r: FactorRow): Factor => ({
   id: r.id,
   category: r.category,
@@ -456,34 +468,53 @@ function periodRanges(
 const MAX_PARAMS = 100;
 
 /**
- * Hubs' slugs by id: up to 100 ids as bound parameters (one row read each); more through
+ * Hubs' slugs by id: those in `known` (the network's own hubs, already read) from there, the
+ * others looked up — up to 100 ids as bound parameters (two rows read each), more through
  * json_each (which reads each id twice more).
  */
-async function hubSlugs(db: D1Database, ids: number[]): Promise<Map<number, string>> {
+export async function hubSlugs(
+  db: D1Database,
+  ids: number[],
+  known: ReadonlyMap<number, string>,
+): Promise<Map<number, string>> {
   const slugs = new Map<number, string>();
-  if (ids.length === 0) return slugs;
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const slug = known.get(id);
+    if (slug === undefined) missing.push(id);
+    else slugs.set(id, slug);
+  }
+  if (missing.length === 0) return slugs;
   const stmt =
-    ids.length <= MAX_PARAMS
+    missing.length <= MAX_PARAMS
       ? db
-          .prepare(`SELECT id, slug FROM hubs WHERE id IN (${ids.map((_, k) => `?${k + 1}`).join(', ')})`)
-          .bind(...ids)
+          .prepare(`SELECT id, slug FROM hubs WHERE id IN (${missing.map((_, k) => `?${k + 1}`).join(', ')})`)
+          .bind(...missing)
       : db
           .prepare('SELECT id, slug FROM hubs WHERE id IN (SELECT value FROM json_each(?1))')
-          .bind(JSON.stringify(ids));
+          .bind(JSON.stringify(missing));
   for (const h of (await stmt.all<{ id: number; slug: string }>()).results) slugs.set(h.id, h.slug);
   return slugs;
 }
 
 /**
+ * Rows that name hubs by id: the ids they need, and the rows once the slugs are known — so a
+ * report that reads several sets of rows looks the slugs up once (`hubSlugs`), not per set.
+ */
+export type ByHubId<T> = { hubIds: number[]; withSlugs: (slugs: ReadonlyMap<number, string>) => T[] };
+
+const slugOf = (slugs: ReadonlyMap<number, string>, id: number) => slugs.get(id) ?? String(id);
+
+/**
  * A network's kept totals for these kept periods (`keptPeriods`), as buckets: one primary-key
- * range of impact_rollups per range, and the hubs' slugs looked up once.
+ * range of impact_rollups per range.
  */
 export async function keptBuckets(
   db: D1Database,
   networkId: number,
   ranges: [string, string][],
-): Promise<Bucket[]> {
-  if (ranges.length === 0) return [];
+): Promise<ByHubId<Bucket>> {
+  if (ranges.length === 0) return { hubIds: [], withSlugs: () => [] };
   // Hub ids, not joins: a join reads two hub rows per kept row; the slugs are looked up once.
   const { results } = await db
     .prepare(
@@ -504,16 +535,19 @@ export async function keptBuckets(
         family: string;
       }
     >();
-  const slugs = await hubSlugs(db, [...new Set(results.flatMap((r) => [r.fromHub, r.toHub]))]);
-  return results.map((r) =>
-    toBucket(r, {
-      month: keptPeriodMonth(r.period),
-      fromHub: slugs.get(r.fromHub) ?? String(r.fromHub),
-      toHub: slugs.get(r.toHub) ?? String(r.toHub),
-      category: r.category,
-      family: r.family,
-    }),
-  );
+  return {
+    hubIds: results.flatMap((r) => [r.fromHub, r.toHub]),
+    withSlugs: (slugs) =>
+      results.map((r) =>
+        toBucket(r, {
+          month: keptPeriodMonth(r.period),
+          fromHub: slugOf(slugs, r.fromHub),
+          toHub: slugOf(slugs, r.toHub),
+          category: r.category,
+          family: r.family,
+        }),
+      ),
+  };
 }
 
 /** A network's kept months from `from` to `to` (YYYY-MM, null for open): one row per month. */
@@ -557,7 +591,7 @@ export async function currentImpactsBetween(
   db: D1Database,
   networkId: number,
   days: { from: string; to: string },
-): Promise<TImpactRow[]> {
+): Promise<ByHubId<TImpactRow>> {
   // Both bounds as plain values: a bound computed in SQL from a parameter leaves the planner
   // only the lower one (every later row was read).
   const after = new Date(Date.parse(`${days.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -570,14 +604,13 @@ export async function currentImpactsBetween(
     )
     .bind(networkId, days.from, after)
     .all<Omit<ImpactJoinRow, 'from_hub' | 'to_hub'> & { from_hub: number; to_hub: number }>();
-  const slugs = await hubSlugs(db, [...new Set(results.flatMap((r) => [r.from_hub, r.to_hub]))]);
-  return results.map((r) =>
-    toImpactRow({
-      ...r,
-      from_hub: slugs.get(r.from_hub) ?? String(r.from_hub),
-      to_hub: slugs.get(r.to_hub) ?? String(r.to_hub),
-    }),
-  );
+  return {
+    hubIds: results.flatMap((r) => [r.from_hub, r.to_hub]),
+    withSlugs: (slugs) =>
+      results.map((r) =>
+        toImpactRow({ ...r, from_hub: slugOf(slugs, r.from_hub), to_hub: slugOf(slugs, r.to_hub) }),
+      ),
+  };
 }
 
 /**
@@ -886,28 +919,24 @@ export async function namesFor(
 }
 
 /**
- * The version of everything a network's report is computed from, per network: flows and impact
- * rows are append-only (a recalculation adds a row), so the highest id of a flow touching one of
- * its hubs and of its own impact rows change with every new one — and only then, not with a flow
- * anywhere else. The network, its method and its hubs carry their own update times. Index steps:
- * two per hub, one for the impacts, and the network's hub rows.
+ * What a network's report version is made of besides its hubs (`networks.hubsWithMarks`, which
+ * gives each hub's newest flow and update times): its newest impact row — impact rows are
+ * append-only, a recalculation adds one — and the update times of the network and its method.
+ * Three index steps.
  */
-export async function reportVersion(db: D1Database, networkId: number): Promise<string> {
+export async function reportMarks(
+  db: D1Database,
+  networkId: number,
+): Promise<{ i: number | null; n: string | null; m: string | null }> {
   const row = await db
     .prepare(
-      `SELECT (SELECT max(max(coalesce((SELECT max(id) FROM flows WHERE from_hub_id = nh.hub_id), 0),
-                  coalesce((SELECT max(id) FROM flows WHERE to_hub_id = nh.hub_id), 0)))
-               FROM network_hubs nh WHERE nh.network_id = ?1 AND nh.status = 'active') AS f,
-         (SELECT max(id) FROM exchange_impacts WHERE network_id = ?1) AS i,
+      `SELECT (SELECT max(id) FROM exchange_impacts WHERE network_id = ?1) AS i,
          (SELECT updated_at FROM networks WHERE id = ?1) AS n,
-         (SELECT updated_at FROM network_methods WHERE network_id = ?1) AS m,
-         (SELECT count(*) || '/' || coalesce(max(nh.updated_at), '') || '/' || coalesce(max(h.updated_at), '')
-            || '/' || coalesce(sum(nh.status = 'active'), 0)
-          FROM network_hubs nh JOIN hubs h ON h.id = nh.hub_id WHERE nh.network_id = ?1) AS h`,
+         (SELECT updated_at FROM network_methods WHERE network_id = ?1) AS m`,
     )
     .bind(networkId)
-    .first<Record<string, string | number | null>>();
-  return JSON.stringify(row);
+    .first<{ i: number | null; n: string | null; m: string | null }>();
+  return row ?? { i: null, n: null, m: null };
 }
 
 export async function cachedReport(

@@ -181,28 +181,51 @@ function methodsUsed(uses: { method: Record<string, unknown> }[]): TMethod[] {
 
 async function factorsUsed(deps: Deps, impacts: { factorId: number | null }[]) {
   const ids = new Set(impacts.map((r) => r.factorId).filter((id): id is number => id !== null));
-  if (ids.size === 0) return [];
-  const { factors } = await repo.factorRows(deps.db);
-  return factors
-    .filter((f) => ids.has(f.id))
-    .map((f) => ({
-      id: f.id,
-      category: f.category,
-      version: f.version,
-      year: f.year,
-      licence: f.licence,
-      source: f.source,
-      kgCo2ePerKg: f.g_co2e_per_tonne / 1_000_000,
-    }));
+  return (await repo.factorsByIds(deps.db, [...ids])).map((f) => ({
+    id: f.id,
+    category: f.category,
+    version: f.version,
+    year: f.year,
+    licence: f.licence,
+    source: f.source,
+    kgCo2ePerKg: f.g_co2e_per_tonne / 1_000_000,
+  }));
 }
 
 /** Reports larger than this are computed on every view rather than kept (D1 rows stay small). */
 const MAX_CACHED_REPORT_CHARS = 1_000_000;
 
 /**
+ * What a network's kept report depends on, read in two statements: its hubs (with their ids,
+ * update times and newest ledger row), its newest impact row, and the update times of the network
+ * and its method. The version changes with a new flow of one of its active hubs or a new impact
+ * row of its own — and only then, not with a flow anywhere else — and with any change to the
+ * network, its method, its hubs or their membership.
+ */
+type ReportState = { version: string; newestFlowId: number; hubs: networks.NetworkHubMarks[] };
+
+async function reportState(deps: Deps, networkId: number): Promise<ReportState> {
+  const [hubs, marks] = await Promise.all([
+    networks.hubsWithMarks(deps, networkId),
+    repo.reportMarks(deps.db, networkId),
+  ]);
+  const active = hubs.filter((h) => h.hub.status === 'active');
+  const newestFlowId = Math.max(0, ...active.map((h) => h.newestFlowId));
+  const latest = (times: string[]) => times.reduce((a, b) => (b > a ? b : a), '');
+  const h = [
+    hubs.length,
+    active.length,
+    latest(hubs.map((x) => x.membershipUpdatedAt)),
+    latest(hubs.map((x) => x.hubUpdatedAt)),
+  ].join('/');
+  return { version: JSON.stringify({ f: newestFlowId, ...marks, h }), newestFlowId, hubs };
+}
+
+/**
  * A network's dashboard report. It is kept with the version of everything it was computed from
- * (impact_report_cache); a view whose version still matches is answered from there, without
- * reading the ledger. Otherwise pending impacts are computed, the report built and kept again.
+ * (impact_report_cache, `reportState`); a view whose version still matches is answered from
+ * there, without reading the ledger. Otherwise pending impacts are computed, the report built
+ * and kept again.
  */
 export async function impactReport(
   deps: Deps,
@@ -213,17 +236,16 @@ export async function impactReport(
   const key = JSON.stringify([query.from ?? null, query.to ?? null, query.group_by ?? null]);
   const [cached, current] = await Promise.all([
     repo.cachedReport(deps.db, network.id, key),
-    repo.reportVersion(deps.db, network.id),
+    reportState(deps, network.id),
   ]);
-  if (cached && cached.version === current) return JSON.parse(cached.report) as TImpactReport;
-  const newestFlowId = (JSON.parse(current) as { f: number | null }).f;
-  const computed = await computeRecent(deps, network.id, newestFlowId);
+  if (cached && cached.version === current.version) return JSON.parse(cached.report) as TImpactReport;
+  const computed = await computeRecent(deps, network.id, current.newestFlowId);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.
-  // When nothing was computed here, the version read above is such a version already.
-  const version = computed === 0 ? current : await repo.reportVersion(deps.db, network.id);
+  // When nothing was computed here, the state read above is such a state already.
+  const state = computed === 0 ? current : await reportState(deps, network.id);
   const report = await buildReport(
     deps,
-    { network, method: await networks.methodOf(deps, network.id) },
+    { network, method: await networks.methodOf(deps, network.id), hubs: state.hubs },
     query,
   );
   const json = JSON.stringify(report);
@@ -231,7 +253,7 @@ export async function impactReport(
     await repo.storeReport(deps.db, {
       networkId: network.id,
       query: key,
-      version,
+      version: state.version,
       report: json,
       now: deps.now().toISOString(),
     });
@@ -248,16 +270,20 @@ export async function impactReport(
  */
 async function buildReport(
   deps: Deps,
-  { network, method }: { network: networks.NetworkRef; method: MethodPermille },
+  {
+    network,
+    method,
+    hubs: all,
+  }: { network: networks.NetworkRef; method: MethodPermille; hubs: networks.NetworkHubMarks[] },
   query: TImpactQuery,
 ): Promise<TImpactReport> {
   const period: Filter = { from: query.from, to: query.to };
-  const hubs = (await networks.hubsOf(deps, network.id)).filter((h) => h.status === 'active');
+  const hubs = all.map((h) => h.hub).filter((h) => h.status === 'active');
   const scope = new Set(hubs.map((h) => h.slug));
   const o = { slug: network.slug, scope, hubs };
   const split = keptSplit(period);
   const ranges = split.months ? keptPeriods(split.months) : [];
-  const [kept, uses, edges, months] = await Promise.all([
+  const [keptById, uses, edgesById, months] = await Promise.all([
     repo.keptBuckets(deps.db, network.id, ranges),
     repo.keptUses(deps.db, network.id, ranges),
     Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, network.id, d))),
@@ -265,7 +291,14 @@ async function buildReport(
       ? repo.keptMonths(deps.db, network.id, split.months)
       : Promise.resolve([]),
   ]);
-  const edgeRows = edges.flat();
+  // The network's hubs' slugs are known; hubs outside it are looked up once for every set read.
+  const slugs = await repo.hubSlugs(
+    deps.db,
+    [keptById, ...edgesById].flatMap((r) => r.hubIds),
+    new Map(all.map((h) => [h.id, h.hub.slug])),
+  );
+  const kept = keptById.withSlugs(slugs);
+  const edgeRows = edgesById.flatMap((r) => r.withSlugs(slugs));
   const edgeBuckets = edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket);
   const buckets = [...kept.filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
   const used = [...uses, ...edgeRows];

@@ -102,6 +102,7 @@ export async function isCoordinator(db: D1Database, networkId: number, userId: n
 }
 
 type HubRow = {
+  id: number;
   slug: string;
   name: string;
   city: string;
@@ -110,18 +111,58 @@ type HubRow = {
   lat: number;
   lon: number;
   status: 'invited' | 'active';
+  hub_updated_at: string;
+  joined_updated_at: string;
+  newest_flow_id: number;
 };
 
-export async function networkHubs(db: D1Database, networkId: number): Promise<TNetworkHub[]> {
+/** A network's hub with what its report's version is made of (see `hubsWithMarks`). */
+export type NetworkHubMarks = {
+  hub: TNetworkHub;
+  id: number;
+  hubUpdatedAt: string;
+  membershipUpdatedAt: string;
+  /** The newest ledger row the hub gave or received (migration 0047), 0 for none. */
+  newestFlowId: number;
+};
+
+async function networkHubRows(db: D1Database, networkId: number): Promise<HubRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon, nh.status
+      `SELECT h.id, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon, nh.status,
+         h.updated_at AS hub_updated_at, nh.updated_at AS joined_updated_at, h.newest_flow_id
        FROM network_hubs nh JOIN hubs h ON h.id = nh.hub_id
        WHERE nh.network_id = ?1 ORDER BY h.name COLLATE NOCASE, h.id`,
     )
     .bind(networkId)
     .all<HubRow>();
-  return results.map((r) => ({ ...r }));
+  return results;
+}
+
+const toNetworkHub = (r: HubRow): TNetworkHub => ({
+  slug: r.slug,
+  name: r.name,
+  city: r.city,
+  country: r.country,
+  kind: r.kind,
+  lat: r.lat,
+  lon: r.lon,
+  status: r.status,
+});
+
+export async function networkHubs(db: D1Database, networkId: number): Promise<TNetworkHub[]> {
+  return (await networkHubRows(db, networkId)).map(toNetworkHub);
+}
+
+/** The network's hubs (invited too), each with its id, update times and newest flow. */
+export async function networkHubsWithMarks(db: D1Database, networkId: number): Promise<NetworkHubMarks[]> {
+  return (await networkHubRows(db, networkId)).map((r) => ({
+    hub: toNetworkHub(r),
+    id: r.id,
+    hubUpdatedAt: r.hub_updated_at,
+    membershipUpdatedAt: r.joined_updated_at,
+    newestFlowId: r.newest_flow_id,
+  }));
 }
 
 export async function coordinators(

@@ -12,7 +12,7 @@ import { requireHubRef, roleIn } from '../hubs/hubs.service';
 import { methodToApi, toPermille, type MethodPermille } from '../impact/impact.domain';
 import * as repo from './networks.repo';
 
-export type { NetworkRef } from './networks.repo';
+export type { NetworkHubMarks, NetworkRef } from './networks.repo';
 
 export function listNetworks(deps: Deps, viewerId: number | null): Promise<TNetworkSummary[]> {
   return repo.listNetworks(deps.db, viewerId);
@@ -184,6 +184,14 @@ export function methodOf(deps: Deps, networkId: number): Promise<MethodPermille>
 
 export function hubsOf(deps: Deps, networkId: number): Promise<TNetworkHub[]> {
   return repo.networkHubs(deps.db, networkId);
+}
+
+/**
+ * The network's hubs with their ids, update times and newest ledger row: one read that gives an
+ * impact report both its hub list and most of its version.
+ */
+export function hubsWithMarks(deps: Deps, networkId: number): Promise<repo.NetworkHubMarks[]> {
+  return repo.networkHubsWithMarks(deps.db, networkId);
 }
 
 export function activeHubsOf(deps: Deps, networkId: number): Promise<{ id: number; slug: string }[]> {
