@@ -47,6 +47,7 @@ export type TFactorTable = z.infer<typeof ZFactorTable>;
 
 const ZDay = z.iso.date();
 export const GROUP_BYS = ['month', 'hub', 'category'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
 
 export const ZImpactQuery = z.object({
   from: ZDay.optional(),
@@ -160,6 +161,18 @@ export const ZImpactReport = z.object({
   sankey: z.array(ZSankeyLink),
 });
 export type TImpactReport = z.infer<typeof ZImpactReport>;
+
+/**
+ * A network's dashboard in one answer: the report for a period (its `groups` empty), its table
+ * per month, per hub and per category — all from one read of the kept totals — and, for a period
+ * with both ends, the report of the period of the same length just before it (the comparison).
+ */
+export const ZImpactDashboard = z.object({
+  report: ZImpactReport,
+  tables: z.object({ month: z.array(ZGroup), hub: z.array(ZGroup), category: z.array(ZGroup) }),
+  previous: ZImpactReport.nullable(),
+});
+export type TImpactDashboard = z.infer<typeof ZImpactDashboard>;
 
 export const ZFlowRow = z.object({
   id: z.number().int(),

@@ -2,9 +2,9 @@
  * `npm run bench:impact`: the network dashboard's D1 rows read at scale, cold and warm. Seeds (as
  * `npm run bench` does, 20,000 exchanges by default; `--skip-seed` reuses BENCH_PERSIST), starts
  * the app with BENCH_METRICS=1 and reads, for each dashboard view of the network at scale (the
- * headline, per month, per hub, per category, a period of part months): the first view (cold: no
- * kept report), the second (warm), and the first after a change in the network (an explicit
- * recalculation: cold again). Writes test/bench/last-impact-run.json.
+ * headline, per month, per hub, per category, a period of part months, and the dashboard page's one
+ * answer): the first view (cold: no kept report), the second (warm), and the first after a change
+ * in the network (an explicit recalculation: cold again). Writes test/bench/last-impact-run.json.
  *   BENCH_PORT=8823 BENCH_PERSIST=/tmp/bench-x node test/bench/impact.mjs [--exchanges 20000] [--skip-seed]
  */
 import { spawn } from 'node:child_process';
@@ -118,6 +118,10 @@ try {
     ['one whole month, per hub', `${base}?from=${span.last}-01&to=${lastDay(span.last)}&group_by=hub`],
     ['a period of part months, per month', `${base}?${part}&group_by=month`],
     ['a period of part months, per hub', `${base}?${part}&group_by=hub`],
+    // What the dashboard page asks for: one answer with the three tables (and the period before).
+    ['dashboard page, all time', `${base}/dashboard`],
+    ['dashboard page, one whole month', `${base}/dashboard?from=${span.last}-01&to=${lastDay(span.last)}`],
+    ['dashboard page, a period of part months', `${base}/dashboard?${part}`],
   ];
   const results = [];
   for (const [name, path] of views)

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/modules/impact/impact.csv';
 import { COLUMN_TOTALS, CSV_GROUP_COLUMNS } from '../../src/modules/impact/impact.exports';
-import type { TImpactReport } from '../../src/shared/impact.schemas';
+import type { TImpactDashboard, TImpactReport } from '../../src/shared/impact.schemas';
 import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { asMember, completeExchange, createListing } from './fixtures/flows';
 
@@ -177,6 +177,21 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   await page.goto(`/networks/${NETWORK}?from=${weekAgo}&to=${today}`);
   await expect(page.getByTestId('previous-exchanges')).toBeVisible();
   await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
+  // The page says which period that is: the seven days before, as the API's one answer has it.
+  const dashboard = (await (
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact/dashboard?from=${weekAgo}&to=${today}`)
+  ).json()) as TImpactDashboard;
+  const before = new Date(Date.parse(`${weekAgo}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  expect(dashboard.previous?.period).toEqual({
+    from: before,
+    to: new Date(Date.parse(`${weekAgo}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+  });
+  await expect(page.getByTestId('compared-with')).toContainText(
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(`${before}T00:00:00`)),
+  );
+  await expect(page.getByTestId('previous-exchanges')).toContainText(
+    String(dashboard.previous!.totals.exchanges.value),
+  );
 
   // The report for funders, linked from the dashboard for the same period: the same headline,
   // the hub table's sum row, sources and method last; printed as one A4 column (PDF and a

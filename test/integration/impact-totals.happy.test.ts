@@ -7,7 +7,13 @@ import {
 } from '../../src/modules/impact/impact.repo';
 import type { Deps } from '../../src/env';
 import { recomputedReport } from '../../src/modules/impact/impact.service';
-import { ZImpactReport, ZRecalculation } from '../../src/shared/impact.schemas';
+import { previousPeriod } from '../../src/modules/impact/impact.domain';
+import {
+  ZImpactDashboard,
+  ZImpactReport,
+  ZRecalculation,
+  type TImpactQuery,
+} from '../../src/shared/impact.schemas';
 import { actOk, claimOk } from '../exchanges-helpers';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { addHub, completedExchange, networkOfTwo, runJob } from '../impact-helpers';
@@ -182,6 +188,25 @@ describe('kept totals per network, period, hub pair and category', () => {
           const fresh = await recomputedReport(deps, { slug: o.network.slug, userId: user, query });
           expect(viewed, `${label} ${JSON.stringify(query)}`).toEqual(fresh);
         }
+      // The dashboard's one answer holds the same report, each table, and the period before.
+      for (const period of periods) {
+        const qs = new URLSearchParams(period as Record<string, string>).toString();
+        const dashboard = await expectJson(
+          await call(`/networks/${o.network.slug}/impact/dashboard?${qs}`, { session: o.giver.session }),
+          200,
+          ZImpactDashboard,
+        );
+        const fresh = (query: TImpactQuery) =>
+          recomputedReport(deps, { slug: o.network.slug, userId: user, query });
+        const at = `${label} dashboard ${JSON.stringify(period)}`;
+        expect(dashboard.report, at).toEqual(await fresh(period));
+        for (const group_by of ['month', 'hub', 'category'] as const)
+          expect(dashboard.tables[group_by], `${at} ${group_by}`).toEqual(
+            (await fresh({ ...period, group_by })).groups,
+          );
+        const before = 'from' in period && 'to' in period ? previousPeriod(period) : null;
+        expect(dashboard.previous, at).toEqual(before ? await fresh(before) : null);
+      }
     };
     await everyView('both hubs');
     const all = await recomputedReport(deps, { slug: o.network.slug, userId: user, query: {} });

@@ -54,6 +54,25 @@ describe('networks and impact: errors', () => {
       ['to'],
     );
     await expectError(
+      await call(`/networks/${o.network.slug}/impact/dashboard?from=2026-03-01&to=2026-01-01`, { session }),
+      422,
+      'INVALID_PERIOD',
+      ['to'],
+    );
+    await expectError(
+      await call(`/networks/${o.network.slug}/impact/dashboard?to=31-12-2026`, { session }),
+      422,
+      'VALIDATION_FAILED',
+      ['to'],
+    );
+    // Nothing kept for a refused view.
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM impact_report_cache WHERE network_id = (SELECT id FROM networks WHERE slug = ?1)',
+        o.network.slug,
+      ),
+    ).toBe(0);
+    await expectError(
       await call(`/networks/${o.network.slug}/impact?group_by=person`, { session }),
       422,
       'VALIDATION_FAILED',

@@ -11,7 +11,7 @@ describe('networks and impact: who may see and do what', () => {
     );
     expect(await count("SELECT count(*) AS n FROM networks WHERE slug = 'anon-net'")).toBe(0);
     const o = await networkOfTwo();
-    for (const path of ['impact', 'flows', 'export.csv', 'export.json', 'open-data.json'])
+    for (const path of ['impact', 'impact/dashboard', 'flows', 'export.csv', 'export.json', 'open-data.json'])
       await expectError(await call(`/networks/${o.network.slug}/${path}`), 401, 'UNAUTHENTICATED');
   });
 
@@ -22,7 +22,14 @@ describe('networks and impact: who may see and do what', () => {
     await createNetwork(outsider.session);
     // A member of a hub in the network is not a coordinator either.
     for (const session of [outsider.session, o.receiver.session]) {
-      for (const path of ['impact', 'flows', 'export.csv', 'export.json', 'open-data.json'])
+      for (const path of [
+        'impact',
+        'impact/dashboard',
+        'flows',
+        'export.csv',
+        'export.json',
+        'open-data.json',
+      ])
         await expectError(
           await call(`/networks/${o.network.slug}/${path}`, { session }),
           404,

@@ -10,6 +10,7 @@ import {
   monthsOf,
   mulDivRound,
   pickFactor,
+  previousPeriod,
   sankeyOf,
   totalsOf,
   type Factor,
@@ -399,5 +400,55 @@ describe('CSV', () => {
       { id: '1', name: 'Plain', note: '' },
       { id: '2', name: 'He said "hi", then\nleft', note: `'=HYPERLINK("x")` },
     ]);
+  });
+});
+
+describe('the period a dashboard compares with', () => {
+  it('is the same number of days just before a period of days, across month and year ends', () => {
+    expect(previousPeriod({ from: '2026-03-02', to: '2026-03-31' })).toEqual({
+      from: '2026-01-31',
+      to: '2026-03-01',
+    });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-01-01' })).toEqual({
+      from: '2025-12-31',
+      to: '2025-12-31',
+    });
+    expect(previousPeriod({ from: '2024-03-02', to: '2024-03-08' })).toEqual({
+      from: '2024-02-24',
+      to: '2024-03-01',
+    });
+  });
+
+  it('is the same number of whole months just before a period of whole months', () => {
+    // November against October (not 2 – 31 October), February against January.
+    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(previousPeriod({ from: '2024-03-01', to: '2024-03-31' })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    // A quarter against the one before, across a year end; a year against the year before.
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-03-31' })).toEqual({
+      from: '2025-10-01',
+      to: '2025-12-31',
+    });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    // Not whole months: the end is not its month's last day.
+    expect(previousPeriod({ from: '2026-02-01', to: '2026-02-27' })).toEqual({
+      from: '2026-01-05',
+      to: '2026-01-31',
+    });
+  });
+
+  it('is none for a period open at an end or upside down', () => {
+    expect(previousPeriod({})).toBeNull();
+    expect(previousPeriod({ from: '2026-01-01' })).toBeNull();
+    expect(previousPeriod({ to: '2026-01-01' })).toBeNull();
+    expect(previousPeriod({ from: '2026-02-01', to: '2026-01-01' })).toBeNull();
   });
 });

@@ -722,3 +722,35 @@ export function keptPeriodMonth(period: string): string {
   if (period === 'all') return '0000-01';
   return period.startsWith('y') ? `${period.slice(1)}-01` : period;
 }
+
+const MS_DAY = 86_400_000;
+
+/** A month's first and last day, `k` months after the month of `day` (YYYY-MM-DD). */
+function monthBounds(day: string, k: number): { from: string; to: string } {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + k;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: iso(new Date(Date.UTC(y, m, 1))), to: iso(new Date(Date.UTC(y, m + 1, 0))) };
+}
+
+/**
+ * The period a chosen one is compared with (none for a period open at an end): for whole months
+ * (the 1st to a month's last day) the same number of whole months just before — November against
+ * October, a quarter against the quarter before, a year against the year before —, otherwise the
+ * same number of days just before.
+ */
+export function previousPeriod(p: Filter): { from: string; to: string } | null {
+  if (!p.from || !p.to || p.from > p.to) return null;
+  if (p.from.endsWith('-01') && monthBounds(p.to, 0).to === p.to) {
+    const months =
+      (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 +
+      Number(p.to.slice(5, 7)) -
+      Number(p.from.slice(5, 7)) +
+      1;
+    return { from: monthBounds(p.from, -months).from, to: monthBounds(p.from, -1).to };
+  }
+  const from = Date.parse(`${p.from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - from) / MS_DAY) + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(from - days * MS_DAY), to: iso(from - MS_DAY) };
+}

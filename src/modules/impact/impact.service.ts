@@ -6,6 +6,9 @@ import type {
   TFlowQuery,
   TFlowRow,
   THubImpact,
+  GroupBy,
+  TGroup,
+  TImpactDashboard,
   TImpactQuery,
   TImpactReport,
   TExchangeImpact,
@@ -34,6 +37,7 @@ import {
   totalsFromBuckets,
   impactMatches,
   methodToApi,
+  previousPeriod,
   sankeyOf,
   totalsOf,
   type Filter,
@@ -221,34 +225,35 @@ async function reportState(deps: Deps, networkId: number): Promise<ReportState> 
   return { version: JSON.stringify({ f: newestFlowId, ...marks, h }), newestFlowId, hubs };
 }
 
+type ReportContext = {
+  network: networks.NetworkRef;
+  method: MethodPermille;
+  hubs: networks.NetworkHubMarks[];
+};
+
 /**
- * A network's dashboard report. It is kept with the version of everything it was computed from
- * (impact_report_cache, `reportState`); a view whose version still matches is answered from
- * there, without reading the ledger. Otherwise pending impacts are computed, the report built
- * and kept again.
+ * What a coordinator's view of a network answers, kept with the version of everything it was
+ * computed from (impact_report_cache, `reportState`, under `key`); a view whose version still
+ * matches is answered from there, without reading the ledger. Otherwise pending impacts are
+ * computed, the answer built and kept again.
  */
-export async function impactReport(
+async function keptOrBuilt<T>(
   deps: Deps,
-  { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
-): Promise<TImpactReport> {
-  checkPeriod(query);
+  { slug, userId, key }: { slug: string; userId: number; key: string },
+  build: (ctx: ReportContext) => Promise<T>,
+): Promise<T> {
   const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
-  const key = JSON.stringify([query.from ?? null, query.to ?? null, query.group_by ?? null]);
   const [cached, current] = await Promise.all([
     repo.cachedReport(deps.db, network.id, key),
     reportState(deps, network.id),
   ]);
-  if (cached && cached.version === current.version) return JSON.parse(cached.report) as TImpactReport;
+  if (cached && cached.version === current.version) return JSON.parse(cached.report) as T;
   const computed = await computeRecent(deps, network.id, current.newestFlowId);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.
   // When nothing was computed here, the state read above is such a state already.
   const state = computed === 0 ? current : await reportState(deps, network.id);
-  const report = await buildReport(
-    deps,
-    { network, method: await networks.methodOf(deps, network.id), hubs: state.hubs },
-    query,
-  );
-  const json = JSON.stringify(report);
+  const built = await build({ network, method: await networks.methodOf(deps, network.id), hubs: state.hubs });
+  const json = JSON.stringify(built);
   if (json.length <= MAX_CACHED_REPORT_CHARS)
     await repo.storeReport(deps.db, {
       networkId: network.id,
@@ -257,7 +262,46 @@ export async function impactReport(
       report: json,
       now: deps.now().toISOString(),
     });
-  return report;
+  return built;
+}
+
+/** A network's report for a period, grouped by month, hub or category or not at all. */
+export async function impactReport(
+  deps: Deps,
+  { slug, userId, query }: { slug: string; userId: number; query: TImpactQuery },
+): Promise<TImpactReport> {
+  checkPeriod(query);
+  const key = JSON.stringify([query.from ?? null, query.to ?? null, query.group_by ?? null]);
+  return keptOrBuilt(deps, { slug, userId, key }, async (ctx) => {
+    const read = await readReport(deps, ctx, query, query.group_by === 'month');
+    return read.report(query.group_by ?? null);
+  });
+}
+
+/**
+ * The dashboard (and the funders' report) in one answer: the period's report and its three tables
+ * from one read of the kept totals, and the period just before it for the comparison — instead of
+ * one report per table, each reading the same kept rows again.
+ */
+export async function impactDashboard(
+  deps: Deps,
+  { slug, userId, query }: { slug: string; userId: number; query: Omit<TImpactQuery, 'group_by'> },
+): Promise<TImpactDashboard> {
+  checkPeriod(query);
+  const period = { from: query.from, to: query.to };
+  const key = JSON.stringify(['dashboard', period.from ?? null, period.to ?? null]);
+  return keptOrBuilt(deps, { slug, userId, key }, async (ctx) => {
+    const before = previousPeriod(period);
+    const [read, previous] = await Promise.all([
+      readReport(deps, ctx, period, true),
+      before ? readReport(deps, ctx, before, false) : Promise.resolve(null),
+    ]);
+    return {
+      report: read.report(null),
+      tables: { month: read.groups('month'), hub: read.groups('hub'), category: read.groups('category') },
+      previous: previous ? previous.report(null) : null,
+    };
+  });
 }
 
 /**
@@ -268,15 +312,12 @@ export async function impactReport(
  * proportion to the hub pairs and categories it shows, not to the exchanges or months behind
  * them. The figures equal a recomputation from the ledger (`recomputedReport`, tested).
  */
-async function buildReport(
+async function readReport(
   deps: Deps,
-  {
-    network,
-    method,
-    hubs: all,
-  }: { network: networks.NetworkRef; method: MethodPermille; hubs: networks.NetworkHubMarks[] },
-  query: TImpactQuery,
-): Promise<TImpactReport> {
+  { network, method, hubs: all }: ReportContext,
+  query: Pick<TImpactQuery, 'from' | 'to'>,
+  withMonths: boolean,
+): Promise<{ report: (groupBy: GroupBy | null) => TImpactReport; groups: (groupBy: GroupBy) => TGroup[] }> {
   const period: Filter = { from: query.from, to: query.to };
   const hubs = all.map((h) => h.hub).filter((h) => h.status === 'active');
   const scope = new Set(hubs.map((h) => h.slug));
@@ -287,9 +328,7 @@ async function buildReport(
     repo.keptBuckets(deps.db, network.id, ranges),
     repo.keptUses(deps.db, network.id, ranges),
     Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, network.id, d))),
-    query.group_by === 'month' && split.months
-      ? repo.keptMonths(deps.db, network.id, split.months)
-      : Promise.resolve([]),
+    withMonths && split.months ? repo.keptMonths(deps.db, network.id, split.months) : Promise.resolve([]),
   ]);
   // The network's hubs' slugs are known; hubs outside it are looked up once for every set read.
   const slugs = await repo.hubSlugs(
@@ -302,17 +341,29 @@ async function buildReport(
   const edgeBuckets = edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket);
   const buckets = [...kept.filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
   const used = [...uses, ...edgeRows];
+  const groups = (groupBy: GroupBy) =>
+    groupsFromBuckets(
+      buckets,
+      { ...query, group_by: groupBy },
+      { ...o, months: { whole: months, edges: edgeBuckets } },
+    );
+  const factors = await factorsUsed(deps, used);
+  const totals = totalsFromBuckets(buckets, period, o);
+  const sankey = sankeyOfBuckets(buckets, period, o);
   return {
-    network: { slug: network.slug, name: network.name },
-    period: { from: query.from ?? null, to: query.to ?? null },
-    method: methodToApi(method),
-    methodsUsed: methodsUsed(used),
-    factorsUsed: await factorsUsed(deps, used),
-    hubs,
-    totals: totalsFromBuckets(buckets, period, o),
-    groupBy: query.group_by ?? null,
-    groups: groupsFromBuckets(buckets, query, { ...o, months: { whole: months, edges: edgeBuckets } }),
-    sankey: sankeyOfBuckets(buckets, period, o),
+    report: (groupBy) => ({
+      network: { slug: network.slug, name: network.name },
+      period: { from: query.from ?? null, to: query.to ?? null },
+      method: methodToApi(method),
+      methodsUsed: methodsUsed(used),
+      factorsUsed: factors,
+      hubs,
+      totals,
+      groupBy,
+      groups: groupBy ? groups(groupBy) : [],
+      sankey,
+    }),
+    groups,
   };
 }
 

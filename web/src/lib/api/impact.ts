@@ -7,6 +7,7 @@ import type {
   TFactorTable,
   TFlowList,
   THubImpact,
+  TImpactDashboard,
   TImpactReport,
   TRecalculation,
 } from '$shared/impact.schemas';
@@ -40,6 +41,8 @@ export function impactApi(app: AppState, fetchFn: typeof fetch = fetch) {
   return {
     impact: (slug: string, query: { from?: string; to?: string; group_by?: string }) =>
       call<TImpactReport>(operation('GET /networks/{slug}/impact', { slug }), { query }),
+    dashboard: (slug: string, query: { from?: string; to?: string }) =>
+      call<TImpactDashboard>(operation('GET /networks/{slug}/impact/dashboard', { slug }), { query }),
     flows: (slug: string, query: Query) =>
       call<TFlowList>(operation('GET /networks/{slug}/flows', { slug }), { query }),
     recalculate: (slug: string, exchangeId: number) =>

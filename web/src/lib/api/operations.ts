@@ -63,6 +63,7 @@ export const API_OPERATIONS = [
   'GET /networks/{slug}/export.json',
   'GET /networks/{slug}/flows',
   'GET /networks/{slug}/impact',
+  'GET /networks/{slug}/impact/dashboard',
   'GET /networks/{slug}/open-data.json',
   'GET /networks/{slug}/reports',
   'GET /notifications',

@@ -2,7 +2,6 @@
 import type { impactApi } from '$lib/api/impact';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MS_DAY = 86_400_000;
 
 export type Period = { from?: string; to?: string };
 
@@ -13,23 +12,16 @@ export function periodOf(url: URL): Period {
   return { from: DAY.test(from) ? from : undefined, to: DAY.test(to) ? to : undefined };
 }
 
-/** The period of the same length just before a chosen one (none for "all time"). */
-export function previousPeriod(p: Period): { from: string; to: string } | null {
-  if (!p.from || !p.to || p.from > p.to) return null;
-  const from = Date.parse(`${p.from}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - from) / MS_DAY) + 1;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: iso(from - days * MS_DAY), to: iso(from - MS_DAY) };
-}
-
-/** A network's reports for a period: per month, per hub, per category, and the period before. */
+/**
+ * A network's reports for a period — per month, per hub, per category, and the period before —
+ * from one answer of the API (one read of the kept totals), as the reports the pages show.
+ */
 export async function loadReports(api: ReturnType<typeof impactApi>, slug: string, period: Period) {
-  const before = previousPeriod(period);
-  const [months, hubs, categories, previous] = await Promise.all([
-    api.impact(slug, { ...period, group_by: 'month' }),
-    api.impact(slug, { ...period, group_by: 'hub' }),
-    api.impact(slug, { ...period, group_by: 'category' }),
-    before ? api.impact(slug, before) : Promise.resolve(null),
-  ]);
-  return { months, hubs, categories, previous };
+  const { report, tables, previous } = await api.dashboard(slug, period);
+  return {
+    months: { ...report, groupBy: 'month' as const, groups: tables.month },
+    hubs: { ...report, groupBy: 'hub' as const, groups: tables.hub },
+    categories: { ...report, groupBy: 'category' as const, groups: tables.category },
+    previous,
+  };
 }

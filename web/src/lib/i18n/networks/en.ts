@@ -32,6 +32,7 @@ export const networksEn = {
   month: 'Month',
   vsPrevious: (before: string, change: string, up: boolean) =>
     `${before} in the period before (${up ? '+' : ''}${change})`,
+  comparedWith: (from: string, to: string) => `Compared with the period before: ${from} – ${to}.`,
   totals: 'Totals',
   massWeighed: 'kg diverted, weighed',
   massEstimated: 'kg diverted, estimated',

@@ -33,6 +33,7 @@ export const networksFr: NetworksMessages = {
   sankeyList: 'Flux, du plus grand au plus petit',
   month: 'Mois',
   vsPrevious: (before, change, up) => `${before} sur la période précédente (${up ? '+' : ''}${change})`,
+  comparedWith: (from, to) => `Comparé à la période précédente : du ${from} au ${to}.`,
   totals: 'Totaux',
   massWeighed: 'kg réemployés, pesés',
   massEstimated: 'kg réemployés, estimés',

@@ -33,6 +33,7 @@ export const networksNl: NetworksMessages = {
   sankeyList: 'Stromen, grootste eerst',
   month: 'Maand',
   vsPrevious: (before, change, up) => `${before} in de periode ervoor (${up ? '+' : ''}${change})`,
+  comparedWith: (from, to) => `Vergeleken met de periode ervoor: ${from} – ${to}.`,
   totals: 'Totalen',
   massWeighed: 'kg hergebruikt, gewogen',
   massEstimated: 'kg hergebruikt, geschat',
