@@ -404,51 +404,59 @@ describe('CSV', () => {
 });
 
 describe('the period a dashboard compares with', () => {
+  const before = (from: string, to: string) => previousPeriod({ from, to });
+
   it('is the same number of days just before a period of days, across month and year ends', () => {
-    expect(previousPeriod({ from: '2026-03-02', to: '2026-03-31' })).toEqual({
-      from: '2026-01-31',
-      to: '2026-03-01',
-    });
-    expect(previousPeriod({ from: '2026-01-01', to: '2026-01-01' })).toEqual({
-      from: '2025-12-31',
-      to: '2025-12-31',
-    });
-    expect(previousPeriod({ from: '2024-03-02', to: '2024-03-08' })).toEqual({
-      from: '2024-02-24',
-      to: '2024-03-01',
-    });
+    for (const [period, expected] of [
+      [
+        ['2026-03-02', '2026-03-31'],
+        ['2026-01-31', '2026-03-01'],
+      ],
+      [
+        ['2026-01-01', '2026-01-01'],
+        ['2025-12-31', '2025-12-31'],
+      ],
+      [
+        ['2024-03-02', '2024-03-08'],
+        ['2024-02-24', '2024-03-01'],
+      ],
+      // Not whole months: the end is not its month's last day.
+      [
+        ['2026-02-01', '2026-02-27'],
+        ['2026-01-05', '2026-01-31'],
+      ],
+    ] as const)
+      expect(before(...period), period.join(' … ')).toEqual({ from: expected[0], to: expected[1] });
   });
 
   it('is the same number of whole months just before a period of whole months', () => {
-    // November against October (not 2 – 31 October), February against January.
-    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
-      from: '2026-10-01',
-      to: '2026-10-31',
-    });
-    expect(previousPeriod({ from: '2024-03-01', to: '2024-03-31' })).toEqual({
-      from: '2024-02-01',
-      to: '2024-02-29',
-    });
-    // A quarter against the one before, across a year end; a year against the year before.
-    expect(previousPeriod({ from: '2026-01-01', to: '2026-03-31' })).toEqual({
-      from: '2025-10-01',
-      to: '2025-12-31',
-    });
-    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
-      from: '2025-01-01',
-      to: '2025-12-31',
-    });
-    // Not whole months: the end is not its month's last day.
-    expect(previousPeriod({ from: '2026-02-01', to: '2026-02-27' })).toEqual({
-      from: '2026-01-05',
-      to: '2026-01-31',
-    });
+    for (const [period, expected] of [
+      // November against October (not 2 – 31 October), a leap February against January.
+      [
+        ['2026-11-01', '2026-11-30'],
+        ['2026-10-01', '2026-10-31'],
+      ],
+      [
+        ['2024-03-01', '2024-03-31'],
+        ['2024-02-01', '2024-02-29'],
+      ],
+      // A quarter against the one before, across a year end; a year against the year before.
+      [
+        ['2026-01-01', '2026-03-31'],
+        ['2025-10-01', '2025-12-31'],
+      ],
+      [
+        ['2026-01-01', '2026-12-31'],
+        ['2025-01-01', '2025-12-31'],
+      ],
+    ] as const)
+      expect(before(...period), period.join(' … ')).toEqual({ from: expected[0], to: expected[1] });
   });
 
   it('is none for a period open at an end or upside down', () => {
     expect(previousPeriod({})).toBeNull();
     expect(previousPeriod({ from: '2026-01-01' })).toBeNull();
     expect(previousPeriod({ to: '2026-01-01' })).toBeNull();
-    expect(previousPeriod({ from: '2026-02-01', to: '2026-01-01' })).toBeNull();
+    expect(before('2026-02-01', '2026-01-01')).toBeNull();
   });
 });
