@@ -426,7 +426,10 @@ describe('the period a dashboard compares with', () => {
         ['2026-01-05', '2026-01-31'],
       ],
     ] as const)
-      expect(before(...period), period.join(' … ')).toEqual({ from: expected[0], to: expected[1] });
+      expect(before(period[0], period[1]), period.join(' … ')).toEqual({
+        from: expected[0],
+        to: expected[1],
+      });
   });
 
   it('is the same number of whole months just before a period of whole months', () => {
@@ -450,7 +453,10 @@ describe('the period a dashboard compares with', () => {
         ['2025-01-01', '2025-12-31'],
       ],
     ] as const)
-      expect(before(...period), period.join(' … ')).toEqual({ from: expected[0], to: expected[1] });
+      expect(before(period[0], period[1]), period.join(' … ')).toEqual({
+        from: expected[0],
+        to: expected[1],
+      });
   });
 
   it('is none for a period open at an end or upside down', () => {

@@ -183,9 +183,14 @@ function methodsUsed(uses: { method: Record<string, unknown> }[]): TMethod[] {
   return [...seen.values()].sort((a, b) => methodKey(a).localeCompare(methodKey(b)));
 }
 
-async function factorsUsed(deps: Deps, impacts: { factorId: number | null }[]) {
-  const ids = new Set(impacts.map((r) => r.factorId).filter((id): id is number => id !== null));
-  return (await repo.factorsByIds(deps.db, [...ids])).map((f) => ({
+type FactorUse = TImpactReport['factorsUsed'][number];
+
+const factorIdsOf = (impacts: { factorId: number | null }[]) =>
+  impacts.map((r) => r.factorId).filter((id): id is number => id !== null);
+
+/** The factors these rows used, read once for several reports (`pick` one report's from them). */
+async function factorUses(deps: Deps, ids: number[]): Promise<FactorUse[]> {
+  return (await repo.factorsByIds(deps.db, [...new Set(ids)])).map((f) => ({
     id: f.id,
     category: f.category,
     version: f.version,
@@ -194,6 +199,10 @@ async function factorsUsed(deps: Deps, impacts: { factorId: number | null }[]) {
     source: f.source,
     kgCo2ePerKg: f.g_co2e_per_tonne / 1_000_000,
   }));
+}
+
+async function factorsUsed(deps: Deps, impacts: { factorId: number | null }[]) {
+  return factorUses(deps, factorIdsOf(impacts));
 }
 
 /** Reports larger than this are computed on every view rather than kept (D1 rows stay small). */
@@ -273,8 +282,8 @@ export async function impactReport(
   checkPeriod(query);
   const key = JSON.stringify([query.from ?? null, query.to ?? null, query.group_by ?? null]);
   return keptOrBuilt(deps, { slug, userId, key }, async (ctx) => {
-    const read = await readReport(deps, ctx, query, query.group_by === 'month');
-    return read.report(query.group_by ?? null);
+    const [read] = await readReports(deps, ctx, [{ period: query, withMonths: query.group_by === 'month' }]);
+    return read!.report(query.group_by ?? null);
   });
 }
 
@@ -292,79 +301,105 @@ export async function impactDashboard(
   const key = JSON.stringify(['dashboard', period.from ?? null, period.to ?? null]);
   return keptOrBuilt(deps, { slug, userId, key }, async (ctx) => {
     const before = previousPeriod(period);
-    const [read, previous] = await Promise.all([
-      readReport(deps, ctx, period, true),
-      before ? readReport(deps, ctx, before, false) : Promise.resolve(null),
+    const [read, previous] = await readReports(deps, ctx, [
+      { period, withMonths: true },
+      ...(before ? [{ period: before, withMonths: false }] : []),
     ]);
     return {
-      report: read.report(null),
-      tables: { month: read.groups('month'), hub: read.groups('hub'), category: read.groups('category') },
+      report: read!.report(null),
+      tables: { month: read!.groups('month'), hub: read!.groups('hub'), category: read!.groups('category') },
       previous: previous ? previous.report(null) : null,
     };
   });
 }
 
+type Period = Pick<TImpactQuery, 'from' | 'to'>;
+type ReadReport = {
+  report: (groupBy: GroupBy | null) => TImpactReport;
+  groups: (groupBy: GroupBy) => TGroup[];
+};
+
 /**
- * A report from the kept totals: the whole months of the period from impact_rollups and
+ * One period's rows for a report from the kept totals: its whole months from impact_rollups and
  * impact_uses, read as few kept periods as cover them (all time; whole years; the months of a
- * year taken in part), the month table from impact_months (one row per month), and the days of
- * a month the period covers in part from the impact rows of those days. So a view reads rows in
- * proportion to the hub pairs and categories it shows, not to the exchanges or months behind
- * them. The figures equal a recomputation from the ledger (`recomputedReport`, tested).
+ * year taken in part), the month table from impact_months (one row per month, if asked for),
+ * and the days of a month the period covers in part from the impact rows of those days. So a
+ * view reads rows in proportion to the hub pairs and categories it shows, not to the exchanges
+ * or months behind them. The figures equal a recomputation from the ledger (`recomputedReport`,
+ * tested).
  */
-async function readReport(
+async function readKept(deps: Deps, networkId: number, period: Period, withMonths: boolean) {
+  const split = keptSplit(period);
+  const ranges = split.months ? keptPeriods(split.months) : [];
+  const [kept, uses, edges, months] = await Promise.all([
+    repo.keptBuckets(deps.db, networkId, ranges),
+    repo.keptUses(deps.db, networkId, ranges),
+    Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, networkId, d))),
+    withMonths && split.months ? repo.keptMonths(deps.db, networkId, split.months) : Promise.resolve([]),
+  ]);
+  return { kept, uses, edges, months };
+}
+
+/**
+ * Reports of these periods (the dashboard's and the one it compares with) from the kept totals,
+ * their hubs outside the network and their factors looked up once for all of them.
+ */
+async function readReports(
   deps: Deps,
   { network, method, hubs: all }: ReportContext,
-  query: Pick<TImpactQuery, 'from' | 'to'>,
-  withMonths: boolean,
-): Promise<{ report: (groupBy: GroupBy | null) => TImpactReport; groups: (groupBy: GroupBy) => TGroup[] }> {
-  const period: Filter = { from: query.from, to: query.to };
+  asked: { period: Period; withMonths: boolean }[],
+): Promise<ReadReport[]> {
   const hubs = all.map((h) => h.hub).filter((h) => h.status === 'active');
   const scope = new Set(hubs.map((h) => h.slug));
   const o = { slug: network.slug, scope, hubs };
-  const split = keptSplit(period);
-  const ranges = split.months ? keptPeriods(split.months) : [];
-  const [keptById, uses, edgesById, months] = await Promise.all([
-    repo.keptBuckets(deps.db, network.id, ranges),
-    repo.keptUses(deps.db, network.id, ranges),
-    Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, network.id, d))),
-    withMonths && split.months ? repo.keptMonths(deps.db, network.id, split.months) : Promise.resolve([]),
-  ]);
+  const reads = await Promise.all(asked.map((a) => readKept(deps, network.id, a.period, a.withMonths)));
   // The network's hubs' slugs are known; hubs outside it are looked up once for every set read.
   const slugs = await repo.hubSlugs(
     deps.db,
-    [keptById, ...edgesById].flatMap((r) => r.hubIds),
+    reads.flatMap((r) => [r.kept, ...r.edges].flatMap((k) => k.hubIds)),
     new Map(all.map((h) => [h.id, h.hub.slug])),
   );
-  const kept = keptById.withSlugs(slugs);
-  const edgeRows = edgesById.flatMap((r) => r.withSlugs(slugs));
-  const edgeBuckets = edgeRows.filter((r) => impactMatches(r, period, scope)).map(impactBucket);
-  const buckets = [...kept.filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
-  const used = [...uses, ...edgeRows];
-  const groups = (groupBy: GroupBy) =>
-    groupsFromBuckets(
-      buckets,
-      { ...query, group_by: groupBy },
-      { ...o, months: { whole: months, edges: edgeBuckets } },
-    );
-  const factors = await factorsUsed(deps, used);
-  const totals = totalsFromBuckets(buckets, period, o);
-  const sankey = sankeyOfBuckets(buckets, period, o);
-  return {
-    report: (groupBy) => ({
-      network: { slug: network.slug, name: network.name },
-      period: { from: query.from ?? null, to: query.to ?? null },
-      method: methodToApi(method),
-      methodsUsed: methodsUsed(used),
-      factorsUsed: factors,
-      hubs,
-      totals,
-      groupBy,
-      groups: groupBy ? groups(groupBy) : [],
-      sankey,
-    }),
-    groups,
-  };
+  const parts = reads.map((r, k) => {
+    const query = asked[k]!.period;
+    const period: Filter = { from: query.from, to: query.to };
+    const edgeRows = r.edges.flatMap((e) => e.withSlugs(slugs));
+    const edgeBuckets = edgeRows.filter((i) => impactMatches(i, period, scope)).map(impactBucket);
+    const buckets = [
+      ...r.kept.withSlugs(slugs).filter((b) => bucketMatches(b, period, scope)),
+      ...edgeBuckets,
+    ];
+    return { query, period, months: r.months, edgeBuckets, buckets, used: [...r.uses, ...edgeRows] };
+  });
+  const factors = await factorUses(
+    deps,
+    parts.flatMap((p) => factorIdsOf(p.used)),
+  );
+  return parts.map(({ query, period, months, edgeBuckets, buckets, used }) => {
+    const ids = new Set(factorIdsOf(used));
+    const groups = (groupBy: GroupBy) =>
+      groupsFromBuckets(
+        buckets,
+        { ...query, group_by: groupBy },
+        { ...o, months: { whole: months, edges: edgeBuckets } },
+      );
+    const totals = totalsFromBuckets(buckets, period, o);
+    const sankey = sankeyOfBuckets(buckets, period, o);
+    return {
+      report: (groupBy) => ({
+        network: { slug: network.slug, name: network.name },
+        period: { from: query.from ?? null, to: query.to ?? null },
+        method: methodToApi(method),
+        methodsUsed: methodsUsed(used),
+        factorsUsed: factors.filter((f) => ids.has(f.id)),
+        hubs,
+        totals,
+        groupBy,
+        groups: groupBy ? groups(groupBy) : [],
+        sankey,
+      }),
+      groups,
+    };
+  });
 }
 
 /** The same report recomputed from the whole ledger: what the kept report must equal (tests). */
