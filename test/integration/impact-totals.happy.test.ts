@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  KEPT_COLUMNS,
   keptMonthRows,
   keptTotals,
   recomputedMonthRows,
@@ -26,6 +27,48 @@ async function expectKeptEqualsRecomputed(networkId: number) {
   for (const scope of [networkId, null]) {
     const kept = await keptTotals(db, scope);
     expect(kept, `scope ${scope}`).toEqual(await recomputedTotals(db, scope));
+    // Each pair's kept days (0049) hold exactly its kept day rows' sums, and no other day.
+    const dayRows = await db
+      .prepare(
+        `SELECT from_hub_id || '>' || to_hub_id || '>' || category AS pair, substr(period, 2) AS day,
+           json_array(${KEPT_COLUMNS.join(', ')}) AS sums
+         FROM impact_rollups WHERE scope_id = ?1 AND substr(period, 1, 1) = 'd' AND exchanges <> 0`,
+      )
+      .bind(scope ?? 0)
+      .all<{ pair: string; day: string; sums: string }>();
+    const pairDays = await db
+      .prepare(
+        `SELECT from_hub_id || '>' || to_hub_id || '>' || category AS pair, days FROM impact_pair_days
+         WHERE scope_id = ?1`,
+      )
+      .bind(scope ?? 0)
+      .all<{ pair: string; days: string }>();
+    const fromRows: Record<string, Record<string, number[]>> = {};
+    for (const r of dayRows.results) (fromRows[r.pair] ??= {})[r.day] = JSON.parse(r.sums) as number[];
+    const keptDays = Object.fromEntries(
+      pairDays.results.map((r) => [r.pair, JSON.parse(r.days) as Record<string, number[]>]),
+    );
+    expect(dayRows.results.length, `scope ${scope}: day rows`).toBeGreaterThan(0);
+    expect(keptDays, `scope ${scope}: pair days`).toEqual(fromRows);
+    // And each factor and method's kept days count its kept day uses.
+    const useRows = await db
+      .prepare(
+        `SELECT factor_id || '>' || method AS use, substr(month, 2) AS day, exchanges FROM impact_uses
+         WHERE scope_id = ?1 AND substr(month, 1, 1) = 'd' AND exchanges <> 0`,
+      )
+      .bind(scope ?? 0)
+      .all<{ use: string; day: string; exchanges: number }>();
+    const useDays = await db
+      .prepare(`SELECT factor_id || '>' || method AS use, days FROM impact_use_days WHERE scope_id = ?1`)
+      .bind(scope ?? 0)
+      .all<{ use: string; days: string }>();
+    const usesFromRows: Record<string, Record<string, number>> = {};
+    for (const r of useRows.results) (usesFromRows[r.use] ??= {})[r.day] = r.exchanges;
+    expect(useRows.results.length, `scope ${scope}: day uses`).toBeGreaterThan(0);
+    expect(
+      Object.fromEntries(useDays.results.map((r) => [r.use, JSON.parse(r.days) as Record<string, number>])),
+      `scope ${scope}: use days`,
+    ).toEqual(usesFromRows);
   }
   expect(await keptMonthRows(db, networkId)).toEqual(await recomputedMonthRows(db, networkId));
   return (await keptTotals(db, networkId)).filter((r) => r.period.length === 7);
@@ -49,7 +92,13 @@ describe('kept totals per network, period, hub pair and category', () => {
       // The same sums kept for the month, the year and all time.
       const periods = await keptTotals(db, networkId);
       const month = kept[0]!.period;
-      expect(periods.map((r) => r.period).sort()).toEqual([month, 'all', `y${month.slice(0, 4)}`].sort());
+      const day = (await db
+        .prepare('SELECT substr(completed_at, 1, 10) AS day FROM exchange_impacts WHERE network_id = ?1')
+        .bind(networkId)
+        .first<{ day: string }>())!.day;
+      expect(periods.map((r) => r.period).sort()).toEqual(
+        [`d${day}`, month, 'all', `y${month.slice(0, 4)}`].sort(),
+      );
       for (const r of periods) expect({ ...r, period: month }).toEqual(kept[0]);
       expect(await keptMonthRows(db, networkId)).toMatchObject([{ month, hubs_active: 2, exchanges: 2 }]);
       expect(kept[0]).toMatchObject({
@@ -145,6 +194,51 @@ describe('kept totals per network, period, hub pair and category', () => {
         ((await r.json()) as { totals: { massWeighed: { value: number } } }).totals.massWeighed.value,
       ).toBe(3700);
       expect((await kept())!.version).not.toBe(before!.version);
+    },
+  );
+
+  it(
+    "a day's kept uses leave its days when its last impact row is recalculated with another method",
+    { timeout: 120_000 },
+    async () => {
+      const o = await networkOfTwo();
+      const networkId = (await db
+        .prepare('SELECT id FROM networks WHERE slug = ?1')
+        .bind(o.network.slug)
+        .first<{ id: number }>())!.id;
+      const only = await completedExchange(o, 1, { massGrams: 2000 });
+      await runJob();
+      await expectKeptEqualsRecomputed(networkId);
+      const methods = async () =>
+        (
+          await db
+            .prepare('SELECT method, days FROM impact_use_days WHERE scope_id = ?1 ORDER BY method')
+            .bind(networkId)
+            .all<{ method: string; days: string }>()
+        ).results.map((r) => ({ attribution: JSON.parse(r.method).attribution, days: JSON.parse(r.days) }));
+      const before = await methods();
+      expect(before).toHaveLength(1);
+      expect(Object.values(before[0]!.days)).toEqual([1]);
+
+      const patched = await call(`/networks/${o.network.slug}/method`, {
+        session: o.giver.session,
+        method: 'PATCH',
+        body: { attribution: 0.5 },
+      });
+      expect(patched.status).toBe(200);
+      await expectJson(
+        await call(`/networks/${o.network.slug}/exchanges/${only.id}/recalculate`, {
+          session: o.giver.session,
+          method: 'POST',
+        }),
+        201,
+        ZRecalculation,
+      );
+      await expectKeptEqualsRecomputed(networkId);
+      // The old method's day is gone (not kept as 0, and with no day left, its row); the new one
+      // counts it.
+      const after = await methods();
+      expect(after.map((m) => [m.attribution, Object.values(m.days)])).toEqual([[0.5, [1]]]);
     },
   );
 

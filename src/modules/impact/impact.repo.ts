@@ -286,10 +286,13 @@ const KEPT = {
 } as const;
 export type KeptColumn = keyof typeof KEPT;
 export const KEPT_COLUMNS = Object.keys(KEPT) as KeptColumn[];
-/** Each impact row is kept three times: in its month, its year and over all periods. */
-const PERIODS = '(SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) g';
+/**
+ * Each impact row is kept four times: in its month, its year, over all periods, and on its day
+ * (`d2026-05-14`; a trigger copies each day row into its hub pair's days, impact_pair_days, 0049).
+ */
+const PERIODS = '(SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) g';
 const PERIOD = `CASE g.k WHEN 0 THEN substr(completed_at, 1, 7) WHEN 1 THEN 'y' || substr(completed_at, 1, 4)
-  ELSE 'all' END`;
+  WHEN 2 THEN 'all' ELSE 'd' || substr(completed_at, 1, 10) END`;
 const KEY = `coalesce(network_id, 0), ${PERIOD}, from_hub_id, to_hub_id, category, family`;
 const USE_METHOD = `json_object('attribution', json_extract(method_json, '$.attribution'),
   'deadweight', json_extract(method_json, '$.deadweight'), 'transport', json_extract(method_json, '$.transport'),
@@ -338,10 +341,12 @@ function refreshMonth(db: D1Database, networkId: number, month: string): D1Prepa
 
 /** Rebuilds every kept total, use and month from the current impact rows (bench seeding). */
 export const REBUILD_KEPT_TOTALS_SQL = `DELETE FROM impact_rollups;
+DELETE FROM impact_pair_days;
 INSERT INTO impact_rollups (scope_id, period, from_hub_id, to_hub_id, category, family, ${KEPT_COLUMNS.join(', ')})
 SELECT ${KEY}, ${KEPT_COLUMNS.map((c) => KEPT[c]).join(', ')}
 FROM exchange_impacts, ${PERIODS} WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4, 5, 6;
 DELETE FROM impact_uses;
+DELETE FROM impact_use_days;
 INSERT INTO impact_uses (scope_id, month, factor_id, method, exchanges)
 SELECT ${USE_KEY}, count(*) FROM exchange_impacts, ${PERIODS} WHERE superseded_by IS NULL GROUP BY 1, 2, 3, 4;
 DELETE FROM impact_months;
@@ -548,6 +553,81 @@ export async function keptBuckets(
         }),
       ),
   };
+}
+
+/** A hub pair's kept days (migration 0049): the KEPT_COLUMNS sums of each day, in that order. */
+export type PairDays = {
+  fromHub: string;
+  toHub: string;
+  category: string;
+  family: string;
+  days: Record<string, number[]>;
+};
+
+/**
+ * A network's kept days, one row per hub pair and category whatever the period: a view of any
+ * days reads these rows and sums the days it covers (`pairDayBuckets`), instead of a kept row per
+ * month and the impact rows of the days of a month it covers in part.
+ */
+export async function keptPairDays(db: D1Database, networkId: number): Promise<ByHubId<PairDays>> {
+  const { results } = await db
+    .prepare(
+      `SELECT from_hub_id AS fromHub, to_hub_id AS toHub, category, family, days FROM impact_pair_days
+       WHERE scope_id = ?1`,
+    )
+    .bind(networkId)
+    .all<{ fromHub: number; toHub: number; category: string; family: string; days: string }>();
+  return {
+    hubIds: results.flatMap((r) => [r.fromHub, r.toHub]),
+    withSlugs: (slugs) =>
+      results.map((r) => ({
+        fromHub: slugOf(slugs, r.fromHub),
+        toHub: slugOf(slugs, r.toHub),
+        category: r.category,
+        family: r.family,
+        days: JSON.parse(r.days) as Record<string, number[]>,
+      })),
+  };
+}
+
+/** The factors and methods a network's current impact rows used, each with its days (0049). */
+export async function keptUseDays(
+  db: D1Database,
+  networkId: number,
+): Promise<{ factorId: number | null; method: Record<string, unknown>; days: Record<string, number> }[]> {
+  const { results } = await db
+    .prepare('SELECT factor_id, method, days FROM impact_use_days WHERE scope_id = ?1')
+    .bind(networkId)
+    .all<{ factor_id: number; method: string; days: string }>();
+  return results.map((r) => ({
+    factorId: r.factor_id === 0 ? null : r.factor_id,
+    method: JSON.parse(r.method) as Record<string, unknown>,
+    days: JSON.parse(r.days) as Record<string, number>,
+  }));
+}
+
+/** The kept days of these pairs from `from` to `to` (inclusive; open when absent), per month. */
+export function pairDayBuckets(pairs: PairDays[], period: { from?: string; to?: string }): Bucket[] {
+  const buckets: Bucket[] = [];
+  for (const p of pairs) {
+    const months = new Map<string, Record<KeptColumn, number>>();
+    for (const [day, sums] of Object.entries(p.days)) {
+      if ((period.from && day < period.from) || (period.to && day > period.to) || !sums[0]) continue;
+      const month = day.slice(0, 7);
+      let m = months.get(month);
+      if (!m)
+        months.set(
+          month,
+          (m = Object.fromEntries(KEPT_COLUMNS.map((c) => [c, 0])) as Record<KeptColumn, number>),
+        );
+      KEPT_COLUMNS.forEach((c, k) => (m[c] += sums[k] ?? 0));
+    }
+    for (const [month, sums] of months)
+      buckets.push(
+        toBucket(sums, { month, fromHub: p.fromHub, toHub: p.toHub, category: p.category, family: p.family }),
+      );
+  }
+  return buckets;
 }
 
 /** A network's kept months from `from` to `to` (YYYY-MM, null for open): one row per month. */

@@ -40,7 +40,9 @@ import {
   previousPeriod,
   sankeyOf,
   totalsOf,
+  type Bucket,
   type Filter,
+  type KeptMonth,
   type Ledger,
   type MethodPermille,
 } from './impact.domain';
@@ -340,6 +342,85 @@ async function readKept(deps: Deps, networkId: number, period: Period, withMonth
   return { kept, uses, edges, months };
 }
 
+type ReportPart = {
+  query: Period;
+  period: Filter;
+  /** The month table's kept months and part months' buckets; absent: from the buckets alone. */
+  months?: { whole: KeptMonth[]; edges: Bucket[] };
+  buckets: Bucket[];
+  used: { factorId: number | null; method: Record<string, unknown> }[];
+};
+
+/**
+ * Whether one period that is one kept period — all time, a whole year, a whole month — is asked:
+ * then its kept rows are read (one per hub pair and category). Anything else — several months,
+ * days of a month, or two periods at once — reads each pair's kept days once (`readByDays`).
+ */
+function byKeptPeriod(asked: { period: Period }[]): boolean {
+  if (asked.length !== 1) return false;
+  const split = keptSplit(asked[0]!.period);
+  if (split.days.length > 0 || !split.months) return false;
+  const ranges = keptPeriods(split.months);
+  return ranges.length === 1 && ranges[0]![0] === ranges[0]![1];
+}
+
+async function readByKeptPeriod(
+  deps: Deps,
+  networkId: number,
+  all: networks.NetworkHubMarks[],
+  scope: ReadonlySet<string>,
+  { period: query, withMonths }: { period: Period; withMonths: boolean },
+): Promise<ReportPart[]> {
+  const r = await readKept(deps, networkId, query, withMonths);
+  const slugs = await repo.hubSlugs(
+    deps.db,
+    [r.kept, ...r.edges].flatMap((k) => k.hubIds),
+    new Map(all.map((h) => [h.id, h.hub.slug])),
+  );
+  const period: Filter = { from: query.from, to: query.to };
+  const edgeRows = r.edges.flatMap((e) => e.withSlugs(slugs));
+  const edgeBuckets = edgeRows.filter((i) => impactMatches(i, period, scope)).map(impactBucket);
+  const buckets = [...r.kept.withSlugs(slugs).filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
+  return [
+    {
+      query,
+      period,
+      months: { whole: r.months, edges: edgeBuckets },
+      buckets,
+      used: [...r.uses, ...edgeRows],
+    },
+  ];
+}
+
+/**
+ * Periods from each hub pair's kept days (impact_pair_days, one row per pair and category, read
+ * once for every period asked): the days each period covers summed per month in the Worker, and
+ * the factors and methods used from their kept days (impact_use_days, one row per factor and
+ * method).
+ */
+async function readByDays(
+  deps: Deps,
+  networkId: number,
+  all: networks.NetworkHubMarks[],
+  scope: ReadonlySet<string>,
+  asked: { period: Period }[],
+): Promise<ReportPart[]> {
+  const [pairsById, useDays] = await Promise.all([
+    repo.keptPairDays(deps.db, networkId),
+    repo.keptUseDays(deps.db, networkId),
+  ]);
+  const slugs = await repo.hubSlugs(deps.db, pairsById.hubIds, new Map(all.map((h) => [h.id, h.hub.slug])));
+  const pairs = pairsById.withSlugs(slugs);
+  return asked.map(({ period: query }) => {
+    const period: Filter = { from: query.from, to: query.to };
+    const buckets = repo.pairDayBuckets(pairs, period).filter((b) => bucketMatches(b, period, scope));
+    const inPeriod = (day: string) =>
+      (!period.from || day >= period.from) && (!period.to || day <= period.to);
+    const used = useDays.filter((u) => Object.entries(u.days).some(([day, n]) => n !== 0 && inPeriod(day)));
+    return { query, period, buckets, used };
+  });
+}
+
 /**
  * Reports of these periods (the dashboard's and the one it compares with) from the kept totals,
  * their hubs outside the network and their factors looked up once for all of them.
@@ -352,36 +433,17 @@ async function readReports(
   const hubs = all.map((h) => h.hub).filter((h) => h.status === 'active');
   const scope = new Set(hubs.map((h) => h.slug));
   const o = { slug: network.slug, scope, hubs };
-  const reads = await Promise.all(asked.map((a) => readKept(deps, network.id, a.period, a.withMonths)));
-  // The network's hubs' slugs are known; hubs outside it are looked up once for every set read.
-  const slugs = await repo.hubSlugs(
-    deps.db,
-    reads.flatMap((r) => [r.kept, ...r.edges].flatMap((k) => k.hubIds)),
-    new Map(all.map((h) => [h.id, h.hub.slug])),
-  );
-  const parts = reads.map((r, k) => {
-    const query = asked[k]!.period;
-    const period: Filter = { from: query.from, to: query.to };
-    const edgeRows = r.edges.flatMap((e) => e.withSlugs(slugs));
-    const edgeBuckets = edgeRows.filter((i) => impactMatches(i, period, scope)).map(impactBucket);
-    const buckets = [
-      ...r.kept.withSlugs(slugs).filter((b) => bucketMatches(b, period, scope)),
-      ...edgeBuckets,
-    ];
-    return { query, period, months: r.months, edgeBuckets, buckets, used: [...r.uses, ...edgeRows] };
-  });
+  const parts = byKeptPeriod(asked)
+    ? await readByKeptPeriod(deps, network.id, all, scope, asked[0]!)
+    : await readByDays(deps, network.id, all, scope, asked);
   const factors = await factorUses(
     deps,
     parts.flatMap((p) => factorIdsOf(p.used)),
   );
-  return parts.map(({ query, period, months, edgeBuckets, buckets, used }) => {
+  return parts.map(({ query, period, months, buckets, used }) => {
     const ids = new Set(factorIdsOf(used));
     const groups = (groupBy: GroupBy) =>
-      groupsFromBuckets(
-        buckets,
-        { ...query, group_by: groupBy },
-        { ...o, months: { whole: months, edges: edgeBuckets } },
-      );
+      groupsFromBuckets(buckets, { ...query, group_by: groupBy }, { ...o, months });
     const totals = totalsFromBuckets(buckets, period, o);
     const sankey = sankeyOfBuckets(buckets, period, o);
     return {
