@@ -666,33 +666,6 @@ export async function keptUses(
   }));
 }
 
-/** A network's current impact rows completed on these days (inclusive). */
-export async function currentImpactsBetween(
-  db: D1Database,
-  networkId: number,
-  days: { from: string; to: string },
-): Promise<ByHubId<TImpactRow>> {
-  // Both bounds as plain values: a bound computed in SQL from a parameter leaves the planner
-  // only the lower one (every later row was read).
-  const after = new Date(Date.parse(`${days.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  // Hub ids, not joins (two hub rows per impact row): the slugs are looked up once.
-  const { results } = await db
-    .prepare(
-      `SELECT ${IMPACT_FIELDS}, i.from_hub_id AS from_hub, i.to_hub_id AS to_hub FROM exchange_impacts i
-       WHERE i.network_id = ?1 AND i.superseded_by IS NULL AND i.completed_at >= ?2 AND i.completed_at < ?3
-       ORDER BY i.completed_at, i.id`,
-    )
-    .bind(networkId, days.from, after)
-    .all<Omit<ImpactJoinRow, 'from_hub' | 'to_hub'> & { from_hub: number; to_hub: number }>();
-  return {
-    hubIds: results.flatMap((r) => [r.from_hub, r.to_hub]),
-    withSlugs: (slugs) =>
-      results.map((r) =>
-        toImpactRow({ ...r, from_hub: slugOf(slugs, r.from_hub), to_hub: slugOf(slugs, r.to_hub) }),
-      ),
-  };
-}
-
 /**
  * Records an impact row and supersedes the scope's previous current row, in one atomic batch.
  * Automatic computation ('auto') inserts only while no current row covers the exchange's latest

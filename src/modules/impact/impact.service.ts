@@ -30,7 +30,6 @@ import {
   flowMatches,
   groupsFromBuckets,
   groupsOf,
-  impactBucket,
   keptPeriods,
   keptSplit,
   sankeyOfBuckets,
@@ -321,75 +320,49 @@ type ReadReport = {
   groups: (groupBy: GroupBy) => TGroup[];
 };
 
-/**
- * One period's rows for a report from the kept totals: its whole months from impact_rollups and
- * impact_uses, read as few kept periods as cover them (all time; whole years; the months of a
- * year taken in part), the month table from impact_months (one row per month, if asked for),
- * and the days of a month the period covers in part from the impact rows of those days. So a
- * view reads rows in proportion to the hub pairs and categories it shows, not to the exchanges
- * or months behind them. The figures equal a recomputation from the ledger (`recomputedReport`,
- * tested).
- */
-async function readKept(deps: Deps, networkId: number, period: Period, withMonths: boolean) {
-  const split = keptSplit(period);
-  const ranges = split.months ? keptPeriods(split.months) : [];
-  const [kept, uses, edges, months] = await Promise.all([
-    repo.keptBuckets(deps.db, networkId, ranges),
-    repo.keptUses(deps.db, networkId, ranges),
-    Promise.all(split.days.map((d) => repo.currentImpactsBetween(deps.db, networkId, d))),
-    withMonths && split.months ? repo.keptMonths(deps.db, networkId, split.months) : Promise.resolve([]),
-  ]);
-  return { kept, uses, edges, months };
-}
-
+/** One period's figures for a report; its figures equal a recomputation from the ledger (tested). */
 type ReportPart = {
   query: Period;
   period: Filter;
-  /** The month table's kept months and part months' buckets; absent: from the buckets alone. */
+  /** The month table's kept months; absent: the month table from the buckets alone. */
   months?: { whole: KeptMonth[]; edges: Bucket[] };
   buckets: Bucket[];
   used: { factorId: number | null; method: Record<string, unknown> }[];
 };
 
 /**
- * Whether one period that is one kept period — all time, a whole year, a whole month — is asked:
- * then its kept rows are read (one per hub pair and category). Anything else — several months,
- * days of a month, or two periods at once — reads each pair's kept days once (`readByDays`).
+ * The one kept period asked for, if one period is asked and it is one kept period — all time, a
+ * whole year, a whole month (`keptSplit`, `keptPeriods`): then its kept rows are read, one per hub
+ * pair and category (`readByKeptPeriod`). Anything else — several months, days of a month, or
+ * two periods at once — reads each pair's kept days once (`readByDays`).
  */
-function byKeptPeriod(asked: { period: Period }[]): boolean {
-  if (asked.length !== 1) return false;
+function oneKeptPeriod(asked: { period: Period }[]): { from: string | null; to: string | null } | null {
+  if (asked.length !== 1) return null;
   const split = keptSplit(asked[0]!.period);
-  if (split.days.length > 0 || !split.months) return false;
+  if (split.days.length > 0 || !split.months) return null;
   const ranges = keptPeriods(split.months);
-  return ranges.length === 1 && ranges[0]![0] === ranges[0]![1];
+  return ranges.length === 1 && ranges[0]![0] === ranges[0]![1] ? split.months : null;
 }
 
+/** A report's rows from one kept period: its kept rows and uses, and its months if asked for. */
 async function readByKeptPeriod(
   deps: Deps,
   networkId: number,
   all: networks.NetworkHubMarks[],
   scope: ReadonlySet<string>,
   { period: query, withMonths }: { period: Period; withMonths: boolean },
+  months: { from: string | null; to: string | null },
 ): Promise<ReportPart[]> {
-  const r = await readKept(deps, networkId, query, withMonths);
-  const slugs = await repo.hubSlugs(
-    deps.db,
-    [r.kept, ...r.edges].flatMap((k) => k.hubIds),
-    new Map(all.map((h) => [h.id, h.hub.slug])),
-  );
+  const ranges = keptPeriods(months);
+  const [kept, uses, whole] = await Promise.all([
+    repo.keptBuckets(deps.db, networkId, ranges),
+    repo.keptUses(deps.db, networkId, ranges),
+    withMonths ? repo.keptMonths(deps.db, networkId, months) : Promise.resolve([]),
+  ]);
+  const slugs = await repo.hubSlugs(deps.db, kept.hubIds, new Map(all.map((h) => [h.id, h.hub.slug])));
   const period: Filter = { from: query.from, to: query.to };
-  const edgeRows = r.edges.flatMap((e) => e.withSlugs(slugs));
-  const edgeBuckets = edgeRows.filter((i) => impactMatches(i, period, scope)).map(impactBucket);
-  const buckets = [...r.kept.withSlugs(slugs).filter((b) => bucketMatches(b, period, scope)), ...edgeBuckets];
-  return [
-    {
-      query,
-      period,
-      months: { whole: r.months, edges: edgeBuckets },
-      buckets,
-      used: [...r.uses, ...edgeRows],
-    },
-  ];
+  const buckets = kept.withSlugs(slugs).filter((b) => bucketMatches(b, period, scope));
+  return [{ query, period, months: { whole, edges: [] }, buckets, used: uses }];
 }
 
 /**
@@ -433,8 +406,9 @@ async function readReports(
   const hubs = all.map((h) => h.hub).filter((h) => h.status === 'active');
   const scope = new Set(hubs.map((h) => h.slug));
   const o = { slug: network.slug, scope, hubs };
-  const parts = byKeptPeriod(asked)
-    ? await readByKeptPeriod(deps, network.id, all, scope, asked[0]!)
+  const kept = oneKeptPeriod(asked);
+  const parts = kept
+    ? await readByKeptPeriod(deps, network.id, all, scope, asked[0]!, kept)
     : await readByDays(deps, network.id, all, scope, asked);
   const factors = await factorUses(
     deps,
