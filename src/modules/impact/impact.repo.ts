@@ -504,7 +504,8 @@ export async function hubSlugs(
 
 /**
  * Rows that name hubs by id: the ids they need, and the rows once the slugs are known — so a
- * report that reads several sets of rows looks the slugs up once (`hubSlugs`), not per set.
+ * report names its hubs from the network's hubs it has read already, and looks up only the others
+ * (`hubSlugs`), once.
  */
 export type ByHubId<T> = { hubIds: number[]; withSlugs: (slugs: ReadonlyMap<number, string>) => T[] };
 
