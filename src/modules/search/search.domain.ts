@@ -51,6 +51,38 @@ function wordQuery(word: string, last: boolean): string {
   return forms.size === 1 ? [...forms][0]! : `(${[...forms].join(' OR ')})`;
 }
 
+/**
+ * The word of the marker row at the end of each hub's range in the hub-ordered full-text indexes
+ * (`listings_hub_fts`, `requests_hub_fts`, migration 0048). It joins no listing or request.
+ */
+export const HUB_END_WORD = 'omloophubend';
+
+/**
+ * A query of `toFtsQuery` with the hub's end marker as one more alternative of each word, for the
+ * positive side of a band read from a hub-ordered index: every AND, NOT and column filter then
+ * has a match at the end of the hub's range, so FTS5 stops there instead of reading on through
+ * the rows of the hubs after it (its rowid bounds are checked only at a match).
+ */
+export function withHubEnd(fts: string): string {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < fts.length; i++) {
+    const ch = fts[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    else if (!quoted && depth === 0 && fts.startsWith(' AND ', i)) {
+      items.push(fts.slice(start, i));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  items.push(fts.slice(start));
+  return items.map((w) => `(${w.trim()} OR "${HUB_END_WORD}")`).join(' AND ');
+}
+
 const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
