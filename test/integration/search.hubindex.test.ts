@@ -169,11 +169,9 @@ describe('the hub-ordered full-text index', () => {
       const marked = hubBands(fts);
       for (const hub of [first, after])
         for (let band = 0; band < 3; band++) {
-          const withMarker = await range(hub, !marked[band]!.titles, marked[band]!.match);
-          expect(withMarker.at(-1), `${words} band ${band}`).toBe(0); // the marker, last
-          expect(withMarker.slice(0, -1), `${words} band ${band}`).toEqual(
-            await range(hub, true, plain[band]!),
-          );
+          const read = await range(hub, !marked[band]!.titles, marked[band]!.match);
+          if (marked[band]!.match.includes(HUB_END_WORD)) expect(read.pop(), `${words} band ${band}`).toBe(0); // the marker, last
+          expect(read, `${words} band ${band}`).toEqual(await range(hub, true, plain[band]!));
         }
     }
     expect((await range(first, true, relevanceBands(toFtsQuery('glass pane')!)[0]!)).length).toBe(2);

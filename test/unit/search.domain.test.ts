@@ -6,6 +6,7 @@ import {
   encodeCursor,
   HUB_END_WORD,
   metresToKm,
+  needsHubEnd,
   toFtsQuery,
   withHubEnd,
 } from '../../src/modules/search/search.domain';
@@ -184,5 +185,12 @@ describe('withHubEnd', () => {
       `(("a b" OR ("c" AND "d")) OR ${end}) AND ("e" OR ${end})`,
     );
     expect(withHubEnd('"x AND y"')).toBe(`("x AND y" OR ${end})`);
+  });
+
+  it('is needed by several words or a phrase, not by one word with its other names', () => {
+    expect(needsHubEnd('"birch"*')).toBe(false);
+    expect(needsHubEnd('("birch"* OR "berk"* OR "bouleau"*)')).toBe(false);
+    expect(needsHubEnd('"zwart"* AND "wit"*')).toBe(true);
+    expect(needsHubEnd('("rvs" OR "stainless steel")')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
  * fragments of the caller, only integers (hub ids, distances, limits) are written into the SQL.
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
-import { distanceMetres, withHubEnd, type Cursor } from './search.domain';
+import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
 
 /** A WHERE fragment on `t` with `?` placeholders and their values in order. */
 export type Condition = { sql: string; values: unknown[] };
@@ -98,12 +98,13 @@ function byDistance(hubs: HubAt[]): HubAt[][] {
  * The relevance bands of `relevanceBands` as read from a hub-ordered index: the first from the
  * hub's titles alone (no column filter to read through), the others from its whole rows; each
  * word with the hub's end marker as one more alternative on the side that is read
- * (`withHubEnd`), never on the side a NOT leaves out.
+ * (`withHubEnd`; in the first band only when an AND or a phrase needs it), never on the side a
+ * NOT leaves out.
  */
 export function hubBands(fts: string): [HubBand, HubBand, HubBand] {
   const read = withHubEnd(fts);
   return [
-    { match: read, titles: true },
+    { match: needsHubEnd(fts) ? read : fts, titles: true },
     { match: `({title search_terms} : (${read})) NOT ({title} : (${fts}))`, titles: false },
     { match: `(${read}) NOT ({title search_terms} : (${fts}))`, titles: false },
   ];
@@ -133,7 +134,7 @@ async function searchByHubs<T extends { id: number }>(
     ? [null]
     : o.sort === 'relevance'
       ? hubBands(o.fts)
-      : [{ match: withHubEnd(o.fts), titles: false }];
+      : [{ match: needsHubEnd(o.fts) ? withHubEnd(o.fts) : o.fts, titles: false }];
   const c = o.cursor && (o.cursor.s === 'nearest' || o.cursor.s === 'relevance') ? o.cursor : null;
   const cursorBand = c?.s === 'relevance' ? c.r : 0;
   const cursorMetres = c?.d ?? null;
