@@ -10,6 +10,10 @@
  *
  *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--exchanges 20000]
  *     [--seconds 5] [--concurrency 16] [--seed-only] [--skip-seed] [--skip-lighthouse]
+ *     [--routes search,listing page]
+ *
+ * --routes keeps only the routes whose name contains one of its comma-separated words (the bare
+ * route is always run, as the yardstick of throughput).
  */
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
@@ -34,6 +38,10 @@ const SKIP_LIGHTHOUSE = args.includes('--skip-lighthouse');
 const SEED_ONLY = args.includes('--seed-only');
 const SECONDS = opt('--seconds', '5');
 const CONCURRENCY = opt('--concurrency', '16');
+const ROUTES = opt('--routes', '')
+  .split(',')
+  .map((w) => w.trim())
+  .filter(Boolean);
 // BENCH_PORT and BENCH_PERSIST let two checkouts benchmark without sharing a port or a state.
 const PORT = Number(process.env.BENCH_PORT ?? 8790);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -343,7 +351,10 @@ try {
     ...(someExchange ? [['exchange page', `/api/v1/exchanges/${someExchange}`, cookie]] : []),
     ['flow ledger of my hubs', '/api/v1/flows', cookie],
   ];
-  for (const [name, path, c] of routes) {
+  const chosen = routes.filter(
+    ([name], i) => i === 0 || ROUTES.length === 0 || ROUTES.some((w) => name.includes(w)),
+  );
+  for (const [name, path, c] of chosen) {
     const probe = await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} }));
     const body = await probe.text();
     let returned = null;

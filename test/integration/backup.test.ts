@@ -203,7 +203,7 @@ describe('backup and restore', () => {
 
     // FTS: rebuilt by the insert triggers, consistent, and answering as in the source.
     const fts = await ftsTables(target);
-    expect(fts).toEqual(['listings_fts', 'requests_fts']);
+    expect(fts).toEqual(['listings_fts', 'listings_hub_fts', 'requests_fts', 'requests_hub_fts']);
     for (const t of fts) await target.prepare(`INSERT INTO "${t}" ("${t}") VALUES ('integrity-check')`).run();
     for (const [t, term] of [
       ['listings_fts', 'birch'],
@@ -211,6 +211,10 @@ describe('backup and restore', () => {
       ['listings_fts', 'oak'],
       ['requests_fts', 'acrylic'],
       ['requests_fts', 'birch OR acrylic'],
+      // The hub-ordered indexes (migration 0048): rowids from the hub and the id, as in the source.
+      ['listings_hub_fts', 'birch'],
+      ['listings_hub_fts', 'omloophubend'],
+      ['requests_hub_fts', 'acrylic'],
     ] as const) {
       const restored = await matchIds(target, t, term);
       expect(restored.length, `${t} MATCH ${term}`).toBeGreaterThan(0);

@@ -4,8 +4,11 @@ import {
   defaultSort,
   distanceMetres,
   encodeCursor,
+  HUB_END_WORD,
   metresToKm,
+  needsHubEnd,
   toFtsQuery,
+  withHubEnd,
 } from '../../src/modules/search/search.domain';
 import { categoryCondition } from '../../src/modules/search/search.statements';
 
@@ -164,5 +167,30 @@ describe('categoryCondition', () => {
     });
     // A family without members below it is still the family.
     expect(categoryCondition('glass')).toEqual({ sql: 't.family = ?', values: ['glass'] });
+  });
+});
+
+describe('withHubEnd', () => {
+  it("adds the hub's end marker as one more alternative of every word, and nothing else", () => {
+    const end = `"${HUB_END_WORD}"`;
+    expect(withHubEnd('"zwart"* AND "wit"*')).toBe(`("zwart"* OR ${end}) AND ("wit"* OR ${end})`);
+    expect(withHubEnd('"plyw"*')).toBe(`("plyw"* OR ${end})`);
+    // A word with its other names stays one alternative group; a name of two words stays a phrase.
+    const q = toFtsQuery('contreplaqué birch')!;
+    const marked = withHubEnd(q);
+    expect(marked.split(` OR ${end})`).length - 1).toBe(2);
+    expect(marked.replaceAll(` OR ${end})`, ')').replace(/^\(|\)$/g, '')).toBe(q.replace(/ AND /, ') AND ('));
+    // " AND " inside a quoted name or a group is not a word boundary.
+    expect(withHubEnd('("a b" OR ("c" AND "d")) AND "e"')).toBe(
+      `(("a b" OR ("c" AND "d")) OR ${end}) AND ("e" OR ${end})`,
+    );
+    expect(withHubEnd('"x AND y"')).toBe(`("x AND y" OR ${end})`);
+  });
+
+  it('is needed by several words or a phrase, not by one word with its other names', () => {
+    expect(needsHubEnd('"birch"*')).toBe(false);
+    expect(needsHubEnd('("birch"* OR "berk"* OR "bouleau"*)')).toBe(false);
+    expect(needsHubEnd('"zwart"* AND "wit"*')).toBe(true);
+    expect(needsHubEnd('("rvs" OR "stainless steel")')).toBe(true);
   });
 });

@@ -99,6 +99,25 @@ export async function hubRefsInCells(db: D1Database, ranges: [number, number][])
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }
 
+/** A hub's id and place: what a search by place needs to order hubs by distance. */
+export type HubPoint = { id: number; lat: number; lon: number };
+
+/**
+ * The id and place of the hubs in these ranges of cells (as `hubRefsInCells`): a ring of a search
+ * by place may hold a thousand hubs, of which only the distance is used.
+ */
+export async function hubPointsInCells(db: D1Database, ranges: [number, number][]): Promise<HubPoint[]> {
+  if (ranges.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT h.id, h.lat, h.lon FROM json_each(?1) r
+       JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
+    )
+    .bind(JSON.stringify(ranges))
+    .all<HubPoint>();
+  return results;
+}
+
 /** The hubs with these ids (one indexed look-up each), not the whole table. */
 export async function hubRefsByIds(db: D1Database, ids: number[]): Promise<HubRef[]> {
   if (ids.length === 0) return [];

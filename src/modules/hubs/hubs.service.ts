@@ -54,17 +54,18 @@ export function hubRefsAround(
   deps: Deps,
   point: { lat: number; lon: number },
   radiusKm: number,
-): Promise<repo.HubRef[]> {
-  return repo.hubRefsInCells(deps.db, boxRanges(boundingBox(point, radiusKm)));
+): Promise<repo.HubPoint[]> {
+  return repo.hubPointsInCells(deps.db, boxRanges(boundingBox(point, radiusKm)));
 }
 
 /**
  * Half-widths, in cells of 0.1°, of the squares `hubRings` reads one after another without a
- * radius: about 15 km round the point, then about 45 km, then about 140 km, then every other
- * cell. (With 2 then 20, a word found in one hub of ten read about 1,200 hubs of the bench's
- * dense grid in 8 statements.)
+ * radius: about 15 km round the point, then about 140 km, then every other cell. Each ring read
+ * costs a statement for its hubs and one for the page over them, so a page found 50 km away costs
+ * five with the photos. (A ring of about 45 km between them made that seven; when words were read
+ * 30 hubs a statement, a word found in one hub of ten read about 1,200 hubs in 8 statements.)
  */
-export const RING_CELLS = [2, 6, 20, Infinity] as const;
+export const RING_CELLS = [2, 20, Infinity] as const;
 
 /** Hubs at their distance from a point, nearest first (then by id); `last` when none are left. */
 export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
@@ -81,7 +82,7 @@ export function hubRings(
   point: { lat: number; lon: number },
   radiusKm?: number,
 ): () => Promise<HubRing> {
-  const at = (h: repo.HubRef) => ({ id: h.id, metres: distanceMetres(point, h) });
+  const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h) });
   const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
     a.metres - b.metres || a.id - b.id;
   if (radiusKm !== undefined) {
@@ -99,7 +100,7 @@ export function hubRings(
     const outer = RING_CELLS[ring] ?? Infinity;
     const inner = ring === 0 ? -1 : (RING_CELLS[ring - 1] ?? -1);
     ring++;
-    pending.push(...(await repo.hubRefsInCells(deps.db, ringRanges(point, inner, outer))).map(at));
+    pending.push(...(await repo.hubPointsInCells(deps.db, ringRanges(point, inner, outer))).map(at));
     // A hub beyond this square is at least `reach` away (rounded metres: at least its floor).
     const reach = squareReachMetres(point, outer);
     const last = !Number.isFinite(outer);

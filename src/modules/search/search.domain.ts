@@ -51,6 +51,55 @@ function wordQuery(word: string, last: boolean): string {
   return forms.size === 1 ? [...forms][0]! : `(${[...forms].join(' OR ')})`;
 }
 
+/**
+ * The word of the marker row at the end of each hub's range in the hub-ordered full-text indexes
+ * (`listings_hub_fts`, `requests_hub_fts`, migration 0048). It joins no listing or request.
+ */
+export const HUB_END_WORD = 'omloophubend';
+
+/** The words of a query of `toFtsQuery`: its items joined by AND (each a form or a group of forms). */
+function queryWords(fts: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < fts.length; i++) {
+    const ch = fts[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    else if (!quoted && depth === 0 && fts.startsWith(' AND ', i)) {
+      items.push(fts.slice(start, i));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  items.push(fts.slice(start));
+  return items.map((w) => w.trim());
+}
+
+/**
+ * A query of `toFtsQuery` with the hub's end marker as one more alternative of each word, for the
+ * positive side of a band read from a hub-ordered index: every AND, NOT and column filter then
+ * has a match at the end of the hub's range, so FTS5 stops there instead of reading on through
+ * the rows of the hubs after it (its rowid bounds are checked only at a match).
+ */
+export function withHubEnd(fts: string): string {
+  return queryWords(fts)
+    .map((w) => `(${w} OR "${HUB_END_WORD}")`)
+    .join(' AND ');
+}
+
+/**
+ * Whether a query read without a column filter or a NOT needs the hub's end marker: only when it
+ * has several words (an AND, which reads on until they meet in one row) or a name of several
+ * words (a phrase, likewise). One word, with or without its other names, stops at the first entry
+ * past the hub's range, and the marker would cost one more seek per hub.
+ */
+export function needsHubEnd(fts: string): boolean {
+  return queryWords(fts).length > 1 || [...fts.matchAll(/"([^"]*)"/g)].some((m) => m[1]!.includes(' '));
+}
+
 const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 

@@ -7,7 +7,7 @@
  * fragments of the caller, only integers (hub ids, distances, limits) are written into the SQL.
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
-import { distanceMetres, type Cursor } from './search.domain';
+import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
 
 /** A WHERE fragment on `t` with `?` placeholders and their values in order. */
 export type Condition = { sql: string; values: unknown[] };
@@ -45,20 +45,82 @@ function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string
 export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
 
 /**
- * Hubs (one sub-select each, per band) per statement when reading hub by hub: D1 answers
- * SQLITE_NOMEM for a statement of 60 such sub-selects; 40 pass.
+ * Sub-selects per statement when reading hub by hub: D1 answers SQLITE_NOMEM for a statement of
+ * 60 per-hub sub-selects; 40 pass. Without words each hub is one; with words a run of hubs at
+ * distinct distances is one (a join over the run), and each hub of a tie is one.
  */
 export const HUBS_PER_STATEMENT = 30;
 
 /**
+ * The hub-ordered full-text indexes (migration 0048): a hub's rowids are hub_id × 2^33 onwards,
+ * its titles alone first, then its whole rows (title, category names, description), each range
+ * 2^32 rowids, newest first (rowid … + 2^32 − 1 − id), ending with the hub's end marker.
+ */
+const HUB_STRIDE = 8589934592;
+const ID_SPAN = 4294967296;
+
+/** A band read from a hub-ordered index: its FTS5 query and whether it reads the titles alone. */
+export type HubBand = { match: string; titles: boolean };
+
+type HubAt = { id: number; metres: number };
+type Unit = { band: number; hubs: HubAt[] };
+
+/**
+ * Whether a group of hubs at one distance is read hub by hub (a sub-select each, merged newest
+ * first) rather than as part of a run: always without words; with words, a tie, or the hub the
+ * cursor stopped in (its rows older than the cursor's only).
+ */
+function apart(
+  words: boolean,
+  band: number,
+  group: HubAt[],
+  cursor: { band: number; metres: number } | null,
+): boolean {
+  return (
+    !words ||
+    group.length > 1 ||
+    (cursor !== null && band === cursor.band && group[0]!.metres === cursor.metres)
+  );
+}
+
+/** Hubs (nearest first) in groups at the same distance. */
+function byDistance(hubs: HubAt[]): HubAt[][] {
+  const groups: HubAt[][] = [];
+  for (const h of hubs) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.metres === h.metres) last.push(h);
+    else groups.push([h]);
+  }
+  return groups;
+}
+
+/**
+ * The relevance bands of `relevanceBands` as read from a hub-ordered index: the first from the
+ * hub's titles alone (no column filter to read through), the others from its whole rows; each
+ * word with the hub's end marker as one more alternative on the side that is read
+ * (`withHubEnd`; in the first band only when an AND or a phrase needs it), never on the side a
+ * NOT leaves out.
+ */
+export function hubBands(fts: string): [HubBand, HubBand, HubBand] {
+  const read = withHubEnd(fts);
+  return [
+    { match: needsHubEnd(fts) ? read : fts, titles: true },
+    { match: `({title search_terms} : (${read})) NOT ({title} : (${fts}))`, titles: false },
+    { match: `(${read}) NOT ({title search_terms} : (${fts}))`, titles: false },
+  ];
+}
+
+/**
  * Hub by hub, nearest first: nearest-first without words, and best match with a place. Every row
  * of a hub is at the hub's distance, so a page is, band by band (one band without words), the
- * newest matching rows of the nearest hubs. One statement holds a sub-select per hub (hubs at the
- * same distance merged newest first), each reading at most a page through the hub's index
- * (`listings_hub_status_id`) or, with words, through the full-text index narrowed to the hub's
- * key (`{hub_key} : hub12`, migration 0038); the statement's LIMIT stops SQLite at the first
- * full page, so the hubs after it are not read. Rings of hubs are read only while the page is
- * not full: a place with many hubs in reach costs one statement for the hubs and one for the page.
+ * newest matching rows of the nearest hubs. Without words, one statement holds a sub-select per
+ * hub reading at most a page through the hub's index (`listings_hub_status_id`). With words, a run
+ * of hubs is one join: the hubs (a JSON list, nearest first) and, for each, its range of the
+ * hub-ordered full-text index (migration 0048), newest first, so the words cost one seek per hub
+ * and then only that hub's entries. Hubs at the same distance are merged newest first. The
+ * statement's LIMIT stops SQLite at the first full page, so the hubs after it are not read.
+ * Rings of hubs are read only while the page is not full: a place with many hubs in reach costs
+ * one statement for the hubs and one for the page.
  */
 async function searchByHubs<T extends { id: number }>(
   db: D1Database,
@@ -66,15 +128,17 @@ async function searchByHubs<T extends { id: number }>(
 ): Promise<(T & { metres: number | null; rank: number })[]> {
   type Row = T & { metres: number | null; rank: number };
   const need = o.limit + 1;
+  const words = o.fts !== null;
   // Best match reads band by band; nearest first with words reads the words' matches as one band.
-  const bands: (string | null)[] = !o.fts
+  const bands: (HubBand | null)[] = !o.fts
     ? [null]
     : o.sort === 'relevance'
-      ? relevanceBands(o.fts)
-      : [anyText(o.fts)];
+      ? hubBands(o.fts)
+      : [{ match: needsHubEnd(o.fts) ? withHubEnd(o.fts) : o.fts, titles: false }];
   const c = o.cursor && (o.cursor.s === 'nearest' || o.cursor.s === 'relevance') ? o.cursor : null;
   const cursorBand = c?.s === 'relevance' ? c.r : 0;
   const cursorMetres = c?.d ?? null;
+  const cursorAt = c ? { band: cursorBand, metres: cursorMetres ?? 0 } : null;
 
   const rings: HubRing[] = [];
   const ringAt = async (i: number): Promise<HubRing | null> => {
@@ -87,7 +151,8 @@ async function searchByHubs<T extends { id: number }>(
   };
 
   const found: Row[] = [];
-  let units: { band: number; hubs: { id: number; metres: number }[] }[] = [];
+  let units: Unit[] = [];
+  let weight = 0; // sub-selects waiting
   const flush = async () => {
     if (units.length === 0) return;
     const { sql, values } = byHubsSql(
@@ -98,6 +163,7 @@ async function searchByHubs<T extends { id: number }>(
       c ? { band: cursorBand, metres: cursorMetres ?? 0, id: c.id } : null,
     );
     units = [];
+    weight = 0;
     found.push(
       ...(
         await db
@@ -122,19 +188,21 @@ async function searchByHubs<T extends { id: number }>(
         band === cursorBand && cursorMetres !== null
           ? ring.hubs.filter((h) => h.metres >= cursorMetres)
           : ring.hubs;
-      for (let k = 0; k < hubs.length;) {
-        // Hubs at the same distance stay in one statement (they are merged newest first).
-        let end = Math.min(
-          hubs.length,
-          k + HUBS_PER_STATEMENT - units.reduce((n, u) => n + u.hubs.length, 0),
-        );
-        while (end < hubs.length && hubs[end]!.metres === hubs[end - 1]!.metres) end++;
-        units.push({ band, hubs: hubs.slice(k, end) });
-        k = end;
-        if (units.reduce((n, u) => n + u.hubs.length, 0) >= HUBS_PER_STATEMENT) {
+      // Hubs at the same distance stay in one statement (they are merged newest first).
+      let unit: Unit | null = null;
+      let inRun = false;
+      for (const group of byDistance(hubs)) {
+        const alone = apart(words, band, group, cursorAt);
+        if (weight > 0 && weight + (alone ? group.length : inRun ? 0 : 1) > HUBS_PER_STATEMENT) {
           await flush();
+          unit = null;
+          inRun = false;
           if (found.length >= need) break;
         }
+        if (!unit) units.push((unit = { band, hubs: [] }));
+        unit.hubs.push(...group);
+        weight += alone ? group.length : inRun ? 0 : 1;
+        inRun = !alone;
       }
     }
     if (found.length >= need) break;
@@ -144,15 +212,18 @@ async function searchByHubs<T extends { id: number }>(
 }
 
 /**
- * One statement of `searchByHubs`: for each unit (a band and its hubs, nearest first), one
- * sub-select per hub (or per group of hubs at the same distance) reading whole rows, all in one
- * UNION ALL under the page's LIMIT, then the page's display joins (so a row is read once). Hub ids and distances are integers written into
- * the SQL (D1 binds at most 100 values); the caller's filters and the words are bound once.
+ * One statement of `searchByHubs`: its units (a band and its hubs, nearest first) in one UNION ALL
+ * under the page's LIMIT, then the page's display joins (so a row is read once). Without words,
+ * one sub-select per hub reading whole rows. With words, each run of hubs at distinct distances
+ * is one join of a JSON list of [hub, metres] with the hub-ordered full-text index, each hub's
+ * rows by the index's rowid range (newest first); a hub of a tie, or the hub the cursor stopped
+ * in, is a sub-select of its own. Hub ids and distances are integers written into the SQL or a
+ * JSON list (D1 binds at most 100 values); the caller's filters and the words are bound once.
  */
 export function byHubsSql(
   o: SearchSqlOptions,
-  bands: (string | null)[],
-  units: { band: number; hubs: { id: number; metres: number }[] }[],
+  bands: (HubBand | null)[],
+  units: Unit[],
   need: number,
   cursor: { band: number; metres: number; id: number } | null,
 ): { sql: string; values: unknown[] } {
@@ -168,38 +239,67 @@ export function byHubsSql(
     if (!Number.isSafeInteger(n)) throw new Error('not an integer');
     return String(n);
   };
-  const idx = `${o.table}_fts`;
-  const arm = (band: number, hub: { id: number; metres: number }) => {
-    const expr = bands[band] ?? null;
+  const hidx = `${o.table}_hub_fts`;
+  const listingId = `(${hidx}.rowid | ${ID_SPAN - 1}) - ${hidx}.rowid`;
+  const matchOf = (band: number) => {
+    if (!bandParam.has(band)) bandParam.set(band, bind(bands[band]!.match));
+    return `${hidx} MATCH ${bandParam.get(band)}`;
+  };
+  /** Where a band's range starts in a hub's rowids: its titles, or its whole rows. */
+  const offset = (band: number) => (bands[band]!.titles ? 0 : ID_SPAN);
+  const atCursor = (band: number, hub: HubAt) =>
+    cursor !== null && band === cursor.band && hub.metres === cursor.metres;
+  /** One hub: at most a page of its newest rows (older than the cursor's in the cursor's hub). */
+  const arm = (band: number, hub: HubAt) => {
     const conditions = [...where];
-    if (cursor && band === cursor.band && hub.metres === cursor.metres)
-      conditions.push(`t.id < ${(cursorId ??= bind(cursor.id))}`);
-    if (expr === null) {
+    if (bands[band] == null) {
+      if (atCursor(band, hub)) conditions.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
       conditions.unshift(`t.hub_id = ${int(hub.id)}`);
       return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
         WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${int(need)})`;
     }
-    if (!bandParam.has(band)) bandParam.set(band, bind(expr));
+    // id < c is rowid ≥ start + 2^32 − c: the range starts at the cursor.
+    const from = atCursor(band, hub) ? ID_SPAN - cursor!.id : 0;
+    if (from < 0) throw new Error('an id beyond the hub-ordered index');
+    const start = `${int(hub.id)} * ${HUB_STRIDE} + ${offset(band)}`;
     conditions.unshift(
-      `${idx} MATCH ('(' || ${bandParam.get(band)} || ') AND {hub_key} : hub${int(hub.id)}')`,
+      matchOf(band),
+      `${hidx}.rowid BETWEEN ${start} + ${int(from)} AND ${start} + ${ID_SPAN - 1}`,
     );
     return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.*
-        FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
-        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${int(need)})`;
+        FROM ${hidx} CROSS JOIN ${o.table} t ON t.id = ${listingId}
+        WHERE ${conditions.join(' AND ')} LIMIT ${int(need)})`;
+  };
+  /** A run of hubs at distinct distances, nearest first, each newest first: one join. */
+  const run = (band: number, hubs: HubAt[]) => {
+    const list = bind(JSON.stringify(hubs.map((h) => [h.id, h.metres])));
+    const start = `json_extract(j.value, '$[0]') * ${HUB_STRIDE} + ${offset(band)}`;
+    return `SELECT ${band} AS rank, json_extract(j.value, '$[1]') AS metres, t.*
+        FROM json_each(${list}) j CROSS JOIN ${hidx} CROSS JOIN ${o.table} t ON t.id = ${listingId}
+        WHERE ${[matchOf(band), `${hidx}.rowid BETWEEN ${start} AND ${start} + ${ID_SPAN - 1}`, ...where].join(' AND ')}`;
   };
   const parts: string[] = [];
   for (const u of units) {
-    for (let k = 0; k < u.hubs.length;) {
-      let end = k + 1;
-      while (end < u.hubs.length && u.hubs[end]!.metres === u.hubs[k]!.metres) end++;
-      const group = u.hubs.slice(k, end).map((h) => arm(u.band, h));
+    const words = bands[u.band] != null;
+    let pending: HubAt[] = [];
+    const endRun = () => {
+      if (pending.length > 0) parts.push(run(u.band, pending));
+      pending = [];
+    };
+    for (const group of byDistance(u.hubs)) {
+      if (!apart(words, u.band, group, cursor)) {
+        pending.push(...group);
+        continue;
+      }
+      endRun();
+      const arms = group.map((h) => arm(u.band, h));
       parts.push(
-        group.length === 1
-          ? group[0]!
-          : `SELECT * FROM (SELECT * FROM (${unionAll(group)}) ORDER BY id DESC LIMIT ${int(need)})`,
+        arms.length === 1
+          ? arms[0]!
+          : `SELECT * FROM (SELECT * FROM (${unionAll(arms)}) ORDER BY id DESC LIMIT ${int(need)})`,
       );
-      k = end;
     }
+    endRun();
   }
   const sql = `WITH found AS (${unionAll(parts)} LIMIT ${int(need)})
     SELECT t.*, ${o.select} FROM found t ${o.joins} ORDER BY t.rank, t.metres, t.id DESC`;
