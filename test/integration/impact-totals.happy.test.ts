@@ -74,16 +74,16 @@ async function expectKeptEqualsRecomputed(networkId: number) {
   return (await keptTotals(db, networkId)).filter((r) => r.period.length === 7);
 }
 
+const networkIdOf = async (slug: string) =>
+  (await db.prepare('SELECT id FROM networks WHERE slug = ?1').bind(slug).first<{ id: number }>())!.id;
+
 describe('kept totals per network, period, hub pair and category', () => {
   it(
     'are written with each impact row: completion, correction and recalculation',
     { timeout: 120_000 },
     async () => {
       const o = await networkOfTwo();
-      const networkId = (await db
-        .prepare('SELECT id FROM networks WHERE slug = ?1')
-        .bind(o.network.slug)
-        .first<{ id: number }>())!.id;
+      const networkId = await networkIdOf(o.network.slug);
       const first = await completedExchange(o, 2, { massGrams: 3000, transportMode: 'car' });
       await completedExchange(o, 1, {});
       await runJob();
@@ -202,10 +202,7 @@ describe('kept totals per network, period, hub pair and category', () => {
     { timeout: 120_000 },
     async () => {
       const o = await networkOfTwo();
-      const networkId = (await db
-        .prepare('SELECT id FROM networks WHERE slug = ?1')
-        .bind(o.network.slug)
-        .first<{ id: number }>())!.id;
+      const networkId = await networkIdOf(o.network.slug);
       const only = await completedExchange(o, 1, { massGrams: 2000 });
       await runJob();
       await expectKeptEqualsRecomputed(networkId);
@@ -316,10 +313,7 @@ describe('kept totals per network, period, hub pair and category', () => {
 
     // The giving hub leaves the network: the exchange with the outsider no longer touches it, and
     // the kept months are counted again over the hubs that stay (every view still equals the ledger).
-    const networkId = (await db
-      .prepare('SELECT id FROM networks WHERE slug = ?1')
-      .bind(o.network.slug)
-      .first<{ id: number }>())!.id;
+    const networkId = await networkIdOf(o.network.slug);
     const left = await call(`/networks/${o.network.slug}/hubs/${o.giver.hub.slug}`, {
       session: o.giver.session,
       method: 'DELETE',
