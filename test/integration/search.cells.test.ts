@@ -16,36 +16,9 @@ import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modu
 import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
+import { SEEDED_AT, addHub, addListings } from '../search-helpers';
 
-const NOW = '2026-11-01T00:00:00Z';
-
-async function addHub(slug: string, lat: number, lon: number, by: number): Promise<number> {
-  const row = await db
-    .prepare(
-      `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
-       VALUES (?1, ?1, 'City', 'CH', 'fab_lab', ?2, ?3, '', ?4, ?5, ?5) RETURNING id`,
-    )
-    .bind(slug, lat, lon, by, NOW)
-    .first<{ id: number }>();
-  return row!.id;
-}
-
-async function addListings(
-  hub: number,
-  by: number,
-  n: number,
-  o: { title: string; category: string; description?: string; status?: string },
-) {
-  await db
-    .prepare(
-      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
-       INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
-         condition, price_type, status, created_at, updated_at)
-       SELECT ?2, ?3, 'offcut', ?4 || ' ' || i, ?5, ?6, 1000, 'sheets', 'good', 'free', ?7, ?8, ?8 FROM seq`,
-    )
-    .bind(n, hub, by, o.title, o.description ?? '', o.category, o.status ?? 'active', NOW)
-    .run();
-}
+const NOW = SEEDED_AT;
 
 async function allPages(
   path: string,

@@ -20,8 +20,9 @@ import { ZListing } from '../../src/shared/listings.schemas';
 import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
+import { SEEDED_AT, addHub, addListings } from '../search-helpers';
 
-const NOW = '2026-11-01T00:00:00Z';
+const NOW = SEEDED_AT;
 const STRIDE = 8589934592n; // 2^33 rowids per hub
 const SPAN = 4294967296n; // 2^32: the hub's titles, then its whole rows
 
@@ -39,34 +40,6 @@ async function inRange(table: 'listings' | 'requests', hub: number, whole: boole
     .bind(query, String(start), String(start + SPAN - 1n))
     .all<{ id: number }>();
   return results.map((r) => r.id);
-}
-
-async function addHub(slug: string, lat: number, lon: number, by: number): Promise<number> {
-  const row = await db
-    .prepare(
-      `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
-       VALUES (?1, ?1, 'City', 'NO', 'fab_lab', ?2, ?3, '', ?4, ?5, ?5) RETURNING id`,
-    )
-    .bind(slug, lat, lon, by, NOW)
-    .first<{ id: number }>();
-  return row!.id;
-}
-
-async function addListings(
-  hub: number,
-  by: number,
-  n: number,
-  o: { title: string; category: string; description?: string },
-) {
-  await db
-    .prepare(
-      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
-       INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
-         condition, price_type, status, created_at, updated_at)
-       SELECT ?2, ?3, 'offcut', ?4 || ' ' || i, ?5, ?6, 1000, 'sheets', 'good', 'free', 'active', ?7, ?7 FROM seq`,
-    )
-    .bind(n, hub, by, o.title, o.description ?? '', o.category, NOW)
-    .run();
 }
 
 describe('the hub-ordered full-text index', () => {
