@@ -157,13 +157,19 @@ describe('defaultSort', () => {
 describe('categoryCondition', () => {
   it('filters a whole family by its column, a narrower category by itself and what is below it', () => {
     expect(categoryCondition('wood')).toEqual({ sql: 't.family = ?', values: ['wood'] });
+    // Each category below it also an arm of its own: an index range read a page at a time.
     expect(categoryCondition('plywood')).toEqual({
       sql: 't.category IN (?, ?)',
       values: ['plywood', 'birch-plywood'],
+      arms: [
+        { sql: 't.category = ?', values: ['plywood'] },
+        { sql: 't.category = ?', values: ['birch-plywood'] },
+      ],
     });
     expect(categoryCondition('birch-plywood')).toEqual({
       sql: 't.category IN (?)',
       values: ['birch-plywood'],
+      arms: [{ sql: 't.category = ?', values: ['birch-plywood'] }],
     });
     // A family without members below it is still the family.
     expect(categoryCondition('glass')).toEqual({ sql: 't.family = ?', values: ['glass'] });

@@ -9,8 +9,12 @@
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
 
-/** A WHERE fragment on `t` with `?` placeholders and their values in order. */
-export type Condition = { sql: string; values: unknown[] };
+/**
+ * A WHERE fragment on `t` with `?` placeholders and their values in order. `arms`, when given,
+ * are the same condition as an OR of narrower ones, each an index range of its own (a category
+ * with the ones below it): newest first without words reads each arm a page at a time.
+ */
+export type Condition = { sql: string; values: unknown[]; arms?: Condition[] };
 
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
@@ -420,6 +424,32 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   return { sql, values };
 }
 
+/**
+ * Newest first without words or a place, filtered by a condition with arms (a category and the
+ * ones below it): one sub-select per arm, each the arm's newest page through its own index range
+ * (`listings_category_status_id`: category, status, id), older than the cursor, merged newest
+ * first under the page's LIMIT. So the rows read follow the page and the number of arms, not how
+ * rare the category is among the listings (through `listings_status_id` a category holding 1 %
+ * of them read a hundred rows for each one shown). Null when the search is not of that kind.
+ */
+function armsPage(o: SearchSqlOptions, bind: (v: unknown) => string, from: string): string | null {
+  if (o.fts || o.hubDistances || o.sort !== 'newest') return null;
+  const k = o.where.findIndex((w) => w.arms && w.arms.length > 0);
+  if (k < 0) return null;
+  const cursor = o.cursor?.s === 'newest' ? o.cursor.id : null;
+  const limit = o.limit + 1;
+  const arms = o.where[k]!.arms!.map((arm) => {
+    const conditions = whereSql(
+      o.where.map((w, i) => (i === k ? arm : w)),
+      bind,
+    );
+    if (cursor !== null) conditions.push(`t.id < ${bind(cursor)}`);
+    return `SELECT * FROM (SELECT t.*, NULL AS metres, 0 AS rank ${from}
+      WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${bind(limit)})`;
+  });
+  return `SELECT * FROM (${unionAll(arms)}) ORDER BY id DESC LIMIT ${bind(limit)}`;
+}
+
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const bind = (v: unknown) => {
@@ -472,7 +502,9 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
     after = `WHERE id < ${bind(c.id)}`;
   }
 
-  const page = `SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
+  const page =
+    armsPage(o, bind, from) ??
+    `SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
   const pageOrder = order.replace(/\b(metres|rank|id)\b/g, 't.$1');
   const sql = `${distanceCte}SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY ${pageOrder}`;
   return { sql, values };
@@ -481,10 +513,15 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
 /**
  * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
  * the generated `family` column and its (family, status, id) index, one page of one range; a
- * narrower category as its list of categories (itself and its descendants).
+ * narrower category as its list of categories (itself and its descendants), each an arm of its
+ * own (`armsPage`).
  */
 export function categoryCondition(category: string): Condition {
   if (categoryFamily(category) === category) return { sql: 't.family = ?', values: [category] };
   const cats = categoryWithDescendants(category);
-  return { sql: `t.category IN (${cats.map(() => '?').join(', ')})`, values: cats };
+  return {
+    sql: `t.category IN (${cats.map(() => '?').join(', ')})`,
+    values: cats,
+    arms: cats.map((c) => ({ sql: 't.category = ?', values: [c] })),
+  };
 }
