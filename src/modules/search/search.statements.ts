@@ -466,6 +466,9 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
 
   const fts = `${o.table}_fts`;
   const from = o.fts ? `FROM ${fts} CROSS JOIN ${o.table} t ON t.id = ${fts}.rowid` : `FROM ${o.table} t`;
+  const armed = armsPage(o, bind, from);
+  if (armed)
+    return { sql: `SELECT t.*, ${o.select} FROM (${armed}) t ${o.joins} ORDER BY t.id DESC`, values };
   const conditions: string[] = [];
   if (o.fts) conditions.push(`${fts} MATCH ${bind(anyText(o.fts))}`);
   conditions.push(...whereSql(o.where, bind));
@@ -502,9 +505,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
     after = `WHERE id < ${bind(c.id)}`;
   }
 
-  const page =
-    armsPage(o, bind, from) ??
-    `SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
+  const page = `SELECT * FROM (${inner}) ${after} ORDER BY ${order} LIMIT ${bind(o.limit + 1)}`;
   const pageOrder = order.replace(/\b(metres|rank|id)\b/g, 't.$1');
   const sql = `${distanceCte}SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY ${pageOrder}`;
   return { sql, values };
