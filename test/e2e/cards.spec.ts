@@ -140,6 +140,8 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
       const bareCard = page.getByTestId('match').filter({ hasText: bare });
       await expect(async () => {
         await page.reload();
+        // The account keeps the language once its save lands; a reload before that is in the old one.
+        await expect(page.locator('html')).toHaveAttribute('lang', locale, { timeout: 2_000 });
         await expect(photoCard).toHaveCount(1, { timeout: 2_000 });
         await expect(bareCard).toHaveCount(1, { timeout: 2_000 });
       }).toPass({ timeout: 30_000 });
