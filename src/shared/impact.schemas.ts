@@ -165,7 +165,8 @@ export type TImpactReport = z.infer<typeof ZImpactReport>;
 /**
  * A network's dashboard in one answer: the report for a period (its `groups` empty), its table
  * per month, per hub and per category — all from one read of the kept totals — and, for a period
- * with both ends, the report of the period of the same length just before it (the comparison).
+ * with both ends, the report of the period it is compared with (as many whole months just before
+ * it for whole months, else as many days).
  */
 export const ZImpactDashboard = z.object({
   report: ZImpactReport,

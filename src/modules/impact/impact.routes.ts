@@ -77,8 +77,8 @@ export const impactRoutes = newRouter()
       summary:
         "The dashboard's figures in one answer: the report for a period, its tables per month, per hub " +
         'and per category (one read of the kept totals, where three grouped reports would read them ' +
-        'three times), and, when the period has both ends, the report of the period of the same length ' +
-        'just before it.' +
+        'three times), and, when the period has both ends, the report of the period it is compared with: ' +
+        'as many whole months just before it for whole months, else as many days just before it.' +
         COORDINATORS_ONLY,
       request: { params: ZSlugParam, query: ZPeriod },
       responses: { 200: json(ZImpactDashboard, 'The dashboard'), ...errors(401, 404, 422) },
