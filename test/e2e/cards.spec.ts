@@ -4,8 +4,8 @@
  * left" (in nl, fr and en) and shows the photo as a lazy thumbnail with its size set.
  */
 import type { Page } from '@playwright/test';
-import { MESSAGES, expect, makePng, newSession, test, uniqueWord, type Locale } from './fixtures/helpers';
-import { apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
+import { MESSAGES, expect, newSession, test, uniqueWord, type Locale } from './fixtures/helpers';
+import { addPhoto, apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -23,7 +23,6 @@ test('a search card shows the quantity still available and the first photo', asy
   test.setTimeout(120_000);
   const word = uniqueWord('beech');
   const title = `Beech strip offcuts ${word}`;
-  const origin = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:8788').origin;
 
   const giver = await newSession(browser);
   const receiver = await newSession(browser);
@@ -39,11 +38,7 @@ test('a search card shows the quantity still available and the first photo', asy
       unit: 'pieces',
       description: 'Beech strips left from a shelving project.',
     });
-    const photo = await giver.request.post(`/api/v1/listings/${listing.id}/photos`, {
-      headers: { origin },
-      multipart: { photo: { name: 'beech.png', mimeType: 'image/png', buffer: makePng() } },
-    });
-    expect(photo.status(), await photo.text()).toBe(201);
+    await addPhoto(giver, listing.id, 'beech.png');
     const claimed = await apiPost<Exchange>(
       receiver,
       `/listings/${listing.id}/claims`,
@@ -83,7 +78,6 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
   const word = uniqueWord('shelf');
   const withPhoto = `Oak shelf boards ${word}`;
   const bare = `Beech table legs ${word}`;
-  const origin = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:8788').origin;
 
   const tom = await newSession(browser);
   const lotte = await newSession(browser);
@@ -109,11 +103,7 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
       unit: 'pieces',
       description: 'Oiled oak boards from a bookcase.',
     });
-    const photo = await tom.request.post(`/api/v1/listings/${photoListing.id}/photos`, {
-      headers: { origin },
-      multipart: { photo: { name: 'oak.png', mimeType: 'image/png', buffer: makePng() } },
-    });
-    expect(photo.status(), await photo.text()).toBe(201);
+    await addPhoto(tom, photoListing.id, 'oak.png');
     await createListing(tom, {
       hub: 'maakleerplek-leuven',
       title: bare,

@@ -4,8 +4,8 @@
  * person's own cookie, so exactly what the API gives that person. The app takes them instead of
  * asking again, and replaces the first paint with its page: one title, nothing left behind.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, login, makePng, pageErrors, test, uniqueWord } from './fixtures/helpers';
+import { addPhoto, apiLogin, createListing } from './fixtures/flows';
+import { expect, login, pageErrors, test, uniqueWord } from './fixtures/helpers';
 
 const DATA = /<script type="application\/json" id="omloop-page-data">([^<]*)<\/script>/;
 
@@ -13,14 +13,6 @@ const DATA = /<script type="application\/json" id="omloop-page-data">([^<]*)<\/s
 function pageData(html: string): Record<string, unknown> | null {
   const m = DATA.exec(html);
   return m ? (JSON.parse(m[1]!) as Record<string, unknown>) : null;
-}
-
-async function signedIn(request: APIRequestContext, origin: string, email: string) {
-  const res = await request.post('/api/v1/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-    headers: { origin },
-  });
-  expect(res.status()).toBe(200);
 }
 
 test('a listing’s HTML holds its first paint and the API’s own answers for that person, hostile text inert', async ({
@@ -32,31 +24,20 @@ test('a listing’s HTML holds its first paint and the API’s own answers for t
   const jonas = await playwright.request.newContext({ baseURL: origin });
   const marie = await playwright.request.newContext({ baseURL: origin });
   const anonymous = await playwright.request.newContext({ baseURL: origin });
-  await signedIn(jonas, origin, 'jonas@broei.demo');
-  await signedIn(marie, origin, 'marie@netwerk-vlaanderen.demo');
+  await apiLogin(jonas, 'jonas@broei.demo');
+  await apiLogin(marie, 'marie@netwerk-vlaanderen.demo');
   const word = uniqueWord('fp');
   const title = `</script><script>alert(1)</script> ${word} <img src=x onerror=alert(2)>`;
-  const created = await jonas.post('/api/v1/listings', {
-    headers: { origin },
-    data: {
-      hub: 'broei',
-      kind: 'offcut',
-      title,
-      description: 'Line one\u2028<b>bold</b> & "quoted"',
-      category: 'hardwood',
-      quantity: 3,
-      unit: 'pieces',
-      condition: 'good',
-    },
+  const { id } = await createListing(jonas, {
+    hub: 'broei',
+    title,
+    description: 'Line one\u2028<b>bold</b> & "quoted"',
+    category: 'hardwood',
+    quantity: 3,
+    unit: 'pieces',
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
   const path = `/api/v1/listings/${id}`;
-  const photo = await jonas.post(`${path}/photos`, {
-    headers: { origin },
-    multipart: { photo: { name: 'oak.png', mimeType: 'image/png', buffer: makePng() } },
-  });
-  expect(photo.status(), await photo.text()).toBe(201);
+  await addPhoto(jonas, id, 'oak.png');
 
   for (const who of [jonas, marie, anonymous]) {
     const res = await who.get(`/listings/${id}`);

@@ -3,8 +3,8 @@
  * hubs, streams) with Open Graph, Twitter card and JSON-LD in the HTML; a withdrawn or hidden
  * listing's URL has none.
  */
-import { DEMO_PASSWORD, expect, makePng, test, uniqueWord } from './fixtures/helpers';
-import type { APIRequestContext } from '@playwright/test';
+import { addPhoto, apiLogin, createListing } from './fixtures/flows';
+import { expect, test, uniqueWord } from './fixtures/helpers';
 
 test.use({ javaScriptEnabled: false });
 
@@ -14,14 +14,6 @@ const escaped = (text: string) =>
 const meta = (html: string, key: string) =>
   new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1] ?? null;
 
-async function signedIn(request: APIRequestContext, baseURL: string, email: string) {
-  const res = await request.post('/api/v1/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-    headers: { origin: baseURL },
-  });
-  expect(res.status()).toBe(200);
-}
-
 test('a listing link carries its title and photo in og: tags; withdrawn and hidden ones none', async ({
   playwright,
   baseURL,
@@ -29,28 +21,17 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
   test.setTimeout(120_000);
   const origin = baseURL!;
   const jonas = await playwright.request.newContext({ baseURL: origin });
-  await signedIn(jonas, origin, 'jonas@broei.demo');
+  await apiLogin(jonas, 'jonas@broei.demo');
   const title = `Oak offcuts <b>${uniqueWord('oak')}</b> & "friends"`;
-  const created = await jonas.post('/api/v1/listings', {
-    headers: { origin },
-    data: {
-      hub: 'broei',
-      kind: 'offcut',
-      title,
-      description: 'Oiled oak from a table top, 30 mm.',
-      category: 'hardwood',
-      quantity: 6,
-      unit: 'pieces',
-      condition: 'good',
-    },
+  const { id } = await createListing(jonas, {
+    hub: 'broei',
+    title,
+    description: 'Oiled oak from a table top, 30 mm.',
+    category: 'hardwood',
+    quantity: 6,
+    unit: 'pieces',
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
-  const photo = await jonas.post(`/api/v1/listings/${id}/photos`, {
-    headers: { origin },
-    multipart: { photo: { name: 'oak.png', mimeType: 'image/png', buffer: makePng() } },
-  });
-  expect(photo.status(), await photo.text()).toBe(201);
+  await addPhoto(jonas, id, 'oak.png');
 
   // Fetched as a chat app would: a plain GET, no cookies, no scripts.
   const anonymous = await playwright.request.newContext({ baseURL: origin });
@@ -73,7 +54,7 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
 
   // Hidden by a coordinator: no preview.
   const marie = await playwright.request.newContext({ baseURL: origin });
-  await signedIn(marie, origin, 'marie@netwerk-vlaanderen.demo');
+  await apiLogin(marie, 'marie@netwerk-vlaanderen.demo');
   const hidden = await marie.post(`/api/v1/moderation/listing/${id}/hide`, {
     headers: { origin },
     data: { reason: 'Checking a report' },
@@ -84,19 +65,13 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
   expect(hiddenHtml).not.toContain('application/ld+json');
 
   // Withdrawn: no preview either.
-  const other = await jonas.post('/api/v1/listings', {
-    headers: { origin },
-    data: {
-      hub: 'broei',
-      kind: 'offcut',
-      title: 'Pine strips',
-      category: 'softwood',
-      quantity: 2,
-      unit: 'pieces',
-      condition: 'good',
-    },
+  const { id: otherId } = await createListing(jonas, {
+    hub: 'broei',
+    title: 'Pine strips',
+    category: 'softwood',
+    quantity: 2,
+    unit: 'pieces',
   });
-  const otherId = ((await other.json()) as { id: number }).id;
   expect((await anonymous.get(`/listings/${otherId}`)).ok()).toBe(true);
   expect(meta(await (await anonymous.get(`/listings/${otherId}`)).text(), 'og:title')).toBe(
     'Pine strips · Broei vzw',
