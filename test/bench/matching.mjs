@@ -482,7 +482,7 @@ const sample = [
 await listingsSql.findListingForMatching(ddb, newListing);
 await requestsSql.findRequestForMatching(ddb, newRequest);
 await hubsRepo.hubRefsByIds(ddb, [1]);
-await hubsRepo.hubRefsInCells(ddb, [[5641830, 5641840]]);
+await hubsRepo.hubPointsInCells(ddb, [[5641830, 5641840]]);
 await repo.upsertMatches(ddb, sample, now, now.slice(0, 10)).run();
 await repo.staleListingMatches(ddb, newListing, [newRequest], now).run();
 await repo.staleRequestMatches(ddb, newRequest, [newListing], now).run();
@@ -523,7 +523,7 @@ const nameOf = (sql) => {
   if (/FROM requests r WHERE r\.id IN/.test(s)) return 'requestsByIds';
   if (/FROM hubs WHERE id IN/.test(s)) return 'hubRefsByIds (the origin hub)';
   if (/JOIN hubs h ON h\.cell BETWEEN/.test(s))
-    return 'hubRefsInCells (the hubs of a radius, migration 0037)';
+    return 'hubPointsInCells (the hubs of a radius, migration 0037)';
   if (s.startsWith('INSERT INTO matches')) return 'upsertMatches';
   if (/UPDATE matches SET state = 'stale'.*WHERE listing_id/.test(s)) return 'staleListingMatches';
   if (/UPDATE matches SET state = 'stale'.*WHERE request_id/.test(s)) return 'staleRequestMatches';

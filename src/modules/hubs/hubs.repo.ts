@@ -83,28 +83,13 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
   return row ? { id: row.id, ...toHubSummary(row) } : null;
 }
 
-/**
- * The hubs in these ranges of cells (migration 0037): one seek of `hubs_cell` per range, so only
- * the hubs of those cells are read. The ranges are one JSON parameter, however many.
- */
-export async function hubRefsInCells(db: D1Database, ranges: [number, number][]): Promise<HubRef[]> {
-  if (ranges.length === 0) return [];
-  const { results } = await db
-    .prepare(
-      `SELECT h.id, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM json_each(?1) r
-       JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
-    )
-    .bind(JSON.stringify(ranges))
-    .all<HubRow>();
-  return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
-}
-
 /** A hub's id and place: what a search by place needs to order hubs by distance. */
 export type HubPoint = { id: number; lat: number; lon: number };
 
 /**
- * The id and place of the hubs in these ranges of cells (as `hubRefsInCells`): a ring of a search
- * by place may hold a thousand hubs, of which only the distance is used.
+ * The id and place of the hubs in these ranges of cells (migration 0037): one seek of `hubs_cell`
+ * per range, so only the hubs of those cells are read; the ranges are one JSON parameter, however
+ * many. A ring of a search by place may hold a thousand hubs, of which only the distance is used.
  */
 export async function hubPointsInCells(db: D1Database, ranges: [number, number][]): Promise<HubPoint[]> {
   if (ranges.length === 0) return [];

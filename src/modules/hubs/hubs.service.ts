@@ -50,7 +50,7 @@ export async function requireHubRef(deps: Deps, slug: string): Promise<repo.HubR
  * The hubs that may lie within `radiusKm` of a point: those in the radius's bounding box (a few
  * may be just outside the circle; the caller measures). Reads only those hubs' rows.
  */
-export function hubRefsAround(
+export function hubPointsAround(
   deps: Deps,
   point: { lat: number; lon: number },
   radiusKm: number,
@@ -87,7 +87,7 @@ export function hubRings(
     a.metres - b.metres || a.id - b.id;
   if (radiusKm !== undefined) {
     return async () => ({
-      hubs: (await hubRefsAround(deps, point, radiusKm))
+      hubs: (await hubPointsAround(deps, point, radiusKm))
         .map(at)
         .filter((h) => h.metres <= radiusKm * 1000)
         .sort(order),
