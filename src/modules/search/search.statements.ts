@@ -391,9 +391,10 @@ function rankSql(table: string, fts: string, bind: (v: unknown) => string): stri
 
 /**
  * Best match without a point, read a page at a time: each band newest first straight from the
- * full-text index (its rowid order), at most a page of each, merged in one statement with the
- * page's display joins. Rows read stay near three pages whatever the number of matches (plus the
- * rows a filter drops on the way). Null when this does not apply.
+ * full-text index (its rowid order), at most a page of each, one after the other in one statement
+ * with the page's display joins. Rows read stay near one page whatever the number of matches (a
+ * band read only while the page is not full, plus the rows a filter drops on the way). Null when
+ * this does not apply.
  */
 export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
   if (o.sort !== 'relevance' || !o.fts || o.hubDistances) return null;
@@ -404,6 +405,7 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   };
   const c = o.cursor?.s === 'relevance' ? o.cursor : null;
   const idx = `${o.table}_fts`;
+  const limit = bind(o.limit + 1);
   // CROSS JOIN keeps the full-text index as the outer loop: with several filters SQLite otherwise
   // drove from a filter's index (e.g. a family: 400,000 rows at a million listings), probing the
   // index per row, and the request ran for minutes.
@@ -412,15 +414,15 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
     const conditions = [`${idx} MATCH ${bind(expr)}`, ...whereSql(o.where, bind)];
     if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
     return [
-      `SELECT * FROM (SELECT ${band} AS rank, t.id AS id FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
-        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)})`,
+      `SELECT * FROM (SELECT ${band} AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+        WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${limit})`,
     ];
   });
-  if (parts.length === 0) parts.push('SELECT 0 AS rank, 0 AS id WHERE 0');
-  const sql = `WITH found AS (${parts.join(' UNION ALL ')}),
-    page AS (SELECT rank, id FROM found ORDER BY rank, id DESC LIMIT ${bind(o.limit + 1)})
-    SELECT t.*, ${o.select}, page.rank AS rank, NULL AS metres
-    FROM page JOIN ${o.table} t ON t.id = page.id ${o.joins} ORDER BY page.rank, page.id DESC`;
+  if (parts.length === 0) parts.push(`SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t WHERE 0`);
+  // The bands in order under one LIMIT: SQLite reads them lazily, so a band full enough for the
+  // page leaves the bands after it unread, and a row is read once (its display joins on the page).
+  const sql = `WITH found AS (SELECT * FROM (${parts.join(' UNION ALL ')}) LIMIT ${limit})
+    SELECT t.*, ${o.select} FROM found t ${o.joins} ORDER BY t.rank, t.id DESC`;
   return { sql, values };
 }
 
