@@ -17,7 +17,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -117,6 +117,28 @@ function cpuTicks(pids) {
   }
   return sum;
 }
+/**
+ * Which of the workerd processes runs the Worker: the one holding local D1's SQLite files open
+ * (the other is wrangler's entry proxy, which a deployed Worker does not have). Null if unknown.
+ */
+function workerProcess(pids) {
+  for (const pid of pids ?? []) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        let target = '';
+        try {
+          target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          continue;
+        }
+        if (target.endsWith('.sqlite')) return pid;
+      }
+    } catch {
+      // gone or not ours to read
+    }
+  }
+  return null;
+}
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 /**
@@ -131,6 +153,8 @@ function load(url, cookie, pid) {
     const windows = [];
     let last = { ticks: pid ? cpuTicks(pid) : null, done: 0 };
     const first = last.ticks;
+    const worker = workerProcess(pid);
+    const firstWorker = worker ? cpuTicks([worker]) : null;
     let result = null;
     createInterface({ input: child.stdout }).on('line', (line) => {
       const j = JSON.parse(line);
@@ -147,7 +171,8 @@ function load(url, cookie, pid) {
     child.on('close', (code) => {
       if (code !== 0 || !result) return reject(new Error(`load worker exited ${code}`));
       const total = pid ? cpuTicks(pid) - first : null;
-      resolve({ ...result, cpuTotalTicks: total, cpuWindows: windows });
+      const workerTicks = worker ? cpuTicks([worker]) - firstWorker : null;
+      resolve({ ...result, cpuTotalTicks: total, cpuWorkerTicks: workerTicks, cpuWindows: windows });
     });
   });
 }
@@ -372,7 +397,9 @@ try {
       r.cpuTotalTicks !== null
         ? round(((r.cpuTotalTicks / TICKS) * 1000) / (r.requests + r.failed), 3)
         : null;
-    const { cpuWindows, cpuTotalTicks, ...timing } = r;
+    const perRequest = (ticks) =>
+      ticks !== null ? round(((ticks / TICKS) * 1000) / (r.requests + r.failed), 3) : null;
+    const { cpuWindows, cpuTotalTicks, cpuWorkerTicks, ...timing } = r;
     const d1 = again ?? d1f;
     results.push({
       name,
@@ -389,6 +416,11 @@ try {
       ...timing,
       cpuTotalTicks,
       cpuMsPerRequest,
+      // The split: the process running the Worker with local D1's SQLite, and wrangler's entry
+      // proxy (the rest), which a deployed Worker does not have.
+      cpuMsPerRequestWorker: perRequest(cpuWorkerTicks),
+      cpuMsPerRequestProxy:
+        cpuWorkerTicks !== null && cpuTotalTicks !== null ? perRequest(cpuTotalTicks - cpuWorkerTicks) : null,
       cpuWindowMs: {
         windows: cpuWindows.length,
         p50: round(pct(cpuWindows, 0.5), 3),
@@ -419,7 +451,7 @@ const report = {
   seeded: { ...counts, seedSeconds, ...seedReport },
   load: { concurrency: Number(CONCURRENCY), seconds: Number(SECONDS) },
   cpuNote:
-    'CPU is every workerd process of the server (entry proxy and the Worker with local D1; utime+stime from /proc, 10-ms ticks), local SQLite included: an upper bound on Workers CPU. cpuWindowMs: CPU ms per request within each 500-ms window of the load (percentiles over windows, not over single requests).',
+    'CPU is every workerd process of the server (entry proxy and the Worker with local D1; utime+stime from /proc, 10-ms ticks), local SQLite included: an upper bound on Workers CPU. cpuMsPerRequestWorker is the process holding local D1 (the Worker and its SQLite), cpuMsPerRequestProxy the entry proxy. cpuWindowMs: CPU ms per request within each 500-ms window of the load (percentiles over windows, not over single requests).',
   rowsNote:
     'd1: D1 meta.rows_read summed over every statement of one request (second probe), against the rows D1 returned to the Worker (d1RowsReturned); itemsReturned is what the API response lists.',
   plans,
@@ -428,7 +460,20 @@ const report = {
 };
 console.table(
   results.map(
-    ({ name, status, requests, rps, p50, p95, p99, cpuMsPerRequest, cpuWindowMs, ratioToBare, failed }) => ({
+    ({
+      name,
+      status,
+      requests,
+      rps,
+      p50,
+      p95,
+      p99,
+      cpuMsPerRequest,
+      cpuMsPerRequestWorker,
+      cpuWindowMs,
+      ratioToBare,
+      failed,
+    }) => ({
       name,
       status,
       requests,
@@ -438,6 +483,7 @@ console.table(
       p95,
       p99,
       cpuMs: cpuMsPerRequest,
+      cpuMsWorker: cpuMsPerRequestWorker,
       cpuMsP95w: cpuWindowMs.p95,
       ratioToBare,
     }),
