@@ -4,11 +4,14 @@
  * in order, and the listing page and a search page answer the photos the statement over
  * listing_photos gave before, without running it.
  */
+import { applyD1Migrations } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import * as photoRepo from '../../src/modules/photos/photos.repo';
 import { ZListing } from '../../src/shared/listings.schemas';
 import { ZPhoto } from '../../src/shared/photos.schemas';
 import { ZListingPage } from '../../src/shared/search.schemas';
+import { importDatabase, readTable, type TableDump } from '../backup-helpers';
 import { recorded } from '../bench-recorder';
 import {
   call,
@@ -142,5 +145,67 @@ describe('the photos a listing keeps on its row', () => {
       const body = (await r.res.json()) as { photos?: unknown[]; items?: { photos: unknown[] }[] };
       expect((body.photos ?? body.items?.[0]?.photos)?.length).toBe(1);
     }
+  });
+});
+
+describe('migration 0050', () => {
+  it('fills the column of each listing with photos, in their order; the others stay NULL', async () => {
+    // Listings with and without photos, made through the API in the migrated database.
+    const { session, hub } = await makerWithHub();
+    const { id: bare } = await createListing(session, hub.slug, { title: 'Bare ash boards' });
+    const withPhotos = await expectJson(
+      await call('/listings/with-photos', {
+        session,
+        form: publishForm({ ...LISTING, hub: hub.slug }, [jpeg('1.jpg'), png('2.png'), jpeg('3.jpg')]),
+      }),
+      201,
+      ZListing,
+    );
+    const [a, b, c] = withPhotos.photos.map((p) => p.id) as [number, number, number];
+
+    // The same rows in a second database migrated up to 0049, the listings without the column.
+    const target = env.RESTORE_DB;
+    const before = env.TEST_MIGRATIONS.filter((m) => m.name < '0050');
+    expect(before.length).toBe(env.TEST_MIGRATIONS.length - 1);
+    await applyD1Migrations(target, before);
+    const tables: Record<string, TableDump> = {};
+    for (const t of ['users', 'hubs', 'listings', 'listing_photos']) tables[t] = await readTable(db, t);
+    const listings = tables.listings!;
+    const drop = listings.columns.indexOf('photos');
+    tables.listings = {
+      ...listings,
+      columns: listings.columns.filter((_, i) => i !== drop),
+      rows: listings.rows.map((r) => r.filter((_, i) => i !== drop)),
+    };
+    await importDatabase(target, JSON.stringify({ tables }), ['users', 'hubs', 'listings', 'listing_photos']);
+    // Positions out of id order, with a tie: shown by position, then id.
+    await target.batch([
+      target.prepare('UPDATE listing_photos SET position = 1 WHERE id = ?1').bind(a),
+      target.prepare('UPDATE listing_photos SET position = 0 WHERE id = ?1').bind(c),
+      target.prepare('UPDATE listing_photos SET position = 1 WHERE id = ?1').bind(b),
+    ]);
+
+    await applyD1Migrations(target, env.TEST_MIGRATIONS);
+    const kept = async (id: number) =>
+      (await target
+        .prepare('SELECT photos FROM listings WHERE id = ?1')
+        .bind(id)
+        .first<{ photos: string | null }>())!.photos;
+    expect(await kept(bare)).toBeNull();
+    expect(JSON.parse((await kept(withPhotos.id))!)).toEqual([
+      [c, 'image/jpeg', JPEG_BYTES.byteLength],
+      [a, 'image/jpeg', JPEG_BYTES.byteLength],
+      [b, 'image/png', PNG_BYTES.byteLength],
+    ]);
+    // Every listing copied: the column as the triggers keep it in the database migrated all along.
+    const { results } = await target
+      .prepare('SELECT id, photos FROM listings WHERE id <> ?1 ORDER BY id')
+      .bind(withPhotos.id)
+      .all<{ id: number; photos: string | null }>();
+    const source = await db
+      .prepare('SELECT id, photos FROM listings WHERE id <> ?1 ORDER BY id')
+      .bind(withPhotos.id)
+      .all<{ id: number; photos: string | null }>();
+    expect(results).toEqual(source.results);
   });
 });
