@@ -1,7 +1,10 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
-    /** Tests only: the empty database test/integration/backup.test.ts restores into. */
+    /**
+     * Tests only: an empty database, which backup.test.ts restores into and
+     * listing-photos-kept.test.ts migrates in two steps (its own copy: storage is per test file).
+     */
     RESTORE_DB: D1Database;
   }
 }

@@ -67,15 +67,15 @@ export async function candidateListings(
 export type ShownListingRow = ListingCandidateRow & { total_milli: number; photo_id: number | null };
 
 /**
- * Listings by id, for showing matches: one query for the page, the first photo read by a
- * subquery on the (listing_id, position) index.
+ * Listings by id, for showing matches: one query for the page, the first photo's id read from the
+ * photos the listing's row keeps (migration 0050).
  */
 export async function listingsByIds(db: D1Database, ids: number[]): Promise<Map<number, ShownListingRow>> {
   if (ids.length === 0) return new Map();
   const { results } = await db
     .prepare(
       `SELECT ${FIELDS}, l.quantity_milli AS total_milli,
-         (SELECT p.id FROM listing_photos p WHERE p.listing_id = l.id ORDER BY p.position LIMIT 1) AS photo_id
+         json_extract(l.photos, '$[0][0]') AS photo_id
        FROM listings l WHERE l.id IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(ids))

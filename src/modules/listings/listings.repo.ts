@@ -39,6 +39,8 @@ export type ListingRow = {
   lang: TLocale | null;
   /** The machine a machine_time listing offers (migration 0036), else null. */
   machine_id: number | null;
+  /** Its photos, `[id, content_type, bytes]` each, in order (migration 0050's triggers); null when none. */
+  photos: string | null;
   created_at: string;
   updated_at: string;
   // Read-model columns joined for display.

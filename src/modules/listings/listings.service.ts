@@ -29,7 +29,7 @@ async function viewerOf(deps: Deps, user: SessionUser | null): Promise<Viewer> {
   return user ? { id: user.id, roles: await hubRoles(deps, user.id) } : null;
 }
 
-function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListing {
+function toListing(r: repo.ListingRow, viewer: Viewer): TListing {
   return {
     id: r.id,
     ...offerOf(r),
@@ -40,7 +40,8 @@ function toListing(r: repo.ListingRow, photos: TPhoto[], viewer: Viewer): TListi
     lang: r.content_lang,
     hub: hubSummaryOf(r, 'hub_'),
     author: { id: r.author_id, displayName: r.author_name },
-    photos,
+    // Kept on the row by the database (migration 0050): no second statement for them.
+    photos: photos.photosOfRow(photos.LISTING, r.id, r.photos),
     distanceKm: r.metres === null ? null : metresToKm(r.metres),
     canEdit: canEditHubContent({ authorId: r.author_id, hubId: r.hub_id }, viewer),
     hiddenAt: r.hidden_at,
@@ -66,8 +67,7 @@ export async function getListing(
   const viewer = await viewerOf(deps, user);
   if (row.hidden_at !== null && !(await maySeeHidden(deps, row, viewer)))
     throw new ApiError('LISTING_NOT_FOUND');
-  const found = await photos.photosOf(deps, photos.LISTING, [id]);
-  return toListing(row, found.get(id) ?? [], viewer);
+  return toListing(row, viewer);
 }
 
 /**
@@ -292,7 +292,7 @@ async function requireEditable(deps: Deps, id: number, user: SessionUser) {
  * exchanges hold, for when the database refuses it later.
  */
 async function checkedPatch(deps: Deps, row: repo.ListingRow, viewer: Viewer, patch: TListingPatch) {
-  const current = toListing(row, [], viewer);
+  const current = toListing(row, viewer);
   const issues: { path: string; message: RuleKey }[] = listingIssues(mergedForRules(current, patch));
   // A new end date in the past is refused; an unchanged one (sent back by an edit form) is not.
   if (
@@ -370,14 +370,9 @@ export async function searchListings(
     },
   });
   const page = rows.slice(0, query.limit);
-  const found = await photos.photosOf(
-    deps,
-    photos.LISTING,
-    page.map((r) => r.id),
-  );
   const viewer = await viewerOf(deps, user);
   return {
-    items: page.map((r) => toListing(r, found.get(r.id) ?? [], viewer)),
+    items: page.map((r) => toListing(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
     sort: s.sql.sort,
   };

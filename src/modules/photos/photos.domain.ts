@@ -22,3 +22,11 @@ export function refusalOf(size: number, head: Uint8Array): PhotoRefusal | null {
   if (size > MAX_PHOTO_BYTES) return 'size';
   return sniffImageType(head) ? null : 'type';
 }
+
+/** A photo as its owner's row keeps it (`listings.photos`, migration 0050): id, content type, bytes. */
+export type KeptPhoto = [id: number, contentType: string, bytes: number];
+
+/** The photos an owner's row keeps, in their order: none when the column is NULL. */
+export function keptPhotos(json: string | null): KeptPhoto[] {
+  return json === null ? [] : (JSON.parse(json) as KeptPhoto[]);
+}

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { photoRefusalSentence, type PhotoRefusal, type TPhoto } from '../../shared/photos.schemas';
 import type { Locale } from '../../shared/taxonomy';
 import {
+  keptPhotos,
   MAX_OUTCOME_PHOTOS,
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
@@ -61,6 +62,19 @@ export function outcomeOf(exchangeId: number): PhotoKind {
 /** The photos of several owners, in their order. */
 export function photosOf(deps: Deps, kind: PhotoKind, ownerIds: number[]): Promise<Map<number, TPhoto[]>> {
   return repo.photosOf(deps.db, kind.t, ownerIds, kind.url);
+}
+
+/**
+ * The photos an owner's row keeps (a listing's `photos` column, set by the database on every
+ * change of its photos), as `photosOf` gives them: no statement of its own.
+ */
+export function photosOfRow(kind: PhotoKind, ownerId: number, json: string | null): TPhoto[] {
+  return keptPhotos(json).map(([id, contentType, bytes]) => ({
+    id,
+    url: kind.url(ownerId, id),
+    contentType,
+    bytes,
+  }));
 }
 
 /** Checks an upload: at most 5 MB, and a JPEG, PNG or WebP by its bytes (never by its name). */
