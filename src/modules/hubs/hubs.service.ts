@@ -110,6 +110,26 @@ export function hubRings(
   };
 }
 
+/**
+ * `hubRings` over a known set of hubs (those holding a search's rows, found by the caller): one
+ * ring of them, read by id, nearest first (then by id), within `radiusKm` when given. No cell is
+ * read: the hubs not in the set hold nothing to find.
+ */
+export function hubRingOf(
+  deps: Deps,
+  point: { lat: number; lon: number },
+  ids: number[],
+  radiusKm?: number,
+): () => Promise<HubRing> {
+  return async () => ({
+    hubs: (await repo.hubPointsByIds(deps.db, ids))
+      .map((h) => ({ id: h.id, metres: distanceMetres(point, h) }))
+      .filter((h) => radiusKm === undefined || h.metres <= radiusKm * 1000)
+      .sort((a, b) => a.metres - b.metres || a.id - b.id),
+    last: true,
+  });
+}
+
 /** The box of latitudes and longitudes holding every point within `radiusKm` of `point`. */
 export function boundingBox(
   point: { lat: number; lon: number },

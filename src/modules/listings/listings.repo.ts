@@ -235,7 +235,8 @@ export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
     { sql: 't.quantity_milli > t.quantity_reserved_milli', values: [] },
     { sql: '(t.available_until IS NULL OR t.available_until >= ?)', values: [f.today] },
   ];
-  if (f.kind) where.push({ sql: 't.kind = ?', values: [f.kind] });
+  if (f.kind)
+    where.push({ sql: 't.kind = ?', values: [f.kind], hubScan: { column: 'kind', values: [f.kind] } });
   if (f.condition) where.push({ sql: 't.condition = ?', values: [f.condition] });
   if (f.category) where.push(categoryCondition(f.category));
   if (f.hubId != null) where.push({ sql: 't.hub_id = ?', values: [f.hubId] });

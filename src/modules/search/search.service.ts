@@ -1,13 +1,16 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
-import { hubRings, requireHubRef } from '../hubs/hubs.service';
+import { hubRingOf, hubRings, requireHubRef } from '../hubs/hubs.service';
 import type { SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 
 type Resolved = {
   hubId: number | null;
-  sql: Pick<SearchSqlOptions, 'fts' | 'hubDistances' | 'rings' | 'metresFrom' | 'sort' | 'cursor' | 'limit'>;
+  sql: Pick<
+    SearchSqlOptions,
+    'fts' | 'hubDistances' | 'rings' | 'ringsOf' | 'metresFrom' | 'sort' | 'cursor' | 'limit'
+  >;
 };
 
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
@@ -40,6 +43,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
         fts,
         hubDistances: null,
         rings: hubRings(deps, point, query.radius_km),
+        ringsOf: (ids) => hubRingOf(deps, point, ids, query.radius_km),
         metresFrom: point,
         sort,
         cursor,

@@ -14,7 +14,15 @@ import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.d
  * are the same condition as an OR of narrower ones, each an index range of its own (a category
  * with the ones below it): newest first without words reads each arm a page at a time.
  */
-export type Condition = { sql: string; values: unknown[]; arms?: Condition[] };
+export type Condition = { sql: string; values: unknown[]; arms?: Condition[]; hubScan?: HubScan };
+
+/**
+ * A condition's rows are found hub by hub through an index (column, status, hub_id, …): rows with
+ * `column` one of `values` (migration 0051, and 0011 for the family). With a place, the hubs
+ * holding any are listed first (`hubsHolding`), so a rare category or kind is not looked for in
+ * every hub in reach.
+ */
+export type HubScan = { column: 'category' | 'family' | 'kind'; values: string[] };
 
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
@@ -30,6 +38,11 @@ export type SearchSqlOptions = {
   hubDistances: Map<number, number> | null;
   /** The hubs in reach a ring at a time, nearest first (nearest first and best match with a place). */
   rings?: (() => Promise<HubRing>) | null;
+  /**
+   * The rings of `rings` over only these hubs (`hubRingOf`): used instead of `rings` when a
+   * condition's `hubScan` finds at most HUB_SCAN_CAP hubs holding rows.
+   */
+  ringsOf?: ((hubIds: number[]) => () => Promise<HubRing>) | null;
   /** The point a page's distances are measured from when no hub was read for them. */
   metresFrom?: { lat: number; lon: number } | null;
   sort: Cursor['s'];
@@ -144,6 +157,8 @@ async function searchByHubs<T extends { id: number }>(
   const cursorMetres = c?.d ?? null;
   const cursorAt = c ? { band: cursorBand, metres: cursorMetres ?? 0 } : null;
 
+  // Sub-selects a hub costs without words: one per arm of a condition read by arms.
+  const perHub = (!words && hubArms(o.where)?.arms.length) || 1;
   const rings: HubRing[] = [];
   const ringAt = async (i: number): Promise<HubRing | null> => {
     while (rings.length <= i) {
@@ -184,6 +199,10 @@ async function searchByHubs<T extends { id: number }>(
       if (rings.length <= i && !rings[rings.length - 1]?.last) {
         await flush();
         if (found.length >= need) break;
+        // Nothing found in the first ring: before reading farther rings hub by hub, ask the
+        // full-text index once whether the words are anywhere (a typo is not, and would read
+        // every hub of every ring).
+        if (words && i > 0 && found.length === 0 && !(await wordsAnywhere(db, o.table, o.fts!))) return [];
       }
       const ring = await ringAt(i);
       if (!ring) break;
@@ -197,7 +216,9 @@ async function searchByHubs<T extends { id: number }>(
       let inRun = false;
       for (const group of byDistance(hubs)) {
         const alone = apart(words, band, group, cursorAt);
-        if (weight > 0 && weight + (alone ? group.length : inRun ? 0 : 1) > HUBS_PER_STATEMENT) {
+        // Sub-selects the group adds: its hubs (each of its arms), or a new run, or none.
+        const cost = () => (alone ? group.length * perHub : inRun ? 0 : 1);
+        if (weight > 0 && weight + cost() > HUBS_PER_STATEMENT) {
           await flush();
           unit = null;
           inRun = false;
@@ -205,7 +226,7 @@ async function searchByHubs<T extends { id: number }>(
         }
         if (!unit) units.push((unit = { band, hubs: [] }));
         unit.hubs.push(...group);
-        weight += alone ? group.length : inRun ? 0 : 1;
+        weight += cost();
         inRun = !alone;
       }
     }
@@ -213,6 +234,20 @@ async function searchByHubs<T extends { id: number }>(
   }
   if (found.length < need) await flush();
   return found.slice(0, need);
+}
+
+/** Whether any row, of any status, holds the words (one look-up per word in the index). */
+async function wordsAnywhere(
+  db: D1Database,
+  table: SearchSqlOptions['table'],
+  fts: string,
+): Promise<boolean> {
+  const idx = `${table}_fts`;
+  const row = await db
+    .prepare(`SELECT EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ?1) AS found`)
+    .bind(anyText(fts))
+    .first<{ found: number }>();
+  return row?.found === 1;
 }
 
 /**
@@ -253,14 +288,27 @@ export function byHubsSql(
   const offset = (band: number) => (bands[band]!.titles ? 0 : ID_SPAN);
   const atCursor = (band: number, hub: HubAt) =>
     cursor !== null && band === cursor.band && hub.metres === cursor.metres;
+  // A condition read by arms (a category and the ones below it): each hub reads each arm through
+  // its own index range (category, status, hub_id, id), merged newest first.
+  const armed = bands.includes(null) ? hubArms(o.where) : null;
+  const armWheres = armed?.arms.map((a) =>
+    whereSql(
+      o.where.map((w, i) => (i === armed.at ? a : w)),
+      bind,
+    ),
+  );
   /** One hub: at most a page of its newest rows (older than the cursor's in the cursor's hub). */
   const arm = (band: number, hub: HubAt) => {
     const conditions = [...where];
     if (bands[band] == null) {
-      if (atCursor(band, hub)) conditions.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
-      conditions.unshift(`t.hub_id = ${int(hub.id)}`);
-      return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
-        WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${int(need)})`;
+      const extra = [`t.hub_id = ${int(hub.id)}`];
+      if (atCursor(band, hub)) extra.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
+      const one = (
+        w: string[],
+      ) => `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
+        WHERE ${[...extra, ...w].join(' AND ')} ORDER BY t.id DESC LIMIT ${int(need)})`;
+      if (!armWheres) return one(conditions);
+      return `SELECT * FROM (SELECT * FROM (${unionAll(armWheres.map(one))}) ORDER BY id DESC LIMIT ${int(need)})`;
     }
     // id < c is rowid ≥ start + 2^32 − c: the range starts at the cursor.
     const from = atCursor(band, hub) ? ID_SPAN - cursor!.id : 0;
@@ -310,6 +358,15 @@ export function byHubsSql(
   return { sql, values };
 }
 
+/**
+ * The condition read arm by arm hub by hub (a category with at most COMPOUND_TERMS categories
+ * below it and itself), and where it is; null when none.
+ */
+function hubArms(where: Condition[]): { at: number; arms: Condition[] } | null {
+  const at = where.findIndex((w) => w.arms && w.arms.length > 1 && w.arms.length <= COMPOUND_TERMS);
+  return at < 0 ? null : { at, arms: where[at]!.arms! };
+}
+
 /** D1 allows at most this many terms in one compound SELECT (SQLITE_LIMIT_COMPOUND_SELECT). */
 const COMPOUND_TERMS = 5;
 
@@ -330,17 +387,59 @@ export function unionAll(parts: string[]): string {
   return level.join(' UNION ALL ');
 }
 
+/** The status of a row that search finds, per table: what the hub scans' indexes start with. */
+const FINDABLE = { listings: 'active', requests: 'open' } as const;
+
+/**
+ * Above this many hubs holding a condition's rows, `hubsHolding` gives up and the search reads
+ * rings of cells: the rows are then common enough to lie in the hubs near any point.
+ */
+export const HUB_SCAN_CAP = 60;
+
+/**
+ * The hubs holding findable rows of the first condition with a `hubScan`, or null when there is
+ * none or more than HUB_SCAN_CAP of them. One statement: per value, a walk of the index from hub
+ * to next hub (a seek each, `hub_id > previous`), so the rows read follow the hubs holding the
+ * value, never its rows (a category in 3 hubs: 3 seeks, however many listings they hold). It
+ * ignores the other conditions, so a hub it gives may still have nothing to show.
+ */
+export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<number[] | null> {
+  const scan = o.where.find((w) => w.hubScan)?.hubScan;
+  if (!scan || scan.values.length === 0) return null;
+  const t = o.table;
+  const c = scan.column; // one of three column names, never a person's text
+  const next = (value: string, after: string | null) =>
+    `(SELECT t.hub_id FROM ${t} t WHERE t.${c} = ${value} AND t.status = '${FINDABLE[t]}'${
+      after ? ` AND t.hub_id > ${after}` : ''
+    } ORDER BY t.hub_id LIMIT 1)`;
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE walk(v, hub, n) AS (
+         SELECT j.value, ${next('j.value', null)}, 1 FROM json_each(?1) j
+         UNION ALL
+         SELECT w.v, ${next('w.v', 'w.hub')}, w.n + 1 FROM walk w WHERE w.hub IS NOT NULL AND w.n <= ?2)
+       SELECT DISTINCT hub FROM walk WHERE hub IS NOT NULL LIMIT ?2 + 1`,
+    )
+    .bind(JSON.stringify(scan.values), HUB_SCAN_CAP)
+    .all<{ hub: number }>();
+  return results.length > HUB_SCAN_CAP ? null : results.map((r) => r.hub);
+}
+
 /**
  * Runs a search and gives the page's rows in page order, one more than the page when there is
- * more: hub by hub with a place (nearest first, or best match), else one statement.
+ * more: hub by hub with a place (nearest first, or best match), else one statement. Hub by hub,
+ * a condition naming a rare category, family or kind first lists the hubs holding it
+ * (`hubsHolding`) and reads only those, nearest first.
  */
 export async function runSearch<T extends { id: number; hub_lat?: number; hub_lon?: number }>(
   db: D1Database,
   o: SearchSqlOptions,
 ): Promise<(T & { metres: number | null; rank: number })[]> {
   type Row = T & { metres: number | null; rank: number };
-  if (o.rings && (o.sort === 'nearest' || (o.sort === 'relevance' && o.fts)))
-    return searchByHubs<T>(db, { ...o, rings: o.rings });
+  if (o.rings && (o.sort === 'nearest' || (o.sort === 'relevance' && o.fts))) {
+    const holding = o.ringsOf ? await hubsHolding(db, o) : null;
+    return searchByHubs<T>(db, { ...o, rings: holding && o.ringsOf ? o.ringsOf(holding) : o.rings });
+  }
   const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
   const { results } = await db
     .prepare(sql)
@@ -520,11 +619,13 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
  * own (`armsPage`).
  */
 export function categoryCondition(category: string): Condition {
-  if (categoryFamily(category) === category) return { sql: 't.family = ?', values: [category] };
+  if (categoryFamily(category) === category)
+    return { sql: 't.family = ?', values: [category], hubScan: { column: 'family', values: [category] } };
   const cats = categoryWithDescendants(category);
   return {
     sql: `t.category IN (${cats.map(() => '?').join(', ')})`,
     values: cats,
     arms: cats.map((c) => ({ sql: 't.category = ?', values: [c] })),
+    hubScan: { column: 'category', values: cats },
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * A search by place whose filter is rare, or whose words are nowhere, must not look in every hub:
+ * a category, family or kind held by few hubs lists those hubs first and reads only them
+ * (`hubsHolding`, migration 0051); each hub's rows of a category with the ones below it are read
+ * from their own index ranges; words found nowhere stop after the first ring. Each test has its own
+ * region, so the hubs of one never lie in reach of another's point.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/env';
+import { hubRingOf, hubRings } from '../../src/modules/hubs/hubs.service';
+import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
+import {
+  HUB_SCAN_CAP,
+  categoryCondition,
+  hubsHolding,
+  runSearch,
+  type SearchSqlOptions,
+} from '../../src/modules/search/search.statements';
+import { ZListingPage } from '../../src/shared/search.schemas';
+import { call, db, expectJson, makerWithHub } from '../helpers';
+import { recordingDb } from '../matching-helpers';
+import { SEEDED_AT, addHub, addListings } from '../search-helpers';
+
+const deps = (d: D1Database) => ({ db: d, now: () => new Date(SEEDED_AT) }) as Deps;
+
+/** Options of a nearest-first search from `point` with these conditions beside "active". */
+function nearest(
+  d: D1Database,
+  point: { lat: number; lon: number },
+  where: SearchSqlOptions['where'],
+  o: { fts?: string | null; radiusKm?: number; limit?: number } = {},
+): SearchSqlOptions {
+  return {
+    table: 'listings',
+    select: 'h.slug AS hub_slug',
+    joins: 'JOIN hubs h ON h.id = t.hub_id',
+    where: [{ sql: "t.status = 'active'", values: [] }, ...where],
+    fts: o.fts ?? null,
+    hubDistances: null,
+    rings: hubRings(deps(d), point, o.radiusKm),
+    ringsOf: (ids) => hubRingOf(deps(d), point, ids, o.radiusKm),
+    sort: o.fts ? 'relevance' : 'nearest',
+    cursor: null,
+    limit: o.limit ?? 20,
+  };
+}
+
+/** `n` hubs on a grid 0.05° apart from `origin`, each with `each` listings of `category`. */
+async function crowd(
+  prefix: string,
+  origin: { lat: number; lon: number },
+  n: number,
+  each: number,
+  by: number,
+) {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = await addHub(
+      `${prefix}-${i}`,
+      origin.lat + (i % 10) * 0.05,
+      origin.lon + Math.floor(i / 10) * 0.05,
+      by,
+    );
+    await addListings(id, by, each, { title: 'Board', category: 'mdf' });
+    ids.push(id);
+  }
+  return ids;
+}
+
+describe('a rare category, family or kind with a place', () => {
+  it('lists the hubs holding it and reads only those, nearest first, in three statements', async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.5 });
+    const by = m.me.user.id;
+    const point = { lat: 44.0, lon: 10.0 };
+    await crowd('scan-crowd', point, 100, 5, by);
+    // Two hubs holding PLA: one about 60 km away, one about 300 km away; withdrawn PLA nearer.
+    const near = await addHub('scan-pla-near', 44.5, 10.2, by);
+    const far = await addHub('scan-pla-far', 46.6, 10.6, by);
+    const gone = await addHub('scan-pla-gone', 44.05, 10.05, by);
+    await addListings(near, by, 3, { title: 'PLA spool', category: 'pla' });
+    await addListings(far, by, 4, { title: 'PLA spool', category: 'pla' });
+    await addListings(gone, by, 2, { title: 'PLA spool', category: 'pla', status: 'withdrawn' });
+    const expected = (
+      await db
+        .prepare(
+          "SELECT id, hub_id FROM listings WHERE category = 'pla' AND status = 'active' AND hub_id IN (?1, ?2)",
+        )
+        .bind(near, far)
+        .all<{ id: number; hub_id: number }>()
+    ).results
+      .sort((a, b) => (a.hub_id === b.hub_id ? b.id - a.id : a.hub_id === near ? -1 : 1))
+      .map((r) => r.id);
+    expect(expected).toHaveLength(7);
+
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number; hub_slug: string }>(
+      rec.db,
+      nearest(rec.db, point, [categoryCondition('pla')]),
+    );
+    expect(rows.map((r) => r.id)).toEqual(expected);
+    // The hubs holding PLA (a seek each), their places by id, the page: no ring of cells.
+    expect(rec.log).toHaveLength(3);
+    expect(rec.log.some((s) => /h\.cell BETWEEN/.test(s.sql))).toBe(false);
+    const read = rec.log.reduce((s, x) => s + x.rowsRead, 0);
+    // Not the 500 listings of the 100 hubs in between.
+    expect(read).toBeLessThanOrEqual(60);
+
+    // Within 100 km only the nearer hub's; the API agrees, signed out, with distances rising.
+    const within = await runSearch<{ id: number }>(
+      db,
+      nearest(db, point, [categoryCondition('pla')], { radiusKm: 100 }),
+    );
+    expect(within.map((r) => r.id)).toEqual(expected.slice(0, 3));
+    const page = await expectJson(
+      await call(`/listings?near=${point.lat},${point.lon}&category=pla`),
+      200,
+      ZListingPage,
+    );
+    expect(page.items.map((i) => i.id)).toEqual(expected);
+    expect(page.items[0]!.distanceKm).toBeCloseTo(distanceMetres(point, { lat: 44.5, lon: 10.2 }) / 1000, 0);
+
+    // A family held by the same hubs (plastics) and a kind held by one hub alike.
+    const family = await runSearch<{ id: number }>(db, nearest(db, point, [categoryCondition('plastics')]));
+    expect(family.map((r) => r.id)).toEqual(expected);
+    await db.prepare("UPDATE listings SET kind = 'reclaimed' WHERE hub_id = ?1").bind(far).run();
+    const rec2 = recordingDb();
+    const kind = await runSearch<{ id: number }>(
+      rec2.db,
+      nearest(rec2.db, point, [
+        { sql: 't.kind = ?', values: ['reclaimed'], hubScan: { column: 'kind', values: ['reclaimed'] } },
+      ]),
+    );
+    expect(kind.map((r) => r.id)).toEqual(expected.slice(3));
+    expect(rec2.log).toHaveLength(3);
+  }, 120_000);
+
+  it(`gives up listing hubs above ${HUB_SCAN_CAP} of them, and then reads rings of cells`, async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.6 });
+    const by = m.me.user.id;
+    const point = { lat: 38.0, lon: 15.0 };
+    const ids: number[] = [];
+    for (let i = 0; i < HUB_SCAN_CAP + 1; i++) {
+      const id = await addHub(
+        `scan-cap-${i}`,
+        point.lat + (i % 8) * 0.04,
+        point.lon + Math.floor(i / 8) * 0.04,
+        by,
+      );
+      await addListings(id, by, 1, { title: 'Tile', category: 'stone' });
+      ids.push(id);
+    }
+    const o = nearest(db, point, [categoryCondition('stone')]);
+    expect(await hubsHolding(db, o)).toBeNull();
+    await db.prepare("UPDATE listings SET status = 'withdrawn' WHERE hub_id = ?1").bind(ids[0]).run();
+    expect((await hubsHolding(db, o))?.sort((a, b) => a - b)).toEqual(ids.slice(1).sort((a, b) => a - b));
+    // Either way the page is the nearest hubs' newest.
+    await db.prepare("UPDATE listings SET status = 'active' WHERE hub_id = ?1").bind(ids[0]).run();
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number }>(
+      rec.db,
+      nearest(rec.db, point, [categoryCondition('stone')]),
+    );
+    expect(rows).toHaveLength(21);
+    expect(rec.log.some((s) => /h\.cell BETWEEN/.test(s.sql))).toBe(true);
+  }, 120_000);
+
+  it('reads each hub’s rows of a category and the ones below it from their own index ranges', async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.7 });
+    const by = m.me.user.id;
+    const point = { lat: 36.0, lon: 14.0 };
+    const hub = await addHub('scan-arms', 36.01, 14.01, by);
+    await addListings(hub, by, 5, { title: 'Oak', category: 'hardwood' });
+    await addListings(hub, by, 5, { title: 'Pine', category: 'softwood' });
+    // 300 newer listings of another category in the same hub, which the page must not walk.
+    await addListings(hub, by, 300, { title: 'Board', category: 'mdf' });
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number }>(
+      rec.db,
+      nearest(rec.db, point, [categoryCondition('solid-wood')]),
+    );
+    const expected = (
+      await db
+        .prepare(
+          "SELECT id FROM listings WHERE hub_id = ?1 AND category IN ('hardwood', 'softwood') ORDER BY id DESC",
+        )
+        .bind(hub)
+        .all<{ id: number }>()
+    ).results.map((r) => r.id);
+    expect(rows.map((r) => r.id)).toEqual(expected);
+    const page = rec.log[rec.log.length - 1]!;
+    // Ten rows (an index entry and a row each, and their hub) and the end of each of the three
+    // arms' ranges, not the 300 boards before them.
+    expect(page.rowsRead).toBeLessThanOrEqual(10 * 3 + 3 * 5);
+  }, 120_000);
+});
+
+describe('words found nowhere, with a place', () => {
+  it('stop after the first ring instead of reading every hub', async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.8 });
+    const by = m.me.user.id;
+    const point = { lat: 40.0, lon: 20.0 };
+    await crowd('scan-words', point, 100, 2, by);
+    const farHub = await addHub('scan-words-far', 42.5, 21.5, by);
+    await addListings(farHub, by, 2, { title: 'Quebracho log', category: 'hardwood' });
+
+    const rec = recordingDb();
+    const none = await runSearch<{ id: number }>(
+      rec.db,
+      nearest(rec.db, point, [], { fts: toFtsQuery('zqxwv') }),
+    );
+    expect(none).toEqual([]);
+    // The first ring's hubs, its page, and one look-up of the words in the index.
+    expect(rec.log).toHaveLength(3);
+    expect(rec.log.reduce((s, x) => s + x.returned, 0)).toBeLessThan(100);
+
+    // Words that are only far away are still found there.
+    const far = await runSearch<{ id: number; hub_slug: string }>(
+      db,
+      nearest(db, point, [], { fts: toFtsQuery('quebracho') }),
+    );
+    expect(far.map((r) => r.hub_slug)).toEqual(['scan-words-far', 'scan-words-far']);
+  }, 120_000);
+});
