@@ -72,16 +72,32 @@ export type TListingSearch = z.output<typeof ZListingSearch>;
 export const ZRequestSearch = z.object(searchFields).superRefine(searchRules);
 export type TRequestSearch = z.output<typeof ZRequestSearch>;
 
+/**
+ * Present when a search by place stopped before its page was full, having sent as many statements
+ * as one search may: it looked this far (whole km) from the point, and `nextCursor` looks farther.
+ * The page may then hold fewer items than asked, even none.
+ */
+const ZSearchedKm = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe(
+    'Present when a search by place stopped before the page was full: how far it looked (km). `nextCursor` goes on farther; the page may hold fewer items than `limit`, even none.',
+  );
+
 /** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */
 export const ZListingPage = z.object({
   items: z.array(ZListing),
   nextCursor: z.string().nullable(),
   sort: z.enum(SORTS).optional(),
+  searchedKm: ZSearchedKm,
 });
 export type TListingPage = z.infer<typeof ZListingPage>;
 export const ZRequestPage = z.object({
   items: z.array(ZRequest),
   nextCursor: z.string().nullable(),
   sort: z.enum(SORTS).optional(),
+  searchedKm: ZSearchedKm,
 });
 export type TRequestPage = z.infer<typeof ZRequestPage>;

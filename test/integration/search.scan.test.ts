@@ -8,9 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
 import { hubRingOf, hubRings } from '../../src/modules/hubs/hubs.service';
-import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
+import {
+  decodeCursor,
+  distanceMetres,
+  toFtsQuery,
+  type Cursor,
+} from '../../src/modules/search/search.domain';
+import { nextCursorOf } from '../../src/modules/search/search.service';
 import {
   HUB_SCAN_CAP,
+  SEARCH_STATEMENTS,
   categoryCondition,
   hubsHolding,
   runSearch,
@@ -39,6 +46,7 @@ function nearest(
     hubDistances: null,
     rings: hubRings(deps(d), point, o.radiusKm),
     ringsOf: (ids) => hubRingOf(deps(d), point, ids, o.radiusKm),
+    ringsFrom: (metres) => hubRings(deps(d), point, o.radiusKm, metres),
     sort: o.fts ? 'relevance' : 'nearest',
     cursor: null,
     limit: o.limit ?? 20,
@@ -220,4 +228,80 @@ describe('words found nowhere, with a place', () => {
     );
     expect(far.map((r) => r.hub_slug)).toEqual(['scan-words-far', 'scan-words-far']);
   }, 120_000);
+});
+
+describe('nearest first with a filter no index serves', () => {
+  it(`sends at most ${SEARCH_STATEMENTS} statements a page, says how far it looked, and pages on to every row`, async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.9 });
+    const by = m.me.user.id;
+    const point = { lat: 57.0, lon: 20.0 };
+    // 120 hubs within about 60 km (4 listings each, in good condition), 3 hubs far beyond the
+    // rings of 15 and 140 km; six hubs, near and far, hold listings as new.
+    const hubs: { id: number; lat: number; lon: number }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const lat = point.lat + ((i % 12) - 6) * 0.08;
+      const lon = point.lon + (Math.floor(i / 12) - 5) * 0.12;
+      hubs.push({ id: await addHub(`scan-budget-${i}`, lat, lon, by), lat, lon });
+    }
+    for (const [i, [lat, lon]] of [
+      [60.2, 24.9],
+      [59.3, 18.1],
+      [54.7, 25.3],
+    ].entries())
+      hubs.push({ id: await addHub(`scan-budget-far-${i}`, lat!, lon!, by), lat: lat!, lon: lon! });
+    for (const h of hubs) await addListings(h.id, by, 4, { title: 'Lot', category: 'mdf' });
+    const holders = [hubs[3]!, hubs[60]!, hubs[77]!, hubs[119]!, hubs[120]!, hubs[122]!];
+    await db
+      .prepare(
+        `UPDATE listings SET condition = 'new' WHERE id IN (
+           SELECT max(id) FROM listings WHERE hub_id IN (SELECT value FROM json_each(?1)) GROUP BY hub_id)`,
+      )
+      .bind(JSON.stringify(holders.map((h) => h.id)))
+      .run();
+    const metres = new Map(hubs.map((h) => [h.id, distanceMetres(point, h)]));
+    const expected = (
+      await db
+        .prepare(
+          "SELECT id, hub_id FROM listings WHERE condition = 'new' AND hub_id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(JSON.stringify(hubs.map((h) => h.id)))
+        .all<{ id: number; hub_id: number }>()
+    ).results
+      .sort((a, b) => metres.get(a.hub_id)! - metres.get(b.hub_id)! || b.id - a.id)
+      .map((r) => r.id);
+    expect(expected).toHaveLength(6);
+
+    const condition = [{ sql: 't.condition = ?', values: ['new'] }];
+    for (const limit of [2, 5, 20]) {
+      const seen: number[] = [];
+      let cursor: Cursor | null = null;
+      let stops = 0;
+      for (let page = 0; page < 40; page++) {
+        const rec = recordingDb();
+        const rows = await runSearch<{ id: number }>(rec.db, {
+          ...nearest(rec.db, point, condition, { limit }),
+          cursor,
+        });
+        expect(rec.log.length, `page ${page} by ${limit}`).toBeLessThanOrEqual(SEARCH_STATEMENTS);
+        if (rows.stoppedAt) stops++;
+        seen.push(...rows.slice(0, limit).map((r) => r.id));
+        const next = nextCursorOf(rows, limit, 'nearest');
+        if (!next) break;
+        cursor = decodeCursor(next, 'nearest');
+      }
+      expect(seen, `by ${limit}`).toEqual(expected);
+      // The far hubs lie beyond what one page may read: at least one page stopped early.
+      expect(stops, `by ${limit}`).toBeGreaterThan(0);
+    }
+
+    // The API says how far the first page looked, signed out, and its cursor goes on.
+    const first = await expectJson(
+      await call(`/listings?near=${point.lat},${point.lon}&condition=new&limit=20`),
+      200,
+      ZListingPage,
+    );
+    expect(first.items.length).toBeLessThan(6);
+    expect(first.searchedKm).toBeGreaterThan(0);
+    expect(first.nextCursor).not.toBeNull();
+  }, 180_000);
 });

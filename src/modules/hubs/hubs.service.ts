@@ -81,6 +81,7 @@ export function hubRings(
   deps: Deps,
   point: { lat: number; lon: number },
   radiusKm?: number,
+  fromMetres?: number,
 ): () => Promise<HubRing> {
   const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h) });
   const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
@@ -94,11 +95,16 @@ export function hubRings(
       last: true,
     });
   }
+  // Going on from a distance (a page's cursor): start at the first square whose reach passes it,
+  // read whole (the squares inside it hold no hub nearer than its reach that is that far).
   let ring = 0;
+  while (fromMetres !== undefined && squareReachMetres(point, RING_CELLS[ring] ?? Infinity) <= fromMetres)
+    ring++;
+  const first = ring;
   let pending: { id: number; metres: number }[] = [];
   return async () => {
     const outer = RING_CELLS[ring] ?? Infinity;
-    const inner = ring === 0 ? -1 : (RING_CELLS[ring - 1] ?? -1);
+    const inner = ring === first ? -1 : (RING_CELLS[ring - 1] ?? -1);
     ring++;
     pending.push(...(await repo.hubPointsInCells(deps.db, ringRanges(point, inner, outer))).map(at));
     // A hub beyond this square is at least `reach` away (rounded metres: at least its floor).

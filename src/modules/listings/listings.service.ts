@@ -12,7 +12,7 @@ import { type TListingPage, type TListingSearch } from '../../shared/search.sche
 import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
-import { resolveSearch, nextCursorOf } from '../search/search.service';
+import { nextCursorOf, resolveSearch, searchedKmOf } from '../search/search.service';
 import { fromMilli, mergedForRules, newListingValues, offerOf, patchValues } from './listings.domain';
 import { metresToKm } from '../search/search.domain';
 import { thicknessAllowanceMm } from '../matching/matching.geometry';
@@ -374,6 +374,7 @@ export async function searchListings(
   return {
     items: page.map((r) => toListing(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+    ...searchedKmOf(rows, query.limit),
     sort: s.sql.sort,
   };
 }

@@ -10,7 +10,7 @@ import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { metresToKm } from '../search/search.domain';
-import { nextCursorOf, resolveSearch } from '../search/search.service';
+import { nextCursorOf, resolveSearch, searchedKmOf } from '../search/search.service';
 import * as repo from './requests.repo';
 
 type Viewer = { id: number; roles: HubRoles } | null;
@@ -172,6 +172,7 @@ export async function searchRequests(
   return {
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
+    ...searchedKmOf(rows, query.limit),
     sort: s.sql.sort,
   };
 }

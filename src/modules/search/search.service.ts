@@ -2,14 +2,14 @@ import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
 import { hubRingOf, hubRings, requireHubRef } from '../hubs/hubs.service';
-import type { SearchSqlOptions } from './search.statements';
+import type { SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 
 type Resolved = {
   hubId: number | null;
   sql: Pick<
     SearchSqlOptions,
-    'fts' | 'hubDistances' | 'rings' | 'ringsOf' | 'metresFrom' | 'sort' | 'cursor' | 'limit'
+    'fts' | 'hubDistances' | 'rings' | 'ringsOf' | 'ringsFrom' | 'metresFrom' | 'sort' | 'cursor' | 'limit'
   >;
 };
 
@@ -43,6 +43,8 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
         fts,
         hubDistances: null,
         rings: hubRings(deps, point, query.radius_km),
+        // A next page reads no ring whose hubs are all nearer than where the last one ended.
+        ringsFrom: (metres) => hubRings(deps, point, query.radius_km, metres),
         ringsOf: (ids) => hubRingOf(deps, point, ids, query.radius_km),
         metresFrom: point,
         sort,
@@ -66,12 +68,30 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   };
 }
 
-/** The cursor of the next page, from the rows fetched (one more than the page when there is more). */
+/**
+ * How far, in whole km, a search by place looked when it stopped before the page was full (its
+ * next page looks farther), as the page's `searchedKm`; nothing when it did not stop early.
+ */
+export function searchedKmOf(rows: SearchRows<unknown>, limit: number): { searchedKm?: number } {
+  return rows.length <= limit && rows.stoppedAt
+    ? { searchedKm: Math.floor(rows.stoppedAt.metres / 1000) }
+    : {};
+}
+
+/**
+ * The cursor of the next page, from the rows fetched (one more than the page when there is more);
+ * when a search by place stopped before the page was full (`stoppedAt`), from where it stopped:
+ * past every hub it read (an id of 0 leaves no row at that distance), so the next page goes on.
+ */
 export function nextCursorOf(
-  rows: { id: number; metres: number | null; rank: number }[],
+  rows: SearchRows<{ id: number; metres: number | null; rank: number }>,
   limit: number,
   sort: Cursor['s'],
 ): string | null {
+  const stopped = rows.length <= limit ? rows.stoppedAt : undefined;
+  if (stopped && sort === 'nearest') return encodeCursor({ s: 'nearest', d: stopped.metres, id: 0 });
+  if (stopped && sort === 'relevance')
+    return encodeCursor({ s: 'relevance', r: stopped.band, d: stopped.metres, id: 0 });
   if (rows.length <= limit) return null;
   const last = rows[limit - 1];
   if (!last) return null;

@@ -43,6 +43,8 @@ export type SearchSqlOptions = {
    * condition's `hubScan` finds at most HUB_SCAN_CAP hubs holding rows.
    */
   ringsOf?: ((hubIds: number[]) => () => Promise<HubRing>) | null;
+  /** The rings of `rings` from this distance outward: where a next page starts (its cursor's). */
+  ringsFrom?: ((fromMetres: number) => () => Promise<HubRing>) | null;
   /** The point a page's distances are measured from when no hub was read for them. */
   metresFrom?: { lat: number; lon: number } | null;
   sort: Cursor['s'];
@@ -57,6 +59,21 @@ function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string
     return w.sql.replace(/\?/g, () => bind(w.values[i++]));
   });
 }
+
+/**
+ * Statements a search by place, nearest first, may send (the hubs holding a rare filter, rings of
+ * hubs, pages over them, a look-up of the words): when the next step would need more, the page
+ * ends with what was found and says how far it looked (`stoppedAt`), and its cursor goes on from
+ * there. (A filter no index serves, such as a condition held by few listings, otherwise read every
+ * listing of every hub: 1,004,352 rows in 74 statements at a million listings.)
+ */
+export const SEARCH_STATEMENTS = 5;
+
+/** How far a search by place looked before it stopped: each band before `band` whole, and in `band` every hub up to `metres`. */
+export type StoppedAt = { band: number; metres: number };
+
+/** A search's rows, and where it stopped when it stopped before the page was full. */
+export type SearchRows<R> = R[] & { stoppedAt?: StoppedAt };
 
 /** The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`). */
 export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
@@ -142,7 +159,8 @@ export function hubBands(fts: string): [HubBand, HubBand, HubBand] {
 async function searchByHubs<T extends { id: number }>(
   db: D1Database,
   o: SearchSqlOptions & { rings: () => Promise<HubRing> },
-): Promise<(T & { metres: number | null; rank: number })[]> {
+  spent: number,
+): Promise<SearchRows<T & { metres: number | null; rank: number }>> {
   type Row = T & { metres: number | null; rank: number };
   const need = o.limit + 1;
   const words = o.fts !== null;
@@ -159,21 +177,33 @@ async function searchByHubs<T extends { id: number }>(
 
   // Sub-selects a hub costs without words: one per arm of a condition read by arms.
   const perHub = (!words && hubArms(o.where)?.arms.length) || 1;
-  const rings: HubRing[] = [];
-  const ringAt = async (i: number): Promise<HubRing | null> => {
-    while (rings.length <= i) {
-      const prev = rings[rings.length - 1];
+  // The rings read, from the point outward; in the cursor's band, from the cursor's distance
+  // outward when the caller can start there (`ringsFrom`), so a next page does not read again the
+  // rings an earlier page read whole. The bands after it read from the point.
+  type Source = { rings: HubRing[]; next: () => Promise<HubRing> };
+  const fromPoint: Source = { rings: [], next: o.rings };
+  const fromCursor: Source | null =
+    cursorMetres !== null && o.ringsFrom ? { rings: [], next: o.ringsFrom(cursorMetres) } : null;
+  const sourceOf = (band: number) => (band === cursorBand && fromCursor ? fromCursor : fromPoint);
+  const ringAt = async (src: Source, i: number): Promise<HubRing | null> => {
+    while (src.rings.length <= i) {
+      const prev = src.rings[src.rings.length - 1];
       if (prev?.last) return null;
-      rings.push(await o.rings());
+      spent++;
+      src.rings.push(await src.next());
     }
-    return rings[i] ?? null;
+    return src.rings[i] ?? null;
   };
 
   const found: Row[] = [];
   let units: Unit[] = [];
   let weight = 0; // sub-selects waiting
+  // How far the statements sent have read: every band before `band` whole, and in `band` every hub
+  // up to `metres` (the cursor's place when nothing has been sent yet).
+  let frontier: StoppedAt = { band: cursorBand, metres: cursorMetres ?? 0 };
   const flush = async () => {
     if (units.length === 0) return;
+    const last = units[units.length - 1]!;
     const { sql, values } = byHubsSql(
       o,
       bands,
@@ -183,6 +213,7 @@ async function searchByHubs<T extends { id: number }>(
     );
     units = [];
     weight = 0;
+    spent++;
     found.push(
       ...(
         await db
@@ -191,20 +222,40 @@ async function searchByHubs<T extends { id: number }>(
           .all<Row>()
       ).results,
     );
+    frontier = { band: last.band, metres: last.hubs[last.hubs.length - 1]!.metres };
+  };
+  // Nearest first is one band, read outward: it stops when the next step would pass the budget.
+  // Best match reads its bands one after the other over every ring (a band's first row may only
+  // be shown once the bands above it are known to hold nothing anywhere), so it has no budget.
+  const budget = bands.length === 1 ? SEARCH_STATEMENTS : Infinity;
+  let asked = false; // whether the words were looked up in the whole index
+  /** The rows found and, when the page is not full, how far they were looked for. */
+  const stop = (): SearchRows<Row> => {
+    const rows = found.slice(0, need);
+    if (rows.length < need) Object.defineProperty(rows, 'stoppedAt', { value: frontier });
+    return rows;
   };
   for (let band = 0; band < bands.length; band++) {
     if (band < cursorBand) continue; // earlier pages showed this band whole
+    const src = sourceOf(band);
     for (let i = 0; found.length < need; i++) {
       // A ring not read yet costs a statement: send what is waiting first, it may fill the page.
-      if (rings.length <= i && !rings[rings.length - 1]?.last) {
+      if (src.rings.length <= i && !src.rings[src.rings.length - 1]?.last) {
+        if (units.length > 0 && spent + 1 > budget) return stop();
         await flush();
         if (found.length >= need) break;
         // Nothing found in the first ring: before reading farther rings hub by hub, ask the
         // full-text index once whether the words are anywhere (a typo is not, and would read
         // every hub of every ring).
-        if (words && i > 0 && found.length === 0 && !(await wordsAnywhere(db, o.table, o.fts!))) return [];
+        if (words && i > 0 && found.length === 0 && !asked) {
+          asked = true;
+          spent++;
+          if (!(await wordsAnywhere(db, o.table, o.fts!))) return [];
+        }
+        // The ring's hubs and at least one statement over them must fit.
+        if (spent + 2 > budget) return stop();
       }
-      const ring = await ringAt(i);
+      const ring = await ringAt(src, i);
       if (!ring) break;
       // Earlier pages showed the hubs nearer than the cursor's whole (in the cursor's band).
       const hubs =
@@ -219,6 +270,7 @@ async function searchByHubs<T extends { id: number }>(
         // Sub-selects the group adds: its hubs (each of its arms), or a new run, or none.
         const cost = () => (alone ? group.length * perHub : inRun ? 0 : 1);
         if (weight > 0 && weight + cost() > HUBS_PER_STATEMENT) {
+          if (spent + 1 > budget) return stop();
           await flush();
           unit = null;
           inRun = false;
@@ -232,7 +284,10 @@ async function searchByHubs<T extends { id: number }>(
     }
     if (found.length >= need) break;
   }
-  if (found.length < need) await flush();
+  if (found.length < need && units.length > 0) {
+    if (spent + 1 > budget) return stop();
+    await flush();
+  }
   return found.slice(0, need);
 }
 
@@ -434,11 +489,16 @@ export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<
 export async function runSearch<T extends { id: number; hub_lat?: number; hub_lon?: number }>(
   db: D1Database,
   o: SearchSqlOptions,
-): Promise<(T & { metres: number | null; rank: number })[]> {
+): Promise<SearchRows<T & { metres: number | null; rank: number }>> {
   type Row = T & { metres: number | null; rank: number };
   if (o.rings && (o.sort === 'nearest' || (o.sort === 'relevance' && o.fts))) {
-    const holding = o.ringsOf ? await hubsHolding(db, o) : null;
-    return searchByHubs<T>(db, { ...o, rings: holding && o.ringsOf ? o.ringsOf(holding) : o.rings });
+    const scans = o.ringsOf !== undefined && o.ringsOf !== null && o.where.some((w) => w.hubScan);
+    const holding = scans ? await hubsHolding(db, o) : null;
+    return searchByHubs<T>(
+      db,
+      holding && o.ringsOf ? { ...o, rings: o.ringsOf(holding), ringsFrom: null } : { ...o, rings: o.rings },
+      scans ? 1 : 0,
+    );
   }
   const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
   const { results } = await db

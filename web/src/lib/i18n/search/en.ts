@@ -28,6 +28,9 @@ export const searchEn = {
     mapView: 'Map',
     filters: 'Filters',
     noResults: 'Nothing found. Try fewer filters or another word.',
+    searchedWithin: (km: string) => `Looked within ${km} so far; farther hubs are not searched yet.`,
+    nothingWithin: (km: string) => `Nothing found within ${km} yet.`,
+    searchFarther: 'Search farther',
   },
   finding: {
     orderedBy: 'Ordered by',

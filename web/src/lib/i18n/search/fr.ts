@@ -30,6 +30,10 @@ export const searchFr: SearchMessages = {
     mapView: 'Carte',
     filters: 'Filtres',
     noResults: 'Aucun résultat. Essayez moins de filtres ou un autre mot.',
+    searchedWithin: (km: string) =>
+      `Recherche faite jusqu’à ${km} ; les hubs plus loin ne sont pas encore parcourus.`,
+    nothingWithin: (km: string) => `Rien trouvé pour l’instant dans un rayon de ${km}.`,
+    searchFarther: 'Chercher plus loin',
   },
   finding: {
     orderedBy: 'Ordre',

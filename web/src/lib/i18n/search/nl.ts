@@ -30,6 +30,9 @@ export const searchNl: SearchMessages = {
     mapView: 'Kaart',
     filters: 'Filters',
     noResults: 'Niets gevonden. Probeer minder filters of een ander woord.',
+    searchedWithin: (km: string) => `Tot nu toe gezocht binnen ${km}; verdere hubs nog niet.`,
+    nothingWithin: (km: string) => `Nog niets gevonden binnen ${km}.`,
+    searchFarther: 'Verder zoeken',
   },
   finding: {
     orderedBy: 'Volgorde',
