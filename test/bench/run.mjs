@@ -361,6 +361,11 @@ try {
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
+    // Near a point with little to find: a category held by one hub, words found nowhere (a typo),
+    // a condition no index serves (the page stops after 5 statements and says how far it looked).
+    ['search near, rare category', '/api/v1/listings?near=51.05,3.72&category=pla', ''],
+    ['search near, words found nowhere', '/api/v1/listings?q=zqxwv&near=51.05,3.72', ''],
+    ['search near, rare condition', '/api/v1/listings?near=51.05,3.72&condition=new', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
     ['search by family', '/api/v1/listings?category=wood', ''],
     [

@@ -161,6 +161,14 @@ describe('a rare category, family or kind with a place', () => {
     expect(await hubsHolding(db, o)).toBeNull();
     await db.prepare("UPDATE listings SET status = 'withdrawn' WHERE hub_id = ?1").bind(ids[0]).run();
     expect((await hubsHolding(db, o))?.sort((a, b) => a - b)).toEqual(ids.slice(1).sort((a, b) => a - b));
+    // Beside a rare kind, the category held by too many is not listed: the kind's hub is.
+    await db.prepare("UPDATE listings SET kind = 'material' WHERE hub_id = ?1").bind(ids[5]).run();
+    const kind = {
+      sql: 't.kind = ?',
+      values: ['material'],
+      hubScan: { column: 'kind' as const, values: ['material'] },
+    };
+    expect(await hubsHolding(db, nearest(db, point, [categoryCondition('stone'), kind]))).toEqual([ids[5]]);
     // Either way the page is the nearest hubs' newest.
     await db.prepare("UPDATE listings SET status = 'active' WHERE hub_id = ?1").bind(ids[0]).run();
     const rec = recordingDb();
@@ -253,7 +261,7 @@ describe('nearest first with a filter no index serves', () => {
     const holders = [hubs[3]!, hubs[60]!, hubs[77]!, hubs[119]!, hubs[120]!, hubs[122]!];
     await db
       .prepare(
-        `UPDATE listings SET condition = 'new' WHERE id IN (
+        `UPDATE listings SET condition = 'new', length_mm = 1200, width_mm = 600 WHERE id IN (
            SELECT max(id) FROM listings WHERE hub_id IN (SELECT value FROM json_each(?1)) GROUP BY hub_id)`,
       )
       .bind(JSON.stringify(holders.map((h) => h.id)))
@@ -294,14 +302,24 @@ describe('nearest first with a filter no index serves', () => {
       expect(stops, `by ${limit}`).toBeGreaterThan(0);
     }
 
-    // The API says how far the first page looked, signed out, and its cursor goes on.
-    const first = await expectJson(
+    // The API, signed out: "my part fits" has no index, so its first page says how far it looked
+    // and its cursor goes on; the condition has one (0051), so its hubs are listed and one page
+    // holds all six.
+    const fits = await expectJson(
+      await call(`/listings?near=${point.lat},${point.lon}&fits=1000x500&limit=20`),
+      200,
+      ZListingPage,
+    );
+    expect(fits.items.length).toBeLessThan(6);
+    expect(fits.searchedKm).toBeGreaterThan(0);
+    expect(fits.nextCursor).not.toBeNull();
+    const byCondition = await expectJson(
       await call(`/listings?near=${point.lat},${point.lon}&condition=new&limit=20`),
       200,
       ZListingPage,
     );
-    expect(first.items.length).toBeLessThan(6);
-    expect(first.searchedKm).toBeGreaterThan(0);
-    expect(first.nextCursor).not.toBeNull();
+    expect(byCondition.items.map((l) => l.id)).toEqual(expected);
+    expect(byCondition.searchedKm).toBeUndefined();
+    expect(byCondition.nextCursor).toBeNull();
   }, 180_000);
 });

@@ -237,10 +237,20 @@ export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
   ];
   if (f.kind)
     where.push({ sql: 't.kind = ?', values: [f.kind], hubScan: { column: 'kind', values: [f.kind] } });
-  if (f.condition) where.push({ sql: 't.condition = ?', values: [f.condition] });
+  if (f.condition)
+    where.push({
+      sql: 't.condition = ?',
+      values: [f.condition],
+      hubScan: { column: 'condition', values: [f.condition] },
+    });
   if (f.category) where.push(categoryCondition(f.category));
   if (f.hubId != null) where.push({ sql: 't.hub_id = ?', values: [f.hubId] });
-  if (f.price) where.push({ sql: 't.price_type = ?', values: [PRICE_TYPE[f.price]] });
+  if (f.price)
+    where.push({
+      sql: 't.price_type = ?',
+      values: [PRICE_TYPE[f.price]],
+      hubScan: { column: 'price_type', values: [PRICE_TYPE[f.price]] },
+    });
   if (f.availableBy)
     where.push({
       sql: '(t.available_from IS NULL OR t.available_from <= ?) AND (t.available_until IS NULL OR t.available_until >= ?)',

@@ -17,12 +17,15 @@ import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.d
 export type Condition = { sql: string; values: unknown[]; arms?: Condition[]; hubScan?: HubScan };
 
 /**
- * A condition's rows are found hub by hub through an index (column, status, hub_id, …): rows with
- * `column` one of `values` (migration 0051, and 0011 for the family). With a place, the hubs
- * holding any are listed first (`hubsHolding`), so a rare category or kind is not looked for in
- * every hub in reach.
+ * A condition's rows are found hub by hub through an index (column, status, hub_id, id): rows
+ * with `column` one of `values` (migration 0051). With a place, the hubs holding any are listed
+ * first (`hubsHolding`), so a rare category, kind, condition or price is not looked for in every
+ * hub in reach.
  */
-export type HubScan = { column: 'category' | 'family' | 'kind'; values: string[] };
+export type HubScan = {
+  column: 'category' | 'family' | 'kind' | 'condition' | 'price_type';
+  values: string[];
+};
 
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
@@ -452,32 +455,44 @@ const FINDABLE = { listings: 'active', requests: 'open' } as const;
 export const HUB_SCAN_CAP = 60;
 
 /**
- * The hubs holding findable rows of the first condition with a `hubScan`, or null when there is
- * none or more than HUB_SCAN_CAP of them. One statement: per value, a walk of the index from hub
- * to next hub (a seek each, `hub_id > previous`), so the rows read follow the hubs holding the
- * value, never its rows (a category in 3 hubs: 3 seeks, however many listings they hold). It
- * ignores the other conditions, so a hub it gives may still have nothing to show.
+ * The hubs holding findable rows of every condition with a `hubScan`, or null when there is none
+ * or each is held by more than HUB_SCAN_CAP hubs. One statement: per condition and value, a walk
+ * of its index from hub to next hub (a seek each, `hub_id > previous`), so the rows read follow
+ * the hubs holding the value, never its rows (a category in 3 hubs: 3 seeks, however many
+ * listings they hold). The hubs are those of every condition held by few enough (a hub holding a
+ * rare category and a common condition is listed by the category). A hub given may still have
+ * nothing to show: the conditions are met each by some row, not all by one.
  */
 export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<number[] | null> {
-  const scan = o.where.find((w) => w.hubScan)?.hubScan;
-  if (!scan || scan.values.length === 0) return null;
+  const scans = o.where.flatMap((w) => (w.hubScan && w.hubScan.values.length > 0 ? [w.hubScan] : []));
+  if (scans.length === 0) return null;
   const t = o.table;
-  const c = scan.column; // one of three column names, never a person's text
-  const next = (value: string, after: string | null) =>
-    `(SELECT t.hub_id FROM ${t} t WHERE t.${c} = ${value} AND t.status = '${FINDABLE[t]}'${
-      after ? ` AND t.hub_id > ${after}` : ''
-    } ORDER BY t.hub_id LIMIT 1)`;
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE walk(v, hub, n) AS (
-         SELECT j.value, ${next('j.value', null)}, 1 FROM json_each(?1) j
+  const walks = scans.map((scan, k) => {
+    const c = scan.column; // a column name of HubScan, never a person's text
+    const next = (value: string, after: string | null) =>
+      `(SELECT t.hub_id FROM ${t} t WHERE t.${c} = ${value} AND t.status = '${FINDABLE[t]}'${
+        after ? ` AND t.hub_id > ${after}` : ''
+      } ORDER BY t.hub_id LIMIT 1)`;
+    return `walk${k}(v, hub, n) AS (
+         SELECT j.value, ${next('j.value', null)}, 1 FROM json_each(?${k + 2}) j
          UNION ALL
-         SELECT w.v, ${next('w.v', 'w.hub')}, w.n + 1 FROM walk w WHERE w.hub IS NOT NULL AND w.n <= ?2)
-       SELECT DISTINCT hub FROM walk WHERE hub IS NOT NULL LIMIT ?2 + 1`,
-    )
-    .bind(JSON.stringify(scan.values), HUB_SCAN_CAP)
-    .all<{ hub: number }>();
-  return results.length > HUB_SCAN_CAP ? null : results.map((r) => r.hub);
+         SELECT w.v, ${next('w.v', 'w.hub')}, w.n + 1 FROM walk${k} w WHERE w.hub IS NOT NULL AND w.n <= ?1)`;
+  });
+  const lists = scans.map(
+    (_, k) =>
+      `SELECT ${k} AS k, hub FROM (SELECT DISTINCT hub FROM walk${k} WHERE hub IS NOT NULL LIMIT ?1 + 1)`,
+  );
+  const { results } = await db
+    .prepare(`WITH RECURSIVE ${walks.join(',\n')}\n${unionAll(lists)}`)
+    .bind(HUB_SCAN_CAP, ...scans.map((scan) => JSON.stringify(scan.values)))
+    .all<{ k: number; hub: number }>();
+  let holding: Set<number> | null = null;
+  for (let k = 0; k < scans.length; k++) {
+    const hubs = results.filter((r) => r.k === k).map((r) => r.hub);
+    if (hubs.length > HUB_SCAN_CAP) continue; // held by too many to list
+    holding = holding === null ? new Set(hubs) : new Set(hubs.filter((h) => holding!.has(h)));
+  }
+  return holding === null ? null : [...holding];
 }
 
 /**
