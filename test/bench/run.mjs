@@ -361,11 +361,13 @@ try {
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
-    // Near a point with little to find: a category held by one hub, words found nowhere (a typo),
-    // a condition no index serves (the page stops after 5 statements and says how far it looked).
+    // Near a point with little to find: a category and a condition held by few hubs (their hubs
+    // are listed first), words found nowhere (a typo), and "my part fits", which no index serves
+    // (the page stops after 5 statements and says how far it looked).
     ['search near, rare category', '/api/v1/listings?near=51.05,3.72&category=pla', ''],
-    ['search near, words found nowhere', '/api/v1/listings?q=zqxwv&near=51.05,3.72', ''],
     ['search near, rare condition', '/api/v1/listings?near=51.05,3.72&condition=new', ''],
+    ['search near, words found nowhere', '/api/v1/listings?q=zqxwv&near=51.05,3.72', ''],
+    ['search near, my part fits', '/api/v1/listings?near=51.05,3.72&fits=1000x500', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
     ['search by family', '/api/v1/listings?category=wood', ''],
     [
