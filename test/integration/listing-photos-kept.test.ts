@@ -166,7 +166,7 @@ describe('migration 0050', () => {
     // The same rows in a second database migrated up to 0049, the listings without the column.
     const target = env.RESTORE_DB;
     const before = env.TEST_MIGRATIONS.filter((m) => m.name < '0050');
-    expect(before.length).toBe(env.TEST_MIGRATIONS.length - 1);
+    expect(env.TEST_MIGRATIONS[before.length]!.name).toMatch(/^0050_/);
     await applyD1Migrations(target, before);
     const tables: Record<string, TableDump> = {};
     for (const t of ['users', 'hubs', 'listings', 'listing_photos']) tables[t] = await readTable(db, t);

@@ -156,7 +156,12 @@ describe('defaultSort', () => {
 
 describe('categoryCondition', () => {
   it('filters a whole family by its column, a narrower category by itself and what is below it', () => {
-    expect(categoryCondition('wood')).toEqual({ sql: 't.family = ?', values: ['wood'] });
+    // Each also names the index its hubs are listed by near a point (`hubsHolding`).
+    expect(categoryCondition('wood')).toEqual({
+      sql: 't.family = ?',
+      values: ['wood'],
+      hubScan: { column: 'family', values: ['wood'] },
+    });
     // Each category below it also an arm of its own: an index range read a page at a time.
     expect(categoryCondition('plywood')).toEqual({
       sql: 't.category IN (?, ?)',
@@ -165,14 +170,20 @@ describe('categoryCondition', () => {
         { sql: 't.category = ?', values: ['plywood'] },
         { sql: 't.category = ?', values: ['birch-plywood'] },
       ],
+      hubScan: { column: 'category', values: ['plywood', 'birch-plywood'] },
     });
     expect(categoryCondition('birch-plywood')).toEqual({
       sql: 't.category IN (?)',
       values: ['birch-plywood'],
       arms: [{ sql: 't.category = ?', values: ['birch-plywood'] }],
+      hubScan: { column: 'category', values: ['birch-plywood'] },
     });
     // A family without members below it is still the family.
-    expect(categoryCondition('glass')).toEqual({ sql: 't.family = ?', values: ['glass'] });
+    expect(categoryCondition('glass')).toEqual({
+      sql: 't.family = ?',
+      values: ['glass'],
+      hubScan: { column: 'family', values: ['glass'] },
+    });
   });
 });
 
