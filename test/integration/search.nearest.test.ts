@@ -111,6 +111,7 @@ describe('nearest-first search, hub by hub', () => {
         .map(([id, metres]) => ({ id, metres }))
         .sort((x, y) => x.metres - y.metres),
       last: true,
+      reach: Infinity,
     });
     const hubByHub = await runSearch<{ id: number; hub_slug: string }>(rec.db, { ...options, rings });
     const general = buildSearchSql(options);

@@ -323,3 +323,46 @@ describe('nearest first with a filter no index serves', () => {
     expect(byCondition.nextCursor).toBeNull();
   }, 180_000);
 });
+
+describe('a next page of nearest first', () => {
+  it('always starts farther than the one before, even when its rings held nothing to send', async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 13.0 });
+    const by = m.me.user.id;
+    // 61 hubs far away hold offcuts, so the kind is too common to list its hubs.
+    for (let i = 0; i < HUB_SCAN_CAP + 1; i++) {
+      const id = await addHub(`scan-next-common-${i}`, -30 + (i % 8) * 0.2, 20 + Math.floor(i / 8) * 0.2, by);
+      await addListings(id, by, 1, { title: 'Lot', category: 'mdf' });
+    }
+    const point = { lat: 62.0, lon: 5.0 };
+    const near = { lat: 62.004, lon: 5.0 };
+    const nearHub = await addHub('scan-next-near', near.lat, near.lon, by);
+    await addListings(nearHub, by, 1, { title: 'Teak lath', category: 'hardwood' });
+    const farHub = await addHub('scan-next-far', 64.5, 11.0, by);
+    await addListings(farHub, by, 3, { title: 'Teak plank', category: 'hardwood' });
+    const offcut = {
+      sql: 't.kind = ?',
+      values: ['offcut'],
+      hubScan: { column: 'kind' as const, values: ['offcut'] },
+    };
+    const options = (d: D1Database, cursor: Cursor): SearchSqlOptions => ({
+      ...nearest(d, point, [offcut], { fts: toFtsQuery('teak') }),
+      sort: 'nearest',
+      cursor,
+    });
+    // The first page ended at the near hub: its row shown, nothing else within the first ring.
+    let cursor: Cursor | null = { s: 'nearest', d: distanceMetres(point, near), id: 0 };
+    const seen: number[] = [];
+    for (let page = 0; page < 10 && cursor; page++) {
+      const rec = recordingDb();
+      const rows = await runSearch<{ id: number }>(rec.db, options(rec.db, cursor));
+      expect(rec.log.length).toBeLessThanOrEqual(SEARCH_STATEMENTS);
+      seen.push(...rows.slice(0, 20).map((r) => r.id));
+      const next = nextCursorOf(rows, 20, 'nearest');
+      const after: Cursor | null = next ? decodeCursor(next, 'nearest') : null;
+      if (after?.s === 'nearest' && cursor.s === 'nearest') expect(after.d).toBeGreaterThan(cursor.d);
+      cursor = after;
+    }
+    expect(cursor).toBeNull();
+    expect(seen).toHaveLength(3);
+  }, 120_000);
+});

@@ -67,8 +67,11 @@ export function hubPointsAround(
  */
 export const RING_CELLS = [2, 20, Infinity] as const;
 
-/** Hubs at their distance from a point, nearest first (then by id); `last` when none are left. */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
+/**
+ * Hubs at their distance from a point, nearest first (then by id); `last` when none are left;
+ * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before.
+ */
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number };
 
 /**
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
@@ -93,6 +96,7 @@ export function hubRings(
         .filter((h) => h.metres <= radiusKm * 1000)
         .sort(order),
       last: true,
+      reach: Infinity,
     });
   }
   // Going on from a distance (a page's cursor): start at the first square whose reach passes it,
@@ -112,7 +116,7 @@ export function hubRings(
     const last = !Number.isFinite(outer);
     const done = last ? pending : pending.filter((h) => h.metres < Math.floor(reach));
     pending = last ? [] : pending.filter((h) => h.metres >= Math.floor(reach));
-    return { hubs: done.sort(order), last };
+    return { hubs: done.sort(order), last, reach: last ? Infinity : Math.floor(reach) };
   };
 }
 
@@ -133,6 +137,7 @@ export function hubRingOf(
       .filter((h) => radiusKm === undefined || h.metres <= radiusKm * 1000)
       .sort((a, b) => a.metres - b.metres || a.id - b.id),
     last: true,
+    reach: Infinity,
   });
 }
 

@@ -79,7 +79,7 @@ export type StoppedAt = { band: number; metres: number };
 export type SearchRows<R> = R[] & { stoppedAt?: StoppedAt };
 
 /** The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`). */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean };
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number };
 
 /**
  * Sub-selects per statement when reading hub by hub: D1 answers SQLITE_NOMEM for a statement of
@@ -235,7 +235,15 @@ async function searchByHubs<T extends { id: number }>(
   /** The rows found and, when the page is not full, how far they were looked for. */
   const stop = (): SearchRows<Row> => {
     const rows = found.slice(0, need);
-    if (rows.length < need) Object.defineProperty(rows, 'stoppedAt', { value: frontier });
+    // Rings read that gave no hub to send still moved the search on: no hub lies between where
+    // it started and their reach (so a next page never starts where this one did).
+    const src = sourceOf(frontier.band);
+    const reach = src.rings.length > 0 ? src.rings[src.rings.length - 1]!.reach : 0;
+    const at =
+      units.length === 0 && Number.isFinite(reach) && reach - 1 > frontier.metres
+        ? { ...frontier, metres: reach - 1 }
+        : frontier;
+    if (rows.length < need) Object.defineProperty(rows, 'stoppedAt', { value: at });
     return rows;
   };
   for (let band = 0; band < bands.length; band++) {
