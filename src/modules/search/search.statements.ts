@@ -506,8 +506,8 @@ export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<
 /**
  * Runs a search and gives the page's rows in page order, one more than the page when there is
  * more: hub by hub with a place (nearest first, or best match), else one statement. Hub by hub,
- * a condition naming a rare category, family or kind first lists the hubs holding it
- * (`hubsHolding`) and reads only those, nearest first.
+ * a condition naming a rare category, family, kind, condition or price first lists the hubs
+ * holding it (`hubsHolding`) and reads only those, nearest first.
  */
 export async function runSearch<T extends { id: number; hub_lat?: number; hub_lon?: number }>(
   db: D1Database,
