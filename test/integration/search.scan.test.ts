@@ -229,12 +229,21 @@ describe('words found nowhere, with a place', () => {
     expect(rec.log).toHaveLength(3);
     expect(rec.log.reduce((s, x) => s + x.returned, 0)).toBeLessThan(100);
 
-    // Words that are only far away are still found there.
+    // Words held by one hub far away: found there, through the hubs holding them (the walk of the
+    // hub-ordered index), not by reading every ring of hubs on the way.
+    const rec2 = recordingDb();
     const far = await runSearch<{ id: number; hub_slug: string }>(
-      db,
-      nearest(db, point, [], { fts: toFtsQuery('quebracho') }),
+      rec2.db,
+      nearest(rec2.db, point, [], { fts: toFtsQuery('quebracho') }),
     );
     expect(far.map((r) => r.hub_slug)).toEqual(['scan-words-far', 'scan-words-far']);
+    // The first ring's hubs, its page, the hubs holding the words, their places, the page.
+    expect(
+      rec2.log.map(
+        (s) =>
+          s.sql.match(/h\.cell BETWEEN|_hub_fts MATCH \?1 AND rowid >=|FROM hubs WHERE id IN/)?.[0] ?? 'page',
+      ),
+    ).toEqual(['h.cell BETWEEN', 'page', '_hub_fts MATCH ?1 AND rowid >=', 'FROM hubs WHERE id IN', 'page']);
   }, 120_000);
 });
 

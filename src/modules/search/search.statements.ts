@@ -261,7 +261,21 @@ async function searchByHubs<T extends { id: number }>(
         if (words && i > 0 && found.length === 0 && !asked) {
           asked = true;
           spent++;
-          if (!(await wordsAnywhere(db, o.table, o.fts!))) return [];
+          const holders = await hubsHoldingWords(db, o.table, o.fts!);
+          if (holders?.length === 0) return [];
+          // Held by few hubs: the rest of every ring is those hubs alone (their places by id),
+          // beyond the reach of the rings read, which handed every hub nearer.
+          if (holders && o.ringsOf) {
+            const ring = o.ringsOf(holders)();
+            for (const other of [fromPoint, fromCursor])
+              if (other && !other.rings[other.rings.length - 1]?.last) {
+                const reach = other.rings[other.rings.length - 1]?.reach ?? 0;
+                other.next = async () => {
+                  const r = await ring;
+                  return { ...r, hubs: r.hubs.filter((h) => h.metres >= reach) };
+                };
+              }
+          }
         }
         // The ring's hubs and at least one statement over them must fit.
         if (spent + 2 > budget) return stop();
@@ -302,18 +316,32 @@ async function searchByHubs<T extends { id: number }>(
   return found.slice(0, need);
 }
 
-/** Whether any row, of any status, holds the words (one look-up per word in the index). */
-async function wordsAnywhere(
+/**
+ * The hubs holding rows (of any status) with the words, or null when more than HUB_SCAN_CAP do;
+ * none when the words are nowhere (a typo). One statement: a walk of the hub-ordered full-text
+ * index (migration 0048) from each hub holding the words to the next — the first match at or
+ * after the next hub's first rowid, a seek per word and segment — so the hubs without the words
+ * are jumped over, never read.
+ */
+async function hubsHoldingWords(
   db: D1Database,
   table: SearchSqlOptions['table'],
   fts: string,
-): Promise<boolean> {
-  const idx = `${table}_fts`;
-  const row = await db
-    .prepare(`SELECT EXISTS (SELECT 1 FROM ${idx} WHERE ${idx} MATCH ?1) AS found`)
-    .bind(anyText(fts))
-    .first<{ found: number }>();
-  return row?.found === 1;
+): Promise<number[] | null> {
+  const idx = `${table}_hub_fts`;
+  const next = (from: string) =>
+    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid >= ${from} ORDER BY rowid LIMIT 1) / ${HUB_STRIDE}`;
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE walk(hub, n) AS (
+         SELECT ${next('0')}, 1
+         UNION ALL
+         SELECT ${next(`(w.hub + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE w.hub IS NOT NULL AND w.n <= ?2)
+       SELECT hub FROM walk WHERE hub IS NOT NULL`,
+    )
+    .bind(fts, HUB_SCAN_CAP)
+    .all<{ hub: number }>();
+  return results.length > HUB_SCAN_CAP ? null : results.map((r) => r.hub);
 }
 
 /**
