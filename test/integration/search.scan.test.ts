@@ -311,25 +311,38 @@ describe('nearest first with a filter no index serves', () => {
       expect(stops, `by ${limit}`).toBeGreaterThan(0);
     }
 
-    // The API, signed out: "my part fits" has no index, so its first page says how far it looked
-    // and its cursor goes on; the condition has one (0051), so its hubs are listed and one page
-    // holds all six.
-    const fits = await expectJson(
-      await call(`/listings?near=${point.lat},${point.lon}&fits=1000x500&limit=20`),
+    // The API, signed out. Whether a listing is available by a date has no index: with the
+    // other listings offered only from 2030, its first page says how far it looked and its
+    // cursor goes on. The condition (0051) and "my part fits" (0052: only listings with both
+    // sizes) list their hubs, so one page holds all six.
+    await db
+      .prepare(
+        `UPDATE listings SET available_from = '2030-01-01'
+         WHERE condition <> 'new' AND hub_id IN (SELECT value FROM json_each(?1))`,
+      )
+      .bind(JSON.stringify(hubs.map((h) => h.id)))
+      .run();
+    const byDate = await expectJson(
+      await call(`/listings?near=${point.lat},${point.lon}&available_by=2027-06-01&limit=20`),
       200,
       ZListingPage,
     );
-    expect(fits.items.length).toBeLessThan(6);
-    expect(fits.searchedKm).toBeGreaterThan(0);
-    expect(fits.nextCursor).not.toBeNull();
-    const byCondition = await expectJson(
-      await call(`/listings?near=${point.lat},${point.lon}&condition=new&limit=20`),
-      200,
-      ZListingPage,
-    );
-    expect(byCondition.items.map((l) => l.id)).toEqual(expected);
-    expect(byCondition.searchedKm).toBeUndefined();
-    expect(byCondition.nextCursor).toBeNull();
+    expect(byDate.items.length).toBeLessThan(6);
+    expect(byDate.searchedKm).toBeGreaterThan(0);
+    expect(byDate.nextCursor).not.toBeNull();
+    for (const filter of ['condition=new', 'fits=1000x500']) {
+      const page = await expectJson(
+        await call(`/listings?near=${point.lat},${point.lon}&${filter}&limit=20`),
+        200,
+        ZListingPage,
+      );
+      expect(
+        page.items.map((l) => l.id),
+        filter,
+      ).toEqual(expected);
+      expect(page.searchedKm, filter).toBeUndefined();
+      expect(page.nextCursor, filter).toBeNull();
+    }
   }, 180_000);
 });
 

@@ -260,8 +260,10 @@ export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
     const long = Math.max(f.fits.lengthMm, f.fits.widthMm);
     const short = Math.min(f.fits.lengthMm, f.fits.widthMm);
     where.push({
-      sql: 'max(t.length_mm, t.width_mm) >= ? AND min(t.length_mm, t.width_mm) >= ?',
+      // Only a listing with both sizes can fit (`sized`, migration 0052, with its own index).
+      sql: 't.sized = 1 AND max(t.length_mm, t.width_mm) >= ? AND min(t.length_mm, t.width_mm) >= ?',
       values: [long, short],
+      hubScan: { column: 'sized', values: [1] },
     });
     // As matching: a sheet of unknown thickness may still do.
     if (f.fits.thicknessMm !== null)

@@ -23,8 +23,8 @@ export type Condition = { sql: string; values: unknown[]; arms?: Condition[]; hu
  * hub in reach.
  */
 export type HubScan = {
-  column: 'category' | 'family' | 'kind' | 'condition' | 'price_type';
-  values: string[];
+  column: 'category' | 'family' | 'kind' | 'condition' | 'price_type' | 'sized';
+  values: (string | number)[];
 };
 
 export type SearchSqlOptions = {
