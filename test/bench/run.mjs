@@ -361,9 +361,8 @@ try {
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
-    // Near a point with little to find: a category and a condition held by few hubs (their hubs
-    // are listed first), words found nowhere (a typo), and "my part fits", which no index serves
-    // (the page stops after 5 statements and says how far it looked).
+    // Near a point with little to find: a category, a condition and listings with sizes ("my part
+    // fits") held by few hubs (their hubs are listed first), and words found nowhere (a typo).
     ['search near, rare category', '/api/v1/listings?near=51.05,3.72&category=pla', ''],
     ['search near, rare condition', '/api/v1/listings?near=51.05,3.72&condition=new', ''],
     ['search near, words found nowhere', '/api/v1/listings?q=zqxwv&near=51.05,3.72', ''],
