@@ -207,5 +207,6 @@ describe('migration 0050', () => {
       .bind(withPhotos.id)
       .all<{ id: number; photos: string | null }>();
     expect(results).toEqual(source.results);
-  });
+    // Two databases migrated whole, photos uploaded: a budget far above its need on a busy machine.
+  }, 120_000);
 });
