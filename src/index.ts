@@ -11,8 +11,11 @@ export default {
     // Locally the cron trigger never fires: `npm start` sets LOCAL_SCHEDULED=1 and calls this every
     // minute, so expiries, digests and stream publishing happen as in production. Absent elsewhere.
     const local = (env as { LOCAL_SCHEDULED?: string }).LOCAL_SCHEDULED === '1';
-    if (local && request.method === 'POST' && new URL(request.url).pathname === LOCAL_SCHEDULED_PATH) {
-      const results = await runScheduledJobs(env);
+    const url = new URL(request.url);
+    if (local && request.method === 'POST' && url.pathname === LOCAL_SCHEDULED_PATH) {
+      // `?job=NAME` (repeatable) runs only those jobs: the bench folds the search indexes this way.
+      const only = url.searchParams.getAll('job');
+      const results = await runScheduledJobs(env, () => new Date(), only.length > 0 ? only : undefined);
       return Response.json({ scheduled: results });
     }
     return app.fetch(request, env, ctx);

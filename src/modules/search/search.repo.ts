@@ -1,0 +1,78 @@
+/**
+ * The search module's one table, `search_index_folds` (migration 0053), and the upkeep of the
+ * four full-text indexes it folds: how many segments each holds, and a bounded merge step.
+ * (The statements a search runs are built in `search.statements.ts`.)
+ */
+
+/** The full-text indexes kept folded, each a name the migrations wrote (never a person's text). */
+export const FULL_TEXT_INDEXES = [
+  'listings_fts',
+  'listings_hub_fts',
+  'requests_fts',
+  'requests_hub_fts',
+] as const;
+export type FullTextIndex = (typeof FULL_TEXT_INDEXES)[number];
+
+export type FoldRow = {
+  name: FullTextIndex;
+  folded_at: string | null;
+  folding_since: string | null;
+  segments_before: number;
+  steps: number;
+};
+
+/**
+ * The segments an index holds now (a fold under way counts its output too): one seek per segment
+ * in the index's `_idx` table (segid, term), jumping from each segment to the next, never its terms.
+ */
+export async function segmentsOf(db: D1Database, index: FullTextIndex): Promise<number> {
+  const idx = `${index}_idx`;
+  const row = await db
+    .prepare(
+      `WITH RECURSIVE s(id) AS (
+         SELECT (SELECT min(segid) FROM ${idx})
+         UNION ALL
+         SELECT (SELECT min(segid) FROM ${idx} WHERE segid > s.id) FROM s WHERE s.id IS NOT NULL)
+       SELECT count(id) AS n FROM s`,
+    )
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * One merge step: FTS5 merges all of the index's segments into one, writing at most `pages`
+ * pages of it, and goes on from there at the next step (its `merge` command with a negative
+ * count: segments of every level, as few as two at a time).
+ */
+export async function mergeStep(db: D1Database, index: FullTextIndex, pages: number): Promise<void> {
+  if (!Number.isSafeInteger(pages) || pages < 1) throw new Error('pages must be a positive integer');
+  await db.prepare(`INSERT INTO ${index} (${index}, rank) VALUES ('merge', ?1)`).bind(-pages).run();
+}
+
+export async function foldRows(db: D1Database): Promise<FoldRow[]> {
+  const { results } = await db
+    .prepare(
+      'SELECT name, folded_at, folding_since, segments_before, steps FROM search_index_folds ORDER BY rowid',
+    )
+    .all<FoldRow>();
+  return results;
+}
+
+/** Records a fold begun (or gone on) and, when `done`, ended. */
+export async function saveFold(
+  db: D1Database,
+  index: FullTextIndex,
+  v: { now: string; done: boolean; segmentsBefore: number | null; steps: number },
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE search_index_folds SET
+         folding_since = CASE WHEN ?2 THEN NULL ELSE COALESCE(folding_since, ?3) END,
+         folded_at = CASE WHEN ?2 THEN ?3 ELSE folded_at END,
+         segments_before = COALESCE(?4, segments_before),
+         steps = CASE WHEN ?4 IS NULL THEN steps + ?5 ELSE ?5 END
+       WHERE name = ?1`,
+    )
+    .bind(index, v.done ? 1 : 0, v.now, v.segmentsBefore, v.steps)
+    .run();
+}
