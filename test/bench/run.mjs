@@ -344,7 +344,7 @@ async function foldSearchIndexes() {
       seen.steps += r.steps;
       seen.segments = r.segments;
     }
-    if (job.result.every((r) => r.folded)) break;
+    if (!job.result.some((r) => r.fold === 'going-on')) break;
   }
   return { seconds: round((Date.now() - t0) / 1000, 1), runs: runs + 1, indexes };
 }

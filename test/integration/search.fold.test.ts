@@ -71,7 +71,7 @@ describe('the nightly fold of the full-text indexes', () => {
       expect(r).toMatchObject({
         before: segments[r.index],
         segments: Math.min(1, segments[r.index]!),
-        folded: true,
+        fold: 'done',
       });
       expect(r.steps > 0).toBe(segments[r.index]! > 1);
       expect(await segmentsOf(db, r.index)).toBe(Math.min(1, segments[r.index]!));
@@ -96,46 +96,81 @@ describe('the nightly fold of the full-text indexes', () => {
     await foldSearchIndexes(at('2026-12-10T02:00:00Z'));
     expect(await segmentsOf(db, 'listings_fts')).toBe(1);
 
+    const budget = { pages: 1, steps: 1, tidyPages: 1 };
     // A day's writes: new segments, left alone outside the fold hour and within 20 hours.
     await writeBatches(hub, m.me.user.id, 'fold-c', 40);
     const grown = await segmentsOf(db, 'listings_fts');
     expect(grown).toBeGreaterThan(1);
-    expect(await foldSearchIndexes(at('2026-12-10T02:40:00Z'))).toEqual([]); // the same night
-    expect(await foldSearchIndexes(at('2026-12-10T23:00:00Z'))).toEqual([]); // not the fold hour
-    expect(await segmentsOf(db, 'listings_fts')).toBe(grown);
+    const noFold = { ...budget, tidyPages: 1 }; // tidying, as little as can be
+    for (const when of ['2026-12-10T02:40:00Z', '2026-12-10T23:00:00Z'])
+      // the same night; not the fold hour
+      expect((await foldSearchIndexes(at(when), noFold)).map((r) => [r.fold, r.steps])).toEqual(
+        FULL_TEXT_INDEXES.map(() => [null, 0]),
+      );
+    expect(await foldRow('listings_fts')).toMatchObject({
+      folded_at: '2026-12-10T02:00:00.000Z',
+      folding_since: null,
+    });
+    const grownNow = await segmentsOf(db, 'listings_fts'); // the tidying may have merged some
+    expect(grownNow).toBeGreaterThan(1);
     const before = await ids('q=board&near=63.43,10.39&sort=nearest');
 
     // The next night, one merge step of one page a run: the fold begins, stops at the budget and
     // goes on at the next runs, in any hour, until each index is in one segment.
-    const budget = { pages: 1, steps: 1 };
     const first = await foldSearchIndexes(at('2026-12-11T02:00:00Z'), budget);
     expect(first.reduce((s, r) => s + r.steps, 0)).toBe(1);
     expect(first.find((r) => r.index === 'listings_fts')).toMatchObject({
-      before: grown,
+      before: grownNow,
       steps: 1,
-      folded: false,
+      fold: 'going-on',
     });
     expect(await foldRow('listings_fts')).toMatchObject({
       folding_since: '2026-12-11T02:00:00.000Z',
       folded_at: '2026-12-10T02:00:00.000Z',
-      segments_before: grown,
+      segments_before: grownNow,
       steps: 1,
     });
     let runs = 1;
     let last: FoldReport[] = first;
-    for (let hour = 3; !last.every((r) => r.folded) && runs < 400; runs++) {
+    for (let hour = 3; last.some((r) => r.fold === 'going-on') && runs < 400; runs++) {
       last = await foldSearchIndexes(at(`2026-12-11T${String(hour % 24).padStart(2, '0')}:00:00Z`), budget);
       expect(last.reduce((s, r) => s + r.steps, 0)).toBeLessThanOrEqual(1);
       if (runs % 10 === 0) hour++;
     }
     expect(runs).toBeGreaterThan(2);
-    expect(last.every((r) => r.folded)).toBe(true);
+    expect(last.map((r) => r.fold)).not.toContain('going-on');
     for (const i of FULL_TEXT_INDEXES) expect(await segmentsOf(db, i)).toBeLessThanOrEqual(1);
     const row = await foldRow('listings_fts');
     expect(row.folding_since).toBeNull();
-    expect(row.segments_before).toBe(grown);
+    expect(row.segments_before).toBe(grownNow);
     expect(row.steps).toBeGreaterThan(1);
     expect(row.folded_at! > '2026-12-11T02:00:00.000Z').toBe(true);
     expect(await ids('q=board&near=63.43,10.39&sort=nearest')).toEqual(before);
   }, 120_000);
+
+  it('tidies the segments of the day between folds, without a fold', async () => {
+    const m = await makerWithHub({ lat: 58.97, lon: 5.73 }); // Stavanger
+    const hub = (await db
+      .prepare('SELECT id FROM hubs WHERE slug = ?1')
+      .bind(m.hub.slug)
+      .first<{ id: number }>())!.id;
+    await writeBatches(hub, m.me.user.id, 'fold-d');
+    await foldSearchIndexes(at('2026-12-20T02:00:00Z'));
+    const folded = await foldRow('listings_hub_fts');
+    // Single writes, as people make them: each its own segment.
+    for (let i = 0; i < 12; i++)
+      await addListings(hub, m.me.user.id, 1, { title: `larch ${i}`, category: 'solid-wood' });
+    const grown = await segmentsOf(db, 'listings_hub_fts');
+    expect(grown).toBeGreaterThan(2);
+    const before = await ids('q=larch&near=58.97,5.73');
+    expect(before).toHaveLength(12);
+
+    const report = await foldSearchIndexes(at('2026-12-20T12:00:00Z'));
+    const hubIndex = report.find((r) => r.index === 'listings_hub_fts')!;
+    expect(hubIndex).toMatchObject({ before: grown, fold: null, steps: 0, tidied: true });
+    expect(hubIndex.segments).toBeLessThan(grown);
+    expect(await segmentsOf(db, 'listings_hub_fts')).toBe(hubIndex.segments);
+    expect(await foldRow('listings_hub_fts')).toEqual(folded); // not a fold
+    expect(await ids('q=larch&near=58.97,5.73')).toEqual(before);
+  });
 });

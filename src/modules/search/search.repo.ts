@@ -49,6 +49,17 @@ export async function mergeStep(db: D1Database, index: FullTextIndex, pages: num
   await db.prepare(`INSERT INTO ${index} (${index}, rank) VALUES ('merge', ?1)`).bind(-pages).run();
 }
 
+/**
+ * One tidying step: FTS5 merges segments of a level holding at least `usermerge` (2, migration
+ * 0053), writing at most `pages` pages. Whether it merged anything (FTS5 counts more than one
+ * change when it did).
+ */
+export async function tidyStep(db: D1Database, index: FullTextIndex, pages: number): Promise<boolean> {
+  if (!Number.isSafeInteger(pages) || pages < 1) throw new Error('pages must be a positive integer');
+  const r = await db.prepare(`INSERT INTO ${index} (${index}, rank) VALUES ('merge', ?1)`).bind(pages).run();
+  return (r.meta.changes ?? 0) >= 2;
+}
+
 export async function foldRows(db: D1Database): Promise<FoldRow[]> {
   const { results } = await db
     .prepare(

@@ -4,7 +4,7 @@ import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas
 import { hubRingOf, hubRings, requireHubRef } from '../hubs/hubs.service';
 import type { SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
-import { foldRows, mergeStep, saveFold, segmentsOf, type FullTextIndex } from './search.repo';
+import { foldRows, mergeStep, saveFold, segmentsOf, tidyStep, type FullTextIndex } from './search.repo';
 
 type Resolved = {
   hubId: number | null;
@@ -112,33 +112,53 @@ export const FOLD_HOUR_UTC = 2;
 /** A fold begins at most once in this long (the scheduled runs of the fold hour go on with one). */
 const FOLD_EVERY_MS = 20 * 3600_000;
 /**
- * Pages one merge step writes at most: at a million listings a step of 20,000 pages (about 80 MB)
- * took 0.6 to 0.9 s locally, and the bench's `listings_hub_fts` (136,217 pages) folded in 6 steps.
+ * Pages one merge step of a fold writes at most: at a million listings a step of 20,000 pages
+ * (about 80 MB) took 0.6 to 0.9 s locally, and the bench's `listings_hub_fts` (136,217 pages)
+ * folded in 6 steps.
  */
 export const FOLD_PAGES = 20_000;
-/** Merge steps one scheduled run sends at most, over every index: the rest waits for the next run. */
+/** Merge steps of folds one scheduled run sends at most, over every index: the rest waits for the next run. */
 export const FOLD_STEPS = 8;
+/**
+ * Pages a run's tidying of an index not being folded writes at most: it merges the day's small
+ * segments two by two (`usermerge` 2, migration 0053), rarely the night's large one.
+ */
+export const TIDY_PAGES = 2_000;
 
-/** An index's fold in one run: its segments when the run began and when it ended, and the merge steps sent. */
+/**
+ * An index in one scheduled run: its segments when the run began and when it ended; `fold` when
+ * it was due (`done` when it is now in one segment, `going-on` when the run's steps ran out),
+ * the merge steps the fold sent, and whether the tidying step merged anything.
+ */
 export type FoldReport = {
   index: FullTextIndex;
   before: number;
   segments: number;
+  fold: 'done' | 'going-on' | null;
   steps: number;
-  folded: boolean;
+  tidied: boolean;
 };
 
 /**
- * Folds the full-text indexes into one segment each (`search_index_folds`, migration 0053): an
- * index is due when it was never folded, when a fold of it is under way, or in the fold hour when
- * its last fold ended at least 20 hours ago. A due index with more than one segment gets merge
- * steps (each at most `pages` pages) until it holds one or the run's `steps` are spent; a fold
- * not ended goes on at the next run, whatever the hour. An index already in one segment is marked
- * folded without a write.
+ * Keeps the full-text indexes in few segments (`search_index_folds`, migration 0053). FTS5 adds a
+ * segment with every write and merges them lazily: a day of single writes left 7 to 20, and each
+ * costs a seek per word for every hub a search by words and a place reads.
+ *
+ * - **Fold**, nightly: an index is due when it was never folded, when a fold of it is under way,
+ *   or in the fold hour when its last fold ended at least 20 hours ago. A due index with more than
+ *   one segment gets merge steps (each at most `pages` pages) until it holds one or the run's
+ *   `steps` are spent; a fold not ended goes on at the next run, whatever the hour.
+ * - **Tidy**, every run, for an index not being folded: one merge step of at most `tidyPages`
+ *   pages over the levels holding two segments or more, so the day's writes stay in a few
+ *   segments (2 to 6 in the test of a thousand single writes, one run per 16 writes).
  */
 export async function foldSearchIndexes(
   deps: Pick<Deps, 'db' | 'now'>,
-  budget: { pages: number; steps: number } = { pages: FOLD_PAGES, steps: FOLD_STEPS },
+  budget: { pages: number; steps: number; tidyPages: number } = {
+    pages: FOLD_PAGES,
+    steps: FOLD_STEPS,
+    tidyPages: TIDY_PAGES,
+  },
 ): Promise<FoldReport[]> {
   const now = deps.now();
   const at = now.toISOString();
@@ -150,8 +170,13 @@ export async function foldSearchIndexes(
       row.folding_since !== null ||
       row.folded_at === null ||
       (foldHour && now.getTime() - Date.parse(row.folded_at) >= FOLD_EVERY_MS);
-    if (!due) continue;
     const before = await segmentsOf(deps.db, row.name);
+    if (!due) {
+      const tidied = before > 1 && (await tidyStep(deps.db, row.name, budget.tidyPages));
+      const segments = tidied ? await segmentsOf(deps.db, row.name) : before;
+      report.push({ index: row.name, before, segments, fold: null, steps: 0, tidied });
+      continue;
+    }
     let segments = before;
     let steps = 0;
     while (segments > 1 && left > 0) {
@@ -160,14 +185,21 @@ export async function foldSearchIndexes(
       steps++;
       segments = await segmentsOf(deps.db, row.name);
     }
-    const folded = segments <= 1;
+    const done = segments <= 1;
     await saveFold(deps.db, row.name, {
       now: at,
-      done: folded,
+      done,
       segmentsBefore: row.folding_since === null ? before : null,
       steps,
     });
-    report.push({ index: row.name, before, segments, steps, folded });
+    report.push({
+      index: row.name,
+      before,
+      segments,
+      fold: done ? 'done' : 'going-on',
+      steps,
+      tidied: false,
+    });
   }
   return report;
 }
