@@ -182,4 +182,53 @@ describe('nearest-first beyond 30 hubs in reach', () => {
       expect(new Set(seen).size).toBe(45);
     }
   });
+
+  it('merges hubs at the same distance newest first, reading about the rows shown', async () => {
+    const makerAt = newArea();
+    const a = await makerAt('ghent');
+    const b = await makerAt('leuven');
+    const ha = (await hubRow(a.hub.slug))!;
+    const hb = (await hubRow(b.hub.slug))!;
+    await insertListings(30, ha.id, a.me.user.id);
+    await insertListings(30, hb.id, b.me.user.id);
+    await insertListings(30, ha.id, a.me.user.id); // the hubs' rows interleave by age
+    const hubDistances = new Map([
+      [ha.id, 5000],
+      [hb.id, 5000],
+    ]);
+    const options: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [
+        { sql: "t.status = 'active'", values: [] },
+        { sql: 't.hub_id IN (?, ?)', values: [ha.id, hb.id] },
+      ],
+      fts: null,
+      hubDistances,
+      sort: 'nearest',
+      cursor: null,
+      limit: 40,
+    };
+    const rings = async (): Promise<HubRing> => ({
+      hubs: [...hubDistances].map(([id, metres]) => ({ id, metres })),
+      last: true,
+      reach: Infinity,
+    });
+    const general = buildSearchSql(options);
+    const { results } = await db
+      .prepare(general.sql)
+      .bind(...general.values)
+      .all<{ id: number; metres: number }>();
+    const rec = recordingDb();
+    const tie = await runSearch<{ id: number; hub_id: number }>(rec.db, { ...options, rings });
+    // The newest 41 of both hubs: 30 of the first hub's newest, then the other's.
+    expect(tie.map((r) => r.id)).toEqual(results.map((r) => r.id));
+    expect(tie).toHaveLength(41);
+    expect(new Set(tie.map((r) => r.hub_id))).toEqual(new Set([ha.id, hb.id]));
+    // One statement: the 41 rows shown, one more from each hub, and the hub of each row — not a
+    // page from each hub of the tie (2 × 41) read whole and sorted.
+    expect(rec.log).toHaveLength(1);
+    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(41 + 2 + 41);
+  });
 });

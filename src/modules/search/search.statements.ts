@@ -218,12 +218,14 @@ async function searchByHubs<T extends { id: number }>(
     weight = 0;
     spent++;
     found.push(
-      ...(
-        await db
-          .prepare(sql)
-          .bind(...values)
-          .all<Row>()
-      ).results,
+      ...inPageOrder(
+        (
+          await db
+            .prepare(sql)
+            .bind(...values)
+            .all<Row>()
+        ).results,
+      ),
     );
     frontier = { band: last.band, metres: last.hubs[last.hubs.length - 1]!.metres };
   };
@@ -317,6 +319,15 @@ async function searchByHubs<T extends { id: number }>(
 }
 
 /**
+ * A page's rows in page order: by relevance band, then distance (when known), then newest. The
+ * statements that read a page a band and a hub at a time leave the order to this, in the Worker:
+ * an ORDER BY over the page's display joins kept the rows in a temporary table read twice.
+ */
+export function inPageOrder<R extends { id: number; rank: number; metres: number | null }>(rows: R[]): R[] {
+  return rows.sort((a, b) => a.rank - b.rank || (a.metres ?? 0) - (b.metres ?? 0) || b.id - a.id);
+}
+
+/**
  * The hubs holding rows (of any status) with the words, or null when more than HUB_SCAN_CAP do;
  * none when the words are nowhere (a typo). One statement: a walk of the hub-ordered full-text
  * index (migration 0048) from each hub holding the words to the next — the first match at or
@@ -391,19 +402,21 @@ export function byHubsSql(
       bind,
     ),
   );
-  /** One hub: at most a page of its newest rows (older than the cursor's in the cursor's hub). */
+  /**
+   * Without words, one hub's rows as plain SELECTs (one per arm), each read newest first through
+   * its index by the merge that holds them (`newestOf`); older than the cursor's in its hub.
+   */
+  const members = (band: number, hub: HubAt): string[] => {
+    const extra = [`t.hub_id = ${int(hub.id)}`];
+    if (atCursor(band, hub)) extra.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
+    return (armWheres ?? [where]).map(
+      (w) => `SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
+        WHERE ${[...extra, ...w].join(' AND ')}`,
+    );
+  };
+  /** With words, one hub: at most a page of its newest rows (older than the cursor's in the cursor's hub). */
   const arm = (band: number, hub: HubAt) => {
     const conditions = [...where];
-    if (bands[band] == null) {
-      const extra = [`t.hub_id = ${int(hub.id)}`];
-      if (atCursor(band, hub)) extra.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
-      const one = (
-        w: string[],
-      ) => `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
-        WHERE ${[...extra, ...w].join(' AND ')} ORDER BY t.id DESC LIMIT ${int(need)})`;
-      if (!armWheres) return one(conditions);
-      return `SELECT * FROM (SELECT * FROM (${unionAll(armWheres.map(one))}) ORDER BY id DESC LIMIT ${int(need)})`;
-    }
     // id < c is rowid ≥ start + 2^32 − c: the range starts at the cursor.
     const from = atCursor(band, hub) ? ID_SPAN - cursor!.id : 0;
     if (from < 0) throw new Error('an id beyond the hub-ordered index');
@@ -438,6 +451,15 @@ export function byHubsSql(
         continue;
       }
       endRun();
+      if (!words) {
+        parts.push(
+          newestOf(
+            group.flatMap((h) => members(u.band, h)),
+            need,
+          ),
+        );
+        continue;
+      }
       const arms = group.map((h) => arm(u.band, h));
       parts.push(
         arms.length === 1
@@ -447,8 +469,10 @@ export function byHubsSql(
     }
     endRun();
   }
-  const sql = `WITH found AS (${unionAll(parts)} LIMIT ${int(need)})
-    SELECT t.*, ${o.select} FROM found t ${o.joins} ORDER BY t.rank, t.metres, t.id DESC`;
+  // No ORDER BY here: the found rows are few, and the caller puts them in page order
+  // (`inPageOrder`); sorted in SQL they were kept in a temporary table and read twice.
+  const sql = `WITH found AS NOT MATERIALIZED (${unionAll(parts)} LIMIT ${int(need)})
+    SELECT t.*, ${o.select} FROM found t ${o.joins}`;
   return { sql, values };
 }
 
@@ -459,6 +483,27 @@ export function byHubsSql(
 function hubArms(where: Condition[]): { at: number; arms: Condition[] } | null {
   const at = where.findIndex((w) => w.arms && w.arms.length > 1 && w.arms.length <= COMPOUND_TERMS);
   return at < 0 ? null : { at, arms: where[at]!.arms! };
+}
+
+/**
+ * Plain SELECTs (no ORDER BY or LIMIT of their own) merged newest first, at most `need` rows: one
+ * compound with the ORDER BY, which SQLite runs as a merge of its members, each read in its
+ * index's order (id descending under equal leading columns), one row at a time — so a tie of
+ * hubs or the arms of a category read about the rows shown, not a page each (a member with its
+ * own ORDER BY and LIMIT in a sub-select is read whole and sorted). Above D1's five terms, each
+ * five are merged first, and those merges are merged (their pages sorted again).
+ */
+export function newestOf(members: string[], need: number): string {
+  if (!Number.isSafeInteger(need)) throw new Error('not an integer');
+  const merge = (m: string[]) => `SELECT * FROM (${m.join(' UNION ALL ')} ORDER BY id DESC LIMIT ${need})`;
+  let level = members;
+  while (level.length > COMPOUND_TERMS) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += COMPOUND_TERMS)
+      next.push(merge(level.slice(i, i + COMPOUND_TERMS)));
+    level = next;
+  }
+  return merge(level);
 }
 
 /** D1 allows at most this many terms in one compound SELECT (SQLITE_LIMIT_COMPOUND_SELECT). */
@@ -551,11 +596,13 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       scans ? 1 : 0,
     );
   }
-  const { sql, values } = relevanceBandsSql(o) ?? buildSearchSql(o);
-  const { results } = await db
+  const bands = relevanceBandsSql(o);
+  const { sql, values } = bands ?? buildSearchSql(o);
+  const { results: read } = await db
     .prepare(sql)
     .bind(...values)
     .all<Row>();
+  const results = bands ? inPageOrder(read) : read;
   // Newest first near a point without a radius: every hub is in reach, so no hub is read for it;
   // the distance is measured for the page's rows only.
   const from = o.metresFrom;
@@ -631,8 +678,9 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   if (parts.length === 0) parts.push(`SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t WHERE 0`);
   // The bands in order under one LIMIT: SQLite reads them lazily, so a band full enough for the
   // page leaves the bands after it unread, and a row is read once (its display joins on the page).
-  const sql = `WITH found AS (SELECT * FROM (${parts.join(' UNION ALL ')}) LIMIT ${limit})
-    SELECT t.*, ${o.select} FROM found t ${o.joins} ORDER BY t.rank, t.id DESC`;
+  // In page order by the caller (`inPageOrder`), as `byHubsSql`.
+  const sql = `WITH found AS NOT MATERIALIZED (SELECT * FROM (${parts.join(' UNION ALL ')}) LIMIT ${limit})
+    SELECT t.*, ${o.select} FROM found t ${o.joins}`;
   return { sql, values };
 }
 
@@ -656,10 +704,9 @@ function armsPage(o: SearchSqlOptions, bind: (v: unknown) => string, from: strin
       bind,
     );
     if (cursor !== null) conditions.push(`t.id < ${bind(cursor)}`);
-    return `SELECT * FROM (SELECT t.*, NULL AS metres, 0 AS rank ${from}
-      WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${bind(limit)})`;
+    return `SELECT t.*, NULL AS metres, 0 AS rank ${from} WHERE ${conditions.join(' AND ')}`;
   });
-  return `SELECT * FROM (${unionAll(arms)}) ORDER BY id DESC LIMIT ${bind(limit)}`;
+  return newestOf(arms, limit);
 }
 
 export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unknown[] } {
