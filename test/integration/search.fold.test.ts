@@ -13,6 +13,9 @@ import { ZListingPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { addListings } from '../search-helpers';
 
+const hubIdOf = async (slug: string) =>
+  (await db.prepare('SELECT id FROM hubs WHERE slug = ?1').bind(slug).first<{ id: number }>())!.id;
+
 const at = (iso: string) => ({ db, now: () => new Date(iso) });
 
 type FoldRow = {
@@ -43,10 +46,7 @@ const ids = async (q: string) =>
 describe('the nightly fold of the full-text indexes', () => {
   it('merges each index into one segment, and every search finds what it found before', async () => {
     const m = await makerWithHub({ lat: 60.39, lon: 5.32 }); // Bergen
-    const hub = (await db
-      .prepare('SELECT id FROM hubs WHERE slug = ?1')
-      .bind(m.hub.slug)
-      .first<{ id: number }>())!.id;
+    const hub = await hubIdOf(m.hub.slug);
     await writeBatches(hub, m.me.user.id, 'fold-a');
     expect(await segmentsOf(db, 'listings_fts')).toBeGreaterThan(1);
     expect(await segmentsOf(db, 'listings_hub_fts')).toBeGreaterThan(1);
@@ -87,10 +87,7 @@ describe('the nightly fold of the full-text indexes', () => {
 
   it('folds again only in the fold hour a day later, and goes on across runs within its budget', async () => {
     const m = await makerWithHub({ lat: 63.43, lon: 10.39 }); // Trondheim
-    const hub = (await db
-      .prepare('SELECT id FROM hubs WHERE slug = ?1')
-      .bind(m.hub.slug)
-      .first<{ id: number }>())!.id;
+    const hub = await hubIdOf(m.hub.slug);
     await writeBatches(hub, m.me.user.id, 'fold-b');
     // Folded in the fold hour (whether or not the first test folded before: days have passed).
     await foldSearchIndexes(at('2026-12-10T02:00:00Z'));
@@ -150,10 +147,7 @@ describe('the nightly fold of the full-text indexes', () => {
 
   it('tidies the segments of the day between folds, without a fold', async () => {
     const m = await makerWithHub({ lat: 58.97, lon: 5.73 }); // Stavanger
-    const hub = (await db
-      .prepare('SELECT id FROM hubs WHERE slug = ?1')
-      .bind(m.hub.slug)
-      .first<{ id: number }>())!.id;
+    const hub = await hubIdOf(m.hub.slug);
     await writeBatches(hub, m.me.user.id, 'fold-d');
     await foldSearchIndexes(at('2026-12-20T02:00:00Z'));
     const folded = await foldRow('listings_hub_fts');
