@@ -103,16 +103,6 @@ export async function hubPointsInCells(db: D1Database, ranges: [number, number][
   return results;
 }
 
-/** The id and place of the hubs with these ids (one look-up each by primary key). */
-export async function hubPointsByIds(db: D1Database, ids: number[]): Promise<HubPoint[]> {
-  if (ids.length === 0) return [];
-  const { results } = await db
-    .prepare('SELECT id, lat, lon FROM hubs WHERE id IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify([...new Set(ids)]))
-    .all<HubPoint>();
-  return results;
-}
-
 /** The hubs with these ids (one indexed look-up each), not the whole table. */
 export async function hubRefsByIds(db: D1Database, ids: number[]): Promise<HubRef[]> {
   if (ids.length === 0) return [];

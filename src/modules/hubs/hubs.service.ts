@@ -69,9 +69,10 @@ export const RING_CELLS = [2, 20, Infinity] as const;
 
 /**
  * Hubs at their distance from a point, nearest first (then by id); `last` when none are left;
- * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before.
+ * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before;
+ * `read: false` when the ring cost no statement (its places were known).
  */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number };
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number; read?: false };
 
 /**
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
@@ -121,23 +122,23 @@ export function hubRings(
 }
 
 /**
- * `hubRings` over a known set of hubs (those holding a search's rows, found by the caller): one
- * ring of them, read by id, nearest first (then by id), within `radiusKm` when given. No cell is
- * read: the hubs not in the set hold nothing to find.
+ * `hubRings` over a known set of hubs and their places (those holding a search's rows, found with
+ * their places by the caller): one ring of them, nearest first (then by id), within `radiusKm`
+ * when given. Nothing is read: the hubs not in the set hold nothing to find (`read: false`).
  */
 export function hubRingOf(
-  deps: Deps,
   point: { lat: number; lon: number },
-  ids: number[],
+  places: { id: number; lat: number; lon: number }[],
   radiusKm?: number,
 ): () => Promise<HubRing> {
   return async () => ({
-    hubs: (await repo.hubPointsByIds(deps.db, ids))
+    hubs: places
       .map((h) => ({ id: h.id, metres: distanceMetres(point, h) }))
       .filter((h) => radiusKm === undefined || h.metres <= radiusKm * 1000)
       .sort((a, b) => a.metres - b.metres || a.id - b.id),
     last: true,
     reach: Infinity,
+    read: false,
   });
 }
 

@@ -46,7 +46,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
         rings: hubRings(deps, point, query.radius_km),
         // A next page reads no ring whose hubs are all nearer than where the last one ended.
         ringsFrom: (metres) => hubRings(deps, point, query.radius_km, metres),
-        ringsOf: (ids) => hubRingOf(deps, point, ids, query.radius_km),
+        ringsOf: (places) => hubRingOf(point, places, query.radius_km),
         metresFrom: point,
         sort,
         cursor,

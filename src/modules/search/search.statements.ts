@@ -42,10 +42,11 @@ export type SearchSqlOptions = {
   /** The hubs in reach a ring at a time, nearest first (nearest first and best match with a place). */
   rings?: (() => Promise<HubRing>) | null;
   /**
-   * The rings of `rings` over only these hubs (`hubRingOf`): used instead of `rings` when a
-   * condition's `hubScan` finds at most HUB_SCAN_CAP hubs holding rows.
+   * The rings of `rings` over only these hubs, whose places are known (`hubRingOf`, no statement):
+   * used instead of `rings` when a condition's `hubScan`, or the words, are held by at most
+   * HUB_SCAN_CAP hubs.
    */
-  ringsOf?: ((hubIds: number[]) => () => Promise<HubRing>) | null;
+  ringsOf?: ((places: HubPlace[]) => () => Promise<HubRing>) | null;
   /** The rings of `rings` from this distance outward: where a next page starts (its cursor's). */
   ringsFrom?: ((fromMetres: number) => () => Promise<HubRing>) | null;
   /** The point a page's distances are measured from when no hub was read for them. */
@@ -78,8 +79,14 @@ export type StoppedAt = { band: number; metres: number };
 /** A search's rows, and where it stopped when it stopped before the page was full. */
 export type SearchRows<R> = R[] & { stoppedAt?: StoppedAt };
 
-/** The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`). */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number };
+/**
+ * The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`); `read: false` when
+ * the ring cost no statement.
+ */
+export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number; read?: false };
+
+/** A hub and its place, as the walks of `hubsHolding` and `hubsHoldingWords` find them. */
+export type HubPlace = { id: number; lat: number; lon: number };
 
 /**
  * Sub-selects per statement when reading hub by hub: D1 answers SQLITE_NOMEM for a statement of
@@ -192,8 +199,9 @@ async function searchByHubs<T extends { id: number }>(
     while (src.rings.length <= i) {
       const prev = src.rings[src.rings.length - 1];
       if (prev?.last) return null;
-      spent++;
-      src.rings.push(await src.next());
+      const ring = await src.next();
+      if (ring.read !== false) spent++;
+      src.rings.push(ring);
     }
     return src.rings[i] ?? null;
   };
@@ -265,7 +273,7 @@ async function searchByHubs<T extends { id: number }>(
           spent++;
           const holders = await hubsHoldingWords(db, o.table, o.fts!);
           if (holders?.length === 0) return [];
-          // Held by few hubs: the rest of every ring is those hubs alone (their places by id),
+          // Held by few hubs: the rest of every ring is those hubs alone (their places came with them),
           // beyond the reach of the rings read, which handed every hub nearer.
           if (holders && o.ringsOf) {
             const ring = o.ringsOf(holders)();
@@ -328,8 +336,9 @@ export function inPageOrder<R extends { id: number; rank: number; metres: number
 }
 
 /**
- * The hubs holding rows (of any status) with the words, or null when more than HUB_SCAN_CAP do;
- * none when the words are nowhere (a typo). One statement: a walk of the hub-ordered full-text
+ * The hubs holding rows (of any status) with the words, with their places (joined by id in the
+ * same statement), or null when more than HUB_SCAN_CAP do; none when the words are nowhere (a
+ * typo). One statement: a walk of the hub-ordered full-text
  * index (migration 0048) from each hub holding the words to the next — the first match at or
  * after the next hub's first rowid, a seek per word and segment — so the hubs without the words
  * are jumped over, never read.
@@ -338,7 +347,7 @@ async function hubsHoldingWords(
   db: D1Database,
   table: SearchSqlOptions['table'],
   fts: string,
-): Promise<number[] | null> {
+): Promise<HubPlace[] | null> {
   const idx = `${table}_hub_fts`;
   const next = (from: string) =>
     `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid >= ${from} ORDER BY rowid LIMIT 1) / ${HUB_STRIDE}`;
@@ -348,11 +357,11 @@ async function hubsHoldingWords(
          SELECT ${next('0')}, 1
          UNION ALL
          SELECT ${next(`(w.hub + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE w.hub IS NOT NULL AND w.n <= ?2)
-       SELECT hub FROM walk WHERE hub IS NOT NULL`,
+       SELECT h.id, h.lat, h.lon FROM walk w JOIN hubs h ON h.id = w.hub`,
     )
     .bind(fts, HUB_SCAN_CAP)
-    .all<{ hub: number }>();
-  return results.length > HUB_SCAN_CAP ? null : results.map((r) => r.hub);
+    .all<HubPlace>();
+  return results.length > HUB_SCAN_CAP ? null : results;
 }
 
 /**
@@ -536,15 +545,16 @@ const FINDABLE = { listings: 'active', requests: 'open' } as const;
 export const HUB_SCAN_CAP = 60;
 
 /**
- * The hubs holding findable rows of every condition with a `hubScan`, or null when there is none
- * or each is held by more than HUB_SCAN_CAP hubs. One statement: per condition and value, a walk
+ * The hubs holding findable rows of every condition with a `hubScan`, with their places (joined
+ * by id in the same statement: listing and placing them is one statement), or null when there is
+ * none or each is held by more than HUB_SCAN_CAP hubs. One statement: per condition and value, a walk
  * of its index from hub to next hub (a seek each, `hub_id > previous`), so the rows read follow
  * the hubs holding the value, never its rows (a category in 3 hubs: 3 seeks, however many
  * listings they hold). The hubs are those of every condition held by few enough (a hub holding a
  * rare category and a common condition is listed by the category). A hub given may still have
  * nothing to show: the conditions are met each by some row, not all by one.
  */
-export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<number[] | null> {
+export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<HubPlace[] | null> {
   const scans = o.where.flatMap((w) => (w.hubScan && w.hubScan.values.length > 0 ? [w.hubScan] : []));
   if (scans.length === 0) return null;
   const t = o.table;
@@ -561,19 +571,21 @@ export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<
   });
   const lists = scans.map(
     (_, k) =>
-      `SELECT ${k} AS k, hub FROM (SELECT DISTINCT hub FROM walk${k} WHERE hub IS NOT NULL LIMIT ?1 + 1)`,
+      `SELECT ${k} AS k, h.id, h.lat, h.lon FROM (SELECT DISTINCT hub FROM walk${k} WHERE hub IS NOT NULL LIMIT ?1 + 1) w
+       JOIN hubs h ON h.id = w.hub`,
   );
   const { results } = await db
     .prepare(`WITH RECURSIVE ${walks.join(',\n')}\n${unionAll(lists)}`)
     .bind(HUB_SCAN_CAP, ...scans.map((scan) => JSON.stringify(scan.values)))
-    .all<{ k: number; hub: number }>();
-  let holding: Set<number> | null = null;
+    .all<HubPlace & { k: number }>();
+  let holding: Map<number, HubPlace> | null = null;
   for (let k = 0; k < scans.length; k++) {
-    const hubs = results.filter((r) => r.k === k).map((r) => r.hub);
+    const hubs = results.filter((r) => r.k === k);
     if (hubs.length > HUB_SCAN_CAP) continue; // held by too many to list
-    holding = holding === null ? new Set(hubs) : new Set(hubs.filter((h) => holding!.has(h)));
+    const held: Map<number, HubPlace> = new Map(hubs.map(({ id, lat, lon }) => [id, { id, lat, lon }]));
+    holding = holding === null ? held : new Map([...held].filter(([id]) => holding!.has(id)));
   }
-  return holding === null ? null : [...holding];
+  return holding === null ? null : [...holding.values()];
 }
 
 /**
