@@ -7,7 +7,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/scheduled';
-import { FULL_TEXT_INDEXES, segmentsOf, type FullTextIndex } from '../../src/modules/search/search.repo';
+import {
+  FULL_TEXT_INDEXES,
+  foldRows,
+  segmentsOf,
+  type FullTextIndex,
+} from '../../src/modules/search/search.repo';
 import { foldSearchIndexes, type FoldReport } from '../../src/modules/search/search.service';
 import { ZListingPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson, makerWithHub } from '../helpers';
@@ -18,15 +23,8 @@ const hubIdOf = async (slug: string) =>
 
 const at = (iso: string) => ({ db, now: () => new Date(iso) });
 
-type FoldRow = {
-  name: string;
-  folded_at: string | null;
-  folding_since: string | null;
-  segments_before: number;
-  steps: number;
-};
-const foldRow = async (name: FullTextIndex) =>
-  (await db.prepare('SELECT * FROM search_index_folds WHERE name = ?1').bind(name).first<FoldRow>())!;
+/** An index's row of `search_index_folds`, as the job reads it. */
+const foldRow = async (name: FullTextIndex) => (await foldRows(db)).find((r) => r.name === name)!;
 
 /** Words each batch of listings is titled with: every batch is its own write, so its own segment. */
 const WOODS = ['walnut', 'cherry', 'maple', 'beech', 'ash', 'alder', 'elm'];
