@@ -120,7 +120,14 @@ export function fixedDeps(iso: string) {
 
 /** One statement a recorded database ran, with D1's rows read and the rows it returned (summed
  * over its executions when the same SQL ran more than once). */
-export type RecordedStatement = { sql: string; binds: unknown[]; rowsRead: number; returned: number };
+/** A statement's SQL and its figures, summed over the `n` times that same SQL ran. */
+export type RecordedStatement = {
+  sql: string;
+  binds: unknown[];
+  rowsRead: number;
+  returned: number;
+  n: number;
+};
 
 /**
  * Wraps the test database with the benchmark's own recorder (src/http/middleware/bench-metrics.ts)
@@ -137,6 +144,7 @@ export function recordingDb(real: D1Database = db) {
         binds: s.params,
         rowsRead: s.rowsRead,
         returned: s.rowsReturned,
+        n: s.n,
       }));
     },
   };

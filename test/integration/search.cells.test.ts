@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
-import { hubRings } from '../../src/modules/hubs/hubs.service';
+import { hubRingOf, hubRings } from '../../src/modules/hubs/hubs.service';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
@@ -213,6 +213,93 @@ describe('words and a place, hub by hub from the full-text index', () => {
     expect(rows.map((r) => r.id)).toEqual(everything.slice(0, 11).map((r) => r.id));
     expect(rec.log.length).toBeLessThanOrEqual(3);
     expectNoWholeHubsRead(rec.log);
+  }, 120_000);
+});
+
+describe('rings sized by the hubs round the point', () => {
+  it('reads a few hundred hubs of a dense network for words found 45 km away, not every hub within 140 km', async () => {
+    const m = await makerWithHub({ lat: 40.4, lon: -3.7 }); // Madrid, far from the grid
+    const by = m.me.user.id;
+    // A hub every 0.1° over 4° × 4°, as the bench's grid: 1,600 hubs round Warsaw.
+    await db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1599)
+         INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
+         SELECT 'cells-grid-' || i, 'Grid ' || i, 'City', 'PL', 'fab_lab', 50.23 + (i % 40) * 0.1,
+                19.03 + (i / 40) * 0.1, '', ?1, ?2, ?2 FROM n`,
+      )
+      .bind(by, NOW)
+      .run();
+    const point = { lat: 52.25, lon: 21.02 };
+    // The words in the titles of the hubs of two rows of the grid, about 45 km north and south:
+    // 80 hubs, more than a search lists by name, so it reads rings of hubs.
+    const { results: holders } = await db
+      .prepare(
+        `SELECT id FROM hubs WHERE slug LIKE 'cells-grid-%' AND (abs(lat - 52.63) < 0.01 OR abs(lat - 51.83) < 0.01)`,
+      )
+      .all<{ id: number }>();
+    expect(holders).toHaveLength(80);
+    for (const h of holders) await addListings(h.id, by, 2, { title: 'Kurkplaat', category: 'other' });
+    const near = (await db
+      .prepare("SELECT id FROM hubs WHERE slug = 'cells-grid-820'")
+      .first<{ id: number }>())!;
+    await addListings(near.id, by, 3, { title: 'Lot', category: 'other' });
+
+    const deps = { db, now: () => new Date(NOW) } as Deps;
+    const base: SearchSqlOptions = {
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [{ sql: "t.status = 'active'", values: [] }],
+      fts: toFtsQuery('kurkplaat')!,
+      hubDistances: new Map(
+        (await hubRings(deps, point, 2000)()).hubs.map((h) => [h.id, h.metres] as [number, number]),
+      ),
+      sort: 'relevance',
+      cursor: null,
+      limit: 20,
+    };
+    const general = buildSearchSql(base);
+    const expected = (
+      await db
+        .prepare(general.sql)
+        .bind(...general.values)
+        .all<{ id: number; metres: number }>()
+    ).results;
+    expect(expected).toHaveLength(21);
+    expect(Math.min(...expected.map((r) => r.metres))).toBeGreaterThan(40_000);
+
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number }>(rec.db, {
+      ...base,
+      hubDistances: null,
+      rings: hubRings({ db: rec.db, now: () => new Date(NOW) } as Deps, point),
+      ringsOf: (places) => hubRingOf(point, places),
+      metresFrom: point,
+    });
+    expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    // Two squares of hubs (one SQL text, run twice): the first's 25 hubs, then one sized by them
+    // to about 256 more (17 × 17 cells, about 60 km) — not the 1,600 of a fixed 140 km square.
+    const [rings, ...others] = rec.log.filter((x) => /h\.cell BETWEEN/.test(x.sql));
+    expect(others).toHaveLength(0);
+    expect(rings!.n).toBe(2);
+    expect(rings!.returned).toBe(289);
+    expect(rings!.rowsRead).toBeLessThan(289 + 60);
+    // With the first ring's page, the look-up of the words (held by too many hubs to list) and
+    // the second ring's page: five statements.
+    expect(rec.log.reduce((n, x) => n + x.n, 0)).toBe(5);
+    expectNoWholeHubsRead(rec.log);
+
+    // And its pages go on as the general query's, across the rings (nearer hubs first).
+    const { items } = await allPages(`/listings?q=kurkplaat&near=${point.lat},${point.lon}`, 50);
+    const all = (
+      await db
+        .prepare(buildSearchSql({ ...base, limit: 500 }).sql)
+        .bind(...buildSearchSql({ ...base, limit: 500 }).values)
+        .all<{ id: number }>()
+    ).results;
+    expect(all).toHaveLength(160);
+    expect(items.map((i) => i.id)).toEqual(all.map((r) => r.id));
   }, 120_000);
 });
 

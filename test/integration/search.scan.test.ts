@@ -256,7 +256,8 @@ describe('nearest first with a filter no index serves', () => {
     const by = m.me.user.id;
     const point = { lat: 57.0, lon: 20.0 };
     // 120 hubs within about 60 km (4 listings each, in good condition), 3 hubs far beyond the
-    // rings of 15 and 140 km; six hubs, near and far, hold listings as new.
+    // first two rings (15 km, then a square sized to about 256 hubs more: here every one of the
+    // 120); six hubs, near and far, hold listings as new.
     const hubs: { id: number; lat: number; lon: number }[] = [];
     for (let i = 0; i < 120; i++) {
       const lat = point.lat + ((i % 12) - 6) * 0.08;

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   boxRanges,
   cellOf,
+  FIRST_RING_CELLS,
+  firstRingCells,
+  nextRingCells,
   ringRanges,
   squareReachMetres,
   type CellRanges,
 } from '../../src/modules/hubs/hubs.domain';
 import { boundingBox } from '../../src/modules/hubs/hubs.service';
 import { distanceMetres } from '../../src/modules/search/search.domain';
-import { RING_CELLS } from '../../src/modules/hubs/hubs.service';
 
 const inRanges = (ranges: CellRanges, cell: number) => ranges.some(([a, b]) => cell >= a && cell <= b);
 
@@ -31,9 +33,40 @@ describe('the cells of hubs (migration 0037)', () => {
     expect(cellOf({ lat: 90, lon: 180 })).toBe(1800 * 4000 + 3600);
   });
 
-  it('reads each cell once across the rings, and the rings together are every cell', () => {
+  it("sizes the second square by the first's density: a few hundred hubs more, wider where hubs are few", () => {
+    // The bench's grid (a hub a cell): 25 in the first square, 289 in a square of 8.
+    expect(nextRingCells(FIRST_RING_CELLS, 25)).toBe(8);
+    for (const seen of [0, 1, 5, 25, 100, 400]) {
+      const k = nextRingCells(FIRST_RING_CELLS, seen);
+      const perCell = Math.max(seen, 1) / 25;
+      const expected = perCell * (2 * k + 1) ** 2;
+      // At least RING_HUBS (256) more at that density, and not a ring of cells more than needed.
+      expect(expected, String(seen)).toBeGreaterThanOrEqual(seen + 256);
+      expect(perCell * (2 * k - 1) ** 2, String(seen)).toBeLessThan(seen + 256);
+    }
+    // An empty first square counts as one hub: the second reaches about 4° round the point.
+    expect(nextRingCells(FIRST_RING_CELLS, 0)).toBe(40);
+    // Always wider than the first, and every cell when that is most of the earth.
+    expect(nextRingCells(30, 100_000)).toBe(31);
+    expect(nextRingCells(800, 1)).toBe(Infinity);
+  });
+
+  it('goes on from a distance with the smallest square reaching past it', () => {
     for (const c of CENTRES) {
-      const rings = RING_CELLS.map((k, i) => ringRanges(c, i === 0 ? -1 : RING_CELLS[i - 1]!, k));
+      expect(firstRingCells(c)).toBe(FIRST_RING_CELLS);
+      for (const m of [0, 10_000, 60_000, 500_000]) {
+        const k = firstRingCells(c, m);
+        expect(squareReachMetres(c, k)).toBeGreaterThan(m);
+        if (k > FIRST_RING_CELLS) expect(squareReachMetres(c, k - 1)).toBeLessThanOrEqual(m);
+      }
+    }
+    expect(firstRingCells(CENTRES[0]!, 30_000_000)).toBe(Infinity);
+  });
+
+  it('reads each cell once across the rings, and the rings together are every cell', () => {
+    for (const [c, seen] of CENTRES.flatMap((c) => [0, 25, 400].map((n) => [c, n] as const))) {
+      const widths = [FIRST_RING_CELLS, nextRingCells(FIRST_RING_CELLS, seen), Infinity];
+      const rings = widths.map((k, i) => ringRanges(c, i === 0 ? -1 : widths[i - 1]!, k));
       for (let n = 0; n < 3000; n++) {
         const p = { lat: -90 + rnd() * 180, lon: -180 + rnd() * 360 };
         // Near the point more often: most hubs a search reads are near it.

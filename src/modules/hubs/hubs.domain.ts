@@ -137,6 +137,43 @@ export function boxRanges(box: { latMin: number; latMax: number; lon: [number, n
   return merged(out);
 }
 
+/** Half-width, in cells, of the first square a search by place reads round its point (about 15 km). */
+export const FIRST_RING_CELLS = 2;
+
+/**
+ * About how many hubs the second square holds beyond the first's: a word or filter held by more
+ * hubs than a search lists by name (60) lies, spread over a network of a few thousand hubs, in
+ * some of the nearest 256; and a few hundred ids and places are one small statement.
+ */
+export const RING_HUBS = 256;
+
+/**
+ * The half-width of the first square: FIRST_RING_CELLS, or going on from a distance (a page's
+ * cursor), the smallest square whose reach passes it (read whole: the squares inside it hold no
+ * hub that far). Infinity when no square short of every cell reaches it.
+ */
+export function firstRingCells(p: { lat: number; lon: number }, fromMetres?: number): number {
+  let k = FIRST_RING_CELLS;
+  while (fromMetres !== undefined && squareReachMetres(p, k) <= fromMetres) {
+    k++;
+    if (2 * k + 1 > MAX_ROW) return Infinity;
+  }
+  return k;
+}
+
+/**
+ * The half-width of the second square, from the first's (`cells`) and the hubs it held (`seen`):
+ * at the first's density, about RING_HUBS hubs more — so a dense city reads a few hundred hubs,
+ * not the thousand of a fixed 140 km square, and a sparse place reaches far in one step (no hub
+ * in the first counts as one). Infinity when that is most of the earth.
+ */
+export function nextRingCells(cells: number, seen: number): number {
+  const perCell = Math.max(seen, 1) / (2 * cells + 1) ** 2;
+  const side = Math.sqrt((seen + RING_HUBS) / perCell);
+  const next = Math.max(cells + 1, Math.ceil((side - 1) / 2));
+  return 2 * next + 1 > MAX_ROW ? Infinity : next;
+}
+
 const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 

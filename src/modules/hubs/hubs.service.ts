@@ -20,6 +20,8 @@ import {
   inviteExpiry,
   ringRanges,
   squareReachMetres,
+  firstRingCells,
+  nextRingCells,
 } from './hubs.domain';
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
@@ -59,15 +61,6 @@ export function hubPointsAround(
 }
 
 /**
- * Half-widths, in cells of 0.1°, of the squares `hubRings` reads one after another without a
- * radius: about 15 km round the point, then about 140 km, then every other cell. Each ring read
- * costs a statement for its hubs and one for the page over them, so a page found 50 km away costs
- * five with the photos. (A ring of about 45 km between them made that seven; when words were read
- * 30 hubs a statement, a word found in one hub of ten read about 1,200 hubs in 8 statements.)
- */
-export const RING_CELLS = [2, 20, Infinity] as const;
-
-/**
  * Hubs at their distance from a point, nearest first (then by id); `last` when none are left;
  * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before;
  * `read: false` when the ring cost no statement (its places were known).
@@ -76,10 +69,14 @@ export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; r
 
 /**
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
- * time: each call reads one statement's worth of hubs (a radius: its box's cells at once; else
- * the next ring of cells of RING_CELLS) and gives those now known to be nearer than every hub
- * not yet read, so callers stop reading as soon as their page is full. Never the hubs table whole
- * unless the rings before it held too few.
+ * time: each call reads one statement's worth of hubs and gives those now known to be nearer than
+ * every hub not yet read, so callers stop reading as soon as their page is full. With a radius,
+ * its box's cells at once. Without, squares of cells round the point: the first of
+ * FIRST_RING_CELLS (about 15 km), the second sized by the first's density to hold about RING_HUBS
+ * hubs more (`nextRingCells`: about 60 km on the bench's grid of a hub every 0.1°, a few hundred
+ * km where hubs are few), then every other cell. A square's hubs beyond its nearest edge
+ * (`squareReachMetres`) wait for the next ring, so the order stays exact. Never the hubs table
+ * whole unless the squares before it held too few.
  */
 export function hubRings(
   deps: Deps,
@@ -100,23 +97,24 @@ export function hubRings(
       reach: Infinity,
     });
   }
-  // Going on from a distance (a page's cursor): start at the first square whose reach passes it,
-  // read whole (the squares inside it hold no hub nearer than its reach that is that far).
-  let ring = 0;
-  while (fromMetres !== undefined && squareReachMetres(point, RING_CELLS[ring] ?? Infinity) <= fromMetres)
-    ring++;
-  const first = ring;
+  // Going on from a distance (a page's cursor), the first square is the smallest reaching past it.
+  let outer = firstRingCells(point, fromMetres);
+  let inner = -1;
+  let seen = 0; // hubs in the squares read
   let pending: { id: number; metres: number }[] = [];
   return async () => {
-    const outer = RING_CELLS[ring] ?? Infinity;
-    const inner = ring === first ? -1 : (RING_CELLS[ring - 1] ?? -1);
-    ring++;
-    pending.push(...(await repo.hubPointsInCells(deps.db, ringRanges(point, inner, outer))).map(at));
+    const read = await repo.hubPointsInCells(deps.db, ringRanges(point, inner, outer));
+    seen += read.length;
+    pending.push(...read.map(at));
     // A hub beyond this square is at least `reach` away (rounded metres: at least its floor).
     const reach = squareReachMetres(point, outer);
     const last = !Number.isFinite(outer);
     const done = last ? pending : pending.filter((h) => h.metres < Math.floor(reach));
     pending = last ? [] : pending.filter((h) => h.metres >= Math.floor(reach));
+    // The next square: the second sized by the first's density, then every other cell.
+    const next = inner < 0 ? nextRingCells(outer, seen) : Infinity;
+    inner = outer;
+    outer = next;
     return { hubs: done.sort(order), last, reach: last ? Infinity : Math.floor(reach) };
   };
 }
