@@ -23,6 +23,7 @@ import {
   runSearch,
   type SearchSqlOptions,
 } from '../../src/modules/search/search.statements';
+import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
 import { ZListingPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
@@ -213,6 +214,49 @@ describe('a rare category, family or kind with a place', () => {
     // Ten rows (an index entry and a row each, and their hub) and the end of each of the three
     // arms' ranges, not the 300 boards before them.
     expect(page.rowsRead).toBeLessThanOrEqual(10 * 3 + 3 * 5);
+  }, 120_000);
+});
+
+describe("one hub's rows near a point", () => {
+  it('reads that hub alone, by its index, in two statements, with or without words', async () => {
+    const m = await makerWithHub({ lat: 41.9, lon: 12.5 });
+    const by = m.me.user.id;
+    const point = { lat: 45.0, lon: 8.0 };
+    // 100 hubs round the point with their own listings, nearer than the hub searched.
+    await crowd('scan-onehub', point, 100, 3, by);
+    const hub = await addHub('scan-onehub-mine', 45.9, 8.9, by);
+    await addListings(hub, by, 4, { title: 'Board', category: 'mdf' });
+    const own = listingSearchConditions({ today: SEEDED_AT.slice(0, 10), hubId: hub });
+    const expected = (
+      await db
+        .prepare("SELECT id FROM listings WHERE hub_id = ?1 AND status = 'active' ORDER BY id DESC")
+        .bind(hub)
+        .all<{ id: number }>()
+    ).results.map((r) => r.id);
+    for (const fts of [null, toFtsQuery('board')]) {
+      const rec = recordingDb();
+      const rows = await runSearch<{ id: number; hub_slug: string }>(rec.db, {
+        ...nearest(rec.db, point, [], { fts }),
+        where: own,
+      });
+      expect(rows.map((r) => r.id)).toEqual(expected);
+      expect(new Set(rows.map((r) => r.hub_slug))).toEqual(new Set(['scan-onehub-mine']));
+      // The hub (a seek of its rows' index, with its place), then its page: no ring of cells,
+      // none of the 300 listings of the hubs round the point.
+      expect(rec.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(2);
+      expect(rec.log.some((x) => /h\.cell BETWEEN/.test(x.sql))).toBe(false);
+      expect(rec.log.reduce((n, x) => n + x.rowsRead, 0)).toBeLessThanOrEqual(30);
+    }
+    // The API, signed out: that hub's listings, at its distance.
+    const page = await expectJson(
+      await call(`/listings?hub=scan-onehub-mine&near=${point.lat},${point.lon}&sort=nearest`),
+      200,
+      ZListingPage,
+    );
+    expect(page.items.map((i) => i.id)).toEqual(expected);
+    expect(page.items[0]!.distanceKm).toBe(
+      Math.round(distanceMetres(point, { lat: 45.9, lon: 8.9 }) / 100) / 10,
+    );
   }, 120_000);
 });
 

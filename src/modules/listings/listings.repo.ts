@@ -244,7 +244,9 @@ export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
       hubScan: { column: 'condition', values: [f.condition] },
     });
   if (f.category) where.push(categoryCondition(f.category));
-  if (f.hubId != null) where.push({ sql: 't.hub_id = ?', values: [f.hubId] });
+  // One hub's rows near a point: that hub alone is read, no ring of hubs round the point.
+  if (f.hubId != null)
+    where.push({ sql: 't.hub_id = ?', values: [f.hubId], hubScan: { column: 'hub_id', values: [f.hubId] } });
   if (f.price)
     where.push({
       sql: 't.price_type = ?',

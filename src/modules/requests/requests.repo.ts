@@ -166,7 +166,13 @@ export async function searchRequests(
     { sql: 't.hidden_at IS NULL', values: [] },
   ];
   if (filters.category) where.push(categoryCondition(filters.category));
-  if (filters.hubId != null) where.push({ sql: 't.hub_id = ?', values: [filters.hubId] });
+  // One hub's rows near a point: that hub alone is read, no ring of hubs round the point.
+  if (filters.hubId != null)
+    where.push({
+      sql: 't.hub_id = ?',
+      values: [filters.hubId],
+      hubScan: { column: 'hub_id', values: [filters.hubId] },
+    });
   return runSearch<RequestRow>(db, {
     ...search,
     where,

@@ -18,12 +18,12 @@ export type Condition = { sql: string; values: unknown[]; arms?: Condition[]; hu
 
 /**
  * A condition's rows are found hub by hub through an index (column, status, hub_id, id): rows
- * with `column` one of `values` (migration 0051). With a place, the hubs holding any are listed
- * first (`hubsHolding`), so a rare category, kind, condition or price is not looked for in every
- * hub in reach.
+ * with `column` one of `values` (migration 0051; for `hub_id`, the index of the hub's rows). With
+ * a place, the hubs holding any are listed first (`hubsHolding`), so a rare category, kind,
+ * condition or price, or one hub's rows, is not looked for in every hub in reach.
  */
 export type HubScan = {
-  column: 'category' | 'family' | 'kind' | 'condition' | 'price_type' | 'sized';
+  column: 'category' | 'family' | 'kind' | 'condition' | 'price_type' | 'sized' | 'hub_id';
   values: (string | number)[];
 };
 
