@@ -13,7 +13,9 @@ import { hubRingOf, hubRings } from '../../src/modules/hubs/hubs.service';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
-import { ZListingPage, type TListingPage } from '../../src/shared/search.schemas';
+import { ZListingPage, ZListingSearch, type TListingPage } from '../../src/shared/search.schemas';
+import { searchListings } from '../../src/modules/listings/listings.service';
+import { FIRST_RING_CELLS_WITH_WORDS } from '../../src/modules/search/search.service';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
 import { SEEDED_AT, addHub, addListings } from '../search-helpers';
@@ -288,6 +290,19 @@ describe('rings sized by the hubs round the point', () => {
     // With the first ring's page, the look-up of the words (held by too many hubs to list) and
     // the second ring's page: five statements.
     expect(rec.log.reduce((n, x) => n + x.n, 0)).toBe(5);
+
+    // Through the service, words start with a wider square (FIRST_RING_CELLS_WITH_WORDS: 17 × 17
+    // cells here) that reaches them: its hubs, then the page (and the page's photos).
+    const rec3 = recordingDb();
+    const page = await searchListings({ db: rec3.db, now: () => new Date(NOW) } as Deps, {
+      query: ZListingSearch.parse({ q: 'kurkplaat', near: `${point.lat},${point.lon}` }),
+      user: null,
+    });
+    expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 20).map((r) => r.id));
+    expect(rec3.log.filter((x) => /h\.cell BETWEEN/.test(x.sql)).map((x) => [x.n, x.returned])).toEqual([
+      [1, (2 * FIRST_RING_CELLS_WITH_WORDS + 1) ** 2],
+    ]);
+    expect(rec3.log.filter((x) => /_hub_fts MATCH/.test(x.sql))).toHaveLength(1);
     expectNoWholeHubsRead(rec.log);
 
     // And its pages go on as the general query's, across the rings (nearer hubs first).

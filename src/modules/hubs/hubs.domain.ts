@@ -148,12 +148,17 @@ export const FIRST_RING_CELLS = 2;
 export const RING_HUBS = 256;
 
 /**
- * The half-width of the first square: FIRST_RING_CELLS, or going on from a distance (a page's
- * cursor), the smallest square whose reach passes it (read whole: the squares inside it hold no
- * hub that far). Infinity when no square short of every cell reaches it.
+ * The half-width of the first square: `cells` (FIRST_RING_CELLS unless the caller knows better),
+ * or going on from a distance (a page's cursor), the smallest square at least that wide whose
+ * reach passes it (read whole: the squares inside it hold no hub that far). Infinity when no
+ * square short of every cell reaches it.
  */
-export function firstRingCells(p: { lat: number; lon: number }, fromMetres?: number): number {
-  let k = FIRST_RING_CELLS;
+export function firstRingCells(
+  p: { lat: number; lon: number },
+  fromMetres?: number,
+  cells: number = FIRST_RING_CELLS,
+): number {
+  let k = cells;
   while (fromMetres !== undefined && squareReachMetres(p, k) <= fromMetres) {
     k++;
     if (2 * k + 1 > MAX_ROW) return Infinity;

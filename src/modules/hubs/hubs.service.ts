@@ -71,8 +71,8 @@ export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; r
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
  * time: each call reads one statement's worth of hubs and gives those now known to be nearer than
  * every hub not yet read, so callers stop reading as soon as their page is full. With a radius,
- * its box's cells at once. Without, squares of cells round the point: the first of
- * FIRST_RING_CELLS (about 15 km), the second sized by the first's density to hold about RING_HUBS
+ * its box's cells at once. Without, squares of cells round the point: the first of `firstCells`
+ * (FIRST_RING_CELLS, about 15 km, unless the caller knows better), the second sized by the first's density to hold about RING_HUBS
  * hubs more (`nextRingCells`: about 60 km on the bench's grid of a hub every 0.1°, a few hundred
  * km where hubs are few), then every other cell. A square's hubs beyond its nearest edge
  * (`squareReachMetres`) wait for the next ring, so the order stays exact. Never the hubs table
@@ -83,6 +83,7 @@ export function hubRings(
   point: { lat: number; lon: number },
   radiusKm?: number,
   fromMetres?: number,
+  firstCells?: number,
 ): () => Promise<HubRing> {
   const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h) });
   const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
@@ -98,7 +99,7 @@ export function hubRings(
     });
   }
   // Going on from a distance (a page's cursor), the first square is the smallest reaching past it.
-  let outer = firstRingCells(point, fromMetres);
+  let outer = firstRingCells(point, fromMetres, firstCells);
   let inner = -1;
   let seen = 0; // hubs in the squares read
   let pending: { id: number; metres: number }[] = [];

@@ -14,6 +14,15 @@ type Resolved = {
   >;
 };
 
+/**
+ * Half-width, in cells of 0.1°, of the first square of hubs a search by words and a place reads
+ * without a radius (about 60 km of longitude in Belgium; the first square of a place alone is
+ * about 15 km). The words are rarer than listings: in the bench's grid of a hub every 0.1°, a
+ * word in the titles of one hub in ten is 50 km away, and a first square of 15 km cost two more
+ * statements (a page over its 25 hubs, then the next square) for every such search.
+ */
+export const FIRST_RING_CELLS_WITH_WORDS = 8;
+
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
 export async function resolveSearch(deps: Deps, query: TListingSearch | TRequestSearch): Promise<Resolved> {
   const sort = defaultSort(query);
@@ -37,15 +46,16 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   // Listings and requests sit at their hub, so distances are per hub. Nearest first and best
   // match read the hubs in reach a ring of cells at a time, only while the page is not full.
   const point = query.near;
+  const firstCells = fts ? FIRST_RING_CELLS_WITH_WORDS : undefined;
   if (sort !== 'newest')
     return {
       hubId,
       sql: {
         fts,
         hubDistances: null,
-        rings: hubRings(deps, point, query.radius_km),
+        rings: hubRings(deps, point, query.radius_km, undefined, firstCells),
         // A next page reads no ring whose hubs are all nearer than where the last one ended.
-        ringsFrom: (metres) => hubRings(deps, point, query.radius_km, metres),
+        ringsFrom: (metres) => hubRings(deps, point, query.radius_km, metres, firstCells),
         ringsOf: (places) => hubRingOf(point, places, query.radius_km),
         metresFrom: point,
         sort,
