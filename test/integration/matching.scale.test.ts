@@ -262,6 +262,51 @@ describe('matching at scale: rows read against candidates', () => {
     ).toBe(3);
   });
 
+  it("a request's and a listing's matches pages are 4 statements and 3, whatever the number of matches and hubs", async () => {
+    const makerAt = newArea();
+    const asker = await makerAt('ghent');
+    const request = await newRequest(asker.session, asker.hub.slug);
+    // Six listings from three hubs in reach, each a match.
+    const givers = [await makerAt('kortrijk'), await makerAt('kortrijk'), await makerAt('brussels')];
+    const made: number[] = [];
+    for (const g of givers)
+      for (let i = 0; i < 2; i++) made.push((await newListing(g.session, g.hub.slug)).id);
+    const user = await db.prepare('SELECT * FROM users WHERE id = ?1').bind(asker.me.user.id).first();
+
+    const rec = recordingDb();
+    const page = await requestMatches(deps(rec.db), { requestId: request.id, user: user as never });
+    expect(page.items.map((m) => m.listing.id).sort((a, b) => a - b)).toEqual(made);
+    // Each card with its listing's hub, read with the listing.
+    for (const m of page.items) {
+      const g = givers[Math.floor(made.indexOf(m.listing.id) / 2)]!;
+      const hub = await db
+        .prepare('SELECT slug, name, city, country, kind, lat, lon FROM hubs WHERE slug = ?1')
+        .bind(g.hub.slug)
+        .first();
+      expect(m.listing.hub).toEqual(hub);
+    }
+    // The request with the person's role in its hub, its matches, their listings with their hubs,
+    // and what the hub already claimed (with the session, 5: the API's budget).
+    expect(rec.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(4);
+    expect(rec.log.some((x) => /FROM hubs WHERE/.test(x.sql))).toBe(false);
+
+    const other = await listingMatches(deps(rec.db), made[0]!);
+    expect(other.items.map((m) => [m.request.id, m.request.hub.slug])).toEqual([
+      [request.id, asker.hub.slug],
+    ]);
+
+    // A person of another hub may not see the request's matches, read in the same one statement.
+    const stranger = await db
+      .prepare('SELECT * FROM users WHERE id = ?1')
+      .bind(givers[0]!.me.user.id)
+      .first();
+    const rec2 = recordingDb();
+    await expect(
+      requestMatches(deps(rec2.db), { requestId: request.id, user: stranger as never }),
+    ).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
+    expect(rec2.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(1);
+  });
+
   it('every statement matching runs uses an index (EXPLAIN QUERY PLAN of the recorded statements)', async () => {
     const makerAt = newArea();
     const giver = await makerAt('kortrijk');

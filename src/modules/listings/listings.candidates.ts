@@ -3,6 +3,7 @@
  * family near a request, and display rows by id. Owned by matching; kept beside the listings table.
  */
 import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
+import type { HubSummaryColumns } from '../hubs/hubs.domain';
 
 export type ListingCandidateRow = {
   id: number;
@@ -63,20 +64,26 @@ export async function candidateListings(
   return results;
 }
 
-/** A listing as a match card shows it: its whole quantity and its first photo's id (or null) too. */
-export type ShownListingRow = ListingCandidateRow & { total_milli: number; photo_id: number | null };
+/** A listing as a match card shows it: its whole quantity, its first photo's id (or null) and its hub too. */
+export type ShownListingRow = ListingCandidateRow & {
+  total_milli: number;
+  photo_id: number | null;
+} & HubSummaryColumns<'hub_'>;
 
 /**
  * Listings by id, for showing matches: one query for the page, the first photo's id read from the
- * photos the listing's row keeps (migration 0050).
+ * photos the listing's row keeps (migration 0050), each with its hub's summary (so the page needs
+ * no statement of hubs by id).
  */
 export async function listingsByIds(db: D1Database, ids: number[]): Promise<Map<number, ShownListingRow>> {
   if (ids.length === 0) return new Map();
   const { results } = await db
     .prepare(
       `SELECT ${FIELDS}, l.quantity_milli AS total_milli,
-         json_extract(l.photos, '$[0][0]') AS photo_id
-       FROM listings l WHERE l.id IN (SELECT value FROM json_each(?1))`,
+         json_extract(l.photos, '$[0][0]') AS photo_id,
+         h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
+         h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
+       FROM listings l JOIN hubs h ON h.id = l.hub_id WHERE l.id IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(ids))
     .all<ShownListingRow>();

@@ -13,7 +13,8 @@ import type {
 } from '../../shared/matching.schemas';
 import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
-import { hubDistancesFrom, hubRefsByIds, roleIn } from '../hubs/hubs.service';
+import { hubSummaryOf } from '../hubs/hubs.domain';
+import { hubDistancesFrom } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import * as photos from '../photos/photos.service';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
@@ -238,10 +239,11 @@ function coveredMilliOf(reasons: TMatchReason[]): number | null {
   return c && c.code === 'coverage' ? Math.round(c.covered * 1000) : null;
 }
 
+/** The request, if the person is a member of its hub: one statement (the role read with it). */
 async function requireMemberOfRequestHub(deps: Deps, requestId: number, user: SessionUser) {
-  const request = await requests.findRequestForMatching(deps.db, requestId);
+  const request = await requests.findRequestForMember(deps.db, requestId, user.id);
   if (!request) throw new ApiError('REQUEST_NOT_FOUND');
-  if (!(await roleIn(deps, request.hub_id, user.id))) throw new ApiError('NOT_A_MEMBER');
+  if (!request.viewer_role) throw new ApiError('NOT_A_MEMBER');
   return request;
 }
 
@@ -256,10 +258,6 @@ export async function requestMatches(
     deps.db,
     rows.map((r) => r.listing_id),
   );
-  const hubs = await hubRefsByIds(
-    deps,
-    [...found.values()].map((l) => l.hub_id),
-  );
   const claimed = await listingsExchangedByHubs(deps, {
     hubIds: [request.hub_id],
     listingIds: rows.map((r) => r.listing_id),
@@ -269,18 +267,15 @@ export async function requestMatches(
   const shown: repo.MatchRow[] = [];
   for (const m of rows) {
     const l = found.get(m.listing_id);
-    const hub = l && hubs.get(l.hub_id);
     // Never show a listing that stopped being matchable, even before its match was marked stale.
     if (
       !l ||
-      !hub ||
       l.status !== 'active' ||
       l.quantity_milli <= 0 ||
       (l.available_until !== null && l.available_until < day)
     )
       continue;
     shown.push(m);
-    const { id: _id, ...hubSummary } = hub;
     items.push({
       id: m.id,
       score: m.score,
@@ -301,7 +296,7 @@ export async function requestMatches(
         widthMm: l.width_mm,
         thicknessMm: l.thickness_mm,
         availableUntil: l.available_until,
-        hub: hubSummary,
+        hub: hubSummaryOf(l, 'hub_'),
         photo: l.photo_id === null ? null : { id: l.photo_id, url: photos.LISTING.url(l.id, l.photo_id) },
         mass: shownEstimate(toMatchListing(l)),
       },
@@ -330,17 +325,11 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
     deps.db,
     rows.map((r) => r.request_id),
   );
-  const hubs = await hubRefsByIds(
-    deps,
-    [...found.values()].map((r) => r.hub_id),
-  );
   const items: TListingMatches['items'] = [];
   for (const m of rows) {
     const r = found.get(m.request_id);
-    const hub = r && hubs.get(r.hub_id);
     // A request that closed (or was hidden) is never shown, even before its match was marked stale.
-    if (!r || !hub || r.status !== 'open') continue;
-    const { id: _id, ...hubSummary } = hub;
+    if (!r || r.status !== 'open') continue;
     items.push({
       id: m.id,
       score: m.score,
@@ -354,7 +343,7 @@ export async function listingMatches(deps: Deps, listingId: number): Promise<TLi
         quantity: r.quantity_milli / 1000,
         unit: r.unit,
         neededBy: r.needed_by,
-        hub: hubSummary,
+        hub: hubSummaryOf(r, 'hub_'),
       },
     });
   }

@@ -2,7 +2,8 @@
  * Requests as matching reads them: one request's matching fields, the open requests of a category
  * family whose fetch radius reaches a listing's hub, and display rows by id. Owned by matching.
  */
-import type { TUnit } from '../../shared/common.schemas';
+import type { TRole, TUnit } from '../../shared/common.schemas';
+import type { HubSummaryColumns } from '../hubs/hubs.domain';
 
 export type RequestCandidateRow = {
   id: number;
@@ -28,6 +29,25 @@ const FIELDS = `r.id, r.hub_id, r.author_id, r.title, r.category, r.quantity_mil
 /** One request's matching fields (any status), or null. */
 export function findRequestForMatching(db: D1Database, id: number): Promise<RequestCandidateRow | null> {
   return db.prepare(`SELECT ${FIELDS} FROM requests r WHERE r.id = ?1`).bind(id).first<RequestCandidateRow>();
+}
+
+/**
+ * One request's matching fields with what a person is in its hub (`viewer_role`, null when not a
+ * member), or null: the request and the check of who may see its matches in one statement.
+ */
+export function findRequestForMember(
+  db: D1Database,
+  id: number,
+  userId: number,
+): Promise<(RequestCandidateRow & { viewer_role: TRole | null }) | null> {
+  return db
+    .prepare(
+      `SELECT ${FIELDS},
+         (SELECT m.role FROM memberships m WHERE m.hub_id = r.hub_id AND m.user_id = ?2) AS viewer_role
+       FROM requests r WHERE r.id = ?1`,
+    )
+    .bind(id, userId)
+    .first<RequestCandidateRow & { viewer_role: TRole | null }>();
 }
 
 /**
@@ -57,16 +77,20 @@ export async function candidateRequests(
   return results;
 }
 
-/** Requests by id, for showing matches. */
-export async function requestsByIds(
-  db: D1Database,
-  ids: number[],
-): Promise<Map<number, RequestCandidateRow>> {
+/** A request as a match card shows it: with its hub's summary. */
+export type ShownRequestRow = RequestCandidateRow & HubSummaryColumns<'hub_'>;
+
+/** Requests by id, for showing matches, each with its hub's summary (no statement of hubs by id). */
+export async function requestsByIds(db: D1Database, ids: number[]): Promise<Map<number, ShownRequestRow>> {
   if (ids.length === 0) return new Map();
   const { results } = await db
-    .prepare(`SELECT ${FIELDS} FROM requests r WHERE r.id IN (SELECT value FROM json_each(?1))`)
+    .prepare(
+      `SELECT ${FIELDS}, h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city,
+         h.country AS hub_country, h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
+       FROM requests r JOIN hubs h ON h.id = r.hub_id WHERE r.id IN (SELECT value FROM json_each(?1))`,
+    )
     .bind(JSON.stringify(ids))
-    .all<RequestCandidateRow>();
+    .all<ShownRequestRow>();
   return new Map(results.map((r) => [r.id, r]));
 }
 
