@@ -3,6 +3,7 @@
  * change is one DB.batch whose first statement is the conditional transition; the batch's other
  * statements apply only where the exchange now carries this request's action token.
  */
+import { idValues } from '../../shared/sql';
 import type { TExchangeState, TTransportMode } from '../../shared/exchanges.schemas';
 import type { TUnit } from '../../shared/common.schemas';
 
@@ -708,15 +709,18 @@ export async function listingsExchangedByHub(
   db: D1Database,
   o: { hubIds: number[]; listingId?: number; listingIds?: number[] },
 ): Promise<{ hub_id: number; listing_id: number }[]> {
-  if (o.hubIds.length === 0) return [];
+  const listingIds = [...new Set(o.listingIds ?? (o.listingId ? [o.listingId] : []))];
+  if (o.hubIds.length === 0 || listingIds.length === 0) return [];
+  // Listing by listing through exchanges_listing (listing_id, state): a seek each and its few
+  // exchanges, not every exchange the hubs ever had; `+e.state` keeps it one seek, not one a state.
   const { results } = await db
     .prepare(
-      `SELECT DISTINCT to_hub_id AS hub_id, listing_id FROM exchanges
-       WHERE to_hub_id IN (SELECT value FROM json_each(?1))
-         AND listing_id IN (SELECT value FROM json_each(?2))
-         AND state IN ('claimed', 'accepted', 'handed_over', 'disputed', 'completed')`,
+      `SELECT DISTINCT e.to_hub_id AS hub_id, e.listing_id FROM ${idValues(listingIds)} v
+       CROSS JOIN exchanges e ON e.listing_id = v.column1
+       WHERE e.to_hub_id IN (SELECT value FROM json_each(?1))
+         AND +e.state IN ('claimed', 'accepted', 'handed_over', 'disputed', 'completed')`,
     )
-    .bind(JSON.stringify(o.hubIds), JSON.stringify(o.listingIds ?? (o.listingId ? [o.listingId] : [])))
+    .bind(JSON.stringify(o.hubIds))
     .all<{ hub_id: number; listing_id: number }>();
   return results;
 }

@@ -4,6 +4,7 @@
  */
 import type { TCondition, TListingKind, TUnit } from '../../shared/common.schemas';
 import type { HubSummaryColumns } from '../hubs/hubs.domain';
+import { idValues } from '../../shared/sql';
 
 export type ListingCandidateRow = {
   id: number;
@@ -83,9 +84,8 @@ export async function listingsByIds(db: D1Database, ids: number[]): Promise<Map<
          json_extract(l.photos, '$[0][0]') AS photo_id,
          h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
          h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
-       FROM listings l JOIN hubs h ON h.id = l.hub_id WHERE l.id IN (SELECT value FROM json_each(?1))`,
+       FROM ${idValues([...new Set(ids)])} v CROSS JOIN listings l ON l.id = v.column1 JOIN hubs h ON h.id = l.hub_id`,
     )
-    .bind(JSON.stringify(ids))
     .all<ShownListingRow>();
   return new Map(results.map((r) => [r.id, r]));
 }

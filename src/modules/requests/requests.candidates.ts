@@ -4,6 +4,7 @@
  */
 import type { TRole, TUnit } from '../../shared/common.schemas';
 import type { HubSummaryColumns } from '../hubs/hubs.domain';
+import { idValues } from '../../shared/sql';
 
 export type RequestCandidateRow = {
   id: number;
@@ -87,9 +88,8 @@ export async function requestsByIds(db: D1Database, ids: number[]): Promise<Map<
     .prepare(
       `SELECT ${FIELDS}, h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city,
          h.country AS hub_country, h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
-       FROM requests r JOIN hubs h ON h.id = r.hub_id WHERE r.id IN (SELECT value FROM json_each(?1))`,
+       FROM ${idValues([...new Set(ids)])} v CROSS JOIN requests r ON r.id = v.column1 JOIN hubs h ON h.id = r.hub_id`,
     )
-    .bind(JSON.stringify(ids))
     .all<ShownRequestRow>();
   return new Map(results.map((r) => [r.id, r]));
 }
