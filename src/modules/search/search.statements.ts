@@ -104,8 +104,9 @@ const HUB_STRIDE = 8589934592;
 const ID_SPAN = 4294967296;
 
 /**
- * Hubs of a run (`byHubsSql`) written into its SQL as VALUES; above this, a JSON parameter. About
- * 20 characters a hub: 400 hubs in each of three bands is 24 KB of D1's 100 KB a statement.
+ * Hubs of a statement's runs (`byHubsSql`, every band's counted) written into its SQL as VALUES;
+ * above this, each run is a JSON parameter. About 20 characters a hub: 400 is 8 KB of D1's
+ * 100 KB a statement, where the whole network's ring in three bands would pass it.
  */
 export const RUN_VALUES = 400;
 
@@ -447,11 +448,11 @@ export function byHubsSql(
   /**
    * A run of hubs at distinct distances, nearest first, each newest first: one join. Its list of
    * [hub, metres] is written into the SQL (a VALUES co-routine, whose rows D1 does not count as
-   * read) up to RUN_VALUES hubs; a longer one (the whole network's ring) is one JSON parameter,
-   * so the statement stays far below D1's 100 KB of SQL.
+   * read) while the statement's runs hold at most RUN_VALUES hubs; else (the whole network's
+   * ring) each list is one JSON parameter, so the statement stays far below D1's 100 KB of SQL.
    */
+  const pairs = units.reduce((n, u) => n + u.hubs.length, 0) <= RUN_VALUES;
   const run = (band: number, hubs: HubAt[]) => {
-    const pairs = hubs.length <= RUN_VALUES;
     const list = pairs
       ? `(VALUES ${hubs.map((h) => `(${int(h.id)}, ${int(h.metres)})`).join(', ')})`
       : `json_each(${bind(JSON.stringify(hubs.map((h) => [h.id, h.metres])))})`;

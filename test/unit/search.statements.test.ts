@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toFtsQuery } from '../../src/modules/search/search.domain';
+import {
+  RUN_VALUES,
+  byHubsSql,
+  hubBands,
+  type SearchSqlOptions,
+} from '../../src/modules/search/search.statements';
+
+const options: SearchSqlOptions = {
+  table: 'listings',
+  select: 'h.slug AS hub_slug',
+  joins: 'JOIN hubs h ON h.id = t.hub_id',
+  where: [{ sql: "t.status = 'active'", values: [] }],
+  fts: toFtsQuery('birch'),
+  hubDistances: null,
+  sort: 'relevance',
+  cursor: null,
+  limit: 20,
+};
+
+/** `n` hubs at distinct distances, nearest first, with ids as large as a network's. */
+const hubs = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: 1_000_000 + i * 7, metres: 1_000 + i * 13 }));
+
+describe('the hubs of a page by words and a place, in its SQL', () => {
+  const bands = hubBands(options.fts!);
+  const units = (n: number) => [0, 1, 2].map((band) => ({ band, hubs: hubs(n) }));
+
+  it('writes a few hundred hubs as VALUES (no list to read) and binds only the words and filters', () => {
+    const n = Math.floor(RUN_VALUES / 3);
+    const { sql, values } = byHubsSql(options, bands, units(n), 21, null);
+    expect(sql).toContain('(VALUES (1000000, 1000), (1000007, 1013)');
+    expect(sql).not.toContain('json_each');
+    // The three bands' queries, each bound once.
+    expect(values).toEqual(bands.map((b) => b.match));
+  });
+
+  it("passes the whole network's ring as JSON lists, far below D1's 100 KB a statement", () => {
+    for (const n of [RUN_VALUES, 2_000, 20_000]) {
+      const { sql, values } = byHubsSql(options, bands, units(n), 21, null);
+      expect(sql).not.toContain('VALUES');
+      expect(sql.length, String(n)).toBeLessThan(10_000);
+      // A list of [hub, metres] per band, in order.
+      const lists = values.filter((v): v is string => typeof v === 'string' && v.startsWith('[['));
+      expect(lists.map((l) => JSON.parse(l).length)).toEqual([n, n, n]);
+      expect(JSON.parse(lists[0]!)[1]).toEqual([1_000_007, 1_013]);
+    }
+  });
+
+  it('refuses a hub id or distance that is not an integer (nothing but integers is written)', () => {
+    const bad = [{ band: 0, hubs: [{ id: 1.5, metres: 10 }] }];
+    expect(() => byHubsSql(options, bands, bad, 21, null)).toThrow('not an integer');
+  });
+});
