@@ -307,10 +307,11 @@ describe('rings sized by the hubs round the point', () => {
 
     // And its pages go on as the general query's, across the rings (nearer hubs first).
     const { items } = await allPages(`/listings?q=kurkplaat&near=${point.lat},${point.lon}`, 50);
+    const whole = buildSearchSql({ ...base, limit: 500 });
     const all = (
       await db
-        .prepare(buildSearchSql({ ...base, limit: 500 }).sql)
-        .bind(...buildSearchSql({ ...base, limit: 500 }).values)
+        .prepare(whole.sql)
+        .bind(...whole.values)
         .all<{ id: number }>()
     ).results;
     expect(all).toHaveLength(160);
