@@ -1,4 +1,6 @@
 /** Hubs and listings written straight into D1 for search tests with many of them. */
+import type { Deps } from '../src/env';
+import { hubRings } from '../src/modules/hubs/hubs.service';
 import { db } from './helpers';
 
 /** When every row these helpers write was created. */
@@ -32,4 +34,22 @@ export async function addListings(
     )
     .bind(n, hub, by, o.title, o.description ?? '', o.category, o.status ?? 'active', SEEDED_AT)
     .run();
+}
+
+/**
+ * Every hub `hubRings` gives within `radiusKm` of a point (every hub without one), ring after
+ * ring, in its order: the hubs a general query over the same reach ranks.
+ */
+export async function hubsInReach(
+  deps: Deps,
+  point: { lat: number; lon: number },
+  radiusKm?: number,
+): Promise<{ id: number; metres: number }[]> {
+  const next = hubRings(deps, point, radiusKm);
+  const hubs: { id: number; metres: number }[] = [];
+  for (;;) {
+    const ring = await next();
+    hubs.push(...ring.hubs);
+    if (ring.last) return hubs;
+  }
 }

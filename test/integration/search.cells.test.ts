@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
-import { hubRingOf, hubRings } from '../../src/modules/hubs/hubs.service';
+import { hubRingOf, hubRings, hubsWithin } from '../../src/modules/hubs/hubs.service';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
@@ -18,7 +18,7 @@ import { searchListings } from '../../src/modules/listings/listings.service';
 import { FIRST_RING_CELLS_WITH_WORDS } from '../../src/modules/search/search.service';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, hubsInReach } from '../search-helpers';
 
 const NOW = SEEDED_AT;
 
@@ -164,7 +164,7 @@ describe('words and a place, hub by hub from the full-text index', () => {
     const fts = toFtsQuery('slate')!;
     const deps = { db, now: () => new Date(NOW) } as Deps;
     const hubDistances = new Map(
-      (await hubRings(deps, point, 40)()).hubs.map((h) => [h.id, h.metres] as [number, number]),
+      (await hubsInReach(deps, point, 40)).map((h) => [h.id, h.metres] as [number, number]),
     );
     expect(hubDistances.size).toBeGreaterThanOrEqual(46);
     const base: SearchSqlOptions = {
@@ -255,7 +255,7 @@ describe('rings sized by the hubs round the point', () => {
       where: [{ sql: "t.status = 'active'", values: [] }],
       fts: toFtsQuery('kurkplaat')!,
       hubDistances: new Map(
-        (await hubRings(deps, point, 2000)()).hubs.map((h) => [h.id, h.metres] as [number, number]),
+        (await hubsInReach(deps, point, 2000)).map((h) => [h.id, h.metres] as [number, number]),
       ),
       sort: 'relevance',
       cursor: null,
@@ -316,6 +316,91 @@ describe('rings sized by the hubs round the point', () => {
     ).results;
     expect(all).toHaveLength(160);
     expect(items.map((i) => i.id)).toEqual(all.map((r) => r.id));
+
+    // Within a radius of 150 km (about 1,000 of the grid's hubs in its box), the same squares:
+    // the first (17 × 17 cells) holds the page, so the rest of the radius is never read.
+    const within = await hubsInReach(deps, point, 150);
+    expect(within.length).toBeGreaterThan(900);
+    const radial = buildSearchSql({ ...base, hubDistances: new Map(within.map((h) => [h.id, h.metres])) });
+    const first = (
+      await db
+        .prepare(radial.sql)
+        .bind(...radial.values)
+        .all<{ id: number }>()
+    ).results;
+    const rec4 = recordingDb();
+    const inRadius = await searchListings({ db: rec4.db, now: () => new Date(NOW) } as Deps, {
+      query: ZListingSearch.parse({ q: 'kurkplaat', near: `${point.lat},${point.lon}`, radius_km: '150' }),
+      user: null,
+    });
+    expect(inRadius.items.map((i) => i.id)).toEqual(first.slice(0, 20).map((r) => r.id));
+    expect(rec4.log.filter((x) => /h\.cell BETWEEN/.test(x.sql)).map((x) => [x.n, x.returned])).toEqual([
+      [1, (2 * FIRST_RING_CELLS_WITH_WORDS + 1) ** 2],
+    ]);
+    // And its pages, across the squares and the rest of the radius, as the general query's.
+    const paged = await allPages(`/listings?q=kurkplaat&near=${point.lat},${point.lon}&radius_km=150`, 50);
+    const wholeRadius = buildSearchSql({
+      ...base,
+      hubDistances: new Map(within.map((h) => [h.id, h.metres])),
+      limit: 500,
+    });
+    const allWithin = (
+      await db
+        .prepare(wholeRadius.sql)
+        .bind(...wholeRadius.values)
+        .all<{ id: number }>()
+    ).results;
+    expect(allWithin).toHaveLength(160);
+    expect(paged.items.map((i) => i.id)).toEqual(allWithin.map((r) => r.id));
+  }, 120_000);
+});
+
+describe('a whole radius at once', () => {
+  it('newest first within a radius, and matching within its fetch radius, take every hub of the radius', async () => {
+    const m = await makerWithHub({ lat: 59.44, lon: 24.75 }); // Tallinn
+    const by = m.me.user.id;
+    const point = { lat: 59.44, lon: 24.75 };
+    // Hubs about 5, 30, 45 and 70 km north: beyond the first square (15 km) all but the first.
+    const hubs = [0.045, 0.27, 0.405, 0.63].map((dLat, i) => ({ i, lat: point.lat + dLat }));
+    const ids: number[] = [];
+    for (const h of hubs) {
+      const id = await addHub(`cells-radius-${h.i}`, h.lat, point.lon, by);
+      ids.push(id);
+      await addListings(id, by, 2, { title: `Slate radius ${h.i}`, category: 'stone' });
+    }
+    const deps = { db, now: () => new Date(NOW) } as Deps;
+    const within = await hubsWithin(deps, point, 60);
+    // The same hubs as the rings of a search by place within that radius, in the same order.
+    expect(within).toEqual(await hubsInReach(deps, point, 60));
+    expect(within.filter((h) => ids.includes(h.id)).map((h) => h.id)).toEqual(ids.slice(0, 3));
+
+    const page = await expectJson(
+      await call(`/listings?near=${point.lat},${point.lon}&radius_km=60&sort=newest&category=stone&limit=50`),
+      200,
+      ZListingPage,
+    );
+    const titles = page.items.map((i) => i.title).sort();
+    expect(titles).toEqual([0, 1, 2].flatMap((i) => [`Slate radius ${i} 1`, `Slate radius ${i} 2`]).sort());
+
+    // A request of the hub 5 km away fetching within 50 km is matched by the listings 45 km away.
+    const request = await db
+      .prepare(
+        `INSERT INTO requests (hub_id, author_id, title, description, category, quantity_milli, unit,
+           fetch_radius_km, created_at, updated_at)
+         VALUES (?1, ?2, 'Slate wanted', '', 'stone', 1000, 'sheets', 50, ?3, ?3) RETURNING id`,
+      )
+      .bind(ids[0], by, NOW)
+      .first<{ id: number }>();
+    await refreshRequestMatches({ db, now: () => new Date(NOW) }, request!.id);
+    const { results: matched } = await db
+      .prepare(
+        `SELECT DISTINCT l.hub_id FROM matches x JOIN listings l ON l.id = x.listing_id WHERE x.request_id = ?1`,
+      )
+      .bind(request!.id)
+      .all<{ hub_id: number }>();
+    expect(matched.map((r) => r.hub_id).sort((a, b) => a - b)).toEqual(
+      [ids[1]!, ids[2]!].sort((a, b) => a - b),
+    );
   }, 120_000);
 });
 

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
 import { hubRings } from '../../src/modules/hubs/hubs.service';
+import { FIRST_RING_CELLS_WITH_WORDS } from '../../src/modules/search/search.service';
 import { HUB_END_WORD, toFtsQuery } from '../../src/modules/search/search.domain';
 import {
   buildSearchSql,
@@ -20,7 +21,7 @@ import { ZListing } from '../../src/shared/listings.schemas';
 import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, hubsInReach } from '../search-helpers';
 
 const NOW = SEEDED_AT;
 const STRIDE = 8589934592n; // 2^33 rowids per hub
@@ -174,7 +175,7 @@ describe('the hub-ordered full-text index', () => {
       });
     }
     const deps = { db, now: () => new Date(NOW) } as Deps;
-    const inReach = (await hubRings(deps, point, 25)()).hubs;
+    const inReach = await hubsInReach(deps, point, 25);
     expect(inReach.length).toBeGreaterThanOrEqual(160);
     const base: SearchSqlOptions = {
       table: 'listings',
@@ -200,7 +201,14 @@ describe('the hub-ordered full-text index', () => {
     const rows = await runSearch<{ id: number; hub_slug: string }>(rec.db, {
       ...base,
       hubDistances: null,
-      rings: hubRings({ db: rec.db, now: () => new Date(NOW) } as Deps, point, 25),
+      // As the service reads with words: a first square of 8 cells, past this radius.
+      rings: hubRings(
+        { db: rec.db, now: () => new Date(NOW) } as Deps,
+        point,
+        25,
+        undefined,
+        FIRST_RING_CELLS_WITH_WORDS,
+      ),
     });
     expect(rows.map((r) => r.id)).toEqual(everything.slice(0, 11).map((r) => r.id));
     expect(rows.slice(0, 3).every((r) => r.hub_slug === 'hubindex-many-159')).toBe(true);
@@ -233,7 +241,7 @@ describe('the hub-ordered full-text index', () => {
       await add(hub, `Felt rolls ${i}`, '', 'textiles');
     }
     const deps = { db, now: () => new Date(NOW) } as Deps;
-    const inReach = (await hubRings(deps, point, 20)()).hubs;
+    const inReach = await hubsInReach(deps, point, 20);
     const general = buildSearchSql({
       table: 'requests',
       select: '1 AS one',

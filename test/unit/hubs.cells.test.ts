@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   boxRanges,
+  boxRingRanges,
   cellOf,
   FIRST_RING_CELLS,
   firstRingCells,
   nextRingCells,
   ringRanges,
+  sharedRanges,
   squareReachMetres,
   type CellRanges,
 } from '../../src/modules/hubs/hubs.domain';
@@ -107,5 +109,57 @@ describe('the cells of hubs (migration 0037)', () => {
         // One range per row of cells: a 25 km radius is a handful of seeks, not the hubs table.
         if (km === 25) expect(ranges.length).toBeLessThanOrEqual(6);
       }
+  });
+
+  it('within a radius, reads each cell of its box once: squares inside the box, then the box less them', () => {
+    for (const c of CENTRES)
+      for (const km of [10, 60, 150, 400]) {
+        const box = boxRanges(boundingBox(c, km));
+        // As `hubRings` with a radius: squares (each cut to the box) until one reaches past it.
+        const rings: CellRanges[] = [];
+        let inner = -1;
+        for (const k of [FIRST_RING_CELLS, nextRingCells(FIRST_RING_CELLS, 25), Infinity]) {
+          if (squareReachMetres(c, k) >= km * 1000) {
+            rings.push(boxRingRanges(c, box, inner));
+            break;
+          }
+          rings.push(sharedRanges(ringRanges(c, inner, k), box));
+          inner = k;
+        }
+        // A small radius is its box at once; a large one reads the squares first.
+        if (km === 10) expect(rings).toEqual([box]);
+        if (km === 400) expect(rings.length).toBe(3);
+        for (let n = 0; n < 3000; n++) {
+          const q = { lat: c.lat + (rnd() - 0.5) * (km / 40), lon: c.lon + (rnd() - 0.5) * (km / 20) };
+          const cell = cellOf(q);
+          const reading = rings.filter((r) => inRanges(r, cell)).length;
+          expect(reading, JSON.stringify({ c, km, q })).toBe(inRanges(box, cell) ? 1 : 0);
+        }
+      }
+  });
+
+  it('the cells shared by two lists of ranges', () => {
+    expect(
+      sharedRanges(
+        [
+          [1, 5],
+          [8, 12],
+          [20, 30],
+        ],
+        [
+          [4, 9],
+          [11, 21],
+          [25, 25],
+        ],
+      ),
+    ).toEqual([
+      [4, 5],
+      [8, 9],
+      [11, 12],
+      [20, 21],
+      [25, 25],
+    ]);
+    expect(sharedRanges([[1, 5]], [[6, 9]])).toEqual([]);
+    expect(sharedRanges([], [[6, 9]])).toEqual([]);
   });
 });

@@ -129,6 +129,30 @@ export function ringRanges(p: { lat: number; lon: number }, inner: number, outer
   return merged(out);
 }
 
+/**
+ * The cells of `box` (sorted and merged, as `boxRanges` gives them) less the square of half-width
+ * `inner` cells round the point's cell (nothing taken when negative): the last ring of a search
+ * within a radius, whose nearer squares were read before.
+ */
+export function boxRingRanges(p: { lat: number; lon: number }, box: CellRanges, inner: number): CellRanges {
+  return inner < 0 ? box : without(box, ringRanges(p, -1, inner));
+}
+
+/** The cells in both `a` and `b` (each sorted and merged): a square's ring inside a radius's box. */
+export function sharedRanges(a: CellRanges, b: CellRanges): CellRanges {
+  const out: CellRanges = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]![0], b[j]![0]);
+    const hi = Math.min(a[i]![1], b[j]![1]);
+    if (lo <= hi) out.push([lo, hi]);
+    if (a[i]![1] < b[j]![1]) i++;
+    else j++;
+  }
+  return out;
+}
+
 /** The cells of a box of latitudes and longitudes (`lon` may be two ranges across the antimeridian). */
 export function boxRanges(box: { latMin: number; latMax: number; lon: [number, number][] }): CellRanges {
   const out: CellRanges = [];

@@ -15,6 +15,8 @@ import type {
 import { hashToken, newToken } from '../accounts/accounts.crypto';
 import {
   boxRanges,
+  boxRingRanges,
+  sharedRanges,
   canManage,
   canRemoveMember,
   inviteExpiry,
@@ -61,6 +63,22 @@ export function hubPointsAround(
 }
 
 /**
+ * Every hub within `radiusKm` of a point at its distance, nearest first (then by id), in one
+ * statement: the hubs of the radius's box, measured. For a whole radius at once (newest first
+ * within a radius, matching's fetch radius); a search reading nearest first takes `hubRings`.
+ */
+export async function hubsWithin(
+  deps: Deps,
+  point: { lat: number; lon: number },
+  radiusKm: number,
+): Promise<{ id: number; metres: number }[]> {
+  return (await hubPointsAround(deps, point, radiusKm))
+    .map((h) => ({ id: h.id, metres: distanceMetres(point, h) }))
+    .filter((h) => h.metres <= radiusKm * 1000)
+    .sort((a, b) => a.metres - b.metres || a.id - b.id);
+}
+
+/**
  * Hubs at their distance from a point, nearest first (then by id); `last` when none are left;
  * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before;
  * `read: false` when the ring cost no statement (its places were known).
@@ -70,11 +88,12 @@ export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; r
 /**
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a
  * time: each call reads one statement's worth of hubs and gives those now known to be nearer than
- * every hub not yet read, so callers stop reading as soon as their page is full. With a radius,
- * its box's cells at once. Without, squares of cells round the point: the first of `firstCells`
- * (FIRST_RING_CELLS, about 15 km, unless the caller knows better), the second sized by the first's density to hold about RING_HUBS
- * hubs more (`nextRingCells`: about 60 km on the bench's grid of a hub every 0.1°, a few hundred
- * km where hubs are few), then every other cell. A square's hubs beyond its nearest edge
+ * every hub not yet read, so callers stop reading as soon as their page is full. Squares of
+ * cells round the point: the first of `firstCells` (FIRST_RING_CELLS, about 15 km, unless the
+ * caller knows better), the second sized by the first's density to hold about RING_HUBS hubs more
+ * (`nextRingCells`: about 60 km on the bench's grid of a hub every 0.1°, a few hundred km where
+ * hubs are few), then every other cell. With a radius, each square within the radius's box, and
+ * the first reaching past the radius is the last: the box less the squares before it. A square's hubs beyond its nearest edge
  * (`squareReachMetres`) wait for the next ring, so the order stays exact. Never the hubs table
  * whole unless the squares before it held too few.
  */
@@ -88,28 +107,31 @@ export function hubRings(
   const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h) });
   const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
     a.metres - b.metres || a.id - b.id;
-  if (radiusKm !== undefined) {
-    return async () => ({
-      hubs: (await hubPointsAround(deps, point, radiusKm))
-        .map(at)
-        .filter((h) => h.metres <= radiusKm * 1000)
-        .sort(order),
-      last: true,
-      reach: Infinity,
-    });
-  }
+  // With a radius, the squares stop at it: the first square reaching past it is read as the
+  // radius's box less the squares before (so a radius of 150 km in a dense network reads the
+  // hubs of the page's squares, not the thousand of the box at once).
+  const within = radiusKm === undefined ? Infinity : radiusKm * 1000;
+  const box = radiusKm === undefined ? null : boxRanges(boundingBox(point, radiusKm));
   // Going on from a distance (a page's cursor), the first square is the smallest reaching past it.
   let outer = firstRingCells(point, fromMetres, firstCells);
   let inner = -1;
   let seen = 0; // hubs in the squares read
   let pending: { id: number; metres: number }[] = [];
   return async () => {
-    const read = await repo.hubPointsInCells(deps.db, ringRanges(point, inner, outer));
+    const final = box !== null && squareReachMetres(point, outer) >= within;
+    const read = await repo.hubPointsInCells(
+      deps.db,
+      final
+        ? boxRingRanges(point, box, inner)
+        : box
+          ? sharedRanges(ringRanges(point, inner, outer), box)
+          : ringRanges(point, inner, outer),
+    );
     seen += read.length;
-    pending.push(...read.map(at));
+    pending.push(...read.map(at).filter((h) => h.metres <= within));
     // A hub beyond this square is at least `reach` away (rounded metres: at least its floor).
     const reach = squareReachMetres(point, outer);
-    const last = !Number.isFinite(outer);
+    const last = final || !Number.isFinite(outer);
     const done = last ? pending : pending.filter((h) => h.metres < Math.floor(reach));
     pending = last ? [] : pending.filter((h) => h.metres >= Math.floor(reach));
     // The next square: the second sized by the first's density, then every other cell.
@@ -189,8 +211,7 @@ export async function hubDistancesFrom(
 ): Promise<Map<number, number>> {
   const [origin] = await repo.hubRefsByIds(deps.db, [originId]);
   if (!origin) return new Map();
-  const ring = await hubRings(deps, origin, km)();
-  return new Map(ring.hubs.map((h) => [h.id, h.metres]));
+  return new Map((await hubsWithin(deps, origin, km)).map((h) => [h.id, h.metres]));
 }
 
 /** The hubs with these slugs, by slug (one indexed look-up each). */

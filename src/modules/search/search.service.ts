@@ -1,7 +1,7 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
-import { hubRingOf, hubRings, requireHubRef } from '../hubs/hubs.service';
+import { hubRingOf, hubRings, hubsWithin, requireHubRef } from '../hubs/hubs.service';
 import type { SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 import { foldRows, mergeStep, saveFold, segmentsOf, tidyStep, type FullTextIndex } from './search.repo';
@@ -71,8 +71,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
       sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
     };
   const hubDistances = new Map<number, number>();
-  for (const hub of (await hubRings(deps, point, query.radius_km)()).hubs)
-    hubDistances.set(hub.id, hub.metres);
+  for (const hub of await hubsWithin(deps, point, query.radius_km)) hubDistances.set(hub.id, hub.metres);
   return {
     hubId,
     sql: { fts, hubDistances, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
