@@ -9,3 +9,14 @@ export function idValues(ids: readonly number[]): string {
   for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error('not an integer id');
   return `(VALUES ${ids.map((id) => `(${id})`).join(', ')})`;
 }
+
+/**
+ * Pairs of integers (ranges of cells) written as a VALUES list, `(VALUES (1, 5), (9, 12))`, with
+ * columns `column1` and `column2`, on the same terms as `idValues` (not counted as rows read).
+ */
+export function pairValues(pairs: readonly (readonly [number, number])[]): string {
+  if (pairs.length === 0) throw new Error('no pairs');
+  for (const [a, b] of pairs)
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) throw new Error('not an integer pair');
+  return `(VALUES ${pairs.map(([a, b]) => `(${a}, ${b})`).join(', ')})`;
+}

@@ -346,10 +346,12 @@ describe('matching at scale: rows read against candidates', () => {
     }
     for (const [name, plan] of Object.entries(plans)) {
       // json_each is a parameter list and `v` a VALUES list of ids (a co-routine: SCAN CONSTANT
-      // ROW); hubs is read whole on purpose (the network's hubs, for distances); the matching
+      // ROW, or SCAN n-ROW VALUES CLAUSE for ranges of cells); hubs is read whole on purpose (the network's hubs, for distances); the matching
       // queue is read in key order up to its LIMIT; every other table must be searched through an
       // index.
-      const scans = [...plan.matchAll(/SCAN (\w+)(?: (?:USING|VIRTUAL))?/g)]
+      const scans = [
+        ...plan.replace(/SCAN \d+-ROW VALUES CLAUSE/g, '').matchAll(/SCAN (\w+)(?: (?:USING|VIRTUAL))?/g),
+      ]
         .filter((m) => !m[0].includes('USING') && !m[0].includes('VIRTUAL'))
         .map((m) => m[1]!)
         .filter(

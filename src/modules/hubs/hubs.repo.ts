@@ -1,5 +1,6 @@
 import type { TRole } from '../../shared/common.schemas';
 import type { THub, THubInput, THubSummary, TMember } from '../../shared/hubs.schemas';
+import { pairValues } from '../../shared/sql';
 import { hubSummaryOf } from './hubs.domain';
 
 type HubRow = {
@@ -87,18 +88,28 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
 export type HubPoint = { id: number; lat: number; lon: number };
 
 /**
+ * Ranges of cells written into the SQL as VALUES (not counted as rows read) up to this many; a
+ * ring of every other cell (a range per row of cells, up to 3,600) is one JSON parameter.
+ */
+export const CELL_RANGE_VALUES = 200;
+
+/**
  * The id and place of the hubs in these ranges of cells (migration 0037): one seek of `hubs_cell`
- * per range, so only the hubs of those cells are read; the ranges are one JSON parameter, however
- * many. A ring of a search by place may hold a thousand hubs, of which only the distance is used.
+ * per range, so only the hubs of those cells are read. A ring of a search by place may hold a
+ * thousand hubs, of which only the distance is used.
  */
 export async function hubPointsInCells(db: D1Database, ranges: [number, number][]): Promise<HubPoint[]> {
   if (ranges.length === 0) return [];
+  const values = ranges.length <= CELL_RANGE_VALUES;
   const { results } = await db
     .prepare(
-      `SELECT h.id, h.lat, h.lon FROM json_each(?1) r
-       JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
+      values
+        ? `SELECT h.id, h.lat, h.lon FROM ${pairValues(ranges)} r
+           JOIN hubs h ON h.cell BETWEEN r.column1 AND r.column2`
+        : `SELECT h.id, h.lat, h.lon FROM json_each(?1) r
+           JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
     )
-    .bind(JSON.stringify(ranges))
+    .bind(...(values ? [] : [JSON.stringify(ranges)]))
     .all<HubPoint>();
   return results;
 }
