@@ -136,8 +136,13 @@ export type RecordedStatement = {
  */
 export function recordingDb(real: D1Database = db) {
   const statements = new Map<string, BenchStatement>();
+  const trips = { n: 0 };
   return {
-    db: recordWith(real, statements),
+    db: recordWith(real, statements, trips),
+    /** Calls to D1: a batch of several statements is one. */
+    get trips(): number {
+      return trips.n;
+    },
     get log(): RecordedStatement[] {
       return [...statements.values()].map((s) => ({
         sql: s.sql,

@@ -262,7 +262,7 @@ describe('matching at scale: rows read against candidates', () => {
     ).toBe(3);
   });
 
-  it("a request's and a listing's matches pages are 4 statements and 3, whatever the number of matches and hubs", async () => {
+  it("a request's and a listing's matches pages are 4 statements (in 2 calls) and 3, whatever the number of matches and hubs", async () => {
     const makerAt = newArea();
     const asker = await makerAt('ghent');
     const request = await newRequest(asker.session, asker.hub.slug);
@@ -286,8 +286,10 @@ describe('matching at scale: rows read against candidates', () => {
       expect(m.listing.hub).toEqual(hub);
     }
     // The request with the person's role in its hub, its matches, their listings with their hubs,
-    // and what the hub already claimed (with the session, 5: the API's budget).
+    // and what the hub already claimed (with the session, 5: the API's budget), in two calls to
+    // D1: the request and its matches, then the listings and the claims.
     expect(rec.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(4);
+    expect(rec.trips).toBe(2);
     expect(rec.log.some((x) => /FROM hubs WHERE/.test(x.sql))).toBe(false);
     // About a row read per row returned: the ids are written as VALUES (no list read), each
     // listing's exchanges sought by listing, not every exchange of the hub.
@@ -295,12 +297,20 @@ describe('matching at scale: rows read against candidates', () => {
     const returned = rec.log.reduce((n, x) => n + x.returned, 0);
     expect(read).toBeLessThanOrEqual(2 * returned + 5);
 
-    const other = await listingMatches(deps(rec.db), made[0]!);
+    // A listing's page: the listing with its matches, then their requests with their hubs.
+    const rec3 = recordingDb();
+    const other = await listingMatches(deps(rec3.db), made[0]!);
     expect(other.items.map((m) => [m.request.id, m.request.hub.slug])).toEqual([
       [request.id, asker.hub.slug],
     ]);
+    expect(rec3.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(3);
+    expect(rec3.trips).toBe(2);
+    await expect(listingMatches(deps(rec3.db), 987_654_321)).rejects.toMatchObject({
+      code: 'LISTING_NOT_FOUND',
+    });
 
-    // A person of another hub may not see the request's matches, read in the same one statement.
+    // A person of another hub may not see the request's matches: refused after the first call
+    // (the request with their role, and its matches, which are not shown).
     const stranger = await db
       .prepare('SELECT * FROM users WHERE id = ?1')
       .bind(givers[0]!.me.user.id)
@@ -309,7 +319,8 @@ describe('matching at scale: rows read against candidates', () => {
     await expect(
       requestMatches(deps(rec2.db), { requestId: request.id, user: stranger as never }),
     ).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
-    expect(rec2.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(1);
+    expect(rec2.trips).toBe(1);
+    expect(rec2.log.some((x) => /FROM listings|FROM exchanges|CROSS JOIN listings/.test(x.sql))).toBe(false);
   });
 
   it('every statement matching runs uses an index (EXPLAIN QUERY PLAN of the recorded statements)', async () => {

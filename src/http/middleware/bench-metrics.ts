@@ -23,6 +23,9 @@ export type BenchStatement = {
 
 type Log = Map<string, BenchStatement>;
 
+/** Calls to D1 (round trips): a statement alone is one, a batch of any number one. */
+export type Trips = { n: number };
+
 // Headers stay under the 16 KB a Node client accepts by default.
 const MAX_HEADER_CHARS = 12_000;
 const MAX_PARAM_CHARS = 2_000;
@@ -40,30 +43,40 @@ function note(log: Log, sql: string, params: unknown[], r: D1Result | undefined)
 
 type Recorded = D1PreparedStatement & { inner: D1PreparedStatement; sql: string; params: unknown[] };
 
-function statement(log: Log, inner: D1PreparedStatement, sql: string, params: unknown[]): Recorded {
+function statement(
+  log: Log,
+  inner: D1PreparedStatement,
+  sql: string,
+  params: unknown[],
+  trips: Trips,
+): Recorded {
   const s = {
     inner,
     sql,
     params,
-    bind: (...p: unknown[]) => statement(log, inner.bind(...p), sql, p),
+    bind: (...p: unknown[]) => statement(log, inner.bind(...p), sql, p, trips),
     all: async () => {
+      trips.n++;
       const r = await inner.all();
       note(log, sql, params, r);
       return r;
     },
     run: async () => {
+      trips.n++;
       const r = await inner.run();
       note(log, sql, params, r);
       return r;
     },
     // first() reads the same rows as all() (D1 runs the whole statement either way); all() has meta.
     first: async (col?: string) => {
+      trips.n++;
       const r = await inner.all<Record<string, unknown>>();
       note(log, sql, params, r);
       const row = r.results[0] ?? null;
       return col === undefined ? row : (row?.[col] ?? null);
     },
     raw: async (o?: { columnNames?: boolean }) => {
+      trips.n++;
       const r = await inner.all<Record<string, unknown>>();
       note(log, sql, params, r);
       const rows = r.results.map((row) => Object.values(row));
@@ -73,11 +86,12 @@ function statement(log: Log, inner: D1PreparedStatement, sql: string, params: un
   return s as unknown as Recorded;
 }
 
-/** env.DB with every statement recorded into `log`. */
-export function recordingDb(db: D1Database, log: Log): D1Database {
+/** env.DB with every statement recorded into `log`, and its calls to D1 counted in `trips`. */
+export function recordingDb(db: D1Database, log: Log, trips: Trips = { n: 0 }): D1Database {
   const wrapped = {
-    prepare: (sql: string) => statement(log, db.prepare(sql), sql, []),
+    prepare: (sql: string) => statement(log, db.prepare(sql), sql, [], trips),
     batch: async <T>(stmts: D1PreparedStatement[]) => {
+      trips.n++;
       const recorded = stmts as Recorded[];
       const rs = await db.batch<T>(recorded.map((s) => s.inner ?? s));
       rs.forEach((r, i) => note(log, recorded[i]?.sql ?? '?', recorded[i]?.params ?? [], r));

@@ -704,6 +704,27 @@ export async function exchangesOfRequest(db: D1Database, requestId: number): Pro
   return results;
 }
 
+/**
+ * The statement reading, of these listings, those on which one of the hubs has an exchange that is
+ * open or finished (not ended unfilled), as rows of `hub_id`, `listing_id` (for a batch). At least
+ * one hub and one listing. Listing by listing through exchanges_listing (listing_id, state): a
+ * seek each and its few exchanges, not every exchange the hubs ever had; `+e.state` keeps it one
+ * seek, not one a state.
+ */
+export function listingsExchangedByHubStatement(
+  db: D1Database,
+  o: { hubIds: number[]; listingIds: number[] },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT DISTINCT e.to_hub_id AS hub_id, e.listing_id FROM ${idValues([...new Set(o.listingIds)])} v
+       CROSS JOIN exchanges e ON e.listing_id = v.column1
+       WHERE e.to_hub_id IN (SELECT value FROM json_each(?1))
+         AND +e.state IN ('claimed', 'accepted', 'handed_over', 'disputed', 'completed')`,
+    )
+    .bind(JSON.stringify(o.hubIds));
+}
+
 /** Of these listings, those on which the hub has an exchange that is open or finished (not ended unfilled). */
 export async function listingsExchangedByHub(
   db: D1Database,
@@ -711,16 +732,9 @@ export async function listingsExchangedByHub(
 ): Promise<{ hub_id: number; listing_id: number }[]> {
   const listingIds = [...new Set(o.listingIds ?? (o.listingId ? [o.listingId] : []))];
   if (o.hubIds.length === 0 || listingIds.length === 0) return [];
-  // Listing by listing through exchanges_listing (listing_id, state): a seek each and its few
-  // exchanges, not every exchange the hubs ever had; `+e.state` keeps it one seek, not one a state.
-  const { results } = await db
-    .prepare(
-      `SELECT DISTINCT e.to_hub_id AS hub_id, e.listing_id FROM ${idValues(listingIds)} v
-       CROSS JOIN exchanges e ON e.listing_id = v.column1
-       WHERE e.to_hub_id IN (SELECT value FROM json_each(?1))
-         AND +e.state IN ('claimed', 'accepted', 'handed_over', 'disputed', 'completed')`,
-    )
-    .bind(JSON.stringify(o.hubIds))
-    .all<{ hub_id: number; listing_id: number }>();
+  const { results } = await listingsExchangedByHubStatement(db, { hubIds: o.hubIds, listingIds }).all<{
+    hub_id: number;
+    listing_id: number;
+  }>();
   return results;
 }

@@ -706,6 +706,21 @@ export async function listingsExchangedByHubs(
   { hubIds, listingIds }: { hubIds: number[]; listingIds: number[] },
 ): Promise<Set<string>> {
   if (hubIds.length === 0 || listingIds.length === 0) return new Set();
-  const rows = await repo.listingsExchangedByHub(deps.db, { hubIds, listingIds });
+  return exchangedKeysOf(await repo.listingsExchangedByHub(deps.db, { hubIds, listingIds }));
+}
+
+/**
+ * The statement of `listingsExchangedByHubs`, for a caller's batch (at least one hub and one
+ * listing); `exchangedKeysOf` turns its rows into the same set.
+ */
+export function listingsExchangedByHubsStatement(
+  db: D1Database,
+  o: { hubIds: number[]; listingIds: number[] },
+): D1PreparedStatement {
+  return repo.listingsExchangedByHubStatement(db, o);
+}
+
+/** `hub:listing` keys of the rows of `listingsExchangedByHubsStatement`. */
+export function exchangedKeysOf(rows: { hub_id: number; listing_id: number }[]): Set<string> {
   return new Set(rows.map((r) => `${r.hub_id}:${r.listing_id}`));
 }

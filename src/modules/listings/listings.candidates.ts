@@ -31,9 +31,14 @@ const FIELDS = `l.id, l.hub_id, l.author_id, l.kind, l.title, l.category,
   l.width_mm, l.thickness_mm, l.condition, l.available_from, l.available_until,
   CASE WHEN l.hidden_at IS NULL THEN l.status ELSE 'hidden' END AS status`;
 
+/** The statement reading one listing's matching fields (any status; no row when there is none), for a batch. */
+export function listingForMatchingStatement(db: D1Database, id: number): D1PreparedStatement {
+  return db.prepare(`SELECT ${FIELDS} FROM listings l WHERE l.id = ?1`).bind(id);
+}
+
 /** One listing's matching fields (any status), or null. */
 export function findListingForMatching(db: D1Database, id: number): Promise<ListingCandidateRow | null> {
-  return db.prepare(`SELECT ${FIELDS} FROM listings l WHERE l.id = ?1`).bind(id).first<ListingCandidateRow>();
+  return listingForMatchingStatement(db, id).first<ListingCandidateRow>();
 }
 
 /**
@@ -72,20 +77,27 @@ export type ShownListingRow = ListingCandidateRow & {
 } & HubSummaryColumns<'hub_'>;
 
 /**
- * Listings by id, for showing matches: one query for the page, the first photo's id read from the
- * photos the listing's row keeps (migration 0050), each with its hub's summary (so the page needs
- * no statement of hubs by id).
+ * The statement reading listings by id, for showing matches (for a batch; `shownListingsOf` maps
+ * its rows): the first photo's id read from the photos the listing's row keeps (migration 0050),
+ * each with its hub's summary (so the page needs no statement of hubs by id). At least one id.
  */
+export function listingsByIdsStatement(db: D1Database, ids: number[]): D1PreparedStatement {
+  return db.prepare(
+    `SELECT ${FIELDS}, l.quantity_milli AS total_milli,
+       json_extract(l.photos, '$[0][0]') AS photo_id,
+       h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
+       h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
+     FROM ${idValues([...new Set(ids)])} v CROSS JOIN listings l ON l.id = v.column1 JOIN hubs h ON h.id = l.hub_id`,
+  );
+}
+
+/** The rows of `listingsByIdsStatement` by listing id. */
+export function shownListingsOf(result: D1Result<ShownListingRow>): Map<number, ShownListingRow> {
+  return new Map(result.results.map((r) => [r.id, r]));
+}
+
+/** Listings by id, for showing matches, in one statement (`listingsByIdsStatement`). */
 export async function listingsByIds(db: D1Database, ids: number[]): Promise<Map<number, ShownListingRow>> {
   if (ids.length === 0) return new Map();
-  const { results } = await db
-    .prepare(
-      `SELECT ${FIELDS}, l.quantity_milli AS total_milli,
-         json_extract(l.photos, '$[0][0]') AS photo_id,
-         h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
-         h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon
-       FROM ${idValues([...new Set(ids)])} v CROSS JOIN listings l ON l.id = v.column1 JOIN hubs h ON h.id = l.hub_id`,
-    )
-    .all<ShownListingRow>();
-  return new Map(results.map((r) => [r.id, r]));
+  return shownListingsOf(await listingsByIdsStatement(db, ids).all<ShownListingRow>());
 }

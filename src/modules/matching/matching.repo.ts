@@ -91,19 +91,25 @@ export function staleRequestMatches(
 
 /** The open matches of a listing among some requests (after a write), to notify about new ones. */
 export async function openMatchesOfListing(db: D1Database, listingId: number): Promise<MatchRow[]> {
-  const { results } = await db
+  return (await openMatchesOfListingStatement(db, listingId).all<MatchRow>()).results;
+}
+
+/** The statement of `openMatchesOfListing`, for a batch. */
+export function openMatchesOfListingStatement(db: D1Database, listingId: number): D1PreparedStatement {
+  return db
     .prepare(`SELECT * FROM matches WHERE listing_id = ?1 AND state = 'open' ORDER BY score DESC, id`)
-    .bind(listingId)
-    .all<MatchRow>();
-  return results;
+    .bind(listingId);
+}
+
+/** The statement reading a request's open matches, best first (rows of `MatchRow`), for a batch. */
+export function openMatchesOfRequestStatement(db: D1Database, requestId: number): D1PreparedStatement {
+  return db
+    .prepare(`SELECT * FROM matches WHERE request_id = ?1 AND state = 'open' ORDER BY score DESC, id`)
+    .bind(requestId);
 }
 
 export async function openMatchesOfRequest(db: D1Database, requestId: number): Promise<MatchRow[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM matches WHERE request_id = ?1 AND state = 'open' ORDER BY score DESC, id`)
-    .bind(requestId)
-    .all<MatchRow>();
-  return results;
+  return (await openMatchesOfRequestStatement(db, requestId).all<MatchRow>()).results;
 }
 
 export function findMatch(db: D1Database, id: number): Promise<MatchRow | null> {

@@ -3,7 +3,11 @@
  * candidates of its category family within reach), the match lists, dismissal, the scheduled pass.
  */
 import type { Deps, SessionUser } from '../../env';
-import { listingsExchangedByHubs } from '../exchanges/exchanges.service';
+import {
+  exchangedKeysOf,
+  listingsExchangedByHubs,
+  listingsExchangedByHubsStatement,
+} from '../exchanges/exchanges.service';
 import { ApiError } from '../../http/errors';
 import type {
   TListingMatches,
@@ -241,7 +245,11 @@ function coveredMilliOf(reasons: TMatchReason[]): number | null {
 
 /** The request, if the person is a member of its hub: one statement (the role read with it). */
 async function requireMemberOfRequestHub(deps: Deps, requestId: number, user: SessionUser) {
-  const request = await requests.findRequestForMember(deps.db, requestId, user.id);
+  return memberOfRequestHub(await requests.findRequestForMember(deps.db, requestId, user.id));
+}
+
+/** The request read with the person's role in its hub, when they are a member; else a 404 or 403. */
+function memberOfRequestHub(request: requests.RequestForMemberRow | null): requests.RequestForMemberRow {
   if (!request) throw new ApiError('REQUEST_NOT_FOUND');
   if (!request.viewer_role) throw new ApiError('NOT_A_MEMBER');
   return request;
@@ -252,16 +260,26 @@ export async function requestMatches(
   deps: Deps,
   { requestId, user }: { requestId: number; user: SessionUser },
 ): Promise<TRequestMatches> {
-  const request = await requireMemberOfRequestHub(deps, requestId, user);
-  const rows = await repo.openMatchesOfRequest(deps.db, requestId);
-  const found = await listings.listingsByIds(
-    deps.db,
-    rows.map((r) => r.listing_id),
-  );
-  const claimed = await listingsExchangedByHubs(deps, {
-    hubIds: [request.hub_id],
-    listingIds: rows.map((r) => r.listing_id),
-  });
+  // Two round trips to D1: the request with the person's role in its hub and its open matches
+  // (read together, shown only to a member), then the matches' listings with what the hub
+  // already claimed of them.
+  const [asked, open] = await deps.db.batch([
+    requests.requestForMemberStatement(deps.db, requestId, user.id),
+    repo.openMatchesOfRequestStatement(deps.db, requestId),
+  ]);
+  const request = memberOfRequestHub((asked?.results[0] ?? null) as requests.RequestForMemberRow | null);
+  const rows = (open?.results ?? []) as repo.MatchRow[];
+  const ids = rows.map((r) => r.listing_id);
+  let found = new Map<number, listings.ShownListingRow>();
+  let claimed = new Set<string>();
+  if (ids.length > 0) {
+    const [shown, exchanged] = await deps.db.batch([
+      listings.listingsByIdsStatement(deps.db, ids),
+      listingsExchangedByHubsStatement(deps.db, { hubIds: [request.hub_id], listingIds: ids }),
+    ]);
+    found = listings.shownListingsOf(shown as D1Result<listings.ShownListingRow>);
+    claimed = exchangedKeysOf((exchanged?.results ?? []) as { hub_id: number; listing_id: number }[]);
+  }
   const day = today(deps);
   const items: TRequestMatch[] = [];
   const shown: repo.MatchRow[] = [];
@@ -318,9 +336,14 @@ export async function requestMatches(
 
 /** The open requests a listing could fill (requests are public, like search). */
 export async function listingMatches(deps: Deps, listingId: number): Promise<TListingMatches> {
-  const listing = await listings.findListingForMatching(deps.db, listingId);
+  // Two round trips to D1: the listing with its open matches, then the matched requests.
+  const [read, open] = await deps.db.batch([
+    listings.listingForMatchingStatement(deps.db, listingId),
+    repo.openMatchesOfListingStatement(deps.db, listingId),
+  ]);
+  const listing = (read?.results[0] ?? null) as listings.ListingCandidateRow | null;
   if (!listing) throw new ApiError('LISTING_NOT_FOUND');
-  const rows = await repo.openMatchesOfListing(deps.db, listingId);
+  const rows = (open?.results ?? []) as repo.MatchRow[];
   const found = await requests.requestsByIds(
     deps.db,
     rows.map((r) => r.request_id),

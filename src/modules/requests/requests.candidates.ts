@@ -32,23 +32,31 @@ export function findRequestForMatching(db: D1Database, id: number): Promise<Requ
   return db.prepare(`SELECT ${FIELDS} FROM requests r WHERE r.id = ?1`).bind(id).first<RequestCandidateRow>();
 }
 
+/** A request's matching fields with what a person is in its hub (null when not a member). */
+export type RequestForMemberRow = RequestCandidateRow & { viewer_role: TRole | null };
+
 /**
- * One request's matching fields with what a person is in its hub (`viewer_role`, null when not a
- * member), or null: the request and the check of who may see its matches in one statement.
+ * The statement reading one request's matching fields with what a person is in its hub
+ * (`viewer_role`), for a batch: the request and the check of who may see its matches in one
+ * statement (no row when there is no such request).
  */
-export function findRequestForMember(
-  db: D1Database,
-  id: number,
-  userId: number,
-): Promise<(RequestCandidateRow & { viewer_role: TRole | null }) | null> {
+export function requestForMemberStatement(db: D1Database, id: number, userId: number): D1PreparedStatement {
   return db
     .prepare(
       `SELECT ${FIELDS},
          (SELECT m.role FROM memberships m WHERE m.hub_id = r.hub_id AND m.user_id = ?2) AS viewer_role
        FROM requests r WHERE r.id = ?1`,
     )
-    .bind(id, userId)
-    .first<RequestCandidateRow & { viewer_role: TRole | null }>();
+    .bind(id, userId);
+}
+
+/** One request's matching fields with what a person is in its hub, or null (`requestForMemberStatement`). */
+export function findRequestForMember(
+  db: D1Database,
+  id: number,
+  userId: number,
+): Promise<RequestForMemberRow | null> {
+  return requestForMemberStatement(db, id, userId).first<RequestForMemberRow>();
 }
 
 /**
