@@ -93,9 +93,9 @@ export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; r
  * caller knows better), the second sized by the first's density to hold about RING_HUBS hubs more
  * (`nextRingCells`: about 60 km on the bench's grid of a hub every 0.1°, a few hundred km where
  * hubs are few), then every other cell. With a radius, each square within the radius's box, and
- * the first reaching past the radius is the last: the box less the squares before it. A square's hubs beyond its nearest edge
- * (`squareReachMetres`) wait for the next ring, so the order stays exact. Never the hubs table
- * whole unless the squares before it held too few.
+ * the first reaching past the radius is the last: the box less the squares before it. A square's
+ * hubs beyond its nearest edge (`squareReachMetres`) wait for the next ring, so the order stays
+ * exact. Never the hubs table whole unless the squares before it held too few.
  */
 export function hubRings(
   deps: Deps,
