@@ -425,6 +425,8 @@ try {
     ['search by text', '/api/v1/listings?q=birch', ''],
     ['search by text + near', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=25', ''],
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
+    // A radius holding about a thousand of the grid's hubs: read a square at a time, as without one.
+    ['search by text + near, 150 km', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=150', ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
     // Near a point with little to find: a category, a condition and listings with sizes ("my part
