@@ -28,6 +28,7 @@ import {
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
 import { distanceMetres } from '../search/search.domain';
+import type { HubRing } from '../search/search.statements';
 import * as repo from './hubs.repo';
 import * as joinRepo from './join-requests.repo';
 
@@ -77,13 +78,6 @@ export async function hubsWithin(
     .filter((h) => h.metres <= radiusKm * 1000)
     .sort((a, b) => a.metres - b.metres || a.id - b.id);
 }
-
-/**
- * Hubs at their distance from a point, nearest first (then by id); `last` when none are left;
- * `reach`: every hub nearer than this (metres) has now been given, by this ring or one before;
- * `read: false` when the ring cost no statement (its places were known).
- */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number; read?: false };
 
 /**
  * The hubs within `radiusKm` of a point (every hub without a radius), nearest first, a ring at a

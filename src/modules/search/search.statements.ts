@@ -80,8 +80,10 @@ export type StoppedAt = { band: number; metres: number };
 export type SearchRows<R> = R[] & { stoppedAt?: StoppedAt };
 
 /**
- * The hubs in reach a ring at a time, nearest first (hubs.service `hubRings`); `read: false` when
- * the ring cost no statement.
+ * Hubs at their distance from a point, nearest first (then by id), a ring at a time (hubs.service
+ * `hubRings`, `hubRingOf`); `last` when none are left; `reach`: every hub nearer than this
+ * (metres) has now been given, by this ring or one before; `read: false` when the ring cost no
+ * statement (its places were known).
  */
 export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number; read?: false };
 
