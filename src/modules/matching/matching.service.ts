@@ -273,11 +273,11 @@ export async function requestMatches(
   let found = new Map<number, listings.ShownListingRow>();
   let claimed = new Set<string>();
   if (ids.length > 0) {
-    const [shown, exchanged] = await deps.db.batch([
+    const [listed, exchanged] = await deps.db.batch([
       listings.listingsByIdsStatement(deps.db, ids),
       listingsExchangedByHubsStatement(deps.db, { hubIds: [request.hub_id], listingIds: ids }),
     ]);
-    found = listings.shownListingsOf(shown as D1Result<listings.ShownListingRow>);
+    found = listings.shownListingsOf(listed as D1Result<listings.ShownListingRow>);
     claimed = exchangedKeysOf((exchanged?.results ?? []) as { hub_id: number; listing_id: number }[]);
   }
   const day = today(deps);
