@@ -1,0 +1,145 @@
+/**
+ * Newest first within a radius (`newestWithinSql`): a few hubs are read each through its own
+ * index and merged; many hubs, through the network's newest rows kept by hub. Either way the
+ * pages are those of the general query (every row of every hub in the radius, sorted), with no
+ * row twice or missed across cursors, and a page reads about the rows it shows, not every row of
+ * the radius.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/env';
+import { hubsWithin } from '../../src/modules/hubs/hubs.service';
+import { searchListings } from '../../src/modules/listings/listings.service';
+import { distanceMetres, metresToKm, toFtsQuery } from '../../src/modules/search/search.domain';
+import {
+  buildSearchSql,
+  NEWEST_HUB_MEMBERS,
+  type SearchSqlOptions,
+} from '../../src/modules/search/search.statements';
+import { ZListingPage, ZListingSearch, type TListingPage } from '../../src/shared/search.schemas';
+import { call, db, expectJson, makerWithHub } from '../helpers';
+import { recordingDb } from '../matching-helpers';
+import { SEEDED_AT, addHub } from '../search-helpers';
+
+const NOW = SEEDED_AT;
+const POINT = { lat: 59.91, lon: 10.75 }; // Oslo
+const CATEGORIES = ['solid-wood', 'hardwood', 'softwood', 'other'] as const;
+
+async function allPages(path: string, limit: number): Promise<TListingPage['items']> {
+  const items: TListingPage['items'] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const url = `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: TListingPage = await expectJson(await call(url), 200, ZListingPage);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 200);
+  return items;
+}
+
+describe('newest first within a radius', () => {
+  it('pages as the general query, through a few hubs merged or many kept by hub, reading about what it shows', async () => {
+    const m = await makerWithHub({ lat: 61.5, lon: 9.5 });
+    const by = m.me.user.id;
+    // 40 hubs within about 20 km of the point, 6 of them within 4 km, and 5 beyond 50 km.
+    const hubs: { id: number; lat: number; lon: number }[] = [];
+    for (let i = 0; i < 45; i++) {
+      const far = i >= 40;
+      const r = far ? 0.5 + i * 0.01 : i < 6 ? 0.01 + i * 0.004 : 0.05 + (i / 40) * 0.12;
+      const a = i * 2.399963;
+      const lat = POINT.lat + r * Math.sin(a);
+      const lon = POINT.lon + 2 * r * Math.cos(a);
+      hubs.push({ id: await addHub(`newest-${i}`, lat, lon, by), lat, lon });
+    }
+    // Five rounds, a listing per hub each: the newest rows interleave the hubs.
+    for (let round = 0; round < 5; round++)
+      for (const [i, h] of hubs.entries())
+        await db
+          .prepare(
+            `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+               condition, price_type, status, created_at, updated_at)
+             VALUES (?1, ?2, 'offcut', ?3, '', ?4, 1000, 'pieces', 'good', 'free', 'active', ?5, ?5)`,
+          )
+          .bind(
+            h.id,
+            by,
+            `${round % 2 ? 'Walnut' : 'Larch'} board ${i}.${round}`,
+            CATEGORIES[(i + round) % 4],
+            NOW,
+          )
+          .run();
+
+    const deps = { db, now: () => new Date(NOW) } as Deps;
+    const near = `${POINT.lat},${POINT.lon}`;
+    for (const [km, path] of [
+      [4, 'radius_km=4'],
+      [30, 'radius_km=30'],
+      [30, 'radius_km=30&q=walnut'],
+      [30, 'radius_km=30&category=solid-wood'],
+      [4, 'radius_km=4&q=walnut'],
+      [4, 'radius_km=4&category=solid-wood'],
+    ] as const) {
+      const within = await hubsWithin(deps, POINT, km);
+      expect(within.length, path).toBe(km === 4 ? 6 : 40);
+      const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(`near=${near}&${path}`)));
+      const base: SearchSqlOptions = {
+        table: 'listings',
+        select: 'h.slug AS hub_slug',
+        joins: 'JOIN hubs h ON h.id = t.hub_id',
+        where: [
+          { sql: "t.status = 'active'", values: [] },
+          ...(q.category
+            ? [{ sql: 't.category IN (?, ?, ?)', values: ['solid-wood', 'hardwood', 'softwood'] }]
+            : []),
+        ],
+        fts: q.q ? toFtsQuery(q.q) : null,
+        hubDistances: new Map(within.map((h) => [h.id, h.metres])),
+        sort: 'newest',
+        cursor: null,
+        limit: 1000,
+      };
+      const general = buildSearchSql(base);
+      const expected = (
+        await db
+          .prepare(general.sql)
+          .bind(...general.values)
+          .all<{ id: number; hub_id: number }>()
+      ).results;
+      expect(expected.length, path).toBeGreaterThan(km === 4 ? 5 : 40);
+      for (const limit of [1, 7, 50]) {
+        const items = await allPages(`/listings?near=${near}&${path}&sort=newest`, limit);
+        expect(
+          items.map((i) => i.id),
+          `${path} by ${limit}`,
+        ).toEqual(expected.map((r) => r.id));
+        // Each row at its hub's distance.
+        const hubOf = new Map(expected.map((r) => [r.id, hubs.find((h) => h.id === r.hub_id)!]));
+        for (const item of items)
+          expect(item.distanceKm).toBe(metresToKm(distanceMetres(POINT, hubOf.get(item.id)!)));
+      }
+
+      // One page of 5: the hubs of the radius and the page, reading about what it shows (the
+      // general query read every row of every hub of the radius: 200 within 30 km).
+      const rec = recordingDb();
+      const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
+        query: ZListingSearch.parse({
+          ...Object.fromEntries(new URLSearchParams(`near=${near}&${path}`)),
+          sort: 'newest',
+          limit: '5',
+        }),
+        user: null,
+      });
+      expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 5).map((r) => r.id));
+      const pageStatement = rec.log.find((x) => /ORDER BY t\.id DESC$/.test(x.sql.trim()))!;
+      expect(pageStatement, path).toBeDefined();
+      // Through each hub (a few) or the network's newest rows (many): hub reads beyond
+      // NEWEST_HUB_MEMBERS never go into one statement.
+      const merged =
+        (pageStatement.sql.match(/t\.hub_id = \d+/g) ?? []).length +
+        (pageStatement.sql.match(/\* 8589934592/g) ?? []).length;
+      expect(merged, path).toBeLessThanOrEqual(NEWEST_HUB_MEMBERS);
+      expect(pageStatement.rowsRead, path).toBeLessThanOrEqual(km === 4 ? 6 * 6 * 3 + 20 : 60);
+    }
+  }, 120_000);
+});
