@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
 import { hubsWithin } from '../../src/modules/hubs/hubs.service';
+import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { distanceMetres, metresToKm, toFtsQuery } from '../../src/modules/search/search.domain';
 import {
@@ -34,7 +35,7 @@ async function allPages(path: string, limit: number): Promise<TListingPage['item
     items.push(...page.items);
     cursor = page.nextCursor;
     pages++;
-  } while (cursor && pages < 200);
+  } while (cursor && pages < 100);
   return items;
 }
 
@@ -70,6 +71,17 @@ describe('newest first within a radius', () => {
           )
           .run();
 
+    // A rare kind: machine time in two hubs of the radius, and one beyond it.
+    for (const i of [3, 25, 42])
+      await db
+        .prepare(
+          `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+             condition, price_type, status, created_at, updated_at)
+           VALUES (?1, ?2, 'machine_time', 'Walnut lathe hours', '', 'other', 1000, 'hours', 'good', 'free', 'active', ?3, ?3)`,
+        )
+        .bind(hubs[i]!.id, by, NOW)
+        .run();
+
     const deps = { db, now: () => new Date(NOW) } as Deps;
     const near = `${POINT.lat},${POINT.lon}`;
     for (const [km, path] of [
@@ -79,6 +91,9 @@ describe('newest first within a radius', () => {
       [30, 'radius_km=30&category=solid-wood'],
       [4, 'radius_km=4&q=walnut'],
       [4, 'radius_km=4&category=solid-wood'],
+      // Held by few hubs: those of the radius holding it, merged.
+      [30, 'radius_km=30&kind=machine_time'],
+      [30, 'radius_km=30&kind=machine_time&q=walnut'],
     ] as const) {
       const within = await hubsWithin(deps, POINT, km);
       expect(within.length, path).toBe(km === 4 ? 6 : 40);
@@ -87,12 +102,11 @@ describe('newest first within a radius', () => {
         table: 'listings',
         select: 'h.slug AS hub_slug',
         joins: 'JOIN hubs h ON h.id = t.hub_id',
-        where: [
-          { sql: "t.status = 'active'", values: [] },
-          ...(q.category
-            ? [{ sql: 't.category IN (?, ?, ?)', values: ['solid-wood', 'hardwood', 'softwood'] }]
-            : []),
-        ],
+        where: listingSearchConditions({
+          today: new Date().toISOString().slice(0, 10),
+          kind: q.kind,
+          category: q.category,
+        }),
         fts: q.q ? toFtsQuery(q.q) : null,
         hubDistances: new Map(within.map((h) => [h.id, h.metres])),
         sort: 'newest',
@@ -106,8 +120,8 @@ describe('newest first within a radius', () => {
           .bind(...general.values)
           .all<{ id: number; hub_id: number }>()
       ).results;
-      expect(expected.length, path).toBeGreaterThan(km === 4 ? 5 : 40);
-      for (const limit of [1, 7, 50]) {
+      expect(expected.length, path).toBeGreaterThan(q.kind ? 1 : km === 4 ? 5 : 40);
+      for (const limit of [3, 50]) {
         const items = await allPages(`/listings?near=${near}&${path}&sort=newest`, limit);
         expect(
           items.map((i) => i.id),
@@ -141,5 +155,36 @@ describe('newest first within a radius', () => {
       expect(merged, path).toBeLessThanOrEqual(NEWEST_HUB_MEMBERS);
       expect(pageStatement.rowsRead, path).toBeLessThanOrEqual(km === 4 ? 6 * 6 * 3 + 20 : 60);
     }
-  }, 120_000);
+
+    // Words, newest first, without a place: the full-text index newest first, a page at a time.
+    const words = buildSearchSql({
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: listingSearchConditions({ today: new Date().toISOString().slice(0, 10) }),
+      fts: toFtsQuery('walnut'),
+      hubDistances: null,
+      sort: 'newest',
+      cursor: null,
+      limit: 1000,
+    });
+    const newest = (
+      await db
+        .prepare(words.sql)
+        .bind(...words.values)
+        .all<{ id: number }>()
+    ).results;
+    expect(newest.length).toBeGreaterThan(90);
+    for (const limit of [3, 50])
+      expect((await allPages('/listings?q=walnut&sort=newest', limit)).map((i) => i.id)).toEqual(
+        newest.map((r) => r.id),
+      );
+    const rec = recordingDb();
+    await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
+      query: ZListingSearch.parse({ q: 'walnut', sort: 'newest', limit: '5' }),
+      user: null,
+    });
+    // The general query ranked every match (93 here) before keeping 6.
+    expect(rec.log.reduce((n, x) => n + x.rowsRead, 0)).toBeLessThanOrEqual(40);
+  }, 240_000);
 });

@@ -628,18 +628,30 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       scans ? 1 : 0,
     );
   }
-  const within = newestWithinSql(o);
-  if (within && o.hubDistances) {
-    if (o.hubDistances.size === 0) return [];
-    const { results } = await db
-      .prepare(within.sql)
-      .bind(...within.values)
-      .all<Row>();
+  if (o.sort === 'newest' && o.hubDistances) {
     const metres = o.hubDistances;
+    let within = { ...o, hubDistances: metres };
+    // More hub reads than one statement merges, with a filter an index by hub serves: when few
+    // hubs hold its value, those of the radius, merged (a rare kind within 100 km: its rows, not
+    // the network's newest a million rows deep).
+    const arms = (o.fts ? null : hubArms(o.where))?.arms.length ?? 1;
+    if (metres.size * arms > NEWEST_HUB_MEMBERS && o.where.some((w) => w.hubScan)) {
+      const holding = await hubsHolding(db, o);
+      const held = new Map(
+        (holding ?? []).filter((h) => metres.has(h.id)).map((h) => [h.id, metres.get(h.id)!]),
+      );
+      if (holding && held.size * arms <= NEWEST_HUB_MEMBERS) within = { ...o, hubDistances: held };
+    }
+    if (within.hubDistances.size === 0) return [];
+    const { sql, values } = newestWithinSql(within)!;
+    const { results } = await db
+      .prepare(sql)
+      .bind(...values)
+      .all<Row>();
     return results.map((r) => ({ ...r, metres: metres.get((r as { hub_id?: number }).hub_id ?? 0) ?? null }));
   }
   const bands = relevanceBandsSql(o);
-  const { sql, values } = bands ?? buildSearchSql(o);
+  const { sql, values } = bands ?? newestWordsSql(o) ?? buildSearchSql(o);
   const { results: read } = await db
     .prepare(sql)
     .bind(...values)
@@ -724,6 +736,27 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   const sql = `WITH found AS NOT MATERIALIZED (SELECT * FROM (${parts.join(' UNION ALL ')}) LIMIT ${limit})
     SELECT t.*, ${o.select} FROM found t ${o.joins}`;
   return { sql, values };
+}
+
+/**
+ * Newest first with words, without a radius: the full-text index newest first (its rowid order),
+ * each match kept when it meets the filters, under the page's LIMIT — so a page reads about the
+ * rows it shows (the general query ranked every match: 1,096,312 rows for `q=birch&sort=newest`
+ * at a million listings). Null when this does not apply.
+ */
+export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
+  if (o.sort !== 'newest' || !o.fts || o.hubDistances) return null;
+  const values: unknown[] = [];
+  const bind = (v: unknown) => {
+    values.push(v);
+    return `?${values.length}`;
+  };
+  const idx = `${o.table}_fts`;
+  const conditions = [`${idx} MATCH ${bind(anyText(o.fts))}`, ...whereSql(o.where, bind)];
+  if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
+  const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+    WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
+  return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
 }
 
 /**
