@@ -14,6 +14,7 @@ import { distanceMetres, metresToKm, toFtsQuery } from '../../src/modules/search
 import {
   buildSearchSql,
   NEWEST_HUB_MEMBERS,
+  NEWEST_WINDOW,
   type SearchSqlOptions,
 } from '../../src/modules/search/search.statements';
 import { ZListingPage, ZListingSearch, type TListingPage } from '../../src/shared/search.schemas';
@@ -186,5 +187,97 @@ describe('newest first within a radius', () => {
     });
     // The general query ranked every match (93 here) before keeping 6.
     expect(rec.log.reduce((n, x) => n + x.rowsRead, 0)).toBeLessThanOrEqual(40);
+  }, 240_000);
+
+  it('without a place, a rare kind or condition is read from the hubs holding it once the newest rows hold no page of it', async () => {
+    const m = await makerWithHub({ lat: 61.5, lon: 9.5 });
+    const by = m.me.user.id;
+    const hubs: number[] = [];
+    for (let i = 0; i < 3; i++) hubs.push(await addHub(`newest-rare-${i}`, 62 + i, 8, by));
+    const add = (hub: number, kind: string, condition: string, title: string) =>
+      db
+        .prepare(
+          `INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+             condition, price_type, status, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, '', 'other', 1000, 'pieces', ?5, 'free', 'active', ?6, ?6)`,
+        )
+        .bind(hub, by, kind, title, condition, NOW)
+        .run();
+    for (const [i, hub] of hubs.entries()) {
+      await add(hub, 'machine_time', 'good', `Lathe hours ${i}`);
+      await add(hub, 'offcut', 'new', `Unused board ${i}`);
+    }
+    // Then more newer rows than the window the newest are looked through.
+    await db
+      .prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
+         INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
+           condition, price_type, status, created_at, updated_at)
+         SELECT ?2, ?3, 'offcut', 'Pine offcut ' || i, '', 'other', 1000, 'pieces', 'good', 'free', 'active', ?4, ?4 FROM seq`,
+      )
+      .bind(NEWEST_WINDOW + 20, hubs[0], by, NOW)
+      .run();
+
+    for (const [filter, title] of [
+      ['kind=machine_time', 'Lathe hours'],
+      ['condition=new', 'Unused board'],
+    ] as const) {
+      const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(filter)));
+      const general = buildSearchSql({
+        table: 'listings',
+        select: 'h.slug AS hub_slug',
+        joins: 'JOIN hubs h ON h.id = t.hub_id',
+        where: listingSearchConditions({
+          today: new Date().toISOString().slice(0, 10),
+          kind: q.kind,
+          condition: q.condition,
+        }),
+        fts: null,
+        hubDistances: null,
+        sort: 'newest',
+        cursor: null,
+        limit: 1000,
+      });
+      const expected = (
+        await db
+          .prepare(general.sql)
+          .bind(...general.values)
+          .all<{ id: number; title: string }>()
+      ).results;
+      expect(
+        expected.filter((r) => r.title.startsWith(title)),
+        filter,
+      ).toHaveLength(3);
+      for (const limit of [1, 2, 50])
+        expect(
+          (await allPages(`/listings?${filter}`, limit)).map((i) => i.id),
+          `${filter} by ${limit}`,
+        ).toEqual(expected.map((r) => r.id));
+      // The newest rows (no page of the value), the hubs holding it, their rows merged.
+      const rec = recordingDb();
+      const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
+        query: ZListingSearch.parse({ ...Object.fromEntries(new URLSearchParams(filter)), limit: '2' }),
+        user: null,
+      });
+      expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 2).map((r) => r.id));
+      expect(
+        rec.log.map((x) => x.n).reduce((a, b) => a + b),
+        filter,
+      ).toBe(3);
+      expect(
+        rec.log.reduce((n, x) => n + x.rowsRead, 0),
+        filter,
+      ).toBeLessThanOrEqual(NEWEST_WINDOW + 60);
+    }
+
+    // A common kind fills its page from the newest rows, in one statement.
+    const rec = recordingDb();
+    const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
+      query: ZListingSearch.parse({ kind: 'offcut', limit: '5' }),
+      user: null,
+    });
+    expect(page.items).toHaveLength(5);
+    expect(rec.log.map((x) => x.n).reduce((a, b) => a + b)).toBe(1);
+    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(30);
   }, 240_000);
 });
