@@ -205,7 +205,7 @@ describe('newest first within a radius', () => {
         .run();
     for (const [i, hub] of hubs.entries()) {
       await add(hub, 'machine_time', 'good', `Lathe hours ${i}`);
-      await add(hub, 'offcut', 'new', `Unused board ${i}`);
+      await add(hub, 'offcut', 'new', `Unused offcut board ${i}`);
     }
     // Then more newer rows than the window the newest are looked through.
     await db
@@ -220,7 +220,9 @@ describe('newest first within a radius', () => {
 
     for (const [filter, title] of [
       ['kind=machine_time', 'Lathe hours'],
-      ['condition=new', 'Unused board'],
+      ['condition=new', 'Unused offcut board'],
+      // With words held by the newer rows too: the window is their newest matches.
+      ['q=offcut&condition=new&sort=newest', 'Unused offcut board'],
     ] as const) {
       const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(filter)));
       const general = buildSearchSql({
@@ -232,7 +234,7 @@ describe('newest first within a radius', () => {
           kind: q.kind,
           condition: q.condition,
         }),
-        fts: null,
+        fts: q.q ? toFtsQuery(q.q) : null,
         hubDistances: null,
         sort: 'newest',
         cursor: null,
@@ -267,7 +269,9 @@ describe('newest first within a radius', () => {
       expect(
         rec.log.reduce((n, x) => n + x.rowsRead, 0),
         filter,
-      ).toBeLessThanOrEqual(NEWEST_WINDOW + 60);
+        // The window's rows (with words, an index entry and a row each), then each holding hub's
+        // rows of the value (with words, that hub's matches: the first hub holds all 520 newer).
+      ).toBeLessThanOrEqual(q.q ? 4 * (NEWEST_WINDOW + 20) + 60 : NEWEST_WINDOW + 60);
     }
 
     // A common kind fills its page from the newest rows, in one statement.

@@ -699,7 +699,7 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
         holding.map((h) => h.id),
       );
     else {
-      const general = buildSearchSql(o);
+      const general = newestWordsSql(o) ?? buildSearchSql(o);
       read = (
         await db
           .prepare(general.sql)
@@ -797,16 +797,16 @@ export const NEWEST_WINDOW = 500;
 const BY_HUB_INDEX = new Set<HubScan['column']>(['kind', 'condition', 'price_type', 'sized']);
 
 /**
- * Newest first without words or a place, filtered by a kind, a condition, a price or "my part
- * fits" (whose indexes run hub by hub, not newest first across the network): the page among the
- * network's NEWEST_WINDOW newest rows (`listings_status_id`), read lazily, so a common value
- * reads about the rows shown. A page not full there means a rare value: the caller reads the
+ * Newest first without a place, filtered by a kind, a condition, a price or "my part fits"
+ * (whose indexes run hub by hub, not newest first across the network): the page among the
+ * network's NEWEST_WINDOW newest rows (`listings_status_id`; with words, their newest matches),
+ * read lazily, so a common value reads about the rows shown. A page not full there means a rare value: the caller reads the
  * hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every row (`kind=machine_time` read
  * 1,000,050 rows at a million listings for 5). Null when this does not apply.
  */
 export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
-  if (o.sort !== 'newest' || o.fts || o.hubDistances || o.rings) return null;
-  if (o.where.some((w) => w.arms && w.arms.length > 0)) return null; // armsPage reads those
+  if (o.sort !== 'newest' || o.hubDistances || o.rings) return null;
+  if (!o.fts && o.where.some((w) => w.arms && w.arms.length > 0)) return null; // armsPage reads those
   if (!o.where.some((w) => w.hubScan && BY_HUB_INDEX.has(w.hubScan.column))) return null;
   const values: unknown[] = [];
   const bind = (v: unknown) => {
@@ -814,8 +814,14 @@ export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unk
     return `?${values.length}`;
   };
   const older = o.cursor?.s === 'newest' ? ` AND n.id < ${bind(o.cursor.id)}` : '';
-  const recent = `SELECT * FROM ${o.table} n WHERE n.status = '${FINDABLE[o.table]}'${older}
-    ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
+  const idx = `${o.table}_fts`;
+  // With words, the newest of their matches (the full-text index newest first).
+  const recent = o.fts
+    ? `SELECT n.* FROM ${idx} CROSS JOIN ${o.table} n ON n.id = ${idx}.rowid
+        WHERE ${idx} MATCH ${bind(anyText(o.fts))} AND n.status = '${FINDABLE[o.table]}'${older}
+        ORDER BY ${idx}.rowid DESC LIMIT ${NEWEST_WINDOW}`
+    : `SELECT * FROM ${o.table} n WHERE n.status = '${FINDABLE[o.table]}'${older}
+        ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
   const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM (${recent}) t
     WHERE ${whereSql(o.where, bind).join(' AND ')} LIMIT ${bind(o.limit + 1)}`;
   return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
