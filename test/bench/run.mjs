@@ -435,6 +435,10 @@ try {
     ['search near, rare condition', '/api/v1/listings?near=51.05,3.72&condition=new', ''],
     ['search near, words found nowhere', '/api/v1/listings?q=zqxwv&near=51.05,3.72', ''],
     ['search near, my part fits', '/api/v1/listings?near=51.05,3.72&fits=1000x500', ''],
+    // Newest first within a radius, newest first by words, and a kind held by few hubs.
+    ['search newest within 25 km', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=newest', ''],
+    ['search newest by text', '/api/v1/listings?q=birch&sort=newest', ''],
+    ['search a rare kind', '/api/v1/listings?kind=machine_time', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
     ['search by family', '/api/v1/listings?category=wood', ''],
     [
