@@ -800,9 +800,10 @@ const BY_HUB_INDEX = new Set<HubScan['column']>(['kind', 'condition', 'price_typ
  * Newest first without a place, filtered by a kind, a condition, a price or "my part fits"
  * (whose indexes run hub by hub, not newest first across the network): the page among the
  * network's NEWEST_WINDOW newest rows (`listings_status_id`; with words, their newest matches),
- * read lazily, so a common value reads about the rows shown. A page not full there means a rare value: the caller reads the
- * hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every row (`kind=machine_time` read
- * 1,000,050 rows at a million listings for 5). Null when this does not apply.
+ * read lazily, so a common value reads about the rows shown. A page not full there means a rare
+ * value: the caller reads the hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every
+ * row (`kind=machine_time` read 1,000,050 rows at a million listings for 5). Null when this does
+ * not apply.
  */
 export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
   if (o.sort !== 'newest' || o.hubDistances || o.rings) return null;
@@ -900,21 +901,20 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
   const hubs = [...o.hubDistances.keys()];
   const need = int(o.limit + 1);
   const cursor = o.cursor?.s === 'newest' ? o.cursor.id : null;
-  const where = whereSql(o.where, bind);
+  // The filters bound where they are written (a category's arms write their own).
+  const where = () => whereSql(o.where, bind);
+  const armWhere = (at: number, arm: Condition) =>
+    whereSql(
+      o.where.map((w, i) => (i === at ? arm : w)),
+      bind,
+    );
   const armed = o.fts ? null : hubArms(o.where);
   const reads = hubs.length * (armed?.arms.length ?? 1);
   let body: string;
   if (hubs.length === 0) {
     body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t WHERE 0`;
   } else if (reads <= NEWEST_HUB_MEMBERS && !o.fts) {
-    const wheres = armed
-      ? armed.arms.map((a) =>
-          whereSql(
-            o.where.map((w, i) => (i === armed.at ? a : w)),
-            bind,
-          ),
-        )
-      : [where];
+    const wheres = armed ? armed.arms.map((a) => armWhere(armed.at, a)) : [where()];
     const older = cursor === null ? [] : [`t.id < ${bind(cursor)}`];
     body = newestOf(
       hubs.flatMap((hub) =>
@@ -928,6 +928,7 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
   } else if (reads <= NEWEST_HUB_MEMBERS) {
     const hidx = `${o.table}_hub_fts`;
     const match = bind(needsHubEnd(o.fts!) ? withHubEnd(o.fts!) : o.fts!);
+    const filters = where();
     // Older than the cursor: from the cursor's place in each hub's range (id < c is rowid ≥
     // start + 2^32 − c); an id past the index's span leaves the whole range.
     const from = cursor === null ? 0 : Math.max(0, ID_SPAN - cursor);
@@ -938,7 +939,7 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
         WHERE ${[
           `${hidx} MATCH ${match}`,
           `${hidx}.rowid BETWEEN ${start} + ${int(from)} AND ${start} + ${ID_SPAN - 1}`,
-          ...where,
+          ...filters,
         ].join(' AND ')} LIMIT ${need})`;
     });
     body = `SELECT * FROM (${unionAll(arms)}) ORDER BY id DESC LIMIT ${need}`;
@@ -951,32 +952,24 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
         : `SELECT value FROM json_each(${bind(JSON.stringify(hubs))})`;
     const inReach = `+t.hub_id IN (${list})`;
     const older = cursor === null ? [] : [`t.id < ${bind(cursor)}`];
-    const conditions = [...where, inReach, ...older];
     if (armed) {
       // A category with the ones below it: each arm newest first through its own index range,
       // merged (as `armsPage`), so no arm's rows are read whole and sorted.
       body = newestOf(
         armed.arms.map(
           (a) => `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t
-            WHERE ${[
-              ...whereSql(
-                o.where.map((w, i) => (i === armed.at ? a : w)),
-                bind,
-              ),
-              inReach,
-              ...older,
-            ].join(' AND ')}`,
+            WHERE ${[...armWhere(armed.at, a), inReach, ...older].join(' AND ')}`,
         ),
         o.limit + 1,
       );
     } else if (o.fts) {
       const idx = `${o.table}_fts`;
       body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
-        WHERE ${[`${idx} MATCH ${bind(anyText(o.fts))}`, ...conditions].join(' AND ')}
+        WHERE ${[`${idx} MATCH ${bind(anyText(o.fts))}`, ...where(), inReach, ...older].join(' AND ')}
         ORDER BY ${idx}.rowid DESC LIMIT ${need}`;
     } else {
       body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t
-        WHERE ${conditions.join(' AND ')} ORDER BY t.id DESC LIMIT ${need}`;
+        WHERE ${[...where(), inReach, ...older].join(' AND ')} ORDER BY t.id DESC LIMIT ${need}`;
     }
   }
   return { sql: `SELECT t.*, ${o.select} FROM (${body}) t ${o.joins} ORDER BY t.id DESC`, values };
