@@ -1,7 +1,8 @@
 /** Hubs and listings written straight into D1 for search tests with many of them. */
 import type { Deps } from '../src/env';
 import { hubRings } from '../src/modules/hubs/hubs.service';
-import { db } from './helpers';
+import { ZListingPage, type TListingPage } from '../src/shared/search.schemas';
+import { call, db, expectJson } from './helpers';
 
 /** When every row these helpers write was created. */
 export const SEEDED_AT = '2026-11-01T00:00:00Z';
@@ -52,4 +53,22 @@ export async function hubsInReach(
     hubs.push(...ring.hubs);
     if (ring.last) return hubs;
   }
+}
+
+/** Every page of a listing search through the API, following its cursors (at most 200 pages). */
+export async function allPages(
+  path: string,
+  limit: number,
+): Promise<{ items: TListingPage['items']; pages: number }> {
+  const items: TListingPage['items'] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const url = `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: TListingPage = await expectJson(await call(url), 200, ZListingPage);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 200);
+  return { items, pages };
 }

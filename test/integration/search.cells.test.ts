@@ -13,31 +13,14 @@ import { hubRingOf, hubRings, hubsWithin } from '../../src/modules/hubs/hubs.ser
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
 import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
-import { ZListingPage, ZListingSearch, type TListingPage } from '../../src/shared/search.schemas';
+import { ZListingPage, ZListingSearch } from '../../src/shared/search.schemas';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { FIRST_RING_CELLS_WITH_WORDS } from '../../src/modules/search/search.service';
 import { call, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, hubsInReach } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, allPages, hubsInReach } from '../search-helpers';
 
 const NOW = SEEDED_AT;
-
-async function allPages(
-  path: string,
-  limit: number,
-): Promise<{ items: TListingPage['items']; pages: number }> {
-  const items: TListingPage['items'] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const url = `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: TListingPage = await expectJson(await call(url), 200, ZListingPage);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    pages++;
-  } while (cursor && pages < 80);
-  return { items, pages };
-}
 
 /** No statement reads the hubs table without a condition (by id, slug or cell). */
 function expectNoWholeHubsRead(log: { sql: string }[]) {

@@ -17,28 +17,14 @@ import {
   NEWEST_WINDOW,
   type SearchSqlOptions,
 } from '../../src/modules/search/search.statements';
-import { ZListingPage, ZListingSearch, type TListingPage } from '../../src/shared/search.schemas';
-import { call, db, expectJson, makerWithHub } from '../helpers';
+import { ZListingSearch } from '../../src/shared/search.schemas';
+import { db, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub } from '../search-helpers';
+import { SEEDED_AT, addHub, allPages } from '../search-helpers';
 
 const NOW = SEEDED_AT;
 const POINT = { lat: 59.91, lon: 10.75 }; // Oslo
 const CATEGORIES = ['solid-wood', 'hardwood', 'softwood', 'other'] as const;
-
-async function allPages(path: string, limit: number): Promise<TListingPage['items']> {
-  const items: TListingPage['items'] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const url = `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: TListingPage = await expectJson(await call(url), 200, ZListingPage);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    pages++;
-  } while (cursor && pages < 100);
-  return items;
-}
 
 describe('newest first within a radius', () => {
   it('pages as the general query, through a few hubs merged or many kept by hub, reading about what it shows', async () => {
@@ -123,7 +109,7 @@ describe('newest first within a radius', () => {
       ).results;
       expect(expected.length, path).toBeGreaterThan(q.kind ? 1 : km === 4 ? 5 : 40);
       for (const limit of [3, 50]) {
-        const items = await allPages(`/listings?near=${near}&${path}&sort=newest`, limit);
+        const { items } = await allPages(`/listings?near=${near}&${path}&sort=newest`, limit);
         expect(
           items.map((i) => i.id),
           `${path} by ${limit}`,
@@ -177,7 +163,7 @@ describe('newest first within a radius', () => {
     ).results;
     expect(newest.length).toBeGreaterThan(90);
     for (const limit of [3, 50])
-      expect((await allPages('/listings?q=walnut&sort=newest', limit)).map((i) => i.id)).toEqual(
+      expect((await allPages('/listings?q=walnut&sort=newest', limit)).items.map((i) => i.id)).toEqual(
         newest.map((r) => r.id),
       );
     const rec = recordingDb();
@@ -252,7 +238,7 @@ describe('newest first within a radius', () => {
       ).toHaveLength(3);
       for (const limit of [1, 2, 50])
         expect(
-          (await allPages(`/listings?${filter}`, limit)).map((i) => i.id),
+          (await allPages(`/listings?${filter}`, limit)).items.map((i) => i.id),
           `${filter} by ${limit}`,
         ).toEqual(expected.map((r) => r.id));
       // The newest rows (no page of the value), the hubs holding it, their rows merged.
