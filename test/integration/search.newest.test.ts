@@ -15,8 +15,8 @@ import {
   buildSearchSql,
   NEWEST_HUB_MEMBERS,
   NEWEST_WINDOW,
-  type SearchSqlOptions,
 } from '../../src/modules/search/search.statements';
+import type { TCondition, TListingKind } from '../../src/shared/common.schemas';
 import { ZListingSearch } from '../../src/shared/search.schemas';
 import { db, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
@@ -25,6 +25,38 @@ import { SEEDED_AT, addHub, allPages } from '../search-helpers';
 const NOW = SEEDED_AT;
 const POINT = { lat: 59.91, lon: 10.75 }; // Oslo
 const CATEGORIES = ['solid-wood', 'hardwood', 'softwood', 'other'] as const;
+
+/**
+ * Every row the general query gives for a search, newest first (within the hubs of
+ * `hubDistances` when given): what the pages are compared with.
+ */
+async function generalNewest<R>(
+  q: { q?: string; kind?: TListingKind; category?: string; condition?: TCondition },
+  hubDistances: Map<number, number> | null,
+): Promise<R[]> {
+  const { sql, values } = buildSearchSql({
+    table: 'listings',
+    select: 'h.slug AS hub_slug',
+    joins: 'JOIN hubs h ON h.id = t.hub_id',
+    where: listingSearchConditions({
+      today: new Date().toISOString().slice(0, 10),
+      kind: q.kind,
+      category: q.category,
+      condition: q.condition,
+    }),
+    fts: q.q ? toFtsQuery(q.q) : null,
+    hubDistances,
+    sort: 'newest',
+    cursor: null,
+    limit: 1000,
+  });
+  return (
+    await db
+      .prepare(sql)
+      .bind(...values)
+      .all<R>()
+  ).results;
+}
 
 describe('newest first within a radius', () => {
   it('pages as the general query, through a few hubs merged or many kept by hub, reading about what it shows', async () => {
@@ -85,28 +117,10 @@ describe('newest first within a radius', () => {
       const within = await hubsWithin(deps, POINT, km);
       expect(within.length, path).toBe(km === 4 ? 6 : 40);
       const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(`near=${near}&${path}`)));
-      const base: SearchSqlOptions = {
-        table: 'listings',
-        select: 'h.slug AS hub_slug',
-        joins: 'JOIN hubs h ON h.id = t.hub_id',
-        where: listingSearchConditions({
-          today: new Date().toISOString().slice(0, 10),
-          kind: q.kind,
-          category: q.category,
-        }),
-        fts: q.q ? toFtsQuery(q.q) : null,
-        hubDistances: new Map(within.map((h) => [h.id, h.metres])),
-        sort: 'newest',
-        cursor: null,
-        limit: 1000,
-      };
-      const general = buildSearchSql(base);
-      const expected = (
-        await db
-          .prepare(general.sql)
-          .bind(...general.values)
-          .all<{ id: number; hub_id: number }>()
-      ).results;
+      const expected = await generalNewest<{ id: number; hub_id: number }>(
+        q,
+        new Map(within.map((h) => [h.id, h.metres])),
+      );
       expect(expected.length, path).toBeGreaterThan(q.kind ? 1 : km === 4 ? 5 : 40);
       for (const limit of [3, 50]) {
         const { items } = await allPages(`/listings?near=${near}&${path}&sort=newest`, limit);
@@ -144,23 +158,7 @@ describe('newest first within a radius', () => {
     }
 
     // Words, newest first, without a place: the full-text index newest first, a page at a time.
-    const words = buildSearchSql({
-      table: 'listings',
-      select: 'h.slug AS hub_slug',
-      joins: 'JOIN hubs h ON h.id = t.hub_id',
-      where: listingSearchConditions({ today: new Date().toISOString().slice(0, 10) }),
-      fts: toFtsQuery('walnut'),
-      hubDistances: null,
-      sort: 'newest',
-      cursor: null,
-      limit: 1000,
-    });
-    const newest = (
-      await db
-        .prepare(words.sql)
-        .bind(...words.values)
-        .all<{ id: number }>()
-    ).results;
+    const newest = await generalNewest<{ id: number }>({ q: 'walnut' }, null);
     expect(newest.length).toBeGreaterThan(90);
     for (const limit of [3, 50])
       expect((await allPages('/listings?q=walnut&sort=newest', limit)).items.map((i) => i.id)).toEqual(
@@ -211,27 +209,7 @@ describe('newest first within a radius', () => {
       ['q=offcut&condition=new&sort=newest', 'Unused offcut board'],
     ] as const) {
       const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(filter)));
-      const general = buildSearchSql({
-        table: 'listings',
-        select: 'h.slug AS hub_slug',
-        joins: 'JOIN hubs h ON h.id = t.hub_id',
-        where: listingSearchConditions({
-          today: new Date().toISOString().slice(0, 10),
-          kind: q.kind,
-          condition: q.condition,
-        }),
-        fts: q.q ? toFtsQuery(q.q) : null,
-        hubDistances: null,
-        sort: 'newest',
-        cursor: null,
-        limit: 1000,
-      });
-      const expected = (
-        await db
-          .prepare(general.sql)
-          .bind(...general.values)
-          .all<{ id: number; title: string }>()
-      ).results;
+      const expected = await generalNewest<{ id: number; title: string }>(q, null);
       expect(
         expected.filter((r) => r.title.startsWith(title)),
         filter,
