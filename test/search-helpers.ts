@@ -19,21 +19,48 @@ export async function addHub(slug: string, lat: number, lon: number, by: number)
   return row!.id;
 }
 
-/** `n` listings of one hub, titled "<title> 1" … "<title> n" (newest last). */
+/**
+ * `n` listings of one hub, titled "<title> 1" … "<title> n" (newest last): offcuts in good
+ * condition, free, without sizes, unless told.
+ */
 export async function addListings(
   hub: number,
   by: number,
   n: number,
-  o: { title: string; category: string; description?: string; status?: string },
+  o: {
+    title: string;
+    category: string;
+    description?: string;
+    status?: string;
+    kind?: string;
+    condition?: string;
+    price?: 'free' | 'swap' | 'amount';
+    sizeMm?: [number, number];
+  },
 ) {
   await db
     .prepare(
       `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1)
        INSERT INTO listings (hub_id, author_id, kind, title, description, category, quantity_milli, unit,
-         condition, price_type, status, created_at, updated_at)
-       SELECT ?2, ?3, 'offcut', ?4 || ' ' || i, ?5, ?6, 1000, 'sheets', 'good', 'free', ?7, ?8, ?8 FROM seq`,
+         condition, price_type, price_cents, length_mm, width_mm, status, created_at, updated_at)
+       SELECT ?2, ?3, ?9, ?4 || ' ' || i, ?5, ?6, 1000, 'sheets', ?10, ?11,
+         CASE ?11 WHEN 'amount' THEN 500 END, ?12, ?13, ?7, ?8, ?8 FROM seq`,
     )
-    .bind(n, hub, by, o.title, o.description ?? '', o.category, o.status ?? 'active', SEEDED_AT)
+    .bind(
+      n,
+      hub,
+      by,
+      o.title,
+      o.description ?? '',
+      o.category,
+      o.status ?? 'active',
+      SEEDED_AT,
+      o.kind ?? 'offcut',
+      o.condition ?? 'good',
+      o.price ?? 'free',
+      o.sizeMm?.[0] ?? null,
+      o.sizeMm?.[1] ?? null,
+    )
     .run();
 }
 

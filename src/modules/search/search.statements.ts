@@ -30,7 +30,7 @@ export type HubScan = {
 export type SearchSqlOptions = {
   /** `listings` or `requests` (with `<table>_fts` beside it). */
   table: 'listings' | 'requests';
-  /** Extra columns selected beside `t.*`, e.g. joins for display (applied to the page only). */
+  /** Extra columns selected beside the stored ones, e.g. joins for display (applied to the page only). */
   select: string;
   /** Joins on `t` for display, applied to the page after sort and limit. */
   joins: string;
@@ -55,6 +55,77 @@ export type SearchSqlOptions = {
   cursor: Cursor | null;
   limit: number;
 };
+
+/**
+ * The stored columns of each table, which a search's sub-selects read (never `t.*`): `*` takes
+ * the generated columns too (the category names, the family, the filter's tokens), whose
+ * expressions SQLite writes into the statement once per sub-select and per level of nesting —
+ * a tie of 45 hubs with words was SQLITE_NOMEM in D1, and passes with these. The page's rows
+ * are these columns with the caller's `select`. A test checks them against the tables.
+ */
+export const STORED_COLUMNS = {
+  listings: [
+    'id',
+    'hub_id',
+    'author_id',
+    'kind',
+    'title',
+    'description',
+    'category',
+    'quantity_milli',
+    'unit',
+    'length_mm',
+    'width_mm',
+    'thickness_mm',
+    'condition',
+    'price_type',
+    'price_cents',
+    'available_from',
+    'available_until',
+    'status',
+    'created_at',
+    'updated_at',
+    'quantity_reserved_milli',
+    'hidden_at',
+    'hidden_by',
+    'hidden_reason',
+    'import_id',
+    'stream_id',
+    'stream_seq',
+    'machine_id',
+    'lang',
+    'create_key',
+    'photos_token',
+    'photos',
+  ],
+  requests: [
+    'id',
+    'hub_id',
+    'author_id',
+    'title',
+    'description',
+    'category',
+    'quantity_milli',
+    'unit',
+    'min_length_mm',
+    'min_width_mm',
+    'min_thickness_mm',
+    'needed_by',
+    'fetch_radius_km',
+    'status',
+    'created_at',
+    'updated_at',
+    'hidden_at',
+    'hidden_by',
+    'hidden_reason',
+    'lang',
+  ],
+} as const satisfies Record<SearchSqlOptions['table'], readonly string[]>;
+
+/** A table's stored columns on an alias, for a sub-select's column list. */
+function columns(table: SearchSqlOptions['table'], alias = 't'): string {
+  return STORED_COLUMNS[table].map((c) => `${alias}.${c}`).join(', ');
+}
 
 /** The caller's WHERE fragments with their `?` placeholders numbered through `bind`. */
 function whereSql(where: SearchSqlOptions['where'], bind: (v: unknown) => string): string[] {
@@ -428,7 +499,7 @@ export function byHubsSql(
     const extra = [`t.hub_id = ${int(hub.id)}`];
     if (atCursor(band, hub)) extra.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
     return (armWheres ?? [where]).map(
-      (w) => `SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.* FROM ${o.table} t
+      (w) => `SELECT ${band} AS rank, ${int(hub.metres)} AS metres, ${columns(o.table)} FROM ${o.table} t
         WHERE ${[...extra, ...w].join(' AND ')}`,
     );
   };
@@ -443,7 +514,7 @@ export function byHubsSql(
       matchOf(band),
       `${hidx}.rowid BETWEEN ${start} + ${int(from)} AND ${start} + ${ID_SPAN - 1}`,
     );
-    return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.*
+    return `SELECT * FROM (SELECT ${band} AS rank, ${int(hub.metres)} AS metres, ${columns(o.table)}
         FROM ${hidx} CROSS JOIN ${o.table} t ON t.id = ${listingId}
         WHERE ${conditions.join(' AND ')} LIMIT ${int(need)})`;
   };
@@ -462,7 +533,7 @@ export function byHubsSql(
       ? ['j.column1', 'j.column2']
       : [`json_extract(j.value, '$[0]')`, `json_extract(j.value, '$[1]')`];
     const start = `${hub} * ${HUB_STRIDE} + ${offset(band)}`;
-    return `SELECT ${band} AS rank, ${metres} AS metres, t.*
+    return `SELECT ${band} AS rank, ${metres} AS metres, ${columns(o.table)}
         FROM ${list} j CROSS JOIN ${hidx} CROSS JOIN ${o.table} t ON t.id = ${listingId}
         WHERE ${[matchOf(band), `${hidx}.rowid BETWEEN ${start} AND ${start} + ${ID_SPAN - 1}`, ...where].join(' AND ')}`;
   };
@@ -777,11 +848,12 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
     const conditions = [`${idx} MATCH ${bind(expr)}`, ...whereSql(o.where, bind)];
     if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
     return [
-      `SELECT * FROM (SELECT ${band} AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+      `SELECT * FROM (SELECT ${band} AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
         WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${limit})`,
     ];
   });
-  if (parts.length === 0) parts.push(`SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t WHERE 0`);
+  if (parts.length === 0)
+    parts.push(`SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t WHERE 0`);
   // The bands in order under one LIMIT: SQLite reads them lazily, so a band full enough for the
   // page leaves the bands after it unread, and a row is read once (its display joins on the page).
   // In page order by the caller (`inPageOrder`), as `byHubsSql`.
@@ -818,11 +890,11 @@ export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unk
   const idx = `${o.table}_fts`;
   // With words, the newest of their matches (the full-text index newest first).
   const recent = o.fts
-    ? `SELECT n.* FROM ${idx} CROSS JOIN ${o.table} n ON n.id = ${idx}.rowid
+    ? `SELECT ${columns(o.table, 'n')}, ${o.table === 'listings' ? 'n.family, n.sized' : 'n.family'} FROM ${idx} CROSS JOIN ${o.table} n ON n.id = ${idx}.rowid
         WHERE ${idx} MATCH ${bind(anyText(o.fts))} AND n.status = '${FINDABLE[o.table]}'${older}
         ORDER BY ${idx}.rowid DESC LIMIT ${NEWEST_WINDOW}`
-    : `SELECT * FROM ${o.table} n WHERE n.status = '${FINDABLE[o.table]}'${older}
-        ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
+    : `SELECT ${columns(o.table, 'n')}, ${o.table === 'listings' ? 'n.family, n.sized' : 'n.family'} FROM ${o.table} n
+        WHERE n.status = '${FINDABLE[o.table]}'${older} ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
   const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM (${recent}) t
     WHERE ${whereSql(o.where, bind).join(' AND ')} LIMIT ${bind(o.limit + 1)}`;
   return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
@@ -868,7 +940,7 @@ export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unkn
   const idx = `${o.table}_fts`;
   const conditions = [`${idx} MATCH ${bind(anyText(o.fts))}`, ...whereSql(o.where, bind)];
   if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
-  const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+  const page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
     WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
   return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
 }
@@ -912,14 +984,14 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
   const reads = hubs.length * (armed?.arms.length ?? 1);
   let body: string;
   if (hubs.length === 0) {
-    body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t WHERE 0`;
+    body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t WHERE 0`;
   } else if (reads <= NEWEST_HUB_MEMBERS && !o.fts) {
     const wheres = armed ? armed.arms.map((a) => armWhere(armed.at, a)) : [where()];
     const older = cursor === null ? [] : [`t.id < ${bind(cursor)}`];
     body = newestOf(
       hubs.flatMap((hub) =>
         wheres.map(
-          (w) => `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t
+          (w) => `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t
             WHERE ${[`t.hub_id = ${int(hub)}`, ...older, ...w].join(' AND ')}`,
         ),
       ),
@@ -934,7 +1006,7 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
     const from = cursor === null ? 0 : Math.max(0, ID_SPAN - cursor);
     const arms = hubs.map((hub) => {
       const start = `${int(hub)} * ${HUB_STRIDE} + ${ID_SPAN}`;
-      return `SELECT * FROM (SELECT 0 AS rank, NULL AS metres, t.*
+      return `SELECT * FROM (SELECT 0 AS rank, NULL AS metres, ${columns(o.table)}
         FROM ${hidx} CROSS JOIN ${o.table} t ON t.id = (${hidx}.rowid | ${ID_SPAN - 1}) - ${hidx}.rowid
         WHERE ${[
           `${hidx} MATCH ${match}`,
@@ -957,18 +1029,18 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
       // merged (as `armsPage`), so no arm's rows are read whole and sorted.
       body = newestOf(
         armed.arms.map(
-          (a) => `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t
+          (a) => `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t
             WHERE ${[...armWhere(armed.at, a), inReach, ...older].join(' AND ')}`,
         ),
         o.limit + 1,
       );
     } else if (o.fts) {
       const idx = `${o.table}_fts`;
-      body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+      body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
         WHERE ${[`${idx} MATCH ${bind(anyText(o.fts))}`, ...where(), inReach, ...older].join(' AND ')}
         ORDER BY ${idx}.rowid DESC LIMIT ${need}`;
     } else {
-      body = `SELECT 0 AS rank, NULL AS metres, t.* FROM ${o.table} t
+      body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t
         WHERE ${[...where(), inReach, ...older].join(' AND ')} ORDER BY t.id DESC LIMIT ${need}`;
     }
   }
@@ -1003,7 +1075,7 @@ function armsPage(o: SearchSqlOptions, bind: (v: unknown) => string, from: strin
       bind,
     );
     if (cursor !== null) conditions.push(`t.id < ${bind(cursor)}`);
-    return `SELECT t.*, NULL AS metres, 0 AS rank ${from} WHERE ${conditions.join(' AND ')}`;
+    return `SELECT ${columns(o.table)}, NULL AS metres, 0 AS rank ${from} WHERE ${conditions.join(' AND ')}`;
   });
   return newestOf(arms, limit);
 }
@@ -1033,7 +1105,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a
   // search that ranks thousands of matches does not look up a hub and an author for each.
-  const inner = `SELECT t.*
+  const inner = `SELECT ${columns(o.table)}
       ${o.hubDistances ? ', dist.metres AS metres' : ', NULL AS metres'}
       ${o.fts ? `, ${rankSql(o.table, o.fts, bind)} AS rank` : ', 0 AS rank'}
     ${from}
