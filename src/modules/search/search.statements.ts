@@ -8,6 +8,7 @@
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
+import { hasFilterKeys, withFilterKeys } from './search.keys';
 
 /**
  * A WHERE fragment on `t` with `?` placeholders and their values in order. `arms`, when given,
@@ -225,13 +226,24 @@ function byDistance(hubs: HubAt[]): HubAt[][] {
  * (`withHubEnd`; in the first band only when an AND or a phrase needs it), never on the side a
  * NOT leaves out.
  */
-export function hubBands(fts: string): [HubBand, HubBand, HubBand] {
+export function hubBands(fts: string, where: Condition[] = []): [HubBand, HubBand, HubBand] {
   const read = withHubEnd(fts);
+  const keyed = (q: string) => withFilterKeys(q, where, true);
   return [
-    { match: needsHubEnd(fts) ? read : fts, titles: true },
-    { match: `({title search_terms} : (${read})) NOT ({title} : (${fts}))`, titles: false },
-    { match: `(${read}) NOT ({title search_terms} : (${fts}))`, titles: false },
+    { match: hubMatch(fts, where), titles: true },
+    { match: `(${keyed(`{title search_terms} : (${read})`)}) NOT ({title} : (${fts}))`, titles: false },
+    { match: `(${keyed(read)}) NOT ({title search_terms} : (${fts}))`, titles: false },
   ];
+}
+
+/**
+ * The words of a hub's range read without a NOT (the best band, nearest first, newest first),
+ * narrowed by the filters' tokens (`withFilterKeys`): with the hub's end marker whenever the
+ * query is an AND (`needsHubEnd`, or a filter's tokens).
+ */
+function hubMatch(fts: string, where: Condition[]): string {
+  if (hasFilterKeys(where)) return withFilterKeys(withHubEnd(fts), where, true);
+  return needsHubEnd(fts) ? withHubEnd(fts) : fts;
 }
 
 /**
@@ -258,8 +270,8 @@ async function searchByHubs<T extends { id: number }>(
   const bands: (HubBand | null)[] = !o.fts
     ? [null]
     : o.sort === 'relevance'
-      ? hubBands(o.fts)
-      : [{ match: needsHubEnd(o.fts) ? withHubEnd(o.fts) : o.fts, titles: false }];
+      ? hubBands(o.fts, o.where)
+      : [{ match: hubMatch(o.fts, o.where), titles: false }];
   const c = o.cursor && (o.cursor.s === 'nearest' || o.cursor.s === 'relevance') ? o.cursor : null;
   const cursorBand = c?.s === 'relevance' ? c.r : 0;
   const cursorMetres = c?.d ?? null;
@@ -351,7 +363,7 @@ async function searchByHubs<T extends { id: number }>(
         if (words && i > 0 && found.length === 0 && !asked) {
           asked = true;
           spent++;
-          const holders = await hubsHoldingWords(db, o.table, o.fts!);
+          const holders = await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where));
           if (holders?.length === 0) return [];
           // Held by few hubs: the rest of every ring is those hubs alone (their places came with them),
           // beyond the reach of the rings read, which handed every hub nearer.
@@ -845,7 +857,7 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   // index per row, and the request ran for minutes.
   const parts = relevanceBands(o.fts).flatMap((expr, band) => {
     if (c && band < c.r) return []; // earlier pages showed this band whole
-    const conditions = [`${idx} MATCH ${bind(expr)}`, ...whereSql(o.where, bind)];
+    const conditions = [`${idx} MATCH ${bind(withFilterKeys(expr, o.where))}`, ...whereSql(o.where, bind)];
     if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
     return [
       `SELECT * FROM (SELECT ${band} AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
@@ -869,17 +881,17 @@ export const NEWEST_WINDOW = 500;
 const BY_HUB_INDEX = new Set<HubScan['column']>(['kind', 'condition', 'price_type', 'sized']);
 
 /**
- * Newest first without a place, filtered by a kind, a condition, a price or "my part fits"
- * (whose indexes run hub by hub, not newest first across the network): the page among the
- * network's NEWEST_WINDOW newest rows (`listings_status_id`; with words, their newest matches),
- * read lazily, so a common value reads about the rows shown. A page not full there means a rare
- * value: the caller reads the hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every
- * row (`kind=machine_time` read 1,000,050 rows at a million listings for 5). Null when this does
- * not apply.
+ * Newest first without words or a place, filtered by a kind, a condition, a price or "my part
+ * fits" (whose indexes run hub by hub, not newest first across the network): the page among the
+ * network's NEWEST_WINDOW newest rows (`listings_status_id`), read lazily, so a common value
+ * reads about the rows shown. A page not full there means a rare value: the caller reads the
+ * hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every row (`kind=machine_time` read
+ * 1,000,050 rows at a million listings for 5). With words, `newestWordsSql` reads the words'
+ * matches holding the filter's tokens (`withFilterKeys`). Null when this does not apply.
  */
 export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
-  if (o.sort !== 'newest' || o.hubDistances || o.rings) return null;
-  if (!o.fts && o.where.some((w) => w.arms && w.arms.length > 0)) return null; // armsPage reads those
+  if (o.sort !== 'newest' || o.fts || o.hubDistances || o.rings) return null;
+  if (o.where.some((w) => w.arms && w.arms.length > 0)) return null; // armsPage reads those
   if (!o.where.some((w) => w.hubScan && BY_HUB_INDEX.has(w.hubScan.column))) return null;
   const values: unknown[] = [];
   const bind = (v: unknown) => {
@@ -887,14 +899,10 @@ export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unk
     return `?${values.length}`;
   };
   const older = o.cursor?.s === 'newest' ? ` AND n.id < ${bind(o.cursor.id)}` : '';
-  const idx = `${o.table}_fts`;
-  // With words, the newest of their matches (the full-text index newest first).
-  const recent = o.fts
-    ? `SELECT ${columns(o.table, 'n')}, ${o.table === 'listings' ? 'n.family, n.sized' : 'n.family'} FROM ${idx} CROSS JOIN ${o.table} n ON n.id = ${idx}.rowid
-        WHERE ${idx} MATCH ${bind(anyText(o.fts))} AND n.status = '${FINDABLE[o.table]}'${older}
-        ORDER BY ${idx}.rowid DESC LIMIT ${NEWEST_WINDOW}`
-    : `SELECT ${columns(o.table, 'n')}, ${o.table === 'listings' ? 'n.family, n.sized' : 'n.family'} FROM ${o.table} n
-        WHERE n.status = '${FINDABLE[o.table]}'${older} ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
+  // With the generated columns the filters read (once in the statement).
+  const generated = o.table === 'listings' ? 'n.family, n.sized' : 'n.family';
+  const recent = `SELECT ${columns(o.table, 'n')}, ${generated} FROM ${o.table} n
+    WHERE n.status = '${FINDABLE[o.table]}'${older} ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
   const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM (${recent}) t
     WHERE ${whereSql(o.where, bind).join(' AND ')} LIMIT ${bind(o.limit + 1)}`;
   return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
@@ -938,7 +946,10 @@ export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unkn
     return `?${values.length}`;
   };
   const idx = `${o.table}_fts`;
-  const conditions = [`${idx} MATCH ${bind(anyText(o.fts))}`, ...whereSql(o.where, bind)];
+  const conditions = [
+    `${idx} MATCH ${bind(withFilterKeys(anyText(o.fts), o.where))}`,
+    ...whereSql(o.where, bind),
+  ];
   if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
   const page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
     WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
@@ -999,7 +1010,7 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
     );
   } else if (reads <= NEWEST_HUB_MEMBERS) {
     const hidx = `${o.table}_hub_fts`;
-    const match = bind(needsHubEnd(o.fts!) ? withHubEnd(o.fts!) : o.fts!);
+    const match = bind(hubMatch(o.fts!, o.where));
     const filters = where();
     // Older than the cursor: from the cursor's place in each hub's range (id < c is rowid ≥
     // start + 2^32 − c); an id past the index's span leaves the whole range.
@@ -1037,7 +1048,7 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
     } else if (o.fts) {
       const idx = `${o.table}_fts`;
       body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
-        WHERE ${[`${idx} MATCH ${bind(anyText(o.fts))}`, ...where(), inReach, ...older].join(' AND ')}
+        WHERE ${[`${idx} MATCH ${bind(withFilterKeys(anyText(o.fts), o.where))}`, ...where(), inReach, ...older].join(' AND ')}
         ORDER BY ${idx}.rowid DESC LIMIT ${need}`;
     } else {
       body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t
@@ -1100,7 +1111,7 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
   if (armed)
     return { sql: `SELECT t.*, ${o.select} FROM (${armed}) t ${o.joins} ORDER BY t.id DESC`, values };
   const conditions: string[] = [];
-  if (o.fts) conditions.push(`${fts} MATCH ${bind(anyText(o.fts))}`);
+  if (o.fts) conditions.push(`${fts} MATCH ${bind(withFilterKeys(anyText(o.fts), o.where))}`);
   conditions.push(...whereSql(o.where, bind));
 
   // The display joins (o.select, o.joins) apply to the page only, after the sort and LIMIT: a

@@ -1,0 +1,60 @@
+/**
+ * A filter as words of the full-text indexes (migration 0054): each row's category, family,
+ * kind, condition, price and "has both sizes" are one-character tokens in the indexes' column
+ * `filter_keys`, so words and a filter are one FTS5 query whose matches all meet the filter —
+ * rows read follow the rows shown, not the words' matches (`q=birch&kind=machine_time` read
+ * every "birch" at a million listings, 560,004 rows, to show five). The filter stays in the
+ * query's WHERE as well: the tokens choose which rows are read, the WHERE decides.
+ */
+import type { Condition, HubScan } from './search.statements';
+import { HUB_END_WORD } from './search.domain';
+
+/** Migration 0054's lists, character for character: a token is its value's place in its list. */
+const CATEGORIES =
+  ',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,';
+
+/** Per column: the base character (Unicode's private use area) and the list (migration 0054). */
+const LISTS: Record<Exclude<HubScan['column'], 'hub_id' | 'sized'>, [number, string]> = {
+  category: [0xe000, CATEGORIES],
+  family: [0xe400, CATEGORIES],
+  kind: [0xe800, ',material,offcut,reclaimed,machine_time,'],
+  condition: [0xe900, ',new,as_new,good,used,for_parts,'],
+  price_type: [0xea00, ',free,swap,amount,'],
+};
+
+/** The token of "has a length and a width" (only such rows carry it). */
+const SIZED = 0xeb01;
+
+/**
+ * The token a row with this value holds (as SQLite's `instr`: 1-based, 0 when the value is not
+ * in the list, so every value missing from a list shares its column's base token).
+ */
+export function filterKey(column: Exclude<HubScan['column'], 'hub_id'>, value: string | number): string {
+  if (column === 'sized') return String.fromCharCode(SIZED);
+  const [base, list] = LISTS[column];
+  return String.fromCharCode(base + list.indexOf(`,${String(value)},`) + 1);
+}
+
+/**
+ * A full-text query narrowed to the rows holding the tokens of every filter with a hub scan but
+ * the hub (one of its values each: a category with the ones below it is an OR). With `end`, for
+ * a range of a hub-ordered index, each filter also takes the hub's end marker, so FTS5 stops at
+ * the end of the hub's range (as `withHubEnd` for the words). The query itself when no filter
+ * has tokens.
+ */
+export function withFilterKeys(fts: string, where: Condition[], end = false): string {
+  const groups = where.flatMap((w) => {
+    const scan = w.hubScan;
+    if (!scan || scan.column === 'hub_id' || scan.values.length === 0) return [];
+    const column = scan.column;
+    const tokens = [...new Set(scan.values.map((v) => `"${filterKey(column, v)}"`))];
+    if (end) tokens.push(`"${HUB_END_WORD}"`);
+    return [`{filter_keys} : (${tokens.join(' OR ')})`];
+  });
+  return groups.length === 0 ? fts : `(${fts}) AND ${groups.join(' AND ')}`;
+}
+
+/** Whether a search's filters narrow its full-text query (`withFilterKeys` adds to it). */
+export function hasFilterKeys(where: Condition[]): boolean {
+  return where.some((w) => w.hubScan && w.hubScan.column !== 'hub_id' && w.hubScan.values.length > 0);
+}
