@@ -12,7 +12,12 @@ import type { Deps } from '../../src/env';
 import { hubRingOf, hubRings, hubsWithin } from '../../src/modules/hubs/hubs.service';
 import { refreshRequestMatches } from '../../src/modules/matching/matching.service';
 import { distanceMetres, toFtsQuery } from '../../src/modules/search/search.domain';
-import { buildSearchSql, runSearch, type SearchSqlOptions } from '../../src/modules/search/search.statements';
+import {
+  SEARCH_STATEMENTS,
+  buildSearchSql,
+  runSearch,
+  type SearchSqlOptions,
+} from '../../src/modules/search/search.statements';
 import { ZListingPage, ZListingSearch } from '../../src/shared/search.schemas';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { FIRST_RING_CELLS_WITH_WORDS } from '../../src/modules/search/search.service';
@@ -419,4 +424,74 @@ describe("matching's refresh", () => {
     const total = (await db.prepare('SELECT count(*) AS n FROM hubs').first<{ n: number }>())!.n;
     for (const s of rec.log.filter((x) => /\bhubs\b/.test(x.sql))) expect(s.rowsRead).toBeLessThan(total);
   }, 120_000);
+});
+
+describe('best match within the statement budget', () => {
+  it('stops a page at 5 statements and goes on from there, as the general query ranks', async () => {
+    const m = await makerWithHub({ lat: 44.9, lon: 0.9 });
+    const by = m.me.user.id;
+    // 80 hubs in pairs mirrored about the point's meridian (each pair a tie), 80 to 180 km away,
+    // the word only in descriptions: the two bands above are read over every hub, and find none.
+    const point = { lat: 44.0, lon: 2.0 };
+    for (let i = 0; i < 40; i++) {
+      const lat = 44.0 + 0.8 + (i % 10) * 0.1;
+      const dLon = 0.2 + Math.floor(i / 10) * 0.3;
+      for (const [side, lon] of [
+        ['e', 2.0 + dLon],
+        ['w', 2.0 - dLon],
+      ] as const) {
+        const id = await addHub(`budget-${i}-${side}`, lat, lon, by);
+        await addListings(id, by, 1, { title: 'Lot', description: 'some larch inside', category: 'other' });
+      }
+    }
+    const deps = { db, now: () => new Date(NOW) } as Deps;
+    const metres = new Map((await hubsInReach(deps, point)).map((h) => [h.id, h.metres] as [number, number]));
+    const general = buildSearchSql({
+      table: 'listings',
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: [{ sql: "t.status = 'active'", values: [] }],
+      fts: toFtsQuery('larch'),
+      hubDistances: metres,
+      sort: 'relevance',
+      cursor: null,
+      limit: 500,
+    });
+    const expected = (
+      await db
+        .prepare(general.sql)
+        .bind(...general.values)
+        .all<{ id: number }>()
+    ).results.map((r) => r.id);
+    expect(expected).toHaveLength(80);
+
+    for (const limit of [7, 50]) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      let stopped = 0;
+      for (let pages = 0; pages < 100; pages++) {
+        const rec = recordingDb();
+        const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
+          query: ZListingSearch.parse({
+            q: 'larch',
+            near: `${point.lat},${point.lon}`,
+            limit: String(limit),
+            ...(cursor ? { cursor } : {}),
+          }),
+          user: null,
+        });
+        // Without the budget, the first page sent 10 (three bands over 80 hubs of ties).
+        expect(
+          rec.log.map((x) => x.n).reduce((a, b) => a + b),
+          `page ${pages} by ${limit}`,
+        ).toBeLessThanOrEqual(SEARCH_STATEMENTS);
+        if (page.searchedKm !== undefined) stopped++;
+        seen.push(...page.items.map((i) => i.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen, `by ${limit}`).toEqual(expected);
+      expect(stopped, `by ${limit}`).toBeGreaterThan(0);
+    }
+  }, 240_000);
 });

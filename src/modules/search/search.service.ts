@@ -80,10 +80,12 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
 
 /**
  * How far, in whole km, a search by place looked when it stopped before the page was full (its
- * next page looks farther), as the page's `searchedKm`; nothing when it did not stop early.
+ * next page looks farther), as the page's `searchedKm`; nothing when it did not stop early, or
+ * stopped as best match finished a band (the next page starts the next band, from the point).
  */
 export function searchedKmOf(rows: SearchRows<unknown>, limit: number): { searchedKm?: number } {
-  return rows.length <= limit && rows.stoppedAt
+  // Best match that stopped between two bands (at −1 m of the next) looked at no distance yet.
+  return rows.length <= limit && rows.stoppedAt && rows.stoppedAt.metres >= 0
     ? { searchedKm: Math.floor(rows.stoppedAt.metres / 1000) }
     : {};
 }

@@ -331,10 +331,10 @@ async function searchByHubs<T extends { id: number }>(
     );
     frontier = { band: last.band, metres: last.hubs[last.hubs.length - 1]!.metres };
   };
-  // Nearest first is one band, read outward: it stops when the next step would pass the budget.
-  // Best match reads its bands one after the other over every ring (a band's first row may only
-  // be shown once the bands above it are known to hold nothing anywhere), so it has no budget.
-  const budget = bands.length === 1 ? SEARCH_STATEMENTS : Infinity;
+  // Read outward, band after band (best match: a band's first row may only be shown once the
+  // bands above it are known to hold nothing anywhere): when the next step would pass the
+  // budget, the page stops where it got to (its band and distance), and its cursor goes on.
+  const budget = SEARCH_STATEMENTS;
   /** The rows found and, when the page is not full, how far they were looked for. */
   const stop = (): SearchRows<Row> => {
     const rows = found.slice(0, need);
@@ -342,13 +342,20 @@ async function searchByHubs<T extends { id: number }>(
     // it started and their reach (so a next page never starts where this one did).
     const src = sourceOf(frontier.band);
     const reach = src.rings.length > 0 ? src.rings[src.rings.length - 1]!.reach : 0;
-    const at =
+    let at =
       units.length === 0 && Number.isFinite(reach) && reach - 1 > frontier.metres
         ? { ...frontier, metres: reach - 1 }
         : frontier;
+    // A band read over every hub in reach, none of it waiting: the next page starts the band after
+    // it from the point (a distance of −1, so a hub at the point is read too), or there is none.
+    if (complete >= at.band && !units.some((u) => u.band <= complete)) {
+      if (complete === bands.length - 1) return rows;
+      at = { band: complete + 1, metres: -1 };
+    }
     if (rows.length < need) Object.defineProperty(rows, 'stoppedAt', { value: at });
     return rows;
   };
+  let complete = -1; // the last band read over every hub in reach (sent, or waiting in `units`)
   for (let band = 0; band < bands.length; band++) {
     if (band < cursorBand) continue; // earlier pages showed this band whole
     const src = sourceOf(band);
@@ -384,7 +391,10 @@ async function searchByHubs<T extends { id: number }>(
         if (spent + 2 > budget) return stop();
       }
       const ring = await ringAt(src, i);
-      if (!ring) break;
+      if (!ring) {
+        complete = band;
+        break;
+      }
       // Earlier pages showed the hubs nearer than the cursor's whole (in the cursor's band).
       const hubs =
         band === cursorBand && cursorMetres !== null
