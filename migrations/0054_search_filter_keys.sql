@@ -1,11 +1,16 @@
--- Words with a filter, read through the full-text indexes alone: each row's category, family,
--- kind, condition, price and "has both sizes" as one-character tokens in a fifth column,
+-- Words with a filter, read through the full-text indexes alone: each row's categories (its own
+-- and those above it), kind, condition, price and "has both sizes" as one-character tokens in a
+-- fifth column,
 -- `filter_keys`, so a search by words and a filter is one FTS5 query (`birch AND <machine time>`)
 -- whose matches all meet the filter, instead of every match of the words read and dropped by
 -- the filter one row at a time (at a million listings, `q=birch&kind=machine_time` read 560,004
 -- rows for one page; `q=birch&category=solid-wood` near a point 414,663 rows in 11 statements).
 -- The filter stays in each query's WHERE too: the tokens only choose the rows to read.
 --
+-- A category filter takes a category with every one below it (a family too): a row holds the
+-- token of its category and of each category above it (the CASE below names those with a parent
+-- below the top, as src/shared/taxonomy.ts does; the test checks every category), so any
+-- category filter is one token.
 -- A token is one character of Unicode's private use area: the place of the value in a list
 -- below (`instr`, 1-based; 0 for a value not in the list) above a base per column. One character
 -- long, so FTS5 keeps no prefix entries for it (its prefix indexes start at 3 characters), and
@@ -13,21 +18,31 @@
 -- a list shares its column's base character with every other such value: found, never missed.
 -- src/modules/search/search.keys.ts writes the same tokens from the same lists; its test checks
 -- every category, kind, condition and price against rows written here.
---   category U+E000 + place in the category list, family U+E400 + place in the same list,
---   kind U+E800 +, condition U+E900 +, price U+EA00 +, both sizes U+EB01.
+--   a category or one above it U+E400 + place in the category list, kind U+E800 +,
+--   condition U+E900 +, price U+EA00 +, both sizes U+EB01.
 -- Queries name the column (`{filter_keys} : …`), and the hub-ordered index's end markers hold
 -- `omloophubend` in it too, so an AND with a filter still stops at the end of a hub's range.
 ALTER TABLE listings ADD COLUMN filter_keys TEXT GENERATED ALWAYS AS (
-  char(57344 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || category || ','))
-  || ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || family || ','))
+  char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || category || ','))
+  || CASE category
+    WHEN 'birch-plywood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',plywood,'))
+    WHEN 'hardwood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',solid-wood,'))
+    WHEN 'softwood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',solid-wood,'))
+    ELSE '' END
+  || CASE WHEN family <> category THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || family || ',')) ELSE '' END
   || ' ' || char(59392 + instr(',material,offcut,reclaimed,machine_time,', ',' || kind || ','))
   || ' ' || char(59648 + instr(',new,as_new,good,used,for_parts,', ',' || condition || ','))
   || ' ' || char(59904 + instr(',free,swap,amount,', ',' || price_type || ','))
   || CASE WHEN sized THEN ' ' || char(60161) ELSE '' END
 ) VIRTUAL;
 ALTER TABLE requests ADD COLUMN filter_keys TEXT GENERATED ALWAYS AS (
-  char(57344 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || category || ','))
-  || ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || family || ','))
+  char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || category || ','))
+  || CASE category
+    WHEN 'birch-plywood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',plywood,'))
+    WHEN 'hardwood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',solid-wood,'))
+    WHEN 'softwood' THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',solid-wood,'))
+    ELSE '' END
+  || CASE WHEN family <> category THEN ' ' || char(58368 + instr(',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,', ',' || family || ',')) ELSE '' END
 ) VIRTUAL;
 
 -- The network-wide indexes (newest first across the network): rebuilt from their tables.

@@ -1,11 +1,13 @@
 /**
- * A filter as words of the full-text indexes (migration 0054): each row's category, family,
- * kind, condition, price and "has both sizes" are one-character tokens in the indexes' column
- * `filter_keys`, so words and a filter are one FTS5 query whose matches all meet the filter —
+ * A filter as words of the full-text indexes (migration 0054): each row's categories (its own and
+ * each above it), kind, condition, price and "has both sizes" are one-character tokens in the
+ * indexes' column `filter_keys`, so words and a filter are one FTS5 query whose matches all meet
+ * the filter (a category with the ones below it, or a family, one token) —
  * rows read follow the rows shown, not the words' matches (`q=birch&kind=machine_time` read
  * every "birch" at a million listings, 560,004 rows, to show five). The filter stays in the
  * query's WHERE as well: the tokens choose which rows are read, the WHERE decides.
  */
+import { findCategory } from '../../shared/taxonomy';
 import type { Condition, HubScan } from './search.statements';
 import { HUB_END_WORD } from './search.domain';
 
@@ -13,9 +15,13 @@ import { HUB_END_WORD } from './search.domain';
 const CATEGORIES =
   ',wood,plywood,birch-plywood,mdf,osb,solid-wood,hardwood,softwood,pallets,plastics,acrylic,pla,abs,petg,pet,polycarbonate,hdpe,foam,metals,steel,stainless-steel,aluminium,copper,brass,textiles,cotton,wool,synthetic-fabric,leather,glass,paper-board,cardboard,paper,electronics,components,cables,stone,machine-time,laser-cutting,cnc-milling,3d-printing,other,';
 
-/** Per column: the base character (Unicode's private use area) and the list (migration 0054). */
+/**
+ * Per column: the base character (Unicode's private use area) and the list (migration 0054). A
+ * category's token, and a family's, is "this category or one below it": a row holds it for its
+ * category and each category above it.
+ */
 const LISTS: Record<Exclude<HubScan['column'], 'hub_id' | 'sized'>, [number, string]> = {
-  category: [0xe000, CATEGORIES],
+  category: [0xe400, CATEGORIES],
   family: [0xe400, CATEGORIES],
   kind: [0xe800, ',material,offcut,reclaimed,machine_time,'],
   condition: [0xe900, ',new,as_new,good,used,for_parts,'],
@@ -47,7 +53,13 @@ export function withFilterKeys(fts: string, where: Condition[], end = false): st
     const scan = w.hubScan;
     if (!scan || scan.column === 'hub_id' || scan.values.length === 0) return [];
     const column = scan.column;
-    const tokens = [...new Set(scan.values.map((v) => `"${filterKey(column, v)}"`))];
+    // A category with the ones below it: the token of the one above them all (each row below it
+    // holds it too).
+    const values =
+      column === 'category'
+        ? scan.values.filter((v) => !scan.values.includes(findCategory(String(v))?.parent ?? ''))
+        : scan.values;
+    const tokens = [...new Set(values.map((v) => `"${filterKey(column, v)}"`))];
     if (end) tokens.push(`"${HUB_END_WORD}"`);
     return [`{filter_keys} : (${tokens.join(' OR ')})`];
   });
