@@ -1,10 +1,10 @@
 -- Words with a filter, read through the full-text indexes alone: each row's categories (its own
 -- and those above it), kind, condition, price and "has both sizes" as one-character tokens in a
--- fifth column,
--- `filter_keys`, so a search by words and a filter is one FTS5 query (`birch AND <machine time>`)
--- whose matches all meet the filter, instead of every match of the words read and dropped by
--- the filter one row at a time (at a million listings, `q=birch&kind=machine_time` read 560,004
--- rows for one page; `q=birch&category=solid-wood` near a point 414,663 rows in 11 statements).
+-- fifth column, `filter_keys`, so a search by words and a filter is one FTS5 query (`birch AND
+-- <machine time>`) whose matches all meet the filter, instead of every match of the words read
+-- and dropped by the filter one row at a time (at a million listings,
+-- `q=birch&kind=machine_time` read 560,004 rows for one page; `q=birch&category=solid-wood` near
+-- a point 414,663 rows in 11 statements).
 -- The filter stays in each query's WHERE too: the tokens only choose the rows to read.
 --
 -- A category filter takes a category with every one below it (a family too): a row holds the

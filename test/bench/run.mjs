@@ -439,6 +439,13 @@ try {
     ['search newest within 25 km', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=newest', ''],
     ['search newest by text', '/api/v1/listings?q=birch&sort=newest', ''],
     ['search a rare kind', '/api/v1/listings?kind=machine_time', ''],
+    // Words with a filter that few of their matches meet: read through the filter's tokens in the
+    // full-text indexes (migration 0054), without a place and near one.
+    ['search by text, a rare kind', '/api/v1/listings?q=birch&kind=machine_time', ''],
+    // "Birch" titles are all birch plywood here: the best band holds none of solid wood, which
+    // FTS5 proves by merging the two lists of the index (CPU, no rows read).
+    ['search by text, a category', '/api/v1/listings?q=birch&category=solid-wood', ''],
+    ['search by text + near, a category', '/api/v1/listings?q=birch&near=51.05,3.72&category=solid-wood', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
     ['search by family', '/api/v1/listings?category=wood', ''],
     [
