@@ -42,13 +42,12 @@ export function filterKey(column: Exclude<HubScan['column'], 'hub_id'>, value: s
 }
 
 /**
- * A full-text query narrowed to the rows holding the tokens of every filter with a hub scan but
- * the hub (one of its values each: a category with the ones below it is an OR). With `end`, for
- * a range of a hub-ordered index, each filter also takes the hub's end marker, so FTS5 stops at
- * the end of the hub's range (as `withHubEnd` for the words). The query itself when no filter
- * has tokens.
+ * The tokens of every filter with a hub scan but the hub, as one full-text query (each filter's
+ * values an OR, the filters an AND), or null when no filter has tokens. With `end`, for a range
+ * of a hub-ordered index, each filter also takes the hub's end marker, so FTS5 stops at the end of
+ * the hub's range (as `withHubEnd` for the words).
  */
-export function withFilterKeys(fts: string, where: Condition[], end = false): string {
+export function filterKeysQuery(where: Condition[], end = false): string | null {
   const groups = where.flatMap((w) => {
     const scan = w.hubScan;
     if (!scan || scan.column === 'hub_id' || scan.values.length === 0) return [];
@@ -63,7 +62,13 @@ export function withFilterKeys(fts: string, where: Condition[], end = false): st
     if (end) tokens.push(`"${HUB_END_WORD}"`);
     return [`{filter_keys} : (${tokens.join(' OR ')})`];
   });
-  return groups.length === 0 ? fts : `(${fts}) AND ${groups.join(' AND ')}`;
+  return groups.length === 0 ? null : groups.join(' AND ');
+}
+
+/** A full-text query narrowed to the rows holding the filters' tokens (`filterKeysQuery`). */
+export function withFilterKeys(fts: string, where: Condition[], end = false): string {
+  const keys = filterKeysQuery(where, end);
+  return keys === null ? fts : `(${fts}) AND ${keys}`;
 }
 
 /** Whether a search's filters narrow its full-text query (`withFilterKeys` adds to it). */

@@ -8,7 +8,7 @@
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
-import { hasFilterKeys, withFilterKeys } from './search.keys';
+import { filterKeysQuery, hasFilterKeys, withFilterKeys } from './search.keys';
 
 /**
  * A WHERE fragment on `t` with `?` placeholders and their values in order. `arms`, when given,
@@ -789,32 +789,11 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
     return results.map((r) => ({ ...r, metres: metres.get((r as { hub_id?: number }).hub_id ?? 0) ?? null }));
   }
   const bands = relevanceBandsSql(o);
-  const windowed = bands ? null : newestWindowSql(o);
-  const { sql, values } = bands ?? windowed ?? newestWordsSql(o) ?? buildSearchSql(o);
-  let { results: read } = await db
+  const { sql, values } = bands ?? newestWordsSql(o) ?? buildSearchSql(o);
+  const { results: read } = await db
     .prepare(sql)
     .bind(...values)
     .all<Row>();
-  // The newest rows held no full page of a filter's value: it is rare, so the hubs holding it (when
-  // few) are read each through the filter's index by hub, merged; else every row, as before.
-  if (windowed && read.length <= o.limit) {
-    const holding = await hubsHolding(db, o);
-    if (holding)
-      read = await newestOfHubs<Row>(
-        db,
-        o,
-        holding.map((h) => h.id),
-      );
-    else {
-      const general = newestWordsSql(o) ?? buildSearchSql(o);
-      read = (
-        await db
-          .prepare(general.sql)
-          .bind(...general.values)
-          .all<Row>()
-      ).results;
-    }
-  }
   const results = bands ? inPageOrder(read) : read;
   // Newest first near a point without a radius: every hub is in reach, so no hub is read for it;
   // the distance is measured for the page's rows only.
@@ -898,82 +877,35 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   return { sql, values };
 }
 
-/** Rows of the network's newest a filter with a hub-by-hub index looks through first (`newestWindowSql`). */
-export const NEWEST_WINDOW = 500;
-
 /** The columns whose index is (column, status, hub_id, id): not in id order across hubs. */
 const BY_HUB_INDEX = new Set<HubScan['column']>(['kind', 'condition', 'price_type', 'sized']);
 
 /**
- * Newest first without words or a place, filtered by a kind, a condition, a price or "my part
- * fits" (whose indexes run hub by hub, not newest first across the network): the page among the
- * network's NEWEST_WINDOW newest rows (`listings_status_id`), read lazily, so a common value
- * reads about the rows shown. A page not full there means a rare value: the caller reads the
- * hubs holding it (`hubsHolding`, `newestOfHubs`) instead of every row (`kind=machine_time` read
- * 1,000,050 rows at a million listings for 5). With words, `newestWordsSql` reads the words'
- * matches holding the filter's tokens (`withFilterKeys`). Null when this does not apply.
- */
-export function newestWindowSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
-  if (o.sort !== 'newest' || o.fts || o.hubDistances || o.rings) return null;
-  if (o.where.some((w) => w.arms && w.arms.length > 0)) return null; // armsPage reads those
-  if (!o.where.some((w) => w.hubScan && BY_HUB_INDEX.has(w.hubScan.column))) return null;
-  const values: unknown[] = [];
-  const bind = (v: unknown) => {
-    values.push(v);
-    return `?${values.length}`;
-  };
-  const older = o.cursor?.s === 'newest' ? ` AND n.id < ${bind(o.cursor.id)}` : '';
-  // With the generated columns the filters read (once in the statement).
-  const generated = o.table === 'listings' ? 'n.family, n.sized' : 'n.family';
-  const recent = `SELECT ${columns(o.table, 'n')}, ${generated} FROM ${o.table} n
-    WHERE n.status = '${FINDABLE[o.table]}'${older} ORDER BY n.id DESC LIMIT ${NEWEST_WINDOW}`;
-  const page = `SELECT 0 AS rank, NULL AS metres, t.* FROM (${recent}) t
-    WHERE ${whereSql(o.where, bind).join(' AND ')} LIMIT ${bind(o.limit + 1)}`;
-  return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
-}
-
-/**
- * Newest first among these hubs' rows (no place: no distance), each hub read through its own
- * index and merged, NEWEST_HUB_MEMBERS hubs a statement, the statements in one batch and their
- * pages merged here.
- */
-export async function newestOfHubs<Row extends { id: number }>(
-  db: D1Database,
-  o: SearchSqlOptions,
-  hubs: number[],
-): Promise<Row[]> {
-  if (hubs.length === 0) return [];
-  const statements: D1PreparedStatement[] = [];
-  for (let i = 0; i < hubs.length; i += NEWEST_HUB_MEMBERS) {
-    const chunk = new Map(hubs.slice(i, i + NEWEST_HUB_MEMBERS).map((id) => [id, 0]));
-    const { sql, values } = newestWithinSql({ ...o, hubDistances: chunk })!;
-    statements.push(db.prepare(sql).bind(...values));
-  }
-  const pages = statements.length === 1 ? [await statements[0]!.all<Row>()] : await db.batch<Row>(statements);
-  return pages
-    .flatMap((p) => p.results)
-    .sort((a, b) => b.id - a.id)
-    .slice(0, o.limit + 1);
-}
-
-/**
- * Newest first with words, without a radius: the full-text index newest first (its rowid order),
- * each match kept when it meets the filters, under the page's LIMIT — so a page reads about the
- * rows it shows (the general query ranked every match: 1,096,312 rows for `q=birch&sort=newest`
- * at a million listings). Null when this does not apply.
+ * Newest first without a radius, from the full-text index newest first (its rowid order): with
+ * words, their matches holding the filters' tokens; without words, filtered by a kind, a
+ * condition, a price or "my part fits" (whose indexes run hub by hub, not newest first across the
+ * network), the rows holding those tokens (`filterKeysQuery`) — each kept when it meets the
+ * filters, under the page's LIMIT, so a page reads about the rows it shows. (The general query
+ * ranked every match: 1,096,312 rows for `q=birch&sort=newest` at a million listings; and read
+ * the network's newest rows for a rare kind: `kind=machine_time` 1,000,050 rows, then 535 through
+ * a window of the 500 newest and the hubs holding it.) Null when this does not apply.
  */
 export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unknown[] } | null {
-  if (o.sort !== 'newest' || !o.fts || o.hubDistances) return null;
+  if (o.sort !== 'newest' || o.hubDistances || o.rings) return null;
+  let match: string | null;
+  if (o.fts) match = withFilterKeys(anyText(o.fts), o.where);
+  else if (o.where.some((w) => w.arms && w.arms.length > 0))
+    return null; // armsPage reads those
+  else if (!o.where.some((w) => w.hubScan && BY_HUB_INDEX.has(w.hubScan.column))) return null;
+  else match = filterKeysQuery(o.where);
+  if (match === null) return null;
   const values: unknown[] = [];
   const bind = (v: unknown) => {
     values.push(v);
     return `?${values.length}`;
   };
   const idx = `${o.table}_fts`;
-  const conditions = [
-    `${idx} MATCH ${bind(withFilterKeys(anyText(o.fts), o.where))}`,
-    ...whereSql(o.where, bind),
-  ];
+  const conditions = [`${idx} MATCH ${bind(match)}`, ...whereSql(o.where, bind)];
   if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
   const page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
     WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
