@@ -1,8 +1,10 @@
 /** Hubs and listings written straight into D1 for search tests with many of them. */
 import type { Deps } from '../src/env';
 import { hubRings } from '../src/modules/hubs/hubs.service';
-import { ZListingPage, type TListingPage } from '../src/shared/search.schemas';
+import { searchListings } from '../src/modules/listings/listings.service';
+import { ZListingPage, ZListingSearch, type TListingPage } from '../src/shared/search.schemas';
 import { call, db, expectJson } from './helpers';
+import { recordingDb } from './matching-helpers';
 
 /** When every row these helpers write was created. */
 export const SEEDED_AT = '2026-11-01T00:00:00Z';
@@ -98,4 +100,23 @@ export async function allPages(
     pages++;
   } while (cursor && pages < 200);
   return { items, pages };
+}
+
+/**
+ * One listing search through the service (signed out) on a D1 that records its statements: the
+ * page, the statements sent and the rows they read.
+ */
+export async function recordedSearch(
+  params: Record<string, string>,
+): Promise<{ page: TListingPage; statements: number; rowsRead: number }> {
+  const rec = recordingDb();
+  const page = await searchListings({ db: rec.db, now: () => new Date(SEEDED_AT) } as Deps, {
+    query: ZListingSearch.parse(params),
+    user: null,
+  });
+  return {
+    page,
+    statements: rec.log.reduce((n, x) => n + x.n, 0),
+    rowsRead: rec.log.reduce((n, x) => n + x.rowsRead, 0),
+  };
 }

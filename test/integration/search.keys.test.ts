@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
 import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
-import { searchListings } from '../../src/modules/listings/listings.service';
 import { toFtsQuery } from '../../src/modules/search/search.domain';
 import { filterKey } from '../../src/modules/search/search.keys';
 import {
@@ -20,8 +19,7 @@ import { CONDITIONS, LISTING_KINDS } from '../../src/shared/constants';
 import { ZListingSearch, type TListingSearch } from '../../src/shared/search.schemas';
 import { CATEGORIES, categoryFamily, findCategory } from '../../src/shared/taxonomy';
 import { db, makerWithHub } from '../helpers';
-import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, allPages, hubsInReach } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, allPages, hubsInReach, recordedSearch } from '../search-helpers';
 
 const NOW = SEEDED_AT;
 const PRICES = ['free', 'swap', 'amount'] as const;
@@ -209,21 +207,14 @@ describe('filters in the full-text indexes', () => {
           (await allPages(`/listings?${filter}`, limit)).items.map((i) => i.id),
           `${filter} by ${limit}`,
         ).toEqual(expected);
-      const rec = recordingDb();
-      const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
-        query: ZListingSearch.parse({ ...Object.fromEntries(new URLSearchParams(filter)), limit: '20' }),
-        user: null,
+      const { page, statements, rowsRead } = await recordedSearch({
+        ...Object.fromEntries(new URLSearchParams(filter)),
+        limit: '20',
       });
       expect(page.items.map((i) => i.id)).toEqual(expected);
-      expect(
-        rec.log.map((x) => x.n).reduce((a, b) => a + b),
-        filter,
-      ).toBe(1);
+      expect(statements, filter).toBe(1);
       // Before the tokens, each of the 603 matches of "birch" was read and dropped by the filter.
-      expect(
-        rec.log.reduce((n, x) => n + x.rowsRead, 0),
-        filter,
-      ).toBeLessThanOrEqual(2 * 4 * shown + 50);
+      expect(rowsRead, filter).toBeLessThanOrEqual(2 * 4 * shown + 50);
     }
   }, 240_000);
 
@@ -261,20 +252,15 @@ describe('filters in the full-text indexes', () => {
           (await allPages(path, limit)).items.map((i) => i.id),
           `${filter} by ${limit}`,
         ).toEqual(expected);
-      const rec = recordingDb();
-      const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
-        query: ZListingSearch.parse({
-          ...Object.fromEntries(new URLSearchParams(filter)),
-          near: `${point.lat},${point.lon}`,
-        }),
-        user: null,
+      const { page, statements } = await recordedSearch({
+        ...Object.fromEntries(new URLSearchParams(filter)),
+        near: `${point.lat},${point.lon}`,
       });
       expect(page.items.map((i) => i.id)).toEqual(expected);
       expect(page.searchedKm).toBeUndefined();
       // The hubs holding the words with the filter's tokens (one walk of the hub-ordered index),
       // then their page: no ring of hubs, no list of the category's 70 holders (5 statements
       // through those; more than 5 before the tokens).
-      const statements = rec.log.map((x) => x.n).reduce((a, b) => a + b);
       expect(statements, filter).toBeLessThanOrEqual(2);
       expect(statements).toBeLessThanOrEqual(SEARCH_STATEMENTS);
     }

@@ -16,7 +16,7 @@ import type { TCondition, TListingKind } from '../../src/shared/common.schemas';
 import { ZListingSearch } from '../../src/shared/search.schemas';
 import { db, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, allPages } from '../search-helpers';
+import { SEEDED_AT, addHub, allPages, recordedSearch } from '../search-helpers';
 
 const NOW = SEEDED_AT;
 const POINT = { lat: 59.91, lon: 10.75 }; // Oslo
@@ -219,21 +219,14 @@ describe('newest first within a radius', () => {
       // The rows holding the value's token (migration 0054), newest first, with words or
       // without: one statement (before the tokens: the 500 newest rows, the hubs holding the
       // value, their rows merged, 3 statements).
-      const rec = recordingDb();
-      const page = await searchListings({ db: rec.db, now: () => new Date(NOW) } as Deps, {
-        query: ZListingSearch.parse({ ...Object.fromEntries(new URLSearchParams(filter)), limit: '2' }),
-        user: null,
+      const { page, statements, rowsRead } = await recordedSearch({
+        ...Object.fromEntries(new URLSearchParams(filter)),
+        limit: '2',
       });
       expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 2).map((r) => r.id));
-      expect(
-        rec.log.map((x) => x.n).reduce((a, b) => a + b),
-        filter,
-      ).toBe(1);
-      expect(
-        rec.log.reduce((n, x) => n + x.rowsRead, 0),
-        filter,
-        // The rows shown (an index entry, the row, its hub, its author), not the 520 newer ones.
-      ).toBeLessThanOrEqual(2 * 3 + 50);
+      expect(statements, filter).toBe(1);
+      // The rows shown (an index entry, the row, its hub, its author), not the 520 newer ones.
+      expect(rowsRead, filter).toBeLessThanOrEqual(2 * 3 + 50);
     }
 
     // A common kind fills its page from its newest rows, in one statement.
