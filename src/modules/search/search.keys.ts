@@ -48,9 +48,7 @@ export function filterKey(column: Exclude<HubScan['column'], 'hub_id'>, value: s
  * the hub's range (as `withHubEnd` for the words).
  */
 export function filterKeysQuery(where: Condition[], end = false): string | null {
-  const groups = where.flatMap((w) => {
-    const scan = w.hubScan;
-    if (!scan || scan.column === 'hub_id' || scan.values.length === 0) return [];
+  const groups = keyedScans(where).map((scan) => {
     const column = scan.column;
     // A category with the ones below it: the token of the one above them all (each row below it
     // holds it too).
@@ -60,7 +58,7 @@ export function filterKeysQuery(where: Condition[], end = false): string | null 
         : scan.values;
     const tokens = [...new Set(values.map((v) => `"${filterKey(column, v)}"`))];
     if (end) tokens.push(`"${HUB_END_WORD}"`);
-    return [`{filter_keys} : (${tokens.join(' OR ')})`];
+    return `{filter_keys} : (${tokens.join(' OR ')})`;
   });
   return groups.length === 0 ? null : groups.join(' AND ');
 }
@@ -73,5 +71,15 @@ export function withFilterKeys(fts: string, where: Condition[], end = false): st
 
 /** Whether a search's filters narrow its full-text query (`withFilterKeys` adds to it). */
 export function hasFilterKeys(where: Condition[]): boolean {
-  return where.some((w) => w.hubScan && w.hubScan.column !== 'hub_id' && w.hubScan.values.length > 0);
+  return keyedScans(where).length > 0;
+}
+
+/** The filters that have tokens: every hub scan with a value, but the hub's own. */
+function keyedScans(where: Condition[]): (HubScan & { column: Exclude<HubScan['column'], 'hub_id'> })[] {
+  return where.flatMap((w) => {
+    const scan = w.hubScan;
+    return scan && scan.column !== 'hub_id' && scan.values.length > 0
+      ? [{ ...scan, column: scan.column }]
+      : [];
+  });
 }
