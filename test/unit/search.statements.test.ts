@@ -4,8 +4,11 @@ import {
   RUN_VALUES,
   byHubsSql,
   hubBands,
+  relevanceBandsSql,
   type SearchSqlOptions,
 } from '../../src/modules/search/search.statements';
+import { namesMayMatch } from '../../src/modules/search/search.keys';
+import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
 
 const options: SearchSqlOptions = {
   table: 'listings',
@@ -51,5 +54,44 @@ describe('the hubs of a page by words and a place, in its SQL', () => {
   it('refuses a hub id or distance that is not an integer (nothing but integers is written)', () => {
     const bad = [{ band: 0, hubs: [{ id: 1.5, metres: 10 }] }];
     expect(() => byHubsSql(options, bands, bad, 21, null)).toThrow('not an integer');
+  });
+});
+
+describe("best match's second band, passed over when the filter's categories cannot hold it", () => {
+  const where = (category: string) =>
+    listingSearchConditions({ today: '2026-12-01', category }).filter((w) => w.hubScan);
+  const may = (q: string, category?: string) =>
+    namesMayMatch(toFtsQuery(q)!, category ? where(category) : []);
+
+  it('knows from the names of the categories a filter admits whether a word may be among them', () => {
+    // "birch" (and its other names, berk, bouleau) name birch plywood, not solid wood or metals.
+    expect(may('birch', 'solid-wood')).toBe(false);
+    expect(may('berken planken', 'hardwood')).toBe(false);
+    expect(may('birch', 'metals')).toBe(false);
+    // Named by the category, by one below it (hardwood of solid wood), by its family, or a prefix of a name.
+    expect(may('birch', 'plywood')).toBe(true);
+    expect(may('loofhout', 'solid-wood')).toBe(true);
+    expect(may('birch bois', 'solid-wood')).toBe(true);
+    expect(may('birch', 'wood')).toBe(true);
+    expect(may('tim', 'hardwood')).toBe(true);
+    expect(may('contreplaqué', 'birch-plywood')).toBe(true);
+    // No category filter: any category may name the words.
+    expect(may('birch')).toBe(true);
+    expect(
+      namesMayMatch(toFtsQuery('birch')!, listingSearchConditions({ today: '2026-12-01', kind: 'offcut' })),
+    ).toBe(true);
+  });
+
+  it('leaves the band out of the SQL only then', () => {
+    const sql = (q: string, category: string) =>
+      relevanceBandsSql({
+        ...options,
+        fts: toFtsQuery(q),
+        where: listingSearchConditions({ today: '2026-12-01', category }),
+      })!.sql;
+    expect(sql('birch', 'solid-wood')).toMatch(/SELECT 0 AS rank[\s\S]*SELECT 2 AS rank/);
+    expect(sql('birch', 'solid-wood')).not.toContain('SELECT 1 AS rank');
+    expect(sql('birch', 'plywood')).toContain('SELECT 1 AS rank');
+    expect(hubBands(toFtsQuery('birch')!)).toHaveLength(3);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { categoryFamily, categoryWithDescendants } from '../../shared/taxonomy';
 import { distanceMetres, needsHubEnd, withHubEnd, type Cursor } from './search.domain';
-import { filterKeysQuery, hasFilterKeys, withFilterKeys } from './search.keys';
+import { filterKeysQuery, hasFilterKeys, namesMayMatch, withFilterKeys } from './search.keys';
 
 /**
  * A WHERE fragment on `t` with `?` placeholders and their values in order. `arms`, when given,
@@ -274,6 +274,9 @@ async function searchByHubs<T extends { id: number }>(
     : o.sort === 'relevance'
       ? hubBands(o.fts, o.where)
       : [{ match: hubMatch(o.fts, o.where), titles: false }];
+  // Best match's second band, when no row the filters admit can be in it (`namesMayMatch`), is
+  // passed over as read whole.
+  const empty = (band: number) => band === 1 && o.sort === 'relevance' && !namesMayMatch(o.fts!, o.where);
   const c = o.cursor && (o.cursor.s === 'nearest' || o.cursor.s === 'relevance') ? o.cursor : null;
   const cursorBand = c?.s === 'relevance' ? c.r : 0;
   const cursorMetres = c?.d ?? null;
@@ -358,6 +361,10 @@ async function searchByHubs<T extends { id: number }>(
   let complete = -1; // the last band read over every hub in reach (sent, or waiting in `units`)
   for (let band = 0; band < bands.length; band++) {
     if (band < cursorBand) continue; // earlier pages showed this band whole
+    if (empty(band)) {
+      complete = band;
+      continue;
+    }
     const src = sourceOf(band);
     for (let i = 0; found.length < need; i++) {
       // A ring not read yet costs a statement: send what is waiting first, it may fill the page.
@@ -858,8 +865,10 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   // CROSS JOIN keeps the full-text index as the outer loop: with several filters SQLite otherwise
   // drove from a filter's index (e.g. a family: 400,000 rows at a million listings), probing the
   // index per row, and the request ran for minutes.
+  const named = namesMayMatch(o.fts, o.where);
   const parts = relevanceBands(o.fts).flatMap((expr, band) => {
     if (c && band < c.r) return []; // earlier pages showed this band whole
+    if (band === 1 && !named) return []; // no row the filters admit is in it
     const conditions = [`${idx} MATCH ${bind(withFilterKeys(expr, o.where))}`, ...whereSql(o.where, bind)];
     if (c && band === c.r) conditions.push(`t.id < ${bind(c.id)}`);
     return [
