@@ -142,7 +142,7 @@ describe('newest first within a radius', () => {
         user: null,
       });
       expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 5).map((r) => r.id));
-      const pageStatement = rec.log.find((x) => /ORDER BY t\.id DESC$/.test(x.sql.trim()))!;
+      const pageStatement = rec.log.find((x) => x.sql.trim().startsWith('WITH found AS NOT MATERIALIZED'))!;
       expect(pageStatement, path).toBeDefined();
       // Through each hub (a few) or the network's newest rows (many): hub reads beyond
       // NEWEST_HUB_MEMBERS never go into one statement.
@@ -165,8 +165,9 @@ describe('newest first within a radius', () => {
       query: ZListingSearch.parse({ q: 'walnut', sort: 'newest', limit: '5' }),
       user: null,
     });
-    // The general query ranked every match (93 here) before keeping 6.
-    expect(rec.log.reduce((n, x) => n + x.rowsRead, 0)).toBeLessThanOrEqual(40);
+    // The general query ranked every match (93 here) before keeping 6. Each row read once: its
+    // index entry, the row, its hub and its author (29 when the page was sorted again in SQL).
+    expect(rec.log.reduce((n, x) => n + x.rowsRead, 0)).toBeLessThanOrEqual(4 * 6);
   }, 240_000);
 
   it('without a place, a rare kind or condition is read newest first from its tokens in the full-text index', async () => {

@@ -793,15 +793,19 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       .prepare(sql)
       .bind(...values)
       .all<Row>();
-    return results.map((r) => ({ ...r, metres: metres.get((r as { hub_id?: number }).hub_id ?? 0) ?? null }));
+    return inPageOrder(results).map((r) => ({
+      ...r,
+      metres: metres.get((r as { hub_id?: number }).hub_id ?? 0) ?? null,
+    }));
   }
   const bands = relevanceBandsSql(o);
-  const { sql, values } = bands ?? newestWordsSql(o) ?? buildSearchSql(o);
+  const newest = bands ? null : newestWordsSql(o);
+  const { sql, values } = bands ?? newest ?? buildSearchSql(o);
   const { results: read } = await db
     .prepare(sql)
     .bind(...values)
     .all<Row>();
-  const results = bands ? inPageOrder(read) : read;
+  const results = bands || newest ? inPageOrder(read) : read;
   // Newest first near a point without a radius: every hub is in reach, so no hub is read for it;
   // the distance is measured for the page's rows only.
   const from = o.metresFrom;
@@ -918,7 +922,12 @@ export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unkn
   if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
   const page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
     WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
-  return { sql: `SELECT t.*, ${o.select} FROM (${page}) t ${o.joins} ORDER BY t.id DESC`, values };
+  // In page order by the caller (`inPageOrder`), as `relevanceBandsSql`: an ORDER BY here kept the
+  // page in a temporary table, a row more read for each row shown (104 rows for 21 at a million).
+  return {
+    sql: `WITH found AS NOT MATERIALIZED (${page}) SELECT t.*, ${o.select} FROM found t ${o.joins}`,
+    values,
+  };
 }
 
 /**
@@ -1020,7 +1029,11 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
         WHERE ${[...where(), inReach, ...older].join(' AND ')} ORDER BY t.id DESC LIMIT ${need}`;
     }
   }
-  return { sql: `SELECT t.*, ${o.select} FROM (${body}) t ${o.joins} ORDER BY t.id DESC`, values };
+  // In page order by the caller (`inPageOrder`), as `newestWordsSql`.
+  return {
+    sql: `WITH found AS NOT MATERIALIZED (${body}) SELECT t.*, ${o.select} FROM found t ${o.joins}`,
+    values,
+  };
 }
 
 /**
