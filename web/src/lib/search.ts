@@ -1,4 +1,5 @@
 /** The search state of /listings and /requests lives in the URL; these read it. */
+import { ApiError } from './api';
 import type { ListingSearchQuery } from './api/search';
 
 export type SearchView = 'list' | 'map';
@@ -69,4 +70,16 @@ export function withParam(url: URL, key: string, value: string | undefined): str
   if (value === undefined) next.searchParams.delete(key);
   else next.searchParams.set(key, value);
   return `${next.pathname}${next.search}`;
+}
+
+/**
+ * What to fix in a search the API refused for what its URL holds (a link edited by hand, or
+ * shared before a filter changed): the API's messages, each naming its field in the reader's
+ * language, so the page shows them above the form, with no results, instead of an error page.
+ * Null for any other failure.
+ */
+export function refusedSearch(e: unknown): string[] | null {
+  if (!(e instanceof ApiError) || e.status !== 422) return null;
+  const fields = Object.values(e.fields);
+  return fields.length > 0 ? fields : [e.message];
 }

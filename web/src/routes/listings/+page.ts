@@ -1,5 +1,5 @@
 import { pageError } from '$lib/load';
-import { readSearch } from '$lib/search';
+import { readSearch, refusedSearch } from '$lib/search';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, url }) => {
@@ -12,8 +12,12 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
       api.listings.search(query),
       api.hubs.list().catch(() => ({ items: [] })),
     ]);
-    return { page, hubs: hubs.items, query, view, radiusIgnored };
+    return { page, hubs: hubs.items, query, view, radiusIgnored, refused: [] as string[] };
   } catch (e) {
-    pageError(e);
+    const refused = refusedSearch(e);
+    if (!refused) pageError(e);
+    const page: Awaited<ReturnType<typeof api.listings.search>> = { items: [], nextCursor: null };
+    const hubs = await api.hubs.list().catch(() => ({ items: [] }));
+    return { page, hubs: hubs.items, query, view, radiusIgnored, refused };
   }
 };

@@ -1,5 +1,5 @@
 import { pageError } from '$lib/load';
-import { readSearch } from '$lib/search';
+import { readSearch, refusedSearch } from '$lib/search';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, url }) => {
@@ -8,8 +8,12 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { query, view, radiusIgnored } = readSearch(url, { listings: false });
   try {
     const [page, hubs] = await Promise.all([api.requests.search(query), api.hubs.list()]);
-    return { page, hubs: hubs.items, query, view, radiusIgnored };
+    return { page, hubs: hubs.items, query, view, radiusIgnored, refused: [] as string[] };
   } catch (e) {
-    pageError(e);
+    const refused = refusedSearch(e);
+    if (!refused) pageError(e);
+    const page: Awaited<ReturnType<typeof api.requests.search>> = { items: [], nextCursor: null };
+    const hubs = await api.hubs.list().catch(() => ({ items: [] }));
+    return { page, hubs: hubs.items, query, view, radiusIgnored, refused };
   }
 };

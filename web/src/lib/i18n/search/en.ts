@@ -59,6 +59,7 @@ export const searchEn = {
     pickHint: 'Tap the map where you want to search from.',
     pointLabel: (lat: string, lon: string) => `Point ${lat}, ${lon}`,
     radiusNeedsPlace: 'A radius needs a place to measure from: choose one under “Near”.',
+    refused: 'This search could not be run as it is: change what is named below and search again.',
     radiusIgnored: (km: string) =>
       `The radius of ${km} km was not used: choose a place under “Near” to use it.`,
     price: 'Price',

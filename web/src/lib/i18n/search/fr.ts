@@ -63,6 +63,8 @@ export const searchFr: SearchMessages = {
     pickHint: 'Touchez la carte là d’où vous voulez chercher.',
     pointLabel: (lat: string, lon: string) => `Point ${lat}, ${lon}`,
     radiusNeedsPlace: 'Un rayon demande un lieu d’où mesurer : choisissez-en un sous « Près de ».',
+    refused:
+      'Cette recherche n’a pas pu être faite telle quelle : modifiez ce qui est indiqué ci-dessous et relancez-la.',
     radiusIgnored: (km: string) =>
       `Le rayon de ${km} km n’a pas été utilisé : choisissez un lieu sous « Près de » pour l’appliquer.`,
     price: 'Prix',

@@ -61,6 +61,7 @@ export const searchNl: SearchMessages = {
     pickHint: 'Tik op de kaart waar je vanaf wilt zoeken.',
     pointLabel: (lat: string, lon: string) => `Punt ${lat}, ${lon}`,
     radiusNeedsPlace: 'Een straal heeft een plek nodig om vanaf te meten: kies er een bij “In de buurt van”.',
+    refused: 'Deze zoekopdracht kon zo niet worden uitgevoerd: pas aan wat hieronder staat en zoek opnieuw.',
     radiusIgnored: (km: string) =>
       `De straal van ${km} km is niet gebruikt: kies een plek bij “In de buurt van” om hem te gebruiken.`,
     price: 'Prijs',
