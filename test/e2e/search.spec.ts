@@ -197,6 +197,7 @@ test('a link the search cannot read shows the form and what to fix, in the reade
       // The search stays to fix: the form with the words, and no results.
       await expect(page.getByTestId('search-input')).toHaveValue('hout');
       await expect(page.getByTestId('results').getByRole('article')).toHaveCount(0);
+      await expect(page.getByTestId('no-results')).toHaveCount(0);
       await expect(page.locator('img[src="x"]')).toHaveCount(0);
       await expectNoSidewaysScroll(page);
     }
