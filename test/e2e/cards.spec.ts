@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { MESSAGES, expect, newSession, test, uniqueWord, type Locale } from './fixtures/helpers';
-import { addPhoto, apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
+import { addPhoto, apiGet, apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -128,9 +128,15 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
       await switchTo(page, locale);
       const photoCard = page.getByTestId('match').filter({ hasText: withPhoto });
       const bareCard = page.getByTestId('match').filter({ hasText: bare });
+      // A reload at once cancels the save of the choice; the next start sends it again, so the
+      // account ends in the chosen language and the page never falls back to the old one.
+      await page.reload();
+      await expect(async () => {
+        const { user } = await apiGet<{ user: { locale: string } }>(phone, '/me');
+        expect(user.locale).toBe(locale);
+      }).toPass({ timeout: 15_000 });
       await expect(async () => {
         await page.reload();
-        // The account keeps the language once its save lands; a reload before that is in the old one.
         await expect(page.locator('html')).toHaveAttribute('lang', locale, { timeout: 2_000 });
         await expect(photoCard).toHaveCount(1, { timeout: 2_000 });
         await expect(bareCard).toHaveCount(1, { timeout: 2_000 });

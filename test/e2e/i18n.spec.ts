@@ -3,8 +3,11 @@
  * words, and the API's messages follow the choice at once, without a reload, on any page.
  * Strings are written out here (not read from web/src/lib/i18n) so a lost translation shows.
  */
-import { demoListingPath, expect, pageErrors, test } from './fixtures/helpers';
+import { demoListingPath, expect, pageErrors, test, uniqueWord } from './fixtures/helpers';
 import type { Page } from '@playwright/test';
+import { apiGet, apiPost } from './fixtures/flows';
+
+type Me = { user: { locale: string } };
 
 const HOME_TITLE = {
   nl: 'Vind materiaal, restjes en machinetijd in je buurt',
@@ -108,5 +111,47 @@ test('a listing page, navigation and a half-filled form switch language in place
   await switchTo(page, 'nl');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('form-error')).toHaveText(WRONG_LOGIN.nl);
+  expect(errors).toEqual([]);
+});
+
+test('a language chosen while its save is cut off is kept, and saved on the next start', async ({ page }) => {
+  const errors = pageErrors(page);
+  const word = uniqueWord('taal');
+  // A new account in Dutch, signed in through the page's own context (its cookie).
+  await apiPost(
+    page,
+    '/auth/signup',
+    {
+      email: `${word}@e2e.example`,
+      password: 'a-long-enough-password',
+      displayName: word,
+      locale: 'nl',
+    },
+    [201],
+  );
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_TITLE.nl);
+
+  // The connection drops as the choice is saved (as a reload at once would cancel it).
+  await page.route('**/api/v1/me', (route) =>
+    route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await switchTo(page, 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_TITLE.fr);
+  expect((await apiGet<Me>(page, '/me')).user.locale).toBe('nl');
+
+  // The next start shows the choice, not the account's old language, and sends it again.
+  await page.unroute('**/api/v1/me');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_TITLE.fr);
+  await expect(async () => {
+    expect((await apiGet<Me>(page, '/me')).user.locale).toBe('fr');
+  }).toPass({ timeout: 15_000 });
+  expect(await page.evaluate(() => localStorage.getItem('omloop.locale.unsaved'))).toBeNull();
+
+  // Once saved, a later start follows the account as before.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_TITLE.fr);
   expect(errors).toEqual([]);
 });

@@ -12,6 +12,12 @@ import { DEFAULT_LOCALE, loadMessages, matchLocale, messagesOf } from './i18n';
 import { hasPreloaded } from './preloaded';
 
 const STORAGE_KEY = 'omloop.locale';
+/**
+ * A signed-in person's choice whose save has not been answered yet, as `{ user, locale }`: a
+ * reload or a click away right after choosing cancels the save, and the account's old language
+ * would come back on the next page. The next start sends it again instead.
+ */
+const UNSAVED_KEY = 'omloop.locale.unsaved';
 /** Where the session is asked (and found in a page's first data, preloaded.ts). */
 const SESSION_PATH = API_BASE + operation('GET /auth/session').path;
 /** Error texts of the one call made before any messages are loaded; its errors are never shown. */
@@ -30,6 +36,27 @@ function storeLocale(locale: TLocale): void {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // not remembered across visits; the choice still applies now
+  }
+}
+
+function unsavedLocale(user: number): TLocale | null {
+  try {
+    const raw = JSON.parse(localStorage.getItem(UNSAVED_KEY) ?? 'null') as unknown;
+    if (raw && typeof raw === 'object' && 'user' in raw && 'locale' in raw && raw.user === user) {
+      return matchLocale(typeof raw.locale === 'string' ? raw.locale : null);
+    }
+  } catch {
+    // unreadable or disabled storage: nothing is waiting
+  }
+  return null;
+}
+
+function markUnsaved(value: { user: number; locale: TLocale } | null): void {
+  try {
+    if (value) localStorage.setItem(UNSAVED_KEY, JSON.stringify(value));
+    else localStorage.removeItem(UNSAVED_KEY);
+  } catch {
+    // without storage a cancelled save is simply lost, as before
   }
 }
 
@@ -77,6 +104,14 @@ export class AppState {
       if (!(e instanceof ApiError)) throw e;
     }
     if (me) this.me = me;
+    const unsaved = me ? unsavedLocale(me.user.id) : null;
+    if (me && unsaved && unsaved !== me.user.locale) {
+      // chosen here last time, and the save never answered: the choice wins, and is sent again
+      await this.applyLocale(unsaved);
+      void this.saveLocale(unsaved);
+      return;
+    }
+    if (unsaved) markUnsaved(null);
     await this.applyLocale(me ? me.user.locale : guessed);
   }
 
@@ -93,12 +128,24 @@ export class AppState {
   /** Switch language now, remember it, and save it on the account when signed in. */
   async setLocale(locale: TLocale): Promise<void> {
     await this.applyLocale(locale);
-    if (this.me && this.me.user.locale !== locale) {
-      try {
-        this.me = await this.api().patchMe({ locale });
-      } catch {
-        // the UI already switched; the account keeps its old language until the next change
-      }
+    if (!this.me) return;
+    if (this.me.user.locale !== locale) await this.saveLocale(locale);
+    else markUnsaved(null); // back to the account's own: an unsaved earlier choice is void
+  }
+
+  /** Saves the language on the account; until the answer comes, the choice is kept as unsaved. */
+  private async saveLocale(locale: TLocale): Promise<void> {
+    const user = this.me?.user.id;
+    if (user === undefined) return;
+    markUnsaved({ user, locale });
+    try {
+      const me = await this.api().patchMe({ locale });
+      // a later choice may have been made meanwhile: only its own answer clears the mark
+      if (unsavedLocale(user) === locale) markUnsaved(null);
+      if (this.me?.user.id === user) this.me = me;
+    } catch (e) {
+      // refused by the server: not worth sending again; a lost connection is (next start)
+      if (e instanceof ApiError && e.status < 500 && e.status !== 0) markUnsaved(null);
     }
   }
 
