@@ -95,22 +95,26 @@ test('signed out, near any hub, a point on the map, or my location', async ({ pa
     fullPage: true,
     clip: { x: 0, y: 0, width: WIDTH, height: 1300 },
   });
+  // The map point's results are held back while the person, meanwhile, asks for their own
+  // location (granted to this test at Liège): when those results arrive, the choice stays.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/listings\?/, async (route) => {
+    if (!route.request().url().includes('50.64')) await held;
+    await route.fallback();
+  });
   await page.getByTestId('search-submit').tap();
+  await page.getByTestId('use-location').tap();
+  await expect(near).toHaveValue('50.64,5.57');
+  release();
   await expect(page).toHaveURL(/near=\d+\.\d+(%2C|,)\d+\.\d+/);
-
-  // The browser's location (granted to this test at Liège).
-  await openFilters(page);
-  // The map point's search may still be settling on a loaded machine (its results replace the
-  // form's state once they arrive), so the tap is repeated until the location holds.
-  // That search can also land between the location holding and the tap on "Search" (seen on
-  // CI's machine): the search is then the map point's again, and the location is chosen anew.
-  await expect(async () => {
-    await page.getByTestId('use-location').tap();
-    await expect(near).toHaveValue('50.64,5.57', { timeout: 3_000 });
-    await expect(near.locator('option:checked')).toContainText(en.finding.nearMyLocation);
-    await page.getByTestId('search-submit').tap();
-    await expect(page).toHaveURL(/near=50\.64(%2C|,)5\.57/, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
+  await expect(page).not.toHaveURL(/near=50\.64/);
+  await expect(page.getByTestId('results').getByTestId('distance').first()).toBeVisible();
+  await expect(near).toHaveValue('50.64,5.57');
+  await expect(near.locator('option:checked')).toContainText(en.finding.nearMyLocation);
+  await page.unroute(/\/api\/v1\/listings\?/);
+  await page.getByTestId('search-submit').tap();
+  await expect(page).toHaveURL(/near=50\.64(%2C|,)5\.57/);
   const first = page.getByTestId('results').getByTestId('listing-card').first();
   await expect(first).toContainText('T2 Campus'); // Genk, the hub nearest to Liège
 });

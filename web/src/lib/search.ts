@@ -45,6 +45,19 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
   };
 }
 
+/** A search as one string, equal for equal searches whatever the order of its fields. */
+export function searchKey(query: ListingSearchQuery): string {
+  const fields = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');
+  return JSON.stringify(fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The search a form's fields make now, read as its URL would be (`readSearch`). */
+export function formSearch(form: HTMLFormElement, { listings }: { listings: boolean }): ListingSearchQuery {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
+  return readSearch(new URL(`?${params}`, 'http://form.invalid/'), { listings }).query;
+}
+
 /** The order a search is in when it names none (the API's default, for showing it). */
 export function effectiveSort(query: ListingSearchQuery): 'relevance' | 'nearest' | 'newest' {
   if (query.sort === 'relevance' || query.sort === 'nearest' || query.sort === 'newest') return query.sort;
