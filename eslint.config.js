@@ -116,6 +116,8 @@ export default ts.config(
         navigator: 'readonly',
         HTMLElement: 'readonly',
         HTMLInputElement: 'readonly',
+        HTMLFormElement: 'readonly',
+        URLSearchParams: 'readonly',
         File: 'readonly',
         FormData: 'readonly',
         Blob: 'readonly',
