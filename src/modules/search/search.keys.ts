@@ -29,6 +29,23 @@ const LISTS: Record<Exclude<HubScan['column'], 'hub_id' | 'sized'>, [number, str
   price_type: [0xea00, ',free,swap,amount,'],
 };
 
+/** A category's place in the category list (`instr`: 1-based, 0 when not in it). */
+export function categoryPlace(slug: string): number {
+  return CATEGORIES.indexOf(`,${slug},`) + 1;
+}
+
+/**
+ * The range of the category-ordered index (migration 0056) a category's rows are in: the range of
+ * the category just below its family that it is, or is below (hardwood and softwood are in solid
+ * wood's); a family's own rows in the family's. As its place in the category list (`instr`:
+ * 1-based, 0 when not in it), in units of 2^33 rowids.
+ */
+export function categoryRange(slug: string): number {
+  let cat = findCategory(slug);
+  while (cat?.parent && findCategory(cat.parent)?.parent) cat = findCategory(cat.parent);
+  return categoryPlace(cat?.slug ?? slug);
+}
+
 /** The token of "has a length and a width" (only such rows carry it). */
 const SIZED = 0xeb01;
 
@@ -88,6 +105,20 @@ function keyedScans(where: Condition[]): (HubScan & { column: Exclude<HubScan['c
 const termsOf = new Map<string, string[]>();
 
 /**
+ * The categories a category or family filter admits (each with the ones below it), or null when
+ * the search has none. Of the first such filter: any other one only narrows them.
+ */
+export function filterCategories(where: Condition[]): string[] | null {
+  const scan = keyedScans(where).find((s) => s.column === 'category' || s.column === 'family');
+  if (!scan) return null;
+  const slugs =
+    scan.column === 'family'
+      ? scan.values.flatMap((v) => categoryWithDescendants(String(v)))
+      : scan.values.map(String);
+  return slugs.length === 0 ? null : [...new Set(slugs)];
+}
+
+/**
  * Whether a row the filters admit may match a form of the query's words through its category's
  * names (`search_terms`, the same text for every row of a category: `indexedTermsOf`). When none
  * can, each word is in such a row's title or names only when it is in its title, so the second
@@ -98,15 +129,8 @@ const termsOf = new Map<string, string[]>();
  * words, and every form is taken as a prefix of any name's word.
  */
 export function namesMayMatch(fts: string, where: Condition[]): boolean {
-  const scans = keyedScans(where).filter((s) => s.column === 'category' || s.column === 'family');
-  if (scans.length === 0) return true;
-  // The categories of the first such filter (any other one only narrows them).
-  const scan = scans[0]!;
-  const slugs =
-    scan.column === 'family'
-      ? scan.values.flatMap((v) => categoryWithDescendants(String(v)))
-      : scan.values.map(String);
-  if (slugs.length === 0) return true;
+  const slugs = filterCategories(where);
+  if (!slugs) return true;
   const names = new Set<string>();
   for (const slug of slugs) {
     let words = termsOf.get(slug);

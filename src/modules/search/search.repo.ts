@@ -1,6 +1,6 @@
 /**
  * The search module's one table, `search_index_folds` (migration 0053), and the upkeep of the
- * four full-text indexes it folds: how many segments each holds, and a bounded merge step.
+ * five full-text indexes it folds: how many segments each holds, and a bounded merge step.
  * (The statements a search runs are built in `search.statements.ts`.)
  */
 
@@ -10,6 +10,7 @@ export const FULL_TEXT_INDEXES = [
   'listings_hub_fts',
   'requests_fts',
   'requests_hub_fts',
+  'listings_cat_fts', // migration 0056, last in the table's order
 ] as const;
 export type FullTextIndex = (typeof FULL_TEXT_INDEXES)[number];
 
