@@ -51,7 +51,7 @@ async function general(params: string): Promise<number[]> {
     }).map((w) => ({ sql: w.sql, values: w.values })),
     fts: toFtsQuery(q.q!),
     hubDistances: null,
-    sort: 'relevance',
+    sort: q.sort ?? 'relevance',
     cursor: null,
     limit: 5000,
   });
@@ -150,6 +150,10 @@ describe('the category-ordered full-text index', () => {
       ['q=oak birch&category=solid-wood', 3, [1, 50]],
       ['q=birch&category=birch-plywood', 600, [50]],
       ['q=birch&category=plywood', 600, [49]],
+      // Newest first: one band, the range's whole rows.
+      ['q=birch&category=solid-wood&sort=newest', 5, [1, 2, 50]],
+      ['q=birch&category=hardwood&sort=newest', 2, [1, 50]],
+      ['q=birch&category=plywood&sort=newest', 600, [49]],
     ] as const) {
       const expected = await general(filter);
       if (shown < 600) expect(expected, filter).toHaveLength(shown);
@@ -182,5 +186,16 @@ describe('the category-ordered full-text index', () => {
     });
     expect(family.log[0]!.sql).toContain('listings_fts MATCH');
     expect(family.log[0]!.sql).not.toContain('listings_cat_fts');
+
+    const newest = recordingDb();
+    const byDate = await searchListings({ db: newest.db, now: () => new Date(SEEDED_AT) } as Deps, {
+      query: ZListingSearch.parse({ q: 'birch', category: 'solid-wood', sort: 'newest', limit: '20' }),
+      user: null,
+    });
+    expect(byDate.items.map((i) => i.id)).toEqual(await general('q=birch&category=solid-wood&sort=newest'));
+    expect(newest.log).toHaveLength(1);
+    expect(newest.log[0]!.sql).toContain('listings_cat_fts MATCH');
+    expect(newest.log[0]!.sql).not.toContain('listings_fts MATCH');
+    expect(newest.log[0]!.rowsRead).toBeLessThanOrEqual(2 * 4 * 5 + 50);
   }, 120_000);
 });

@@ -879,7 +879,12 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
   // index per row, and the request ran for minutes.
   const named = namesMayMatch(o.fts, o.where);
   const parts =
-    categoryBands(o, { bind, limit, named, cursor: c }) ??
+    categoryBands(o, {
+      bind,
+      limit,
+      bandsOf: (where) => hubBands(o.fts!, where).map((band, r) => (r === 1 && !named ? null : band)),
+      cursor: c ? { band: c.r, id: c.id } : null,
+    }) ??
     relevanceBands(o.fts).flatMap((expr, band) => {
       if (c && band < c.r) return []; // earlier pages showed this band whole
       if (band === 1 && !named) return []; // no row the filters admit is in it
@@ -901,24 +906,26 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
 }
 
 /**
- * Best match with a category filter from the category-ordered index (migration 0056), band by
- * band: in the range of the filter's categories (a category below a family with those below it;
- * `categoryRange`), its titles for the best band and its whole rows for the others, the band's
- * query with the end marker (`hubBands`, as a hub's range is read), at most a page newest first.
- * The words are then a seek in one range, whatever their number in other categories
- * (`q=birch&category=solid-wood` walked every "birch" of birch plywood on the network-wide index:
- * 27 ms for its best band at a million listings; here under 1 ms). The range's own category is not
- * in the query (each of its rows holds it); a category below it is (its token). Null when the
- * filter's categories are in several ranges (a family): the network-wide index, where the
- * family's token is common enough that the words soon meet it.
+ * Words with a category filter from the category-ordered index (migration 0056), best match band
+ * by band or newest first as one band: in the range of the filter's categories (a category below
+ * a family with those below it; `categoryRange`), its titles for the best band and its whole rows
+ * otherwise, the band's query with the end marker (as a hub's range is read, `hubBands`), at
+ * most a page newest first. The words are then a seek in one range, whatever their number in
+ * other categories (`q=birch&category=solid-wood` walked every "birch" of birch plywood on the
+ * network-wide index: 27 ms for its best band at a million listings; here under 1 ms). The
+ * range's own category is not in the query (each of its rows holds it); a category below it is
+ * (its token). Null when the filter's categories are in several ranges (a family): the
+ * network-wide index, where the family's token is common enough that the words soon meet it.
  */
 function categoryBands(
   o: SearchSqlOptions,
   p: {
     bind: (v: unknown) => string;
     limit: string;
-    named: boolean;
-    cursor: Extract<Cursor, { s: 'relevance' }> | null;
+    /** The bands' queries for the filters but the category's (null: a band not read). */
+    bandsOf: (where: Condition[]) => (HubBand | null)[];
+    /** The band and id a page goes on from (older than `id` in `band`, the bands after it). */
+    cursor: { band: number; id: number } | null;
   },
 ): string[] | null {
   const cats = o.table === 'listings' ? filterCategories(o.where) : null;
@@ -933,11 +940,10 @@ function categoryBands(
     ? o.where.filter((w) => w.hubScan?.column !== 'category' && w.hubScan?.column !== 'family')
     : o.where;
   const c = p.cursor;
-  return hubBands(o.fts!, others).flatMap((band, r) => {
-    if (c && r < c.r) return []; // earlier pages showed this band whole
-    if (r === 1 && !p.named) return []; // no row the filters admit is in it
+  return p.bandsOf(others).flatMap((band, r) => {
+    if (!band || (c && r < c.band)) return []; // not read, or shown whole by earlier pages
     // id < c is rowid ≥ start + 2^32 − c: in the cursor's band the range starts at the cursor.
-    const from = c && r === c.r ? ID_SPAN - c.id : 0;
+    const from = c && r === c.band ? ID_SPAN - c.id : 0;
     if (from < 0 || !Number.isSafeInteger(from)) throw new Error('an id beyond the category-ordered index');
     const start = `${place} * ${HUB_STRIDE} + ${band.titles ? 0 : ID_SPAN}`;
     const conditions = [
@@ -980,10 +986,24 @@ export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unkn
     return `?${values.length}`;
   };
   const idx = `${o.table}_fts`;
-  const conditions = [`${idx} MATCH ${bind(match)}`, ...whereSql(o.where, bind)];
-  if (o.cursor?.s === 'newest') conditions.push(`t.id < ${bind(o.cursor.id)}`);
-  const page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
-    WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${bind(o.limit + 1)}`;
+  const limit = bind(o.limit + 1);
+  const cursor = o.cursor?.s === 'newest' ? o.cursor : null;
+  // Words with a category: the category's range of the category-ordered index, as best match.
+  const fts = o.fts;
+  const inRange = fts
+    ? categoryBands(o, {
+        bind,
+        limit,
+        bandsOf: (where) => [{ match: hubMatch(fts, where), titles: false }],
+        cursor: cursor ? { band: 0, id: cursor.id } : null,
+      })
+    : null;
+  const conditions = inRange ? [] : [`${idx} MATCH ${bind(match)}`, ...whereSql(o.where, bind)];
+  if (cursor && !inRange) conditions.push(`t.id < ${bind(cursor.id)}`);
+  const page =
+    inRange?.[0] ??
+    `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+    WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${limit}`;
   // In page order by the caller (`inPageOrder`), as `relevanceBandsSql`: an ORDER BY here kept the
   // page in a temporary table, a row more read for each row shown (104 rows for 21 at a million).
   return {
