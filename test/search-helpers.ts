@@ -2,7 +2,15 @@
 import type { Deps } from '../src/env';
 import { hubRings } from '../src/modules/hubs/hubs.service';
 import { searchListings } from '../src/modules/listings/listings.service';
-import { ZListingPage, ZListingSearch, type TListingPage } from '../src/shared/search.schemas';
+import { listingSearchConditions } from '../src/modules/listings/listings.repo';
+import { toFtsQuery } from '../src/modules/search/search.domain';
+import { buildSearchSql, type Condition } from '../src/modules/search/search.statements';
+import {
+  ZListingPage,
+  ZListingSearch,
+  type TListingPage,
+  type TListingSearch,
+} from '../src/shared/search.schemas';
 import { call, db, expectJson } from './helpers';
 import { recordingDb } from './matching-helpers';
 
@@ -119,4 +127,44 @@ export async function recordedSearch(
     statements: rec.log.reduce((n, x) => n + x.n, 0),
     rowsRead: rec.log.reduce((n, x) => n + x.rowsRead, 0),
   };
+}
+
+/** The query's conditions with no hub scan: the general query then filters by its WHERE alone. */
+export function plain(where: Condition[]): Condition[] {
+  return where.map((w) => ({ sql: w.sql, values: w.values }));
+}
+
+/**
+ * Every listing the general query gives for a search (its filters' WHERE alone: no token, no
+ * index range), in the search's order (distances when given): what the pages are compared with.
+ */
+export async function generalSearch(
+  q: TListingSearch,
+  hubDistances: Map<number, number> | null = null,
+): Promise<number[]> {
+  const { sql, values } = buildSearchSql({
+    table: 'listings',
+    select: 'h.slug AS hub_slug',
+    joins: 'JOIN hubs h ON h.id = t.hub_id',
+    where: plain(
+      listingSearchConditions({
+        today: new Date().toISOString().slice(0, 10),
+        kind: q.kind,
+        category: q.category,
+        condition: q.condition,
+        price: q.price,
+      }),
+    ),
+    fts: q.q ? toFtsQuery(q.q) : null,
+    hubDistances,
+    sort: q.sort ?? (q.q ? 'relevance' : 'newest'),
+    cursor: null,
+    limit: 5000,
+  });
+  return (
+    await db
+      .prepare(sql)
+      .bind(...values)
+      .all<{ id: number }>()
+  ).results.map((r) => r.id);
 }

@@ -6,16 +6,14 @@
  * ranges, however common the words are in other categories, in the general query's order.
  */
 import { describe, expect, it } from 'vitest';
-import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
-import { HUB_END_WORD, toFtsQuery } from '../../src/modules/search/search.domain';
+import { HUB_END_WORD } from '../../src/modules/search/search.domain';
 import { categoryPlace, categoryRange } from '../../src/modules/search/search.keys';
-import { buildSearchSql } from '../../src/modules/search/search.statements';
 import { ZListing } from '../../src/shared/listings.schemas';
 import { ZListingSearch } from '../../src/shared/search.schemas';
 import { CATEGORIES, categoryFamily, findCategory } from '../../src/shared/taxonomy';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, allPages } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, allPages, generalSearch } from '../search-helpers';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import type { Deps } from '../../src/env';
 
@@ -35,33 +33,9 @@ async function inRange(category: string, whole: boolean, query: string): Promise
   return results.map((r) => r.id);
 }
 
-/** Every row the general query gives for a search (its WHERE alone, no index range), in order. */
-async function general(params: string): Promise<number[]> {
-  const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(params)));
-  const { sql, values } = buildSearchSql({
-    table: 'listings',
-    select: 'h.slug AS hub_slug',
-    joins: 'JOIN hubs h ON h.id = t.hub_id',
-    where: listingSearchConditions({
-      today: new Date().toISOString().slice(0, 10),
-      kind: q.kind,
-      category: q.category,
-      condition: q.condition,
-      price: q.price,
-    }).map((w) => ({ sql: w.sql, values: w.values })),
-    fts: toFtsQuery(q.q!),
-    hubDistances: null,
-    sort: q.sort ?? 'relevance',
-    cursor: null,
-    limit: 5000,
-  });
-  return (
-    await db
-      .prepare(sql)
-      .bind(...values)
-      .all<{ id: number }>()
-  ).results.map((r) => r.id);
-}
+/** Every row the general query gives for a search in a URL's form, in its order. */
+const general = (params: string) =>
+  generalSearch(ZListingSearch.parse(Object.fromEntries(new URLSearchParams(params))));
 
 describe('the category-ordered full-text index', () => {
   it('has both end markers of every category, and follows every write', async () => {

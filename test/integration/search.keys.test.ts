@@ -7,19 +7,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
-import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
-import { toFtsQuery } from '../../src/modules/search/search.domain';
 import { filterKey } from '../../src/modules/search/search.keys';
-import {
-  SEARCH_STATEMENTS,
-  buildSearchSql,
-  type Condition,
-} from '../../src/modules/search/search.statements';
+import { SEARCH_STATEMENTS } from '../../src/modules/search/search.statements';
 import { CONDITIONS, LISTING_KINDS } from '../../src/shared/constants';
-import { ZListingSearch, type TListingSearch } from '../../src/shared/search.schemas';
+import { ZListingSearch } from '../../src/shared/search.schemas';
 import { CATEGORIES, categoryFamily, findCategory } from '../../src/shared/taxonomy';
 import { db, makerWithHub } from '../helpers';
-import { SEEDED_AT, addHub, addListings, allPages, hubsInReach, recordedSearch } from '../search-helpers';
+import {
+  SEEDED_AT,
+  addHub,
+  addListings,
+  allPages,
+  generalSearch,
+  hubsInReach,
+  recordedSearch,
+} from '../search-helpers';
 
 const NOW = SEEDED_AT;
 const PRICES = ['free', 'swap', 'amount'] as const;
@@ -49,39 +51,7 @@ function ancestors(slug: string): string[] {
   return chain;
 }
 
-/** The query's conditions with no hub scan: the general query then filters by its WHERE alone. */
-function plain(where: Condition[]): Condition[] {
-  return where.map((w) => ({ sql: w.sql, values: w.values }));
-}
-
-/** Every row the general query gives, in its order (the search's sort; distances when given). */
-async function general(q: TListingSearch, hubDistances: Map<number, number> | null): Promise<number[]> {
-  const { sql, values } = buildSearchSql({
-    table: 'listings',
-    select: 'h.slug AS hub_slug',
-    joins: 'JOIN hubs h ON h.id = t.hub_id',
-    where: plain(
-      listingSearchConditions({
-        today: new Date().toISOString().slice(0, 10),
-        kind: q.kind,
-        category: q.category,
-        condition: q.condition,
-        price: q.price,
-      }),
-    ),
-    fts: q.q ? toFtsQuery(q.q) : null,
-    hubDistances,
-    sort: q.sort ?? (q.q ? 'relevance' : 'newest'),
-    cursor: null,
-    limit: 5000,
-  });
-  return (
-    await db
-      .prepare(sql)
-      .bind(...values)
-      .all<{ id: number }>()
-  ).results.map((r) => r.id);
-}
+const general = generalSearch;
 
 describe('filters in the full-text indexes', () => {
   it('every category (with those below it), kind, condition and price is a token of its own, written by SQL as the code reads it', async () => {
