@@ -3,6 +3,8 @@ import { error, redirect } from '@sveltejs/kit';
 import type { AppState } from './app-state.svelte';
 import { ApiError } from './api';
 import { safeNextPath } from '$shared/links';
+import type { THub } from '$shared/hubs.schemas';
+import { readSearch, refusedSearch } from './search';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
 export function pageError(e: unknown): never {
@@ -19,4 +21,34 @@ export function requireUser(app: AppState, url: URL) {
 /** The `next` query param if it resolves to this site (never another origin), else "/". */
 export function safeNext(url: URL): string {
   return safeNextPath(url.searchParams.get('next'), url.origin);
+}
+
+/**
+ * A search page's data (listings or requests): the search the URL asks for, and the hubs for the
+ * form's lists (a convenience: when they fail, the results show without them). A search the API
+ * refuses (a hand-edited or outdated link) is an empty page with the fields to fix (`refused`),
+ * not an error page; any other failure is a page error.
+ */
+export async function searchPage<P extends { items: unknown[]; nextCursor: string | null }>(
+  url: URL,
+  o: {
+    listings: boolean;
+    search: (query: ReturnType<typeof readSearch>['query']) => Promise<P>;
+    hubs: () => Promise<{ items: THub[] }>;
+  },
+) {
+  const { query, view, radiusIgnored } = readSearch(url, { listings: o.listings });
+  const hubs = o.hubs().then(
+    (h) => h.items,
+    () => [] as THub[],
+  );
+  try {
+    const page = await o.search(query);
+    return { page, hubs: await hubs, query, view, radiusIgnored, refused: [] as string[] };
+  } catch (e) {
+    const refused = refusedSearch(e);
+    if (!refused) pageError(e);
+    const page: P | { items: never[]; nextCursor: null } = { items: [], nextCursor: null };
+    return { page, hubs: await hubs, query, view, radiusIgnored, refused };
+  }
 }

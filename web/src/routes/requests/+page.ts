@@ -1,19 +1,8 @@
-import { pageError } from '$lib/load';
-import { readSearch, refusedSearch } from '$lib/search';
+import { searchPage } from '$lib/load';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   const api = app.api(fetch);
-  const { query, view, radiusIgnored } = readSearch(url, { listings: false });
-  try {
-    const [page, hubs] = await Promise.all([api.requests.search(query), api.hubs.list()]);
-    return { page, hubs: hubs.items, query, view, radiusIgnored, refused: [] as string[] };
-  } catch (e) {
-    const refused = refusedSearch(e);
-    if (!refused) pageError(e);
-    const page: Awaited<ReturnType<typeof api.requests.search>> = { items: [], nextCursor: null };
-    const hubs = await api.hubs.list().catch(() => ({ items: [] }));
-    return { page, hubs: hubs.items, query, view, radiusIgnored, refused };
-  }
+  return searchPage(url, { listings: false, search: api.requests.search, hubs: api.hubs.list });
 };
