@@ -168,3 +168,25 @@ export async function generalSearch(
       .all<{ id: number }>()
   ).results.map((r) => r.id);
 }
+
+/**
+ * The ids whose entries in one range of an ordered full-text index (by hub, migration 0048, or by
+ * category, 0056: `place` × 2^33 onwards, its titles then its whole rows, 2^32 rowids each) a
+ * query matches, in the range's order (newest first); the end marker is id 0.
+ */
+export async function idsInRange(
+  index: string,
+  place: number,
+  whole: boolean,
+  query: string,
+): Promise<number[]> {
+  const start = BigInt(place) * 8589934592n + (whole ? 4294967296n : 0n);
+  const { results } = await db
+    .prepare(
+      `SELECT (rowid | 4294967295) - rowid AS id FROM ${index}
+       WHERE ${index} MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid`,
+    )
+    .bind(query, String(start), String(start + 4294967295n))
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}

@@ -13,25 +13,13 @@ import { ZListingSearch } from '../../src/shared/search.schemas';
 import { CATEGORIES, categoryFamily, findCategory } from '../../src/shared/taxonomy';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, allPages, generalSearch } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, allPages, generalSearch, idsInRange } from '../search-helpers';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import type { Deps } from '../../src/env';
 
-const STRIDE = 8589934592n; // 2^33 rowids per category
-const SPAN = 4294967296n; // 2^32: the category's titles, then its whole rows
-
 /** The ids in the range of a category's rows (its titles, or its whole rows) that a query matches. */
-async function inRange(category: string, whole: boolean, query: string): Promise<number[]> {
-  const start = BigInt(categoryRange(category)) * STRIDE + (whole ? SPAN : 0n);
-  const { results } = await db
-    .prepare(
-      `SELECT (rowid | 4294967295) - rowid AS id FROM listings_cat_fts
-       WHERE listings_cat_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid`,
-    )
-    .bind(query, String(start), String(start + SPAN - 1n))
-    .all<{ id: number }>();
-  return results.map((r) => r.id);
-}
+const inRange = (category: string, whole: boolean, query: string) =>
+  idsInRange('listings_cat_fts', categoryRange(category), whole, query);
 
 /** Every row the general query gives for a search in a URL's form, in its order. */
 const general = (params: string) =>

@@ -21,27 +21,16 @@ import { ZListing } from '../../src/shared/listings.schemas';
 import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, hubsInReach } from '../search-helpers';
+import { SEEDED_AT, addHub, addListings, hubsInReach, idsInRange } from '../search-helpers';
 
 const NOW = SEEDED_AT;
-const STRIDE = 8589934592n; // 2^33 rowids per hub
-const SPAN = 4294967296n; // 2^32: the hub's titles, then its whole rows
 
 const hubId = async (slug: string) =>
   (await db.prepare('SELECT id FROM hubs WHERE slug = ?1').bind(slug).first<{ id: number }>())!.id;
 
-/** The rowids of a hub's range (its titles or its whole rows) that a query matches, as ids. */
-async function inRange(table: 'listings' | 'requests', hub: number, whole: boolean, query: string) {
-  const start = BigInt(hub) * STRIDE + (whole ? SPAN : 0n);
-  const { results } = await db
-    .prepare(
-      `SELECT (rowid | 4294967295) - rowid AS id FROM ${table}_hub_fts
-       WHERE ${table}_hub_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid`,
-    )
-    .bind(query, String(start), String(start + SPAN - 1n))
-    .all<{ id: number }>();
-  return results.map((r) => r.id);
-}
+/** The ids of a hub's range (its titles or its whole rows) that a query matches. */
+const inRange = (table: 'listings' | 'requests', hub: number, whole: boolean, query: string) =>
+  idsInRange(`${table}_hub_fts`, hub, whole, query);
 
 describe('the hub-ordered full-text index', () => {
   it('follows every write: a new listing, its words edited, a move to another hub, a new hub', async () => {
@@ -126,17 +115,7 @@ describe('the hub-ordered full-text index', () => {
     await addListings(first, by, 2, { title: 'Offcut', description: 'glass and a pane', category: 'other' });
     await addListings(first, by, 2, { title: 'Cork', category: 'other' });
     await addListings(after, by, 200, { title: 'Pane', category: 'glass' });
-    const range = async (hub: number, whole: boolean, query: string) => {
-      const start = BigInt(hub) * STRIDE + (whole ? SPAN : 0n);
-      const { results } = await db
-        .prepare(
-          `SELECT (rowid | 4294967295) - rowid AS id FROM listings_hub_fts
-           WHERE listings_hub_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid`,
-        )
-        .bind(query, String(start), String(start + SPAN - 1n))
-        .all<{ id: number }>();
-      return results.map((r) => r.id);
-    };
+    const range = (hub: number, whole: boolean, query: string) => inRange('listings', hub, whole, query);
     for (const words of ['glas', 'pane', 'glass pane', 'cork', 'pane cork']) {
       const fts = toFtsQuery(words)!;
       const plain = relevanceBands(fts);
