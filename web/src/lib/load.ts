@@ -48,7 +48,7 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
   } catch (e) {
     const refused = refusedSearch(e);
     if (!refused) pageError(e);
-    const page: P | { items: never[]; nextCursor: null } = { items: [], nextCursor: null };
+    const page: P | { items: never[]; nextCursor: null; sort?: undefined } = { items: [], nextCursor: null };
     return { page, hubs: await hubs, query, view, radiusIgnored, refused };
   }
 }
