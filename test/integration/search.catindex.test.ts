@@ -87,7 +87,7 @@ describe('the category-ordered full-text index', () => {
     expect(await ids('/listings?q=cherry&category=acrylic')).toEqual([l.id]);
 
     await db.prepare(`INSERT INTO listings_cat_fts (listings_cat_fts) VALUES ('integrity-check')`).run();
-  });
+  }, 120_000);
 
   it('reads best match with a category from its ranges: the rows shown, not the words elsewhere', async () => {
     const m = await makerWithHub({ lat: 68.4, lon: 17.4 });

@@ -998,12 +998,13 @@ export function newestWordsSql(o: SearchSqlOptions): { sql: string; values: unkn
         cursor: cursor ? { band: 0, id: cursor.id } : null,
       })
     : null;
-  const conditions = inRange ? [] : [`${idx} MATCH ${bind(match)}`, ...whereSql(o.where, bind)];
-  if (cursor && !inRange) conditions.push(`t.id < ${bind(cursor.id)}`);
-  const page =
-    inRange?.[0] ??
-    `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
+  let page = inRange?.[0];
+  if (page === undefined) {
+    const conditions = [`${idx} MATCH ${bind(match)}`, ...whereSql(o.where, bind)];
+    if (cursor) conditions.push(`t.id < ${bind(cursor.id)}`);
+    page = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${idx} CROSS JOIN ${o.table} t ON t.id = ${idx}.rowid
     WHERE ${conditions.join(' AND ')} ORDER BY ${idx}.rowid DESC LIMIT ${limit}`;
+  }
   // In page order by the caller (`inPageOrder`), as `relevanceBandsSql`: an ORDER BY here kept the
   // page in a temporary table, a row more read for each row shown (104 rows for 21 at a million).
   return {

@@ -4,6 +4,7 @@ import type { AppState } from './app-state.svelte';
 import { ApiError } from './api';
 import { safeNextPath } from '$shared/links';
 import type { THub } from '$shared/hubs.schemas';
+import type { ListingSearchQuery } from './api/search';
 import { readSearch, refusedSearch } from './search';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
@@ -33,7 +34,7 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
   url: URL,
   o: {
     listings: boolean;
-    search: (query: ReturnType<typeof readSearch>['query']) => Promise<P>;
+    search: (query: ListingSearchQuery) => Promise<P>;
     hubs: () => Promise<{ items: THub[] }>;
   },
 ) {
