@@ -30,6 +30,10 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
+    // wrangler dev's workerd closes a kept-alive socket after 5 s idle, and Playwright's API
+    // requests reuse pooled sockets without knowing it: a request sent at that moment is reset
+    // ("socket hang up"). Every context (browser and API alike) asks for a fresh connection.
+    extraHTTPHeaders: { Connection: 'close' },
     // Tests are written against the English UI unless they switch language themselves.
     locale: 'en-GB',
     timezoneId: 'Europe/Brussels',
