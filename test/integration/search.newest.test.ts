@@ -1,9 +1,10 @@
 /**
  * Newest first within a radius (`newestWithinSql`): a few hubs are read each through its own
- * index and merged; many hubs, through the network's newest rows kept by hub. Either way the
- * pages are those of the general query (every row of every hub in the radius, sorted), with no
- * row twice or missed across cursors, and a page reads about the rows it shows, not every row of
- * the radius.
+ * index and merged; more, as streams of a priority queue (a recursive query ordered newest
+ * first); beyond NEWEST_QUEUE_STREAMS, through the network's newest rows kept by hub. Each way
+ * the pages are those of the general query (every row of every hub in the radius, sorted), with
+ * no row twice or missed across cursors, and a page reads about the rows it shows and the hubs
+ * it reads from, not every row of the radius.
  */
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
@@ -11,7 +12,13 @@ import { hubsWithin } from '../../src/modules/hubs/hubs.service';
 import { listingSearchConditions } from '../../src/modules/listings/listings.repo';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { distanceMetres, metresToKm, toFtsQuery } from '../../src/modules/search/search.domain';
-import { buildSearchSql, NEWEST_HUB_MEMBERS } from '../../src/modules/search/search.statements';
+import {
+  buildSearchSql,
+  NEWEST_HUB_MEMBERS,
+  NEWEST_QUEUE_STREAMS,
+  queueCheaper,
+  runSearch,
+} from '../../src/modules/search/search.statements';
 import type { TCondition, TListingKind } from '../../src/shared/common.schemas';
 import { ZListingSearch } from '../../src/shared/search.schemas';
 import { db, makerWithHub } from '../helpers';
@@ -144,14 +151,55 @@ describe('newest first within a radius', () => {
       expect(page.items.map((i) => i.id)).toEqual(expected.slice(0, 5).map((r) => r.id));
       const pageStatement = rec.log.find((x) => x.sql.trim().startsWith('WITH found AS NOT MATERIALIZED'))!;
       expect(pageStatement, path).toBeDefined();
-      // Through each hub (a few) or the network's newest rows (many): hub reads beyond
-      // NEWEST_HUB_MEMBERS never go into one statement.
+      // Through each hub (a few), or a queue of streams (hubs × a category's arms): hub reads
+      // beyond NEWEST_HUB_MEMBERS never go into one statement as sub-selects.
       const merged =
         (pageStatement.sql.match(/t\.hub_id = \d+/g) ?? []).length +
         (pageStatement.sql.match(/\* 8589934592/g) ?? []).length;
       expect(merged, path).toBeLessThanOrEqual(NEWEST_HUB_MEMBERS);
-      expect(pageStatement.rowsRead, path).toBeLessThanOrEqual(km === 4 ? 6 * 6 * 3 + 20 : 60);
+      const streams = within.length * (q.category ? 3 : 1);
+      const queued = pageStatement.sql.includes('WITH RECURSIVE s(hub, arm, id)');
+      // Without words, a queue whenever it reads fewer rows than the merge (always above
+      // NEWEST_HUB_MEMBERS streams); with words, hubs merged (few) or the network's newest.
+      expect(queued, path).toBe(!q.q && (streams > NEWEST_HUB_MEMBERS || queueCheaper(streams, 6)));
+      // Merged: each hub's page at most. Queued: each stream's newest, then the row taken, its
+      // place in the queue and its stream's next, then the page's hub and author.
+      const bound = queued ? streams + 5 * 6 : km === 4 ? 6 * 6 * 3 + 20 : 60;
+      expect(pageStatement.rowsRead, path).toBeLessThanOrEqual(bound);
     }
+
+    // Beyond NEWEST_QUEUE_STREAMS hubs in reach (here the 40 of 30 km and hubs without rows):
+    // the network's newest rows kept by hub, in pages as the general query.
+    const within = await hubsWithin(deps, POINT, 30);
+    const many = new Map(within.map((h) => [h.id, h.metres]));
+    for (let i = 0; many.size <= NEWEST_QUEUE_STREAMS; i++) many.set(1_000_000 + i, 99_000);
+    const o = {
+      table: 'listings' as const,
+      select: 'h.slug AS hub_slug',
+      joins: 'JOIN hubs h ON h.id = t.hub_id',
+      where: listingSearchConditions({ today: new Date().toISOString().slice(0, 10) }),
+      fts: null,
+      hubDistances: many,
+      sort: 'newest' as const,
+      limit: 7,
+    };
+    const expected = await generalNewest<{ id: number }>({}, many);
+    expect(expected.length).toBeGreaterThanOrEqual(200);
+    const seen: number[] = [];
+    for (let cursor: number | null = null, pages = 0; pages < 40; pages++) {
+      const rec = recordingDb();
+      const rows: { id: number }[] = await runSearch<{ id: number }>(rec.db, {
+        ...o,
+        cursor: cursor === null ? null : { s: 'newest', id: cursor },
+      });
+      const page = rec.log.find((x) => x.sql.trim().startsWith('WITH found AS NOT MATERIALIZED'))!;
+      expect(page.sql).not.toContain('WITH RECURSIVE');
+      expect(page.sql).toContain('+t.hub_id IN');
+      seen.push(...rows.slice(0, 7).map((r) => r.id));
+      if (rows.length <= 7) break;
+      cursor = rows[6]!.id;
+    }
+    expect(seen).toEqual(expected.map((r) => r.id));
 
     // Words, newest first, without a place: the full-text index newest first, a page at a time.
     const newest = await generalNewest<{ id: number }>({ q: 'walnut' }, null);

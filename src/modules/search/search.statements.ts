@@ -784,16 +784,17 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
   if (o.sort === 'newest' && o.hubDistances) {
     const metres = o.hubDistances;
     let within = { ...o, hubDistances: metres };
-    // More hub reads than one statement merges, with a filter an index by hub serves: when few
-    // hubs hold its value, those of the radius, merged (a rare kind within 100 km: its rows, not
-    // the network's newest a million rows deep).
+    // More hub reads than one statement takes (merged with words, a queue without), with a
+    // filter an index by hub serves: when few hubs hold its value, those of the radius (a rare
+    // kind within 100 km: its rows, not the network's newest a million rows deep).
     const arms = (o.fts ? null : hubArms(o.where))?.arms.length ?? 1;
-    if (metres.size * arms > NEWEST_HUB_MEMBERS && o.where.some((w) => w.hubScan)) {
+    const cap = o.fts ? NEWEST_HUB_MEMBERS : NEWEST_QUEUE_STREAMS;
+    if (metres.size * arms > cap && o.where.some((w) => w.hubScan)) {
       const holding = await hubsHolding(db, o);
       const held = new Map(
         (holding ?? []).filter((h) => metres.has(h.id)).map((h) => [h.id, metres.get(h.id)!]),
       );
-      if (holding && held.size * arms <= NEWEST_HUB_MEMBERS) within = { ...o, hubDistances: held };
+      if (holding && held.size * arms <= cap) within = { ...o, hubDistances: held };
     }
     if (within.hubDistances.size === 0) return [];
     const { sql, values } = newestWithinSql(within)!;
@@ -1053,6 +1054,33 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
   let body: string;
   if (hubs.length === 0) {
     body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM ${o.table} t WHERE 0`;
+  } else if (
+    !o.fts &&
+    reads <= NEWEST_QUEUE_STREAMS &&
+    (reads > NEWEST_HUB_MEMBERS || queueCheaper(reads, o.limit + 1))
+  ) {
+    // A stream per hub (and arm), merged by a recursive query whose ORDER BY makes its queue a
+    // priority queue: each stream's newest row is in the queue, the newest of them is taken,
+    // and only that stream's next row is looked up (one seek of its index).
+    const arms = armed ? armed.arms.map((a) => (below: string) => [...armWhere(armed.at, a), below]) : null;
+    const filters = (below: string) => (arms ? null : [...where(), below]);
+    const next = (hub: string, arm: string, below: string | null) => {
+      const seek = (w: string[]) =>
+        `(SELECT t.id FROM ${o.table} t WHERE ${[`t.hub_id = ${hub}`, ...w.filter((x) => x !== '')].join(' AND ')} ORDER BY t.id DESC LIMIT 1)`;
+      const b = below ?? '';
+      return arms
+        ? `CASE ${arm} ${arms.map((a, i) => `WHEN ${i} THEN ${seek(a(b))}`).join(' ')} END`
+        : seek(filters(b)!);
+    };
+    const streams = hubs.flatMap((hub) => (arms ?? [null]).map((_, i) => `(${int(hub)}, ${i})`));
+    const first = cursor === null ? null : `t.id < ${bind(cursor)}`;
+    body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM (
+      WITH RECURSIVE s(hub, arm, id) AS (
+        SELECT v.column1, v.column2, ${next('v.column1', 'v.column2', first)} FROM (VALUES ${streams.join(', ')}) v
+        UNION ALL
+        SELECT s.hub, s.arm, ${next('s.hub', 's.arm', 't.id < s.id')} FROM s WHERE s.id IS NOT NULL
+        ORDER BY 3 DESC LIMIT ${need})
+      SELECT id FROM s) s CROSS JOIN ${o.table} t ON t.id = s.id`;
   } else if (reads <= NEWEST_HUB_MEMBERS && !o.fts) {
     const wheres = armed ? armed.arms.map((a) => armWhere(armed.at, a)) : [where()];
     const older = cursor === null ? [] : [`t.id < ${bind(cursor)}`];
@@ -1126,6 +1154,35 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
  * radius holding more hubs holds enough of the network's rows for its newest to come soon.
  */
 export const NEWEST_HUB_MEMBERS = HUBS_PER_STATEMENT;
+
+/**
+ * Hub reads (hubs × arms) newest first within a radius, without words, that one statement takes
+ * as a priority queue: a row of VALUES each (RUN_VALUES, so the statement stays small). Its cost
+ * is known before it runs: a row per stream, then about three per row shown. Above it, the
+ * network's newest rows kept by hub: cheap when the radius holds a large part of the network's
+ * rows, but how deep it reads depends on how the newest rows are spread over the hubs (at a
+ * million listings, 364 hubs within 80 km: 1,192 rows for 21 that way, about 430 as a queue).
+ */
+export const NEWEST_QUEUE_STREAMS = RUN_VALUES;
+
+/**
+ * Whether `streams` hub reads (hubs × arms) newest first cost fewer rows as a priority queue
+ * (each stream's newest row, then for each row taken the row itself, its place in the queue and
+ * its stream's next: about streams + 3 × need) than merged by `newestOf` (each stream's first
+ * row and the page; above D1's five compound terms, each five's page read whole and sorted
+ * again at every level). At 25 hubs and a page of 21: 150 rows merged, 87 as a queue.
+ */
+export function queueCheaper(streams: number, need: number): boolean {
+  let merged = 0;
+  let level = streams;
+  while (level > COMPOUND_TERMS) {
+    const groups = Math.ceil(level / COMPOUND_TERMS);
+    merged += groups * need;
+    level = groups;
+  }
+  merged += streams + need;
+  return streams + 3 * need < merged;
+}
 
 /**
  * Newest first without words or a place, filtered by a condition with arms (a category and the
