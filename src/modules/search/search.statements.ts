@@ -1062,17 +1062,18 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
     // A stream per hub (and arm), merged by a recursive query whose ORDER BY makes its queue a
     // priority queue: each stream's newest row is in the queue, the newest of them is taken,
     // and only that stream's next row is looked up (one seek of its index).
-    const arms = armed ? armed.arms.map((a) => (below: string) => [...armWhere(armed.at, a), below]) : null;
-    const filters = (below: string) => (arms ? null : [...where(), below]);
+    const conditions = armed ? armed.arms.map((a) => () => armWhere(armed.at, a)) : [where];
     const next = (hub: string, arm: string, below: string | null) => {
-      const seek = (w: string[]) =>
-        `(SELECT t.id FROM ${o.table} t WHERE ${[`t.hub_id = ${hub}`, ...w.filter((x) => x !== '')].join(' AND ')} ORDER BY t.id DESC LIMIT 1)`;
-      const b = below ?? '';
-      return arms
-        ? `CASE ${arm} ${arms.map((a, i) => `WHEN ${i} THEN ${seek(a(b))}`).join(' ')} END`
-        : seek(filters(b)!);
+      const seeks = conditions.map(
+        (c) =>
+          `(SELECT t.id FROM ${o.table} t WHERE ${[`t.hub_id = ${hub}`, ...c(), ...(below ? [below] : [])].join(' AND ')}
+            ORDER BY t.id DESC LIMIT 1)`,
+      );
+      return seeks.length === 1
+        ? seeks[0]!
+        : `CASE ${arm} ${seeks.map((x, i) => `WHEN ${i} THEN ${x}`).join(' ')} END`;
     };
-    const streams = hubs.flatMap((hub) => (arms ?? [null]).map((_, i) => `(${int(hub)}, ${i})`));
+    const streams = hubs.flatMap((hub) => conditions.map((_, i) => `(${int(hub)}, ${i})`));
     const first = cursor === null ? null : `t.id < ${bind(cursor)}`;
     body = `SELECT 0 AS rank, NULL AS metres, ${columns(o.table)} FROM (
       WITH RECURSIVE s(hub, arm, id) AS (
