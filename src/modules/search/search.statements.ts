@@ -1149,10 +1149,10 @@ export function newestWithinSql(o: SearchSqlOptions): { sql: string; values: unk
 }
 
 /**
- * Hub reads (a hub, or an arm of a category in a hub) newest first within a radius merges in one
- * statement at most; above, the network's newest rows are read and kept by hub
- * (`newestWithinSql`). A page each at most: 30 hubs read about 600 rows for a page of 20, and a
- * radius holding more hubs holds enough of the network's rows for its newest to come soon.
+ * Hub reads (a hub, or an arm of a category in a hub) newest first within a radius merged in one
+ * statement at most (`newestWithinSql`), each a page at most: with words, above it the network's
+ * newest matches are read and kept by hub; without words, above it (or sooner, `queueCheaper`)
+ * the hubs are streams of a priority queue, up to NEWEST_QUEUE_STREAMS.
  */
 export const NEWEST_HUB_MEMBERS = HUBS_PER_STATEMENT;
 
