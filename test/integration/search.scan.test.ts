@@ -163,9 +163,12 @@ describe('a rare category, family or kind with a place', () => {
     await db.prepare("UPDATE listings SET status = 'withdrawn' WHERE hub_id = ?1").bind(ids[0]).run();
     const held = await hubsHolding(db, o);
     expect(held?.map((h) => h.id).sort((a, b) => a - b)).toEqual(ids.slice(1).sort((a, b) => a - b));
-    // Each with its place, read in the same statement.
-    const place = (await db.prepare('SELECT lat, lon FROM hubs WHERE id = ?1').bind(ids[3]).first())!;
-    expect(held?.find((h) => h.id === ids[3])).toEqual({ id: ids[3], ...place });
+    // Each with its place and what its rows show of it, read in the same statement.
+    const place = (await db
+      .prepare('SELECT id, lat, lon, slug, name, city, country, kind FROM hubs WHERE id = ?1')
+      .bind(ids[3])
+      .first())!;
+    expect(held?.find((h) => h.id === ids[3])).toEqual(place);
     // Beside a rare kind, the category held by too many is not listed: the kind's hub is.
     await db.prepare("UPDATE listings SET kind = 'material' WHERE hub_id = ?1").bind(ids[5]).run();
     const kind = {

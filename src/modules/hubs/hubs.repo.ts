@@ -2,6 +2,7 @@ import type { TRole } from '../../shared/common.schemas';
 import type { THub, THubInput, THubSummary, TMember } from '../../shared/hubs.schemas';
 import { pairValues } from '../../shared/sql';
 import { hubSummaryOf } from './hubs.domain';
+import { HUB_PLACE_COLUMNS, type HubPlace } from '../search/search.statements';
 
 type HubRow = {
   id: number;
@@ -84,8 +85,8 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
   return row ? { id: row.id, ...toHubSummary(row) } : null;
 }
 
-/** A hub's id and place: what a search by place needs to order hubs by distance. */
-export type HubPoint = { id: number; lat: number; lon: number };
+/** A hub's id and place, and what a listing or request shows of it (search.statements `HubPlace`). */
+export type HubPoint = HubPlace;
 
 /**
  * Ranges of cells written into the SQL as VALUES (not counted as rows read) up to this many; a
@@ -96,7 +97,7 @@ export const CELL_RANGE_VALUES = 200;
 /**
  * The id and place of the hubs in these ranges of cells (migration 0037): one seek of `hubs_cell`
  * per range, so only the hubs of those cells are read. A ring of a search by place may hold a
- * thousand hubs, of which only the distance is used.
+ * thousand hubs, of which the distance is used, and what is shown of those of the page's rows.
  */
 export async function hubPointsInCells(db: D1Database, ranges: [number, number][]): Promise<HubPoint[]> {
   if (ranges.length === 0) return [];
@@ -104,9 +105,9 @@ export async function hubPointsInCells(db: D1Database, ranges: [number, number][
   const { results } = await db
     .prepare(
       values
-        ? `SELECT h.id, h.lat, h.lon FROM ${pairValues(ranges)} r
+        ? `SELECT ${HUB_PLACE_COLUMNS} FROM ${pairValues(ranges)} r
            JOIN hubs h ON h.cell BETWEEN r.column1 AND r.column2`
-        : `SELECT h.id, h.lat, h.lon FROM json_each(?1) r
+        : `SELECT ${HUB_PLACE_COLUMNS} FROM json_each(?1) r
            JOIN hubs h ON h.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
     )
     .bind(...(values ? [] : [JSON.stringify(ranges)]))

@@ -72,9 +72,9 @@ export async function hubsWithin(
   deps: Deps,
   point: { lat: number; lon: number },
   radiusKm: number,
-): Promise<{ id: number; metres: number }[]> {
+): Promise<{ id: number; metres: number; place: repo.HubPoint }[]> {
   return (await hubPointsAround(deps, point, radiusKm))
-    .map((h) => ({ id: h.id, metres: distanceMetres(point, h) }))
+    .map((h) => ({ id: h.id, metres: distanceMetres(point, h), place: h }))
     .filter((h) => h.metres <= radiusKm * 1000)
     .sort((a, b) => a.metres - b.metres || a.id - b.id);
 }
@@ -98,7 +98,7 @@ export function hubRings(
   fromMetres?: number,
   firstCells?: number,
 ): () => Promise<HubRing> {
-  const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h) });
+  const at = (h: repo.HubPoint) => ({ id: h.id, metres: distanceMetres(point, h), place: h });
   const order = (a: { id: number; metres: number }, b: { id: number; metres: number }) =>
     a.metres - b.metres || a.id - b.id;
   // With a radius, the squares stop at it: the first square reaching past it is read as the
@@ -110,7 +110,7 @@ export function hubRings(
   let outer = firstRingCells(point, fromMetres, firstCells);
   let inner = -1;
   let seen = 0; // hubs in the squares read
-  let pending: { id: number; metres: number }[] = [];
+  let pending: HubRing['hubs'] = [];
   return async () => {
     const final = box !== null && squareReachMetres(point, outer) >= within;
     const read = await repo.hubPointsInCells(
@@ -143,12 +143,12 @@ export function hubRings(
  */
 export function hubRingOf(
   point: { lat: number; lon: number },
-  places: { id: number; lat: number; lon: number }[],
+  places: repo.HubPoint[],
   radiusKm?: number,
 ): () => Promise<HubRing> {
   return async () => ({
     hubs: places
-      .map((h) => ({ id: h.id, metres: distanceMetres(point, h) }))
+      .map((h) => ({ id: h.id, metres: distanceMetres(point, h), place: h }))
       .filter((h) => radiusKm === undefined || h.metres <= radiusKm * 1000)
       .sort((a, b) => a.metres - b.metres || a.id - b.id),
     last: true,

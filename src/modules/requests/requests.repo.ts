@@ -1,6 +1,7 @@
 import type { TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
+  HUB_SHOWN_SELECT,
   runSearch,
   type Condition,
   type SearchSqlOptions,
@@ -73,10 +74,10 @@ const COLUMNS: Record<keyof RequestValues, string> = {
   lang: 'lang',
 };
 
-const DISPLAY_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
-  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon, u.display_name AS author_name,
-  COALESCE(t.lang, u.locale) AS content_lang`;
-const DISPLAY_JOINS = 'JOIN hubs h ON h.id = t.hub_id JOIN users u ON u.id = t.author_id';
+const AUTHOR_SELECT = 'u.display_name AS author_name, COALESCE(t.lang, u.locale) AS content_lang';
+const AUTHOR_JOIN = 'JOIN users u ON u.id = t.author_id';
+const DISPLAY_SELECT = `${HUB_SHOWN_SELECT}, ${AUTHOR_SELECT}`;
+const DISPLAY_JOINS = `JOIN hubs h ON h.id = t.hub_id ${AUTHOR_JOIN}`;
 
 export async function insertRequest(
   db: D1Database,
@@ -179,6 +180,7 @@ export async function searchRequests(
     table: 'requests',
     select: DISPLAY_SELECT,
     joins: DISPLAY_JOINS,
+    hubless: { select: AUTHOR_SELECT, joins: AUTHOR_JOIN },
   });
 }
 

@@ -2,7 +2,7 @@ import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
 import { hubRingOf, hubRings, hubsWithin, requireHubRef } from '../hubs/hubs.service';
-import type { SearchRows, SearchSqlOptions } from './search.statements';
+import type { HubPlace, SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 import { foldRows, mergeStep, saveFold, segmentsOf, tidyStep, type FullTextIndex } from './search.repo';
 
@@ -10,7 +10,16 @@ type Resolved = {
   hubId: number | null;
   sql: Pick<
     SearchSqlOptions,
-    'fts' | 'hubDistances' | 'rings' | 'ringsOf' | 'ringsFrom' | 'metresFrom' | 'sort' | 'cursor' | 'limit'
+    | 'fts'
+    | 'hubDistances'
+    | 'places'
+    | 'rings'
+    | 'ringsOf'
+    | 'ringsFrom'
+    | 'metresFrom'
+    | 'sort'
+    | 'cursor'
+    | 'limit'
   >;
 };
 
@@ -71,10 +80,14 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
       sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
     };
   const hubDistances = new Map<number, number>();
-  for (const hub of await hubsWithin(deps, point, query.radius_km)) hubDistances.set(hub.id, hub.metres);
+  const places = new Map<number, HubPlace>();
+  for (const hub of await hubsWithin(deps, point, query.radius_km)) {
+    hubDistances.set(hub.id, hub.metres);
+    places.set(hub.id, hub.place);
+  }
   return {
     hubId,
-    sql: { fts, hubDistances, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
+    sql: { fts, hubDistances, places, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
   };
 }
 

@@ -43,6 +43,13 @@ export type SearchSqlOptions = {
   select: string;
   /** Joins on `t` for display, applied to the page after sort and limit. */
   joins: string;
+  /**
+   * The display without the hub (`HUB_SHOWN_SELECT` and its join left out): used for a page whose
+   * hubs were all listed with their places (`HubPlace`) before it, the Worker adding them.
+   */
+  hubless?: { select: string; joins: string };
+  /** Hubs listed with their places before the page (newest first within a radius). */
+  places?: Map<number, HubPlace> | null;
   /** WHERE fragments on `t` only, using `?` placeholders, with their values in order. */
   where: Condition[];
   fts: string | null;
@@ -165,10 +172,58 @@ export type SearchRows<R> = R[] & { stoppedAt?: StoppedAt };
  * (metres) has now been given, by this ring or one before; `read: false` when the ring cost no
  * statement (its places were known).
  */
-export type HubRing = { hubs: { id: number; metres: number }[]; last: boolean; reach: number; read?: false };
+export type HubRing = {
+  hubs: { id: number; metres: number; place?: HubPlace }[];
+  last: boolean;
+  reach: number;
+  read?: false;
+};
 
-/** A hub and its place, as the walks of `hubsHolding` and `hubsHoldingWords` find them. */
-export type HubPlace = { id: number; lat: number; lon: number };
+/**
+ * A hub, its place, and what a listing or request shows of it, as the statements that list hubs
+ * (hubs.repo `hubPointsInCells`, the walks of `hubsHolding` and `hubsHoldingWords`) read it: a
+ * page over hubs read so is joined to no hub (`SearchSqlOptions.hubless`).
+ */
+export type HubPlace = {
+  id: number;
+  lat: number;
+  lon: number;
+  slug: string;
+  name: string;
+  city: string;
+  country: string;
+  kind: string;
+};
+
+/** The columns of `HubPlace`, from `hubs h`. */
+export const HUB_PLACE_COLUMNS = 'h.id, h.lat, h.lon, h.slug, h.name, h.city, h.country, h.kind';
+
+/** What a row shows of its hub (`h`), as the display of listings and requests selects it. */
+export const HUB_SHOWN_SELECT = `h.slug AS hub_slug, h.name AS hub_name, h.city AS hub_city, h.country AS hub_country,
+  h.kind AS hub_kind, h.lat AS hub_lat, h.lon AS hub_lon`;
+
+/** A search's display without the hub, when it has one (`hubless`). */
+function withoutHubs<O extends SearchSqlOptions>(o: O): O {
+  return o.hubless ? { ...o, select: o.hubless.select, joins: o.hubless.joins } : o;
+}
+
+/**
+ * A row (of a page read without the hub) with what it shows of its hub, from the hubs as listed
+ * (`HUB_SHOWN_SELECT`'s columns).
+ */
+function showingHub<R>(row: R, places: Map<number, HubPlace>): R {
+  const h = places.get((row as { hub_id: number }).hub_id)!;
+  return {
+    ...row,
+    hub_slug: h.slug,
+    hub_name: h.name,
+    hub_city: h.city,
+    hub_country: h.country,
+    hub_kind: h.kind,
+    hub_lat: h.lat,
+    hub_lon: h.lon,
+  };
+}
 
 /**
  * Sub-selects per statement when reading hub by hub: D1 answers SQLITE_NOMEM for a statement of
@@ -272,6 +327,8 @@ async function searchByHubs<T extends { id: number }>(
   spent: number,
   /** Whether the words (with the filters' tokens) were looked up in the whole index already. */
   asked = false,
+  /** Hubs whose titles hold none of the words (`hubsHoldingWords`): best match's titles pass them over. */
+  untitled: ReadonlySet<number> = new Set(),
 ): Promise<SearchRows<T & { metres: number | null; rank: number }>> {
   type Row = T & { metres: number | null; rank: number };
   const need = o.limit + 1;
@@ -295,6 +352,8 @@ async function searchByHubs<T extends { id: number }>(
   // The rings read, from the point outward; in the cursor's band, from the cursor's distance
   // outward when the caller can start there (`ringsFrom`), so a next page does not read again the
   // rings an earlier page read whole. The bands after it read from the point.
+  // The hubs listed with their places (the rings'): a statement over these alone joins no hub.
+  const places = new Map(o.places ?? []);
   type Source = { rings: HubRing[]; next: () => Promise<HubRing> };
   const fromPoint: Source = { rings: [], next: o.rings };
   const fromCursor: Source | null =
@@ -306,6 +365,7 @@ async function searchByHubs<T extends { id: number }>(
       if (prev?.last) return null;
       const ring = await src.next();
       if (ring.read !== false) spent++;
+      for (const h of ring.hubs) if (h.place) places.set(h.id, h.place);
       src.rings.push(ring);
     }
     return src.rings[i] ?? null;
@@ -320,8 +380,9 @@ async function searchByHubs<T extends { id: number }>(
   const flush = async () => {
     if (units.length === 0) return;
     const last = units[units.length - 1]!;
+    const listed = o.hubless !== undefined && units.every((u) => u.hubs.every((h) => places.has(h.id)));
     const { sql, values } = byHubsSql(
-      o,
+      listed ? withoutHubs(o) : o,
       bands,
       units,
       need - found.length,
@@ -330,16 +391,11 @@ async function searchByHubs<T extends { id: number }>(
     units = [];
     weight = 0;
     spent++;
-    found.push(
-      ...inPageOrder(
-        (
-          await db
-            .prepare(sql)
-            .bind(...values)
-            .all<Row>()
-        ).results,
-      ),
-    );
+    const { results } = await db
+      .prepare(sql)
+      .bind(...values)
+      .all<Row>();
+    found.push(...inPageOrder(listed ? results.map((r) => showingHub(r, places)) : results));
     frontier = { band: last.band, metres: last.hubs[last.hubs.length - 1]!.metres };
   };
   // Read outward, band after band (best match: a band's first row may only be shown once the
@@ -388,6 +444,7 @@ async function searchByHubs<T extends { id: number }>(
           spent++;
           const holders = await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where));
           if (holders?.length === 0) return [];
+          untitled = untitledOf(holders);
           // Held by few hubs: the rest of every ring is those hubs alone (their places came with them),
           // beyond the reach of the rings read, which handed every hub nearer.
           if (holders && o.ringsOf) {
@@ -411,10 +468,13 @@ async function searchByHubs<T extends { id: number }>(
         break;
       }
       // Earlier pages showed the hubs nearer than the cursor's whole (in the cursor's band).
-      const hubs =
-        band === cursorBand && cursorMetres !== null
-          ? ring.hubs.filter((h) => h.metres >= cursorMetres)
-          : ring.hubs;
+      // A hub whose titles hold none of the words has nothing in the band read from titles alone.
+      const titles = bands[band]?.titles === true;
+      const hubs = ring.hubs.filter(
+        (h) =>
+          !(band === cursorBand && cursorMetres !== null && h.metres < cursorMetres) &&
+          !(titles && untitled.has(h.id)),
+      );
       // Hubs at the same distance stay in one statement (they are merged newest first).
       let unit: Unit | null = null;
       let inRun = false;
@@ -454,32 +514,45 @@ export function inPageOrder<R extends { id: number; rank: number; metres: number
 }
 
 /**
+ * A hub holding the words (`hubsHoldingWords`) and whether its titles may: whether the first of
+ * its rows the walk met is in its titles' range (rows of any status, so a superset).
+ */
+export type WordHolder = HubPlace & { titled: boolean };
+
+/** The hubs of a walk whose titles hold none of the words (an empty set when there was no walk's list). */
+function untitledOf(holders: WordHolder[] | null): Set<number> {
+  return new Set((holders ?? []).filter((h) => !h.titled).map((h) => h.id));
+}
+
+/**
  * The hubs holding rows (of any status) with the words, with their places (joined by id in the
  * same statement), or null when more than HUB_SCAN_CAP do; none when the words are nowhere (a
  * typo). One statement: a walk of the hub-ordered full-text
  * index (migration 0048) from each hub holding the words to the next — the first match at or
  * after the next hub's first rowid, a seek per word and segment — so the hubs without the words
- * are jumped over, never read.
+ * are jumped over, never read. A hub's titles' range comes before its whole rows: a hub whose
+ * first match is past it has none of the words in its titles (`titled: false`), and best match's
+ * first band is not read there.
  */
 async function hubsHoldingWords(
   db: D1Database,
   table: SearchSqlOptions['table'],
   fts: string,
-): Promise<HubPlace[] | null> {
+): Promise<WordHolder[] | null> {
   const idx = `${table}_hub_fts`;
   const next = (from: string) =>
-    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid >= ${from} ORDER BY rowid LIMIT 1) / ${HUB_STRIDE}`;
+    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid >= ${from} ORDER BY rowid LIMIT 1)`;
   const { results } = await db
     .prepare(
-      `WITH RECURSIVE walk(hub, n) AS (
+      `WITH RECURSIVE walk(r, n) AS (
          SELECT ${next('0')}, 1
          UNION ALL
-         SELECT ${next(`(w.hub + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE w.hub IS NOT NULL AND w.n <= ?2)
-       SELECT h.id, h.lat, h.lon FROM walk w JOIN hubs h ON h.id = w.hub`,
+         SELECT ${next(`(w.r / ${HUB_STRIDE} + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE w.r IS NOT NULL AND w.n <= ?2)
+       SELECT ${HUB_PLACE_COLUMNS}, w.r % ${HUB_STRIDE} < ${ID_SPAN} AS titled FROM walk w JOIN hubs h ON h.id = w.r / ${HUB_STRIDE}`,
     )
     .bind(fts, HUB_SCAN_CAP)
-    .all<HubPlace>();
-  return results.length > HUB_SCAN_CAP ? null : results;
+    .all<HubPlace & { titled: number }>();
+  return results.length > HUB_SCAN_CAP ? null : results.map((h) => ({ ...h, titled: h.titled === 1 }));
 }
 
 /**
@@ -700,7 +773,7 @@ export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<
   });
   const lists = scans.map(
     (_, k) =>
-      `SELECT ${k} AS k, h.id, h.lat, h.lon FROM (SELECT DISTINCT hub FROM walk${k} WHERE hub IS NOT NULL LIMIT ?1 + 1) w
+      `SELECT ${k} AS k, ${HUB_PLACE_COLUMNS} FROM (SELECT DISTINCT hub FROM walk${k} WHERE hub IS NOT NULL LIMIT ?1 + 1) w
        JOIN hubs h ON h.id = w.hub`,
   );
   const { results } = await db
@@ -711,7 +784,7 @@ export async function hubsHolding(db: D1Database, o: SearchSqlOptions): Promise<
   for (let k = 0; k < scans.length; k++) {
     const hubs = results.filter((r) => r.k === k);
     if (hubs.length > HUB_SCAN_CAP) continue; // held by too many to list
-    const held: Map<number, HubPlace> = new Map(hubs.map(({ id, lat, lon }) => [id, { id, lat, lon }]));
+    const held: Map<number, HubPlace> = new Map(hubs.map(({ k: _, ...place }) => [place.id, place]));
     holding = holding === null ? held : new Map([...held].filter(([id]) => holding!.has(id)));
   }
   return holding === null ? null : [...holding.values()];
@@ -769,16 +842,14 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       o.fts !== null &&
       hasFilterKeys(o.where) &&
       !o.where.some((w) => w.hubScan?.column === 'hub_id');
-    const holding = !scans
-      ? null
-      : both
-        ? await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where))
-        : await hubsHolding(db, o);
+    const holders = both ? await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where)) : null;
+    const holding = both ? holders : scans ? await hubsHolding(db, o) : null;
     return searchByHubs<T>(
       db,
       holding && o.ringsOf ? { ...o, rings: o.ringsOf(holding), ringsFrom: null } : { ...o, rings: o.rings },
       scans ? 1 : 0,
       both,
+      untitledOf(holders),
     );
   }
   if (o.sort === 'newest' && o.hubDistances) {
@@ -797,12 +868,16 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       if (holding && held.size * arms <= cap) within = { ...o, hubDistances: held };
     }
     if (within.hubDistances.size === 0) return [];
-    const { sql, values } = newestWithinSql(within)!;
+    // The hubs were listed with their places: the page joins none.
+    const places = o.places;
+    const listed =
+      o.hubless !== undefined && places && [...within.hubDistances.keys()].every((h) => places.has(h));
+    const { sql, values } = newestWithinSql(listed ? withoutHubs(within) : within)!;
     const { results } = await db
       .prepare(sql)
       .bind(...values)
       .all<Row>();
-    return inPageOrder(results).map((r) => ({
+    return inPageOrder(listed ? results.map((r) => showingHub(r, places)) : results).map((r) => ({
       ...r,
       metres: metres.get((r as { hub_id?: number }).hub_id ?? 0) ?? null,
     }));
