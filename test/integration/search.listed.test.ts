@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/env';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { distanceMetres } from '../../src/modules/search/search.domain';
+import type { HubPlace } from '../../src/modules/search/search.statements';
 import { ZListingSearch, type TListingPage, type TListingSearch } from '../../src/shared/search.schemas';
 import { db, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
@@ -17,17 +18,6 @@ import { SEEDED_AT, addListings, generalSearch } from '../search-helpers';
 
 const POINT = { lat: 69.65, lon: 18.96 }; // Tromsø
 const HOSTILE = '<img src=x onerror=alert(1)> "Fab" & Co';
-
-type HubRow = {
-  id: number;
-  slug: string;
-  name: string;
-  city: string;
-  country: string;
-  kind: string;
-  lat: number;
-  lon: number;
-};
 
 /** One listing search on a D1 that records its statements: the page and the statements' SQL. */
 async function searched(params: string): Promise<{ page: TListingPage; sql: string[] }> {
@@ -59,15 +49,15 @@ describe('a page over hubs listed with their places', () => {
         kind: 'art_design_workshop',
       }),
     ];
-    const hubs: HubRow[] = [];
+    const hubs: HubPlace[] = [];
     for (const m of made)
       hubs.push(
         (await db
           .prepare('SELECT id, slug, name, city, country, kind, lat, lon FROM hubs WHERE slug = ?1')
           .bind(m.hub.slug)
-          .first<HubRow>())!,
+          .first<HubPlace>())!,
       );
-    const [a, b, c] = hubs as [HubRow, HubRow, HubRow];
+    const [a, b, c] = hubs as [HubPlace, HubPlace, HubPlace];
     const by = (i: number) => made[i]!.me.user.id;
     await addListings(a.id, by(0), 3, { title: 'Birch plank', category: 'solid-wood' });
     await addListings(b.id, by(1), 4, {
