@@ -349,11 +349,11 @@ async function searchByHubs<T extends { id: number }>(
 
   // Sub-selects a hub costs without words: one per arm of a condition read by arms.
   const perHub = (!words && hubArms(o.where)?.arms.length) || 1;
+  // The hubs listed with their places (the rings'): a statement over these alone joins no hub.
+  const places = new Map(o.places ?? []);
   // The rings read, from the point outward; in the cursor's band, from the cursor's distance
   // outward when the caller can start there (`ringsFrom`), so a next page does not read again the
   // rings an earlier page read whole. The bands after it read from the point.
-  // The hubs listed with their places (the rings'): a statement over these alone joins no hub.
-  const places = new Map(o.places ?? []);
   type Source = { rings: HubRing[]; next: () => Promise<HubRing> };
   const fromPoint: Source = { rings: [], next: o.rings };
   const fromCursor: Source | null =
@@ -517,7 +517,7 @@ export function inPageOrder<R extends { id: number; rank: number; metres: number
  * A hub holding the words (`hubsHoldingWords`) and whether its titles may: whether the first of
  * its rows the walk met is in its titles' range (rows of any status, so a superset).
  */
-export type WordHolder = HubPlace & { titled: boolean };
+type WordHolder = HubPlace & { titled: boolean };
 
 /** The hubs of a walk whose titles hold none of the words (an empty set when there was no walk's list). */
 function untitledOf(holders: WordHolder[] | null): Set<number> {
