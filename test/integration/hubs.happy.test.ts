@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ZMe, ZMembership } from '../../src/shared/accounts.schemas';
-import { ZHub, ZInvite, ZInvitePreview, ZMember } from '../../src/shared/hubs.schemas';
+import { ZHub, ZHubSummary, ZInvite, ZInvitePreview, ZMember } from '../../src/shared/hubs.schemas';
 import {
   call,
   count,
@@ -14,6 +14,8 @@ import {
   makerWithHub,
   signup,
 } from '../helpers';
+import { listHubSummaries } from '../../src/modules/hubs/hubs.service';
+import { recordingDb } from '../matching-helpers';
 
 const ZHubList = z.object({ items: z.array(ZHub) });
 const ZMemberList = z.object({ items: z.array(ZMember) });
@@ -87,6 +89,37 @@ describe('hubs: happy paths', () => {
     const asA = await expectJson(await call('/hubs', { session: a.session }), 200, ZHubList);
     expect(asA.items.find((h) => h.slug === a.hub.slug)?.myRole).toBe('manager');
     expect(asA.items.find((h) => h.slug === b.hub.slug)?.myRole).toBeNull();
+  });
+
+  it('lists every hub’s summary by name, without counts, reading one row a hub', async () => {
+    const a = await makerWithHub({ name: 'aardvark Workshop', city: 'Gent' });
+    const b = await makerWithHub({ name: 'Zebra Workshop' });
+    const res = await call('/hub-summaries');
+    const list = await expectJson(res, 200, z.object({ items: z.array(ZHubSummary.strict()) }));
+    expect(list.items).toHaveLength(await count('SELECT count(*) AS n FROM hubs'));
+    // By name whatever its case, each as the hubs table holds it.
+    const slugs = list.items.map((h) => h.slug);
+    expect(slugs.indexOf(a.hub.slug)).toBeLessThan(slugs.indexOf(b.hub.slug));
+    const row = await hubRow(a.hub.slug);
+    expect(list.items.find((h) => h.slug === a.hub.slug)).toEqual({
+      slug: row!.slug,
+      name: 'aardvark Workshop',
+      city: 'Gent',
+      country: row!.country,
+      kind: row!.kind,
+      lat: row!.lat,
+      lon: row!.lon,
+    });
+    // SQLite's NOCASE folds ASCII letters only.
+    const names = list.items.map((h) => h.name.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+    expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    // The counts are `GET /hubs`'s: this list is one statement over the hubs table alone.
+    const rec = recordingDb();
+    const same = await listHubSummaries({ db: rec.db, now: () => new Date() });
+    expect(same).toEqual(list.items);
+    expect(rec.log).toHaveLength(1);
+    expect(rec.log[0]!.sql).not.toMatch(/listings|requests|memberships|exchanges/);
+    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(list.items.length * 2 + 1);
   });
 
   it('shows one hub with its counts and the viewer’s role', async () => {

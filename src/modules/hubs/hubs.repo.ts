@@ -72,6 +72,17 @@ export async function listHubs(db: D1Database, viewerId: number | null): Promise
   return results.map(toHub);
 }
 
+/**
+ * Every hub's summary (name, city, kind, place), by name: what a picker or a map of every hub
+ * needs, one row read a hub — not the counts `listHubs` reads every hub's rows for.
+ */
+export async function listHubSummaries(db: D1Database): Promise<THubSummary[]> {
+  const { results } = await db
+    .prepare('SELECT slug, name, city, country, kind, lat, lon FROM hubs ORDER BY name COLLATE NOCASE, id')
+    .all<HubRow>();
+  return results.map(toHubSummary);
+}
+
 export async function findHub(db: D1Database, slug: string, viewerId: number | null): Promise<THub | null> {
   const row = await db.prepare(`${HUB_SELECT} WHERE h.slug = ?2`).bind(viewerId, slug).first<HubRow>();
   return row ? toHub(row) : null;

@@ -7,6 +7,7 @@ import {
   ZHub,
   ZHubInput,
   ZHubPatch,
+  ZHubSummary,
   ZInvite,
   ZInviteInput,
   ZInvitePreview,
@@ -34,6 +35,18 @@ export const hubsRoutes = newRouter()
       responses: { 200: json(z.object({ items: z.array(ZHub) }), 'All hubs') },
     }),
     async (c) => c.json({ items: await service.listHubs(deps(c), c.get('user')?.id ?? null) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hub-summaries',
+      tags,
+      summary: "Every hub's name, city, kind and place, without counts",
+      description:
+        "What a picker of hubs or a map of every hub needs, by name: one row read a hub, where `GET /hubs` counts every hub's listings, requests, members and exchanges.",
+      responses: { 200: json(z.object({ items: z.array(ZHubSummary) }), 'Every hub, by name') },
+    }),
+    async (c) => c.json({ items: await service.listHubSummaries(deps(c)) }, 200),
   )
   .openapi(
     createRoute({

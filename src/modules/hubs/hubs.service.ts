@@ -6,6 +6,7 @@ import type {
   THub,
   THubInput,
   THubPatch,
+  THubSummary,
   TInvite,
   TInvitePreview,
   TJoinRequest,
@@ -36,6 +37,11 @@ export type { HubRef } from './hubs.repo';
 
 export function listHubs(deps: Deps, viewerId: number | null): Promise<THub[]> {
   return repo.listHubs(deps.db, viewerId);
+}
+
+/** Every hub's summary, by name, without counts (pickers and maps of every hub). */
+export function listHubSummaries(deps: Deps): Promise<THubSummary[]> {
+  return repo.listHubSummaries(deps.db);
 }
 
 export async function getHub(deps: Deps, slug: string, viewerId: number | null): Promise<THub> {

@@ -3,7 +3,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { AppState } from './app-state.svelte';
 import { ApiError } from './api';
 import { safeNextPath } from '$shared/links';
-import type { THub } from '$shared/hubs.schemas';
+import type { THubSummary } from '$shared/hubs.schemas';
 import type { ListingSearchQuery } from './api/search';
 import { readSearch, refusedSearch } from './search';
 
@@ -35,13 +35,13 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
   o: {
     listings: boolean;
     search: (query: ListingSearchQuery) => Promise<P>;
-    hubs: () => Promise<{ items: THub[] }>;
+    hubs: () => Promise<{ items: THubSummary[] }>;
   },
 ) {
   const { query, view, radiusIgnored } = readSearch(url, { listings: o.listings });
   const hubs = o.hubs().then(
     (h) => h.items,
-    () => [] as THub[],
+    () => [] as THubSummary[],
   );
   try {
     const page = await o.search(query);

@@ -13,7 +13,7 @@ export const load: PageLoad = async ({ fetch, parent }) => {
   const hub: THubSummary | null = app.me?.memberships[0]?.hub ?? null;
   // The home page stays usable if one of its lists cannot be fetched.
   const [hubs, listings, requests, tasks] = await Promise.allSettled([
-    api.hubs.list(),
+    api.hubs.summaries(),
     api.listings.search({ limit: 6 }),
     api.requests.search(
       hub

@@ -5,6 +5,7 @@ import type {
   THub,
   THubInput,
   THubPatch,
+  THubSummary,
   TInvite,
   TInvitePreview,
   TJoinRequest,
@@ -16,6 +17,8 @@ import { operation, type Call } from './operation';
 export function hubsApi(call: Call) {
   return {
     list: () => call<{ items: THub[] }>(operation('GET /hubs')),
+    /** Every hub's name, city and place, without counts: for pickers and maps of every hub. */
+    summaries: () => call<{ items: THubSummary[] }>(operation('GET /hub-summaries')),
     get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
     create: (input: THubInput) => call<THub>(operation('POST /hubs'), { json: input }),
     patch: (slug: string, patch: THubPatch) =>

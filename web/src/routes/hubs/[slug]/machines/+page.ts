@@ -9,7 +9,7 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
       api.hubs.get(params.slug),
       api.machines.ofHub(params.slug),
       api.trainings.list(params.slug),
-      api.hubs.list(),
+      api.hubs.summaries(),
     ]);
     // Managers answer the training requests of their hub here.
     const requests = hub.myRole === 'manager' ? (await api.trainings.requests(params.slug)).items : [];
