@@ -74,7 +74,8 @@ export async function listHubs(db: D1Database, viewerId: number | null): Promise
 
 /**
  * Every hub's summary (name, city, kind, place), by name: what a picker or a map of every hub
- * needs, one row read a hub — not the counts `listHubs` reads every hub's rows for.
+ * needs, from the hubs table alone (a row read a hub, and one more for the sort) — not the counts
+ * `listHubs` reads every hub's rows for.
  */
 export async function listHubSummaries(db: D1Database): Promise<THubSummary[]> {
   const { results } = await db

@@ -43,7 +43,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: "Every hub's name, city, kind and place, without counts",
       description:
-        "What a picker of hubs or a map of every hub needs, by name: one row read a hub, where `GET /hubs` counts every hub's listings, requests, members and exchanges.",
+        "What a picker of hubs or a map of every hub needs, by name: the hubs table alone, where `GET /hubs` counts every hub's listings, requests, members and exchanges.",
       responses: { 200: json(z.object({ items: z.array(ZHubSummary) }), 'Every hub, by name') },
     }),
     async (c) => c.json({ items: await service.listHubSummaries(deps(c)) }, 200),
