@@ -53,6 +53,18 @@ export const ZHub = ZHubSummary.extend({
 });
 export type THub = z.infer<typeof ZHub>;
 
+/** A page of the hubs directory: by name (whatever its case), then id; `cursor` is the last hub's id. */
+export const ZHubListQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type THubListQuery = z.input<typeof ZHubListQuery>;
+export const ZHubPage = z.object({ items: z.array(ZHub), nextCursor: z.string().nullable() });
+export type THubPage = z.infer<typeof ZHubPage>;
+
 export const ZHubInput = z.strictObject({
   slug: z
     .string()

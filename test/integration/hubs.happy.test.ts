@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ZMe, ZMembership } from '../../src/shared/accounts.schemas';
-import { ZHub, ZHubSummary, ZInvite, ZInvitePreview, ZMember } from '../../src/shared/hubs.schemas';
+import { ZHub, ZHubPage, ZHubSummary, ZInvite, ZInvitePreview, ZMember } from '../../src/shared/hubs.schemas';
 import {
   call,
   count,
@@ -14,10 +14,9 @@ import {
   makerWithHub,
   signup,
 } from '../helpers';
-import { listHubSummaries } from '../../src/modules/hubs/hubs.service';
+import { listHubs, listHubSummaries } from '../../src/modules/hubs/hubs.service';
 import { recordingDb } from '../matching-helpers';
 
-const ZHubList = z.object({ items: z.array(ZHub) });
 const ZMemberList = z.object({ items: z.array(ZMember) });
 
 const hubRow = (slug: string) =>
@@ -75,20 +74,82 @@ describe('hubs: happy paths', () => {
     ]);
   });
 
-  it('lists every hub, with the viewer’s role in each', async () => {
+  it('lists hubs by name a page at a time, with the viewer’s role in each, every hub once', async () => {
     const a = await makerWithHub({ name: 'Aardvark Lab' });
     const b = await makerWithHub({ name: 'Zebra Lab' });
+    // Names that differ only by case, and a name shared by two hubs (kept apart by id).
+    await makerWithHub({ name: 'zebra Lab' });
+    await makerWithHub({ name: 'Same Name' });
+    await makerWithHub({ name: 'Same Name' });
+    const total = await count('SELECT count(*) AS n FROM hubs');
 
-    const anonymous = await expectJson(await call('/hubs'), 200, ZHubList);
+    const anonymous = await expectJson(await call('/hubs?limit=100'), 200, ZHubPage);
     const slugs = anonymous.items.map((h) => h.slug);
-    expect(slugs).toEqual(expect.arrayContaining([a.hub.slug, b.hub.slug]));
     expect(slugs.indexOf(a.hub.slug)).toBeLessThan(slugs.indexOf(b.hub.slug));
     expect(anonymous.items.every((h) => h.myRole === null)).toBe(true);
-    expect(anonymous.items).toHaveLength(await count('SELECT count(*) AS n FROM hubs'));
+    expect(anonymous.items).toHaveLength(Math.min(total, 100));
 
-    const asA = await expectJson(await call('/hubs', { session: a.session }), 200, ZHubList);
-    expect(asA.items.find((h) => h.slug === a.hub.slug)?.myRole).toBe('manager');
-    expect(asA.items.find((h) => h.slug === b.hub.slug)?.myRole).toBeNull();
+    // Pages of 2 follow one another: every hub once, in the order of one page holding them all.
+    const { results } = await db
+      .prepare('SELECT slug FROM hubs ORDER BY name COLLATE NOCASE, id')
+      .all<{ slug: string }>();
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: z.infer<typeof ZHubPage> = await expectJson(
+        await call(`/hubs?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { session: a.session }),
+        200,
+        ZHubPage,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((h) => h.slug));
+      if (page.items.some((h) => h.slug === a.hub.slug))
+        expect(page.items.find((h) => h.slug === a.hub.slug)?.myRole).toBe('manager');
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 500);
+    expect(paged).toEqual(results.map((r) => r.slug));
+    expect(paged).toHaveLength(total);
+
+    // A page reads its hubs (and their counts), not the whole table: the same rows with 80 more
+    // hubs (named to come after it), through the index by name.
+    const readFirstPages = async () => {
+      const rec = recordingDb();
+      await listHubs({ db: rec.db, now: () => new Date() }, { query: { limit: 2 }, viewerId: null });
+      const after = slugsInOrder[1]!;
+      const id = (await db
+        .prepare('SELECT id FROM hubs WHERE slug = ?1')
+        .bind(after)
+        .first<{ id: number }>())!.id;
+      await listHubs(
+        { db: rec.db, now: () => new Date() },
+        { query: { limit: 2, cursor: String(id) }, viewerId: null },
+      );
+      return rec.log.map((x) => x.rowsRead);
+    };
+    const slugsInOrder = results.map((r) => r.slug);
+    const before = await readFirstPages();
+    await db
+      .prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 80)
+         INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, created_by, created_at, updated_at)
+         SELECT 'zzz-' || i, 'Zzz ' || i, 'City', 'BE', 'fab_lab', 50, 4, '', ?1, '2026-11-01', '2026-11-01' FROM seq`,
+      )
+      .bind(a.me.user.id)
+      .run();
+    expect(await readFirstPages()).toEqual(before);
+    const plan = await db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM hubs h WHERE h.name COLLATE NOCASE >= 'm' ORDER BY h.name COLLATE NOCASE, h.id LIMIT 3`,
+      )
+      .all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(' ')).toMatch(/INDEX hubs_name/);
+
+    // A cursor that is not a hub's id is refused, naming the field.
+    const bad = await call('/hubs?cursor=abc');
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('cursor');
   });
 
   it('lists every hub’s summary by name, without counts, reading one row a hub', async () => {

@@ -64,12 +64,29 @@ const HUB_SELECT = `
     (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role
   FROM hubs h`;
 
-export async function listHubs(db: D1Database, viewerId: number | null): Promise<THub[]> {
-  const { results } = await db
-    .prepare(`${HUB_SELECT} ORDER BY h.name COLLATE NOCASE`)
-    .bind(viewerId)
-    .all<HubRow>();
-  return results.map(toHub);
+/**
+ * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`:
+ * the index `hubs_name` (migration 0057) holds the order, so only the page's hubs are read and
+ * counted.
+ */
+export async function listHubs(
+  db: D1Database,
+  viewerId: number | null,
+  o: { afterId: number | null; limit: number },
+): Promise<{ id: number; hub: THub }[]> {
+  const statement =
+    o.afterId === null
+      ? db.prepare(`${HUB_SELECT} ORDER BY h.name COLLATE NOCASE, h.id LIMIT ?2`).bind(viewerId, o.limit)
+      : db
+          .prepare(
+            `${HUB_SELECT}
+             WHERE h.name COLLATE NOCASE >= (SELECT name FROM hubs WHERE id = ?2)
+               AND (h.name COLLATE NOCASE > (SELECT name FROM hubs WHERE id = ?2) OR h.id > ?2)
+             ORDER BY h.name COLLATE NOCASE, h.id LIMIT ?3`,
+          )
+          .bind(viewerId, o.afterId, o.limit);
+  const { results } = await statement.all<HubRow>();
+  return results.map((r) => ({ id: r.id, hub: toHub(r) }));
 }
 
 /**

@@ -6,6 +6,8 @@ import { ZMembership } from '../../shared/accounts.schemas';
 import {
   ZHub,
   ZHubInput,
+  ZHubListQuery,
+  ZHubPage,
   ZHubPatch,
   ZHubSummary,
   ZInvite,
@@ -31,10 +33,17 @@ export const hubsRoutes = newRouter()
       method: 'get',
       path: '/hubs',
       tags,
-      summary: 'Every hub, with its location and counts',
-      responses: { 200: json(z.object({ items: z.array(ZHub) }), 'All hubs') },
+      summary: 'Hubs by name, a page at a time, with their places and counts',
+      description:
+        'Pages of `limit` hubs (50 unless told, at most 100) by name whatever its case; `nextCursor` reads on. Every hub at once without counts: `GET /hub-summaries`.',
+      request: { query: ZHubListQuery },
+      responses: { 200: json(ZHubPage, 'A page of hubs'), ...errors(422) },
     }),
-    async (c) => c.json({ items: await service.listHubs(deps(c), c.get('user')?.id ?? null) }, 200),
+    async (c) =>
+      c.json(
+        await service.listHubs(deps(c), { query: c.req.valid('query'), viewerId: c.get('user')?.id ?? null }),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -5,6 +5,7 @@ import type { TRole } from '../../shared/common.schemas';
 import type {
   THub,
   THubInput,
+  THubPage,
   THubPatch,
   THubSummary,
   TInvite,
@@ -35,8 +36,18 @@ import * as joinRepo from './join-requests.repo';
 
 export type { HubRef } from './hubs.repo';
 
-export function listHubs(deps: Deps, viewerId: number | null): Promise<THub[]> {
-  return repo.listHubs(deps.db, viewerId);
+/** A page of the hubs directory, by name, with each hub's counts; the next page's cursor when there is more. */
+export async function listHubs(
+  deps: Deps,
+  { query, viewerId }: { query: { cursor?: string; limit: number }; viewerId: number | null },
+): Promise<THubPage> {
+  const rows = await repo.listHubs(deps.db, viewerId, {
+    afterId: query.cursor ? Number(query.cursor) : null,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+  return { items: page.map((r) => r.hub), nextCursor: last ? String(last.id) : null };
 }
 
 /** Every hub's summary, by name, without counts (pickers and maps of every hub). */

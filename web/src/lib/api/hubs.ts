@@ -4,6 +4,7 @@ import type { TRole } from '$shared/common.schemas';
 import type {
   THub,
   THubInput,
+  THubPage,
   THubPatch,
   THubSummary,
   TInvite,
@@ -16,7 +17,9 @@ import { operation, type Call } from './operation';
 
 export function hubsApi(call: Call) {
   return {
-    list: () => call<{ items: THub[] }>(operation('GET /hubs')),
+    /** A page of the hubs directory, by name, with counts. */
+    list: (query: { cursor?: string; limit?: number } = {}) =>
+      call<THubPage>(operation('GET /hubs'), { query }),
     /** Every hub's name, city and place, without counts: for pickers and maps of every hub. */
     summaries: () => call<{ items: THubSummary[] }>(operation('GET /hub-summaries')),
     get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
