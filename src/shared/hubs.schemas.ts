@@ -61,7 +61,6 @@ export const ZHubListQuery = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-export type THubListQuery = z.input<typeof ZHubListQuery>;
 export const ZHubPage = z.object({ items: z.array(ZHub), nextCursor: z.string().nullable() });
 export type THubPage = z.infer<typeof ZHubPage>;
 
