@@ -72,3 +72,13 @@ export const ZErrorBody = z.object({
   }),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+/** A point as `LAT,LON` (`near=51.05,3.72`), as the search and the hub pickers take it. */
+export const ZNear = z
+  .string()
+  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'near_format' satisfies RuleKey)
+  .transform((s) => {
+    const [lat, lon] = s.split(',').map(Number) as [number, number];
+    return { lat, lon };
+  })
+  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, 'near_range' satisfies RuleKey);

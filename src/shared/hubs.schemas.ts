@@ -2,7 +2,7 @@
  * The hubs contract: hubs, their members, invites and join requests.
  */
 import { z } from 'zod';
-import { somethingToChange, ZHubKind, ZRole, ZTimestamp } from './common.schemas';
+import { somethingToChange, ZHubKind, ZNear, ZRole, ZTimestamp } from './common.schemas';
 import { httpUrl, lineText as text, multilineText } from './user-input';
 import type { RuleKey } from './validation';
 
@@ -53,14 +53,34 @@ export const ZHub = ZHubSummary.extend({
 });
 export type THub = z.infer<typeof ZHub>;
 
+/**
+ * Words of a hub's name or city as a person types them ("fab gen" finds FabLab Gent, and Gand
+ * and Ghent find it too): each word the start of a word of the hub's name or place.
+ */
+const ZHubWords = z.string().trim().max(100).optional();
+
 /** A page of the hubs directory: by name (whatever its case), then id; `cursor` is the last hub's id. */
 export const ZHubListQuery = z.object({
+  q: ZHubWords,
   cursor: z
     .string()
     .regex(/^\d{1,15}$/)
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/**
+ * Which hubs' summaries: every hub unless told; the hubs whose name or city hold the words (`q`),
+ * the hubs at a point (`at`, as a search's `near`), or one hub (`slug`); at most `limit`.
+ */
+export const ZHubSummaryQuery = z.object({
+  q: ZHubWords,
+  at: ZNear.optional(),
+  slug: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type THubSummaryQuery = z.infer<typeof ZHubSummaryQuery>;
+
 export const ZHubPage = z.object({ items: z.array(ZHub), nextCursor: z.string().nullable() });
 export type THubPage = z.infer<typeof ZHubPage>;
 

@@ -41,16 +41,39 @@ function key(name: string): string {
 }
 
 const BY_NAME = new Map<string, CityNames>();
-for (const city of CITIES) for (const name of Object.values(city)) BY_NAME.set(key(name), city);
+/** Every spelling the table knows, as written. */
+const SPELLINGS: string[] = [];
+for (const city of CITIES)
+  for (const name of Object.values(city)) {
+    BY_NAME.set(key(name), city);
+    if (!SPELLINGS.includes(name)) SPELLINGS.push(name);
+  }
 // Other spellings people type.
-BY_NAME.set(
-  key("'s-Gravenhage"),
-  CITIES.find((c) => c.nl === 'Den Haag')!,
-);
-BY_NAME.set(
-  key('Bruxelles-Ville'),
-  CITIES.find((c) => c.nl === 'Brussel')!,
-);
+for (const [other, nl] of [
+  ["'s-Gravenhage", 'Den Haag'],
+  ['Bruxelles-Ville', 'Brussel'],
+] as const) {
+  BY_NAME.set(
+    key(other),
+    CITIES.find((c) => c.nl === nl)!,
+  );
+  SPELLINGS.push(other);
+}
+
+/**
+ * Every spelling of a city this table knows, as written ("Liège", "'s-Gravenhage"): migration
+ * 0058's `city_names` holds each (in lower case, with and without accents) so a hub is found by
+ * its city's other names.
+ */
+export function citySpellings(): readonly string[] {
+  return SPELLINGS;
+}
+
+/** A city's names in Dutch, French and English, each once ("Gent", "Gand", "Ghent"); null when not in the table. */
+export function cityNamesOf(city: string): string[] | null {
+  const names = BY_NAME.get(key(city));
+  return names ? [...new Set([names.nl, names.fr, names.en])] : null;
+}
 
 /**
  * A city's name in a language: "Ghent" reads "Gand" in French and "Gent" in Dutch. A city not in

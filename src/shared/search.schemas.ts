@@ -2,19 +2,10 @@
  * The search contract: the query of listings and requests, and the pages answered.
  */
 import { z } from 'zod';
-import { SORTS, ZCategorySlug, ZCondition, ZDate, ZListingKind } from './common.schemas';
+import { SORTS, ZCategorySlug, ZCondition, ZDate, ZListingKind, ZNear } from './common.schemas';
 import { ZListing } from './listings.schemas';
 import { ZRequest } from './requests.schemas';
 import type { RuleKey } from './validation';
-
-const ZNear = z
-  .string()
-  .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'near_format' satisfies RuleKey)
-  .transform((s) => {
-    const [lat, lon] = s.split(',').map(Number) as [number, number];
-    return { lat, lon };
-  })
-  .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180, 'near_range' satisfies RuleKey);
 
 const searchFields = {
   q: z.string().trim().max(200).optional(),

@@ -214,6 +214,7 @@ export const FIELD_LABELS = {
   status: { nl: 'Status', fr: 'Statut', en: 'Status' },
   q: { nl: 'Zoektekst', fr: 'Texte de recherche', en: 'Search text' },
   near: { nl: 'In de buurt van', fr: 'Près de', en: 'Near' },
+  at: { nl: 'Plek', fr: 'Endroit', en: 'Place' },
   radius_km: { nl: 'Straal (km)', fr: 'Rayon (km)', en: 'Radius (km)' },
   sort: { nl: 'Sortering', fr: 'Tri', en: 'Sort order' },
   cursor: { nl: 'Pagina', fr: 'Page', en: 'Page' },

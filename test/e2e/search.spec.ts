@@ -73,13 +73,38 @@ test('signed out, near any hub, a point on the map, or my location', async ({ pa
   await switchTo(page, 'en');
   await openFilters(page);
 
-  // Any hub in the list: nearest first from it.
+  // Any hub, found by typing its city in another language (Broei is in "Ghent"): nearest first
+  // from it, and the hub named again when the page is opened from its link.
   const near = page.getByLabel(en.finding.near, { exact: true });
-  await near.selectOption('51.0517,3.7265');
+  const other = page.getByLabel(en.finding.nearOtherHub, { exact: true });
+  await other.fill('gand');
+  const options = page.locator('#f-near-hub-list [role=option]');
+  await expect(options).toHaveText([/^Broei vzw\s*Ghent · BE$/]);
+  await expect(other).toHaveAttribute('aria-expanded', 'true');
+  await other.press('Enter');
+  await expect(near).toHaveValue('51.0517,3.7265');
+  await expect(near.locator('option:checked')).toHaveText('Broei vzw (Ghent)');
   await page.getByTestId('search-submit').tap();
   await expect(page).toHaveURL(/near=51\.0517%2C3\.7265|near=51\.0517,3\.7265/);
   await expect(page.getByTestId('search-order-current')).toHaveText(en.finding.orders.nearest);
   await expect(page.getByTestId('results').getByTestId('distance').first()).toHaveText(/^0 km$/);
+  await page.reload();
+  await expect(near.locator('option:checked')).toHaveText('Broei vzw (Ghent)');
+  await expect(other).toHaveValue('Broei vzw');
+  // Only one hub's rows: found by a word of its name, chosen by a tap.
+  const hub = page.getByLabel(en.search.hub, { exact: true });
+  await hub.fill('buda fac');
+  await page.locator('#f-hub-list [role=option]').first().tap();
+  await expect(hub).toHaveValue('Buda Factory');
+  await page.getByTestId('search-submit').tap();
+  await expect(page).toHaveURL(/hub=buda-factory/);
+  const cards = page.getByTestId('results').getByTestId('listing-card');
+  await expect(cards.first()).toContainText('Buda Factory');
+  await expect(cards.filter({ hasNotText: 'Buda Factory' })).toHaveCount(0);
+  await page.getByTestId('hub-filter').getByRole('button', { name: en.hubPicker.clear }).tap();
+  await expect(hub).toHaveValue('');
+  await page.getByTestId('search-submit').tap();
+  await expect(page).not.toHaveURL(/hub=/);
 
   // A point on the map.
   await openFilters(page);

@@ -227,3 +227,17 @@ export function squareReachMetres(p: { lat: number; lon: number }, k: number): n
     Math.min(EARTH_RADIUS_M * rad(south), EARTH_RADIUS_M * rad(north), along(west), along(east)),
   );
 }
+
+/** At most this many words of a hub search are looked up (a name and a city rarely hold more). */
+export const HUB_SEARCH_WORDS = 8;
+
+/**
+ * The full-text query (hubs_fts, migration 0058) for words a person typed to find a hub: each word
+ * the start of a word of the hub's name or place, all of them ("fab gen" finds FabLab Gent). Each
+ * word is quoted, so nothing typed is read as the index's own syntax (AND, NEAR, column names,
+ * quotes); null when nothing typed is a letter or a digit (no hub can match).
+ */
+export function hubWordsMatch(q: string): string | null {
+  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, HUB_SEARCH_WORDS);
+  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+}

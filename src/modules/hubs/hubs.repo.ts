@@ -46,7 +46,7 @@ const toHub = (r: HubRow): THub => ({
 });
 
 // Hub profiles show their counts; each is one indexed lookup per hub.
-const HUB_SELECT = `
+const HUB_COUNTS = `
   SELECT h.*,
     (SELECT count(*) FROM memberships m WHERE m.hub_id = h.id) AS member_count,
     (SELECT count(*) FROM listings l WHERE l.hub_id = h.id AND l.status = 'active' AND l.hidden_at IS NULL)
@@ -61,42 +61,74 @@ const HUB_SELECT = `
       SELECT min(l.created_at) AS t FROM listings l WHERE l.hub_id = h.id
       UNION ALL SELECT min(r.created_at) FROM requests r WHERE r.hub_id = h.id
       UNION ALL SELECT min(e.created_at) FROM exchanges e WHERE e.to_hub_id = h.id)) AS active_since,
-    (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role
-  FROM hubs h`;
+    (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role`;
+const HUB_SELECT = `${HUB_COUNTS} FROM hubs h`;
 
 /**
- * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`:
- * the index `hubs_name` (migration 0057) holds the order, so only the page's hubs are read and
- * counted.
+ * The hubs matching words (`hubWordsMatch`), read from the full-text index first (so the hubs
+ * table is read only at the matches' ids, never whole): a FROM clause and its condition on `?N`.
+ */
+function hubsMatching(n: number): { from: string; where: string } {
+  return { from: 'hubs_fts CROSS JOIN hubs h ON h.id = hubs_fts.rowid', where: `hubs_fts MATCH ?${n}` };
+}
+
+/**
+ * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`,
+ * only those matching words when `match` is given (`hubWordsMatch`): the index `hubs_name`
+ * (migration 0057) holds the order, so only the page's hubs are read and counted; with words,
+ * the matching hubs are read and sorted, and the page's counted.
  */
 export async function listHubs(
   db: D1Database,
   viewerId: number | null,
-  o: { afterId: number | null; limit: number },
+  o: { afterId: number | null; limit: number; match: string | null },
 ): Promise<{ id: number; hub: THub }[]> {
-  const statement =
-    o.afterId === null
-      ? db.prepare(`${HUB_SELECT} ORDER BY h.name COLLATE NOCASE, h.id LIMIT ?2`).bind(viewerId, o.limit)
-      : db
-          .prepare(
-            `${HUB_SELECT}
-             WHERE h.name COLLATE NOCASE >= (SELECT name FROM hubs WHERE id = ?2)
-               AND (h.name COLLATE NOCASE > (SELECT name FROM hubs WHERE id = ?2) OR h.id > ?2)
-             ORDER BY h.name COLLATE NOCASE, h.id LIMIT ?3`,
-          )
-          .bind(viewerId, o.afterId, o.limit);
-  const { results } = await statement.all<HubRow>();
+  const values: unknown[] = [viewerId];
+  const bind = (v: unknown) => `?${values.push(v)}`;
+  const found = o.match === null ? null : hubsMatching(values.push(o.match));
+  const where = found ? [found.where] : [];
+  if (o.afterId !== null) {
+    const after = bind(o.afterId);
+    where.push(
+      `h.name COLLATE NOCASE >= (SELECT name FROM hubs WHERE id = ${after})`,
+      `(h.name COLLATE NOCASE > (SELECT name FROM hubs WHERE id = ${after}) OR h.id > ${after})`,
+    );
+  }
+  const { results } = await db
+    .prepare(
+      `${HUB_COUNTS} FROM ${found?.from ?? 'hubs h'}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY h.name COLLATE NOCASE, h.id LIMIT ${bind(o.limit)}`,
+    )
+    .bind(...values)
+    .all<HubRow>();
   return results.map((r) => ({ id: r.id, hub: toHub(r) }));
 }
 
 /**
- * Every hub's summary (name, city, kind, place), by name: what a picker or a map of every hub
- * needs, from the hubs table alone (a row read a hub, and one more for the sort) — not the counts
- * `listHubs` reads every hub's rows for.
+ * Hubs' summaries (name, city, kind, place), by name: every hub — what a map of every hub needs,
+ * from the hubs table alone (a row read a hub, and one more for the sort), not the counts
+ * `listHubs` reads every hub's rows for — or those matching words (`hubWordsMatch`, what a picker
+ * shows as a person types: the matches only), at a point (`hubs_lat_lon`) or with a slug; at most
+ * `limit` when given.
  */
-export async function listHubSummaries(db: D1Database): Promise<THubSummary[]> {
+export async function listHubSummaries(
+  db: D1Database,
+  o: { match?: string; at?: { lat: number; lon: number }; slug?: string; limit?: number } = {},
+): Promise<THubSummary[]> {
+  const values: unknown[] = [];
+  const bind = (v: unknown) => `?${values.push(v)}`;
+  const found = o.match === undefined ? null : hubsMatching(values.push(o.match));
+  const where = found ? [found.where] : [];
+  if (o.at) where.push(`h.lat = ${bind(o.at.lat)} AND h.lon = ${bind(o.at.lon)}`);
+  if (o.slug !== undefined) where.push(`h.slug = ${bind(o.slug)}`);
   const { results } = await db
-    .prepare('SELECT slug, name, city, country, kind, lat, lon FROM hubs ORDER BY name COLLATE NOCASE, id')
+    .prepare(
+      `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM ${found?.from ?? 'hubs h'}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY h.name COLLATE NOCASE, h.id${o.limit === undefined ? '' : ` LIMIT ${bind(o.limit)}`}`,
+    )
+    .bind(...values)
     .all<HubRow>();
   return results.map(toHubSummary);
 }

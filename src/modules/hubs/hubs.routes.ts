@@ -10,6 +10,7 @@ import {
   ZHubPage,
   ZHubPatch,
   ZHubSummary,
+  ZHubSummaryQuery,
   ZInvite,
   ZInviteInput,
   ZInvitePreview,
@@ -35,7 +36,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: 'Hubs by name, a page at a time, with their places and counts',
       description:
-        'Pages of `limit` hubs (50 unless told, at most 100) by name whatever its case; `nextCursor` reads on. Every hub at once without counts: `GET /hub-summaries`.',
+        'Pages of `limit` hubs (50 unless told, at most 100) by name whatever its case; `nextCursor` reads on. With `q`, only the hubs whose name or city hold the words (as `GET /hub-summaries?q=`). Every hub at once without counts: `GET /hub-summaries`.',
       request: { query: ZHubListQuery },
       responses: { 200: json(ZHubPage, 'A page of hubs'), ...errors(422) },
     }),
@@ -50,12 +51,16 @@ export const hubsRoutes = newRouter()
       method: 'get',
       path: '/hub-summaries',
       tags,
-      summary: "Every hub's name, city, kind and place, without counts",
+      summary: "Hubs' names, cities, kinds and places, without counts: every hub, or those found by words",
       description:
-        "What a picker of hubs or a map of every hub needs, by name: the hubs table alone, where `GET /hubs` counts every hub's listings, requests, members and exchanges.",
-      responses: { 200: json(z.object({ items: z.array(ZHubSummary) }), 'Every hub, by name') },
+        "What a map of every hub needs, by name: the hubs table alone, where `GET /hubs` counts every hub's listings, requests, members and exchanges. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub.",
+      request: { query: ZHubSummaryQuery },
+      responses: {
+        200: json(z.object({ items: z.array(ZHubSummary) }), 'The hubs asked for, by name'),
+        ...errors(422),
+      },
     }),
-    async (c) => c.json({ items: await service.listHubSummaries(deps(c)) }, 200),
+    async (c) => c.json({ items: await service.listHubSummaries(deps(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({

@@ -8,6 +8,7 @@ import type {
   THubPage,
   THubPatch,
   THubSummary,
+  THubSummaryQuery,
   TInvite,
   TInvitePreview,
   TJoinRequest,
@@ -26,6 +27,7 @@ import {
   squareReachMetres,
   firstRingCells,
   nextRingCells,
+  hubWordsMatch,
 } from './hubs.domain';
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
@@ -36,23 +38,35 @@ import * as joinRepo from './join-requests.repo';
 
 export type { HubRef } from './hubs.repo';
 
-/** A page of the hubs directory, by name, with each hub's counts; the next page's cursor when there is more. */
+/**
+ * A page of the hubs directory, by name, with each hub's counts, only the hubs whose name or city
+ * hold the words `q` when given (as a person types them); the next page's cursor when there is more.
+ */
 export async function listHubs(
   deps: Deps,
-  { query, viewerId }: { query: { cursor?: string; limit: number }; viewerId: number | null },
+  { query, viewerId }: { query: { q?: string; cursor?: string; limit: number }; viewerId: number | null },
 ): Promise<THubPage> {
+  const match = query.q ? hubWordsMatch(query.q) : null;
+  if (query.q && match === null) return { items: [], nextCursor: null };
   const rows = await repo.listHubs(deps.db, viewerId, {
     afterId: query.cursor ? Number(query.cursor) : null,
     limit: query.limit + 1,
+    match,
   });
   const page = rows.slice(0, query.limit);
   const last = rows.length > query.limit ? page[page.length - 1] : undefined;
   return { items: page.map((r) => r.hub), nextCursor: last ? String(last.id) : null };
 }
 
-/** Every hub's summary, by name, without counts (pickers and maps of every hub). */
-export function listHubSummaries(deps: Deps): Promise<THubSummary[]> {
-  return repo.listHubSummaries(deps.db);
+/**
+ * Hubs' summaries by name, without counts: every hub (maps of every hub), or those whose name or
+ * city hold the words `q` (a picker as a person types), at the point `at` or with the slug `slug`;
+ * at most `limit`.
+ */
+export async function listHubSummaries(deps: Deps, query: THubSummaryQuery = {}): Promise<THubSummary[]> {
+  const match = query.q ? hubWordsMatch(query.q) : undefined;
+  if (match === null) return [];
+  return repo.listHubSummaries(deps.db, { match, at: query.at, slug: query.slug, limit: query.limit });
 }
 
 export async function getHub(deps: Deps, slug: string, viewerId: number | null): Promise<THub> {

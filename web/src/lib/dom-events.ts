@@ -6,6 +6,7 @@ export type FormDataEvt = FormDataEvent;
 export type ChangeEvt<T extends HTMLElement> = Event & { currentTarget: EventTarget & T };
 export type SelectChange = ChangeEvt<HTMLSelectElement>;
 export type InputChange = ChangeEvt<HTMLInputElement>;
+export type KeyEvt = KeyboardEvent;
 
 /** After a failed submit, move focus to the first field marked invalid. */
 export async function focusFirstInvalid(form: EventTarget | null): Promise<void> {

@@ -25,31 +25,37 @@ export function safeNext(url: URL): string {
 }
 
 /**
- * A search page's data (listings or requests): the search the URL asks for, and the hubs for the
- * form's lists (a convenience: when they fail, the results show without them). A search the API
- * refuses (a hand-edited or outdated link) is an empty page with the fields to fix (`refused`),
- * not an error page; any other failure is a page error.
+ * A search page's data (listings or requests): the search the URL asks for, and the hubs it names
+ * for the form (the hub at its point, the hub it is limited to: one indexed look-up each, a
+ * convenience: when they fail, the results show without their names). A search the API refuses
+ * (a hand-edited or outdated link) is an empty page with the fields to fix (`refused`), not an
+ * error page; any other failure is a page error.
  */
 export async function searchPage<P extends { items: unknown[]; nextCursor: string | null }>(
   url: URL,
   o: {
     listings: boolean;
     search: (query: ListingSearchQuery) => Promise<P>;
-    hubs: () => Promise<{ items: THubSummary[] }>;
+    hubs: (query: { at?: string; slug?: string }) => Promise<{ items: THubSummary[] }>;
   },
 ) {
   const { query, view, radiusIgnored } = readSearch(url, { listings: o.listings });
-  const hubs = o.hubs().then(
-    (h) => h.items,
-    () => [] as THubSummary[],
-  );
+  const one = (q: { at?: string; slug?: string }) =>
+    o.hubs(q).then(
+      (h) => h.items[0] ?? null,
+      () => null,
+    );
+  const named = Promise.all([
+    query.near ? one({ at: query.near }) : null,
+    query.hub ? one({ slug: query.hub }) : null,
+  ]).then(([near, hub]) => ({ near, hub }));
   try {
     const page = await o.search(query);
-    return { page, hubs: await hubs, query, view, radiusIgnored, refused: [] as string[] };
+    return { page, named: await named, query, view, radiusIgnored, refused: [] as string[] };
   } catch (e) {
     const refused = refusedSearch(e);
     if (!refused) pageError(e);
     const page: P | { items: never[]; nextCursor: null; sort?: undefined } = { items: [], nextCursor: null };
-    return { page, hubs: await hubs, query, view, radiusIgnored, refused };
+    return { page, named: await named, query, view, radiusIgnored, refused };
   }
 }

@@ -17,11 +17,15 @@ import { operation, type Call } from './operation';
 
 export function hubsApi(call: Call) {
   return {
-    /** A page of the hubs directory, by name, with counts. */
-    list: (query: { cursor?: string; limit?: number } = {}) =>
+    /** A page of the hubs directory, by name, with counts; only the hubs `q` finds when given. */
+    list: (query: { q?: string; cursor?: string; limit?: number } = {}) =>
       call<THubPage>(operation('GET /hubs'), { query }),
-    /** Every hub's name, city and place, without counts: for pickers and maps of every hub. */
-    summaries: () => call<{ items: THubSummary[] }>(operation('GET /hub-summaries')),
+    /**
+     * Hubs' names, cities and places, without counts: every hub (maps of every hub), or those
+     * whose name or city hold the words `q` (a picker as a person types), at a point or by slug.
+     */
+    summaries: (query: { q?: string; at?: string; slug?: string; limit?: number } = {}) =>
+      call<{ items: THubSummary[] }>(operation('GET /hub-summaries'), { query }),
     get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
     create: (input: THubInput) => call<THub>(operation('POST /hubs'), { json: input }),
     patch: (slug: string, patch: THubPatch) =>

@@ -20,6 +20,25 @@ export const hubsEn = {
     listTitle: 'All hubs',
     empty: 'No hubs yet.',
   },
+  hubPicker: {
+    placeholder: 'Type a hub’s name or city',
+    searching: 'Looking for hubs…',
+    none: 'No hub has that name or city.',
+    found: (n: number) =>
+      n === 1
+        ? '1 hub found: choose it with the arrow keys or tap it.'
+        : `${n} hubs found: choose one with the arrow keys or tap it.`,
+    more: 'More hubs match: type more of the name or the city.',
+    failed: 'Hubs could not be looked up. Try again.',
+    clear: 'Clear the hub',
+  },
+  hubSearch: {
+    label: 'Find a hub',
+    placeholder: 'Name or city',
+    submit: 'Find',
+    none: (q: string) => `No hub has “${q}” in its name or city.`,
+    showAll: 'Show every hub',
+  },
   hub: {
     about: 'About',
     website: 'Website',

@@ -22,6 +22,25 @@ export const hubsFr: HubsMessages = {
     listTitle: 'Tous les hubs',
     empty: 'Aucun hub pour l’instant.',
   },
+  hubPicker: {
+    placeholder: 'Tapez le nom ou la ville d’un hub',
+    searching: 'Recherche de hubs…',
+    none: 'Aucun hub n’a ce nom ou cette ville.',
+    found: (n: number) =>
+      n === 1
+        ? '1 hub trouvé : choisissez-le avec les flèches ou touchez-le.'
+        : `${n} hubs trouvés : choisissez-en un avec les flèches ou touchez-le.`,
+    more: 'D’autres hubs correspondent : tapez davantage du nom ou de la ville.',
+    failed: 'Les hubs n’ont pas pu être cherchés. Réessayez.',
+    clear: 'Effacer le hub',
+  },
+  hubSearch: {
+    label: 'Trouver un hub',
+    placeholder: 'Nom ou ville',
+    submit: 'Chercher',
+    none: (q: string) => `Aucun hub n’a « ${q} » dans son nom ou sa ville.`,
+    showAll: 'Afficher tous les hubs',
+  },
   hub: {
     about: 'À propos',
     website: 'Site web',

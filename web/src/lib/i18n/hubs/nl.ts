@@ -22,6 +22,25 @@ export const hubsNl: HubsMessages = {
     listTitle: 'Alle hubs',
     empty: 'Nog geen hubs.',
   },
+  hubPicker: {
+    placeholder: 'Typ de naam of stad van een hub',
+    searching: 'Hubs zoeken…',
+    none: 'Geen hub met die naam of stad.',
+    found: (n: number) =>
+      n === 1
+        ? '1 hub gevonden: kies hem met de pijltjestoetsen of tik erop.'
+        : `${n} hubs gevonden: kies er een met de pijltjestoetsen of tik erop.`,
+    more: 'Er zijn nog meer hubs: typ meer van de naam of de stad.',
+    failed: 'Hubs konden niet opgezocht worden. Probeer opnieuw.',
+    clear: 'Hub wissen',
+  },
+  hubSearch: {
+    label: 'Een hub zoeken',
+    placeholder: 'Naam of stad',
+    submit: 'Zoeken',
+    none: (q: string) => `Geen hub heeft “${q}” in zijn naam of stad.`,
+    showAll: 'Alle hubs tonen',
+  },
   hub: {
     about: 'Over deze hub',
     website: 'Website',
