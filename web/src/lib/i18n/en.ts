@@ -83,6 +83,7 @@ export const en = {
     searchPlaceholder: 'e.g. plywood, acrylic, 3D printing',
     searchButton: 'Search',
     hubsTitle: 'Hubs in the network',
+    allHubs: (n: string) => `All ${n} hubs, with what each offers and asks`,
     newestTitle: 'Newest listings',
     seeAllListings: 'See all listings',
     noListings: 'No listings yet.',

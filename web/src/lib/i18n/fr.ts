@@ -84,6 +84,7 @@ export const fr: Messages = {
     searchPlaceholder: 'p. ex. contreplaqué, acrylique, impression 3D',
     searchButton: 'Rechercher',
     hubsTitle: 'Les hubs du réseau',
+    allHubs: (n: string) => `Les ${n} hubs, avec ce que chacun offre et demande`,
     newestTitle: 'Offres récentes',
     seeAllListings: 'Voir toutes les offres',
     noListings: 'Aucune offre pour l’instant.',

@@ -88,6 +88,7 @@ export const nl: Messages = {
     searchPlaceholder: 'bv. multiplex, acryl, 3D-printen',
     searchButton: 'Zoeken',
     hubsTitle: 'Hubs in het netwerk',
+    allHubs: (n: string) => `Alle ${n} hubs, met wat elk aanbiedt en vraagt`,
     newestTitle: 'Nieuwste aanbod',
     seeAllListings: 'Bekijk al het aanbod',
     noListings: 'Nog geen aanbod.',

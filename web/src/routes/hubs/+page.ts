@@ -1,13 +1,15 @@
 import { pageError } from '$lib/load';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, parent }) => {
+export const load: PageLoad = async ({ fetch, parent, url }) => {
   const { app } = await parent();
   const api = app.api(fetch);
+  // Words typed to find a hub by its name or city (`?q=`): the cards are those hubs only.
+  const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
   try {
     // The map shows every hub (their summaries); the cards, with counts, come a page at a time.
-    const [summaries, page] = await Promise.all([api.hubs.summaries(), api.hubs.list()]);
-    return { summaries: summaries.items, page };
+    const [summaries, page] = await Promise.all([api.hubs.summaries(), api.hubs.list(q ? { q } : {})]);
+    return { summaries: summaries.items, page, q };
   } catch (e) {
     pageError(e);
   }

@@ -13,11 +13,6 @@ export const load: PageLoad = async ({ fetch, parent, params }) => {
   }
   // Only coordinators change a network; anyone else sees its public page.
   if (!network.isCoordinator) redirect(307, `/networks/${params.slug}`);
-  try {
-    const all = await app.api(fetch).hubs.summaries();
-    const otherHubs = all.items.filter((h) => !network.hubs.some((n) => n.slug === h.slug));
-    return { network, otherHubs };
-  } catch (e) {
-    pageError(e);
-  }
+  // A hub to add is found by typing its name or city (HubPicker), not from a list of every hub.
+  return { network };
 };
