@@ -5,7 +5,8 @@
 -- A hub's place is its city as typed and, for the cities Dutch, French and English name
 -- differently (src/shared/places.ts), its other names: a hub in "Gent" is found by "Gand" and
 -- "Ghent". city_names holds those names by each spelling in lower case, with and without accents
--- (test/integration/hubs.find.test.ts checks it against places.ts).
+-- (test/integration/hubs.find.test.ts checks it against places.ts). It is the code's data, not the
+-- network's: a backup leaves it out, and a restore finds it there before any hub comes back.
 CREATE TABLE city_names (
   spelling TEXT PRIMARY KEY,
   names TEXT NOT NULL

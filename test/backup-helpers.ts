@@ -1,7 +1,8 @@
 /**
  * Backup and restore of a whole D1 database with plain SQL: read every data table into one JSON
  * document, write it into another database in foreign-key order, compare the two row by row.
- * The FTS5 indexes are not copied: the insert triggers rebuild them.
+ * The FTS5 indexes are not copied: the insert triggers rebuild them; nor are the tables the
+ * triggers keep or the migrations write (`DERIVED_TABLES`).
  */
 
 type Value = string | number | null;
@@ -10,7 +11,15 @@ export type Dump = { tables: Record<string, TableDump> };
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Every data table: not SQLite's or D1's bookkeeping, not the FTS tables and their shadows. */
+/**
+ * Tables a backup leaves out: those the triggers keep from other tables' rows (migration 0059's
+ * hub counts: rebuilt as the rows are restored, so copying them too would count every row
+ * twice), and those the migrations write from the code's own data (0058's city names, from
+ * src/shared/places.ts: there before any row is restored, for the triggers that read them).
+ */
+export const DERIVED_TABLES = ['city_names', 'hub_counts'];
+
+/** Every data table: not SQLite's or D1's bookkeeping, not the FTS tables and their shadows, not derived tables. */
 export async function dataTables(db: D1Database): Promise<string[]> {
   const { results } = await db
     .prepare(
@@ -21,7 +30,7 @@ export async function dataTables(db: D1Database): Promise<string[]> {
        ORDER BY name`,
     )
     .all<{ name: string }>();
-  return results.map((r) => r.name);
+  return results.map((r) => r.name).filter((t) => !DERIVED_TABLES.includes(t));
 }
 
 export async function ftsTables(db: D1Database): Promise<string[]> {

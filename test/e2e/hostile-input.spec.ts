@@ -35,11 +35,14 @@ type World = {
 const PAGES: { path: (w: World) => string; as: 'giver' | 'receiver'; maps?: boolean }[] = [
   { path: () => '/', as: 'giver', maps: true },
   { path: () => '/hubs', as: 'giver', maps: true },
+  { path: (w) => `/hubs?q=${w.word}`, as: 'giver', maps: true },
   { path: (w) => `/hubs/${w.giverHub}`, as: 'giver', maps: true },
   { path: (w) => `/hubs/${w.receiverHub}`, as: 'giver', maps: true },
   { path: (w) => `/hubs/${w.giverHub}/machines`, as: 'giver' },
   { path: (w) => `/listings?q=${w.word}`, as: 'giver' },
   { path: (w) => `/listings?q=${w.word}&view=map`, as: 'giver', maps: true },
+  // The hub pickers hold the hubs the search names (its place, its hub) by their hostile names.
+  { path: (w) => `/listings?hub=${w.giverHub}&near=51.21,3.22`, as: 'giver' },
   { path: (w) => `/listings/${w.listingId}`, as: 'receiver' },
   { path: (w) => `/requests?q=${w.word}`, as: 'giver' },
   { path: (w) => `/requests?q=${w.word}&view=map`, as: 'giver', maps: true },

@@ -216,6 +216,7 @@ describe('backup and restore', () => {
     // FTS: rebuilt by the insert triggers, consistent, and answering as in the source.
     const fts = await ftsTables(target);
     expect(fts).toEqual([
+      'hubs_fts',
       'listings_cat_fts',
       'listings_fts',
       'listings_hub_fts',
@@ -236,12 +237,18 @@ describe('backup and restore', () => {
       // The category-ordered index (migration 0056): its end markers come with the migration.
       ['listings_cat_fts', 'birch'],
       ['listings_cat_fts', 'omloophubend'],
+      // Hubs by name and place (migration 0058): the city's other names come from city_names.
+      ['hubs_fts', 'gand'],
     ] as const) {
       const restored = await matchIds(target, t, term);
       expect(restored.length, `${t} MATCH ${term}`).toBeGreaterThan(0);
       expect(restored, `${t} MATCH ${term}`).toEqual(await matchIds(db, t, term));
     }
     expect(await matchIds(target, 'listings_fts', 'walnut')).toEqual([]);
+    // The hubs' counts (migration 0059), kept by the triggers as the rows came back, as in the source.
+    const counts = 'SELECT * FROM hub_counts ORDER BY hub_id';
+    expect((await target.prepare(counts).all()).results).toEqual((await db.prepare(counts).all()).results);
+    expect((await target.prepare(counts).all()).results.length).toBe(before.hubs);
     expect(await matchIds(target, 'listings_fts', 'oak')).toEqual([oak.id]);
 
     // The app answers the same from the restored database, with the same sessions.

@@ -45,24 +45,19 @@ const toHub = (r: HubRow): THub => ({
   myRole: r.my_role,
 });
 
-// Hub profiles show their counts; each is one indexed lookup per hub.
+// Hub profiles show their counts, kept in hub_counts as the rows change (migration 0059): one row
+// a hub, whatever it holds.
 const HUB_COUNTS = `
   SELECT h.*,
-    (SELECT count(*) FROM memberships m WHERE m.hub_id = h.id) AS member_count,
-    (SELECT count(*) FROM listings l WHERE l.hub_id = h.id AND l.status = 'active' AND l.hidden_at IS NULL)
-      AS active_listing_count,
-    (SELECT count(*) FROM requests r WHERE r.hub_id = h.id AND r.status = 'open' AND r.hidden_at IS NULL)
-      AS open_request_count,
-    -- Two indexed counts rather than one OR, so each side uses its own index.
-    (SELECT count(*) FROM exchanges e WHERE e.from_hub_id = h.id AND e.state = 'completed')
-      + (SELECT count(*) FROM exchanges e WHERE e.to_hub_id = h.id AND e.state = 'completed')
-      AS completed_exchange_count,
-    (SELECT min(t) FROM (
-      SELECT min(l.created_at) AS t FROM listings l WHERE l.hub_id = h.id
-      UNION ALL SELECT min(r.created_at) FROM requests r WHERE r.hub_id = h.id
-      UNION ALL SELECT min(e.created_at) FROM exchanges e WHERE e.to_hub_id = h.id)) AS active_since,
+    c.members AS member_count,
+    c.active_listings AS active_listing_count,
+    c.open_requests AS open_request_count,
+    c.completed_exchanges AS completed_exchange_count,
+    c.active_since AS active_since,
     (SELECT role FROM memberships m WHERE m.hub_id = h.id AND m.user_id = ?1) AS my_role`;
-const HUB_SELECT = `${HUB_COUNTS} FROM hubs h`;
+/** The hubs read (`from`, as `h`) with their counts. */
+const withCounts = (from: string) => `${from} JOIN hub_counts c ON c.hub_id = h.id`;
+const HUB_SELECT = `${HUB_COUNTS} FROM ${withCounts('hubs h')}`;
 
 /**
  * The hubs matching words (`hubWordsMatch`), read from the full-text index first (so the hubs
@@ -96,7 +91,7 @@ export async function listHubs(
   }
   const { results } = await db
     .prepare(
-      `${HUB_COUNTS} FROM ${found?.from ?? 'hubs h'}
+      `${HUB_COUNTS} FROM ${withCounts(found?.from ?? 'hubs h')}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY h.name COLLATE NOCASE, h.id LIMIT ${bind(o.limit)}`,
     )
