@@ -460,6 +460,10 @@ try {
     ['exchanges of my hubs', '/api/v1/exchanges', cookie],
     ...(someExchange ? [['exchange page', `/api/v1/exchanges/${someExchange}`, cookie]] : []),
     ['flow ledger of my hubs', '/api/v1/flows', cookie],
+    ['hubs directory', '/api/v1/hubs', ''],
+    ['hubs directory, found by words', '/api/v1/hubs?q=city%2012', ''],
+    ['hubs found by typing', '/api/v1/hub-summaries?q=bench%20hub%2012&limit=9', ''],
+    ['hubs found by a city in French', '/api/v1/hub-summaries?q=gand&limit=9', ''],
   ];
   const chosen = routes.filter(
     ([name], i) => i === 0 || ROUTES.length === 0 || ROUTES.some((w) => name.includes(w)),
