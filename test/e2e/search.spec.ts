@@ -73,11 +73,12 @@ test('signed out, near any hub, a point on the map, or my location', async ({ pa
   await switchTo(page, 'en');
   await openFilters(page);
 
-  // Any hub, found by typing its city in another language (Broei is in "Ghent"): nearest first
-  // from it, and the hub named again when the page is opened from its link.
+  // Any hub, found by typing its name and its city in another language (Broei is in "Ghent";
+  // other hubs of Ghent may be there too): nearest first from it, and the hub named again when
+  // the page is opened from its link.
   const near = page.getByLabel(en.finding.near, { exact: true });
   const other = page.getByLabel(en.finding.nearOtherHub, { exact: true });
-  await other.fill('gand');
+  await other.fill('broei gand');
   const options = page.locator('#f-near-hub-list [role=option]');
   await expect(options).toHaveText([/^Broei vzw\s*Ghent · BE$/]);
   await expect(other).toHaveAttribute('aria-expanded', 'true');
@@ -232,4 +233,34 @@ test('a link the search cannot read shows the form and what to fix, in the reade
     }
   }
   expect(dialogs).toBe(0);
+});
+
+test('the hubs directory finds a hub by its city in any language, and says when none is found', async ({
+  page,
+}) => {
+  // Typed in one language, shown in the reader's: every hub found is in Ghent.
+  for (const [locale, city, shown] of [
+    ['nl', 'gand', 'Gent'],
+    ['fr', 'ghent', 'Gand'],
+    ['en', 'gent', 'Ghent'],
+  ] as const) {
+    const m = MESSAGES[locale];
+    await page.goto('/hubs');
+    await switchTo(page, locale);
+    const field = page.getByLabel(m.hubSearch.label, { exact: true });
+    await field.fill(city);
+    await field.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/hubs\\?q=${city}$`));
+    const cards = page.getByTestId('hub-card');
+    await expect(cards.filter({ hasText: 'Broei vzw' })).toHaveCount(1);
+    await expect(cards.filter({ hasNotText: `· ${shown},` })).toHaveCount(0);
+    await expect(field).toHaveValue(city);
+    await expectNoSidewaysScroll(page);
+    await field.fill('zqxw');
+    await field.press('Enter');
+    await expect(page.getByTestId('hubs-empty')).toHaveText(m.hubSearch.none('zqxw'));
+    await page.getByTestId('all-hubs').tap();
+    await expect(page).toHaveURL(/\/hubs$/);
+    await expect(cards.nth(1)).toBeVisible();
+  }
 });

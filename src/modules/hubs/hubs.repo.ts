@@ -69,9 +69,9 @@ function hubsMatching(n: number): { from: string; where: string } {
 
 /**
  * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`,
- * only those matching words when `match` is given (`hubWordsMatch`): the index `hubs_name`
- * (migration 0057) holds the order, so only the page's hubs are read and counted; with words,
- * the matching hubs are read and sorted, and the page's counted.
+ * only those matching words when `match` is given (`hubWordsMatch`), each with its kept counts:
+ * the index `hubs_name` (migration 0057) holds the order, so only the page's hubs are read; with
+ * words, the matching hubs are read and sorted.
  */
 export async function listHubs(
   db: D1Database,
@@ -102,8 +102,8 @@ export async function listHubs(
 
 /**
  * Hubs' summaries (name, city, kind, place), by name: every hub — what a map of every hub needs,
- * from the hubs table alone (a row read a hub, and one more for the sort), not the counts
- * `listHubs` reads every hub's rows for — or those matching words (`hubWordsMatch`, what a picker
+ * from the hubs table alone (a row read a hub, and one more for the sort), without the counts
+ * and the viewer's role `listHubs` adds — or those matching words (`hubWordsMatch`, what a picker
  * shows as a person types: the matches only), at a point (`hubs_lat_lon`) or with a slug; at most
  * `limit` when given.
  */

@@ -53,7 +53,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: "Hubs' names, cities, kinds and places, without counts: every hub, or those found by words",
       description:
-        "What a map of every hub needs, by name: the hubs table alone, where `GET /hubs` counts every hub's listings, requests, members and exchanges. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub.",
+        "What a map of every hub needs, by name: the hubs table alone, without the counts and the viewer's role of `GET /hubs`. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub.",
       request: { query: ZHubSummaryQuery },
       responses: {
         200: json(z.object({ items: z.array(ZHubSummary) }), 'The hubs asked for, by name'),
