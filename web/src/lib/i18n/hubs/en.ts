@@ -24,6 +24,7 @@ export const hubsEn = {
     placeholder: 'Type a hub’s name or city',
     searching: 'Looking for hubs…',
     none: 'No hub has that name or city.',
+    onlyOmitted: 'The hubs with that name or city cannot be chosen here (already chosen, or this hub).',
     found: (n: number) =>
       n === 1
         ? '1 hub found: choose it with the arrow keys or tap it.'

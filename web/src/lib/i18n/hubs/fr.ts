@@ -26,6 +26,8 @@ export const hubsFr: HubsMessages = {
     placeholder: 'Tapez le nom ou la ville d’un hub',
     searching: 'Recherche de hubs…',
     none: 'Aucun hub n’a ce nom ou cette ville.',
+    onlyOmitted:
+      'Les hubs de ce nom ou de cette ville ne peuvent pas être choisis ici (déjà choisis, ou ce hub).',
     found: (n: number) =>
       n === 1
         ? '1 hub trouvé : choisissez-le avec les flèches ou touchez-le.'

@@ -26,6 +26,7 @@ export const hubsNl: HubsMessages = {
     placeholder: 'Typ de naam of stad van een hub',
     searching: 'Hubs zoeken…',
     none: 'Geen hub met die naam of stad.',
+    onlyOmitted: 'De hubs met die naam of stad kun je hier niet kiezen (al gekozen, of deze hub).',
     found: (n: number) =>
       n === 1
         ? '1 hub gevonden: kies hem met de pijltjestoetsen of tik erop.'
