@@ -190,3 +190,26 @@ export async function idsInRange(
     .all<{ id: number }>();
   return results.map((r) => r.id);
 }
+
+/**
+ * The ids whose entries in one hub's part of a category range in the hub-ordered region of the
+ * category-ordered index (migration 0060: 2^62 + range place × 2^53 + hub × 2^33 onwards, its
+ * titles then its whole rows) a query matches, newest first.
+ */
+export async function idsInCategoryHub(
+  place: number,
+  hub: number,
+  whole: boolean,
+  query: string,
+): Promise<number[]> {
+  const start =
+    2n ** 62n + BigInt(place) * 2n ** 53n + BigInt(hub) * 8589934592n + (whole ? 4294967296n : 0n);
+  const { results } = await db
+    .prepare(
+      `SELECT (rowid | 4294967295) - rowid AS id FROM listings_cat_fts
+       WHERE listings_cat_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid`,
+    )
+    .bind(query, String(start), String(start + 4294967295n))
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}

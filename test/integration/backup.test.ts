@@ -201,8 +201,9 @@ describe('backup and restore', () => {
             .first<{ n: number }>()
         )?.n,
       );
+    // Each category's two (migration 0056) and one at the end of each of its region by hub (0060).
     expect(await matchIds(target, 'listings_cat_fts', 'omloophubend')).toHaveLength(
-      2 * (CATEGORIES.length + 1),
+      3 * (CATEGORIES.length + 1),
     );
     const inserted = await importDatabase(target, backup, order);
     expect(inserted).toBe(Object.values(before).reduce((a, b) => a + b, 0));
@@ -234,7 +235,8 @@ describe('backup and restore', () => {
       ['listings_hub_fts', 'birch'],
       ['listings_hub_fts', 'omloophubend'],
       ['requests_hub_fts', 'acrylic'],
-      // The category-ordered index (migration 0056): its end markers come with the migration.
+      // The category-ordered index (migration 0056) and its region by hub (0060): its end markers
+      // come with the migrations.
       ['listings_cat_fts', 'birch'],
       ['listings_cat_fts', 'omloophubend'],
       // Hubs by name and place (migration 0058): the city's other names come from city_names.

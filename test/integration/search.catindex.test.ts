@@ -13,7 +13,16 @@ import { ZListingSearch } from '../../src/shared/search.schemas';
 import { CATEGORIES, categoryFamily, findCategory } from '../../src/shared/taxonomy';
 import { call, createListing, db, expectJson, makerWithHub } from '../helpers';
 import { recordingDb } from '../matching-helpers';
-import { SEEDED_AT, addHub, addListings, allPages, generalSearch, idsInRange } from '../search-helpers';
+import {
+  SEEDED_AT,
+  addHub,
+  addListings,
+  allPages,
+  generalSearch,
+  hubsInReach,
+  idsInCategoryHub,
+  idsInRange,
+} from '../search-helpers';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import type { Deps } from '../../src/env';
 
@@ -160,4 +169,144 @@ describe('the category-ordered full-text index', () => {
     expect(newest.log[0]!.sql).not.toContain('listings_fts MATCH');
     expect(newest.log[0]!.rowsRead).toBeLessThanOrEqual(2 * 4 * 5 + 50);
   }, 120_000);
+});
+
+describe('the category-ordered index’s region ordered by hub', () => {
+  const place = categoryRange('solid-wood');
+  it('ends each range with the end marker, and follows every write, a move to another hub too', async () => {
+    const m = await makerWithHub({ lat: 69.2, lon: 16.0 });
+    const other = await addHub('cathub-other', 69.21, 16.02, m.me.user.id);
+    // The end marker at the last rowid of each range (2^62 + place × 2^53 + 2^53 − 1).
+    const ranges = [...new Set(CATEGORIES.map((c) => categoryRange(c.slug)))];
+    const { results } = await db
+      .prepare(
+        `SELECT (rowid - 4611686018427387904 - 9007199254740991) / 9007199254740992 AS place
+         FROM listings_cat_fts WHERE listings_cat_fts MATCH ?1 AND rowid >= 4611686018427387904`,
+      )
+      .bind(HUB_END_WORD)
+      .all<{ place: number }>();
+    expect(results.map((r) => r.place)).toEqual(expect.arrayContaining(ranges));
+
+    const l = await createListing(m.session, m.hub.slug, {
+      title: 'Walnut board',
+      description: 'from a table top',
+      category: 'solid-wood',
+    });
+    const hub = (await db
+      .prepare('SELECT id FROM hubs WHERE slug = ?1')
+      .bind(m.hub.slug)
+      .first<{ id: number }>())!.id;
+    expect(await idsInCategoryHub(place, hub, false, 'walnut')).toEqual([l.id]);
+    expect(await idsInCategoryHub(place, hub, false, 'table')).toEqual([]);
+    expect(await idsInCategoryHub(place, hub, true, 'walnut AND table AND massief')).toEqual([l.id]);
+
+    // Its words and its category (hardwood: solid wood's range, with its own token).
+    await expectJson(
+      await call(`/listings/${l.id}`, {
+        session: m.session,
+        method: 'PATCH',
+        body: { title: 'Cherry board', description: 'from a bench', category: 'hardwood' },
+      }),
+      200,
+      ZListing,
+    );
+    expect(await idsInCategoryHub(place, hub, true, 'walnut OR table')).toEqual([]);
+    expect(await idsInCategoryHub(place, hub, false, 'cherry')).toEqual([l.id]);
+    expect(await idsInCategoryHub(place, hub, true, 'bench AND loofhout')).toEqual([l.id]);
+
+    // Another hub (bare SQL, as an import or a correction would): its rows leave the first hub's.
+    await db.prepare('UPDATE listings SET hub_id = ?1 WHERE id = ?2').bind(other, l.id).run();
+    expect(await idsInCategoryHub(place, hub, false, 'cherry')).toEqual([]);
+    expect(await idsInCategoryHub(place, hub, true, 'cherry')).toEqual([]);
+    expect(await idsInCategoryHub(place, other, false, 'cherry')).toEqual([l.id]);
+    expect(await idsInCategoryHub(place, other, true, 'cherry AND bench')).toEqual([l.id]);
+
+    // Another range: it leaves solid wood's.
+    await db.prepare(`UPDATE listings SET category = 'acrylic' WHERE id = ?1`).bind(l.id).run();
+    expect(await idsInCategoryHub(place, other, true, 'cherry')).toEqual([]);
+    expect(await idsInCategoryHub(categoryRange('acrylic'), other, true, 'cherry AND acryl')).toEqual([l.id]);
+
+    await db.prepare(`INSERT INTO listings_cat_fts (listings_cat_fts) VALUES ('integrity-check')`).run();
+  }, 120_000);
+
+  it('lists the hubs holding words of a category with a seek each, not a walk over every hub holding either', async () => {
+    const m = await makerWithHub({ lat: 69.6, lon: 27.0 });
+    const by = m.me.user.id;
+    // 40 hubs in a row, alternately birch plywood ("birch" in every row's names) and oak solid
+    // wood: the words and the category side by side in hub order, never together. Together only
+    // in four: birch in a solid wood row's description (far), in a hardwood title (farther), with
+    // oak in a title (a second word), and machine time.
+    const hubs: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = await addHub(`cathub-row-${i}`, 69.0 + i * 0.02, 26.0, by);
+      if (i % 2 === 0) await addListings(id, by, 3, { title: 'Birch plywood', category: 'birch-plywood' });
+      else await addListings(id, by, 3, { title: 'Oak beam', category: 'solid-wood' });
+      hubs.push(id);
+    }
+    await addListings(hubs[30]!, by, 2, {
+      title: 'Oak plank',
+      category: 'solid-wood',
+      description: 'next to birch',
+    });
+    await addListings(hubs[35]!, by, 1, { title: 'Birch stool', category: 'hardwood' });
+    await addListings(hubs[37]!, by, 1, { title: 'Oak and birch offcut', category: 'solid-wood' });
+    await addListings(hubs[39]!, by, 1, {
+      title: 'Birch lathe hours',
+      category: 'solid-wood',
+      kind: 'machine_time',
+    });
+    const point = { lat: 69.0, lon: 26.0 };
+    const deps = { db, now: () => new Date(SEEDED_AT) } as Deps;
+    // Within 120 km: the other tests' hubs are farther.
+    const metres = new Map(
+      (await hubsInReach(deps, point, 120)).map((h) => [h.id, h.metres] as [number, number]),
+    );
+    for (const [filter, shown, holders] of [
+      ['q=birch&category=solid-wood', 5, 4],
+      ['q=birch&category=hardwood', 1, 1],
+      ['q=oak birch&category=solid-wood', 3, 2],
+      ['q=birch&category=solid-wood&kind=machine_time', 1, 1],
+      ['q=birch&category=softwood', 0, 0],
+    ] as const) {
+      const at = `&near=${point.lat},${point.lon}&radius_km=120`;
+      const q = ZListingSearch.parse(Object.fromEntries(new URLSearchParams(filter + at)));
+      const expected = await generalSearch(q, metres);
+      expect(expected, filter).toHaveLength(shown);
+      for (const limit of [1, 2, 50])
+        expect(
+          (await allPages(`/listings?${filter}${at}`, limit)).items.map((i) => i.id),
+          `${filter} by ${limit}`,
+        ).toEqual(expected);
+
+      const rec = recordingDb();
+      const page = await searchListings({ db: rec.db, now: () => new Date(SEEDED_AT) } as Deps, {
+        query: ZListingSearch.parse({
+          ...Object.fromEntries(new URLSearchParams(filter)),
+          near: `${point.lat},${point.lon}`,
+          radius_km: '120',
+        }),
+        user: null,
+      });
+      expect(
+        page.items.map((i) => i.id),
+        filter,
+      ).toEqual(expected);
+      // The walk of the category's range by hub, then (when any) the page of the hubs it listed.
+      const walk = rec.log.find((x) => /listings_cat_fts MATCH \?1 AND rowid BETWEEN/.test(x.sql));
+      expect(walk, filter).toBeDefined();
+      // (The network's other hubs holding both are listed too: the earlier tests' few.)
+      expect(walk!.returned, filter).toBeGreaterThanOrEqual(holders);
+      expect(walk!.returned, filter).toBeLessThan(holders + 3);
+      expect(
+        rec.log.some((x) => /_hub_fts MATCH \?1 AND rowid >=/.test(x.sql)),
+        filter,
+      ).toBe(false);
+      expect(
+        rec.log.reduce((n, x) => n + x.n, 0),
+        filter,
+      ).toBeLessThanOrEqual(2);
+      // A few rows a hub holding both (the seek and its hub), not the 40 hubs holding either.
+      expect(walk!.rowsRead, filter).toBeLessThanOrEqual(4 * walk!.returned + 8);
+    }
+  }, 240_000);
 });

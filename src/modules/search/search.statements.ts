@@ -442,7 +442,7 @@ async function searchByHubs<T extends { id: number }>(
         if (words && i > 0 && found.length === 0 && !asked) {
           asked = true;
           spent++;
-          const holders = await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where));
+          const holders = await wordHolders(db, o);
           if (holders?.length === 0) return [];
           untitled = untitledOf(holders);
           // Held by few hubs: the rest of every ring is those hubs alone (their places came with them),
@@ -553,6 +553,66 @@ async function hubsHoldingWords(
     .bind(fts, HUB_SCAN_CAP)
     .all<HubPlace & { titled: number }>();
   return results.length > HUB_SCAN_CAP ? null : results.map((h) => ({ ...h, titled: h.titled === 1 }));
+}
+
+/**
+ * The region of the category-ordered index ordered by hub (migration 0060): a rowid is
+ * 2^62 + range place × 2^53 + hub_id × 2^33 + (as a hub's range of the hub-ordered index) its
+ * titles, then its whole rows, newest first; each range ends with the end marker at its last rowid.
+ * Written into the SQL as text: they pass JavaScript's exact integers.
+ */
+const CAT_HUB_REGION = '4611686018427387904';
+const CAT_HUB_RANGE = '9007199254740992';
+const CAT_HUB_LAST = '9007199254740991';
+const CAT_HUB_HUBS = 1048576; // 2^20 hubs a range
+
+/**
+ * `hubsHoldingWords` for words with a category filter read from one range (`categoryRangeOf`):
+ * the walk goes through the range's hubs in the region of the category-ordered index ordered by
+ * hub (migration 0060), where every row holds the category, so a step is a seek to the next hub
+ * holding the words there. On the hub-ordered index the same walk proved the words AND the
+ * category's token hub by hub, leapfrogging over every hub holding either (about 960 hubs for
+ * the 41 holding both: `q=birch&near=…&category=solid-wood`, 9 ms of SQLite at a million listings;
+ * here 0.4 ms). An AND (several words, a filter's tokens) takes the range's end marker on each
+ * side, so a step past the range's last match stops at its end.
+ */
+async function hubsHoldingWordsInRange(
+  db: D1Database,
+  range: { place: number; others: Condition[] },
+  fts: string,
+): Promise<WordHolder[] | null> {
+  const idx = 'listings_cat_fts';
+  const start = `(${CAT_HUB_REGION} + ${range.place} * ${CAT_HUB_RANGE})`;
+  const end = `${start} + ${CAT_HUB_LAST}`;
+  const and = needsHubEnd(fts) || hasFilterKeys(range.others);
+  const match = and ? withFilterKeys(withHubEnd(fts), range.others, true) : fts;
+  const next = (from: string) =>
+    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid BETWEEN ${from} AND ${end} ORDER BY rowid LIMIT 1)`;
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE walk(r, n) AS (
+         SELECT ${next(start)}, 1
+         UNION ALL
+         SELECT ${next(`(w.r / ${HUB_STRIDE} + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w
+           WHERE w.r < ${end} AND w.n <= ?2)
+       SELECT ${HUB_PLACE_COLUMNS}, w.r % ${HUB_STRIDE} < ${ID_SPAN} AS titled FROM walk w
+         JOIN hubs h ON h.id = w.r / ${HUB_STRIDE} % ${CAT_HUB_HUBS} WHERE w.r < ${end}`,
+    )
+    .bind(match, HUB_SCAN_CAP)
+    .all<HubPlace & { titled: number }>();
+  return results.length > HUB_SCAN_CAP ? null : results.map((h) => ({ ...h, titled: h.titled === 1 }));
+}
+
+/**
+ * The hubs holding rows with the words and the filters' tokens (`hubsHoldingWords`): from the
+ * category-ordered index's hub-ordered region when a category filter is one range of it, else
+ * from the hub-ordered index.
+ */
+function wordHolders(db: D1Database, o: SearchSqlOptions): Promise<WordHolder[] | null> {
+  const range = categoryRangeOf(o);
+  return range
+    ? hubsHoldingWordsInRange(db, range, o.fts!)
+    : hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where));
 }
 
 /**
@@ -842,7 +902,7 @@ export async function runSearch<T extends { id: number; hub_lat?: number; hub_lo
       o.fts !== null &&
       hasFilterKeys(o.where) &&
       !o.where.some((w) => w.hubScan?.column === 'hub_id');
-    const holders = both ? await hubsHoldingWords(db, o.table, withFilterKeys(o.fts!, o.where)) : null;
+    const holders = both ? await wordHolders(db, o) : null;
     const holding = both ? holders : scans ? await hubsHolding(db, o) : null;
     return searchByHubs<T>(
       db,
@@ -982,6 +1042,26 @@ export function relevanceBandsSql(o: SearchSqlOptions): { sql: string; values: u
 }
 
 /**
+ * The range of the category-ordered index (migration 0056) a search's category or family filter
+ * is read from, and its filters as the range's rows need them: without the category's own
+ * (each row of the range holds it) when the filter names the range's category; a category below
+ * it stays (its token). Null for requests, without such a filter, or when the filter's
+ * categories are in several ranges (a family).
+ */
+function categoryRangeOf(
+  o: Pick<SearchSqlOptions, 'table' | 'where'>,
+): { place: number; others: Condition[] } | null {
+  const cats = o.table === 'listings' ? filterCategories(o.where) : null;
+  const ranges = new Set(cats?.map(categoryRange));
+  if (!cats || ranges.size !== 1) return null;
+  const whole = cats.some((c) => categoryRange(c) === categoryPlace(c));
+  const others = whole
+    ? o.where.filter((w) => w.hubScan?.column !== 'category' && w.hubScan?.column !== 'family')
+    : o.where;
+  return { place: [...ranges][0]!, others };
+}
+
+/**
  * Words with a category filter from the category-ordered index (migration 0056), best match band
  * by band or newest first as one band: in the range of the filter's categories (a category below
  * a family with those below it; `categoryRange`), its titles for the best band and its whole rows
@@ -1004,17 +1084,12 @@ function categoryBands(
     cursor: { band: number; id: number } | null;
   },
 ): string[] | null {
-  const cats = o.table === 'listings' ? filterCategories(o.where) : null;
-  const ranges = new Set(cats?.map(categoryRange));
-  if (!cats || ranges.size !== 1) return null;
-  const place = [...ranges][0]!;
+  const range = categoryRangeOf(o);
+  if (!range) return null;
+  const { place, others } = range;
   const idx = 'listings_cat_fts';
   const listingId = `(${idx}.rowid | ${ID_SPAN - 1}) - ${idx}.rowid`;
   const where = whereSql(o.where, p.bind);
-  const whole = cats.some((c) => categoryRange(c) === categoryPlace(c));
-  const others = whole
-    ? o.where.filter((w) => w.hubScan?.column !== 'category' && w.hubScan?.column !== 'family')
-    : o.where;
   const c = p.cursor;
   return p.bandsOf(others).flatMap((band, r) => {
     if (!band || (c && r < c.band)) return []; // not read, or shown whole by earlier pages
