@@ -44,6 +44,8 @@ describe('finding hubs by the words of their name and city', () => {
     expect(await found('q=troms')).toEqual(['Gentle Makers']);
     // Each word the start of a word, all of them: "fab zu" is one hub, "fab" two (by name).
     expect(await found('q=fab%20zu')).toEqual(['Fablab Zuid']);
+    // Compatibility forms typed (full-width letters, as a Japanese keyboard gives) are the letters.
+    expect(await found(`q=${encodeURIComponent('Ｆａｂ ｚｕ')}`)).toEqual(['Fablab Zuid']);
     expect(await found('q=fab')).toEqual([HOSTILE, 'Fablab Zuid']);
     expect(await found('q=zuid%20bois')).toEqual([]);
     // By name whatever its case, and at most `limit`.

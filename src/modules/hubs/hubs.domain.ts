@@ -238,6 +238,8 @@ export const HUB_SEARCH_WORDS = 8;
  * quotes); null when nothing typed is a letter or a digit (no hub can match).
  */
 export function hubWordsMatch(q: string): string | null {
-  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, HUB_SEARCH_WORDS);
+  // Compatibility forms as the letters they stand for (full-width "Ｇｅｎｔ", a ligature "ﬁ"), as
+  // the listings' search reads them (`toFtsQuery`).
+  const words = (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, HUB_SEARCH_WORDS);
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
 }
