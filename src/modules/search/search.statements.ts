@@ -539,18 +539,34 @@ async function hubsHoldingWords(
   table: SearchSqlOptions['table'],
   fts: string,
 ): Promise<WordHolder[] | null> {
-  const idx = `${table}_hub_fts`;
+  return walkHubs(db, `${table}_hub_fts`, fts, { start: '0', end: null, hub: (r) => `${r} / ${HUB_STRIDE}` });
+}
+
+/**
+ * The walk of `hubsHoldingWords` over an index whose rowids run hub by hub (2^33 a hub, its titles
+ * first): from `start` (up to `end`, exclusive, when given), each step the first match at or after
+ * the next hub's first rowid; `hub` is the hub id of a rowid, as SQL.
+ */
+async function walkHubs(
+  db: D1Database,
+  idx: string,
+  match: string,
+  region: { start: string; end: string | null; hub: (rowid: string) => string },
+): Promise<WordHolder[] | null> {
+  const within = (from: string) => (region.end ? `BETWEEN ${from} AND ${region.end}` : `>= ${from}`);
   const next = (from: string) =>
-    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid >= ${from} ORDER BY rowid LIMIT 1)`;
+    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid ${within(from)} ORDER BY rowid LIMIT 1)`;
+  const more = region.end ? `w.r < ${region.end}` : 'w.r IS NOT NULL';
   const { results } = await db
     .prepare(
       `WITH RECURSIVE walk(r, n) AS (
-         SELECT ${next('0')}, 1
+         SELECT ${next(region.start)}, 1
          UNION ALL
-         SELECT ${next(`(w.r / ${HUB_STRIDE} + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE w.r IS NOT NULL AND w.n <= ?2)
-       SELECT ${HUB_PLACE_COLUMNS}, w.r % ${HUB_STRIDE} < ${ID_SPAN} AS titled FROM walk w JOIN hubs h ON h.id = w.r / ${HUB_STRIDE}`,
+         SELECT ${next(`(w.r / ${HUB_STRIDE} + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w WHERE ${more} AND w.n <= ?2)
+       SELECT ${HUB_PLACE_COLUMNS}, w.r % ${HUB_STRIDE} < ${ID_SPAN} AS titled FROM walk w
+         JOIN hubs h ON h.id = ${region.hub('w.r')} WHERE ${more}`,
     )
-    .bind(fts, HUB_SCAN_CAP)
+    .bind(match, HUB_SCAN_CAP)
     .all<HubPlace & { titled: number }>();
   return results.length > HUB_SCAN_CAP ? null : results.map((h) => ({ ...h, titled: h.titled === 1 }));
 }
@@ -581,26 +597,13 @@ async function hubsHoldingWordsInRange(
   range: { place: number; others: Condition[] },
   fts: string,
 ): Promise<WordHolder[] | null> {
-  const idx = 'listings_cat_fts';
   const start = `(${CAT_HUB_REGION} + ${range.place} * ${CAT_HUB_RANGE})`;
-  const end = `${start} + ${CAT_HUB_LAST}`;
   const and = needsHubEnd(fts) || hasFilterKeys(range.others);
-  const match = and ? withFilterKeys(withHubEnd(fts), range.others, true) : fts;
-  const next = (from: string) =>
-    `(SELECT rowid FROM ${idx} WHERE ${idx} MATCH ?1 AND rowid BETWEEN ${from} AND ${end} ORDER BY rowid LIMIT 1)`;
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE walk(r, n) AS (
-         SELECT ${next(start)}, 1
-         UNION ALL
-         SELECT ${next(`(w.r / ${HUB_STRIDE} + 1) * ${HUB_STRIDE}`)}, w.n + 1 FROM walk w
-           WHERE w.r < ${end} AND w.n <= ?2)
-       SELECT ${HUB_PLACE_COLUMNS}, w.r % ${HUB_STRIDE} < ${ID_SPAN} AS titled FROM walk w
-         JOIN hubs h ON h.id = w.r / ${HUB_STRIDE} % ${CAT_HUB_HUBS} WHERE w.r < ${end}`,
-    )
-    .bind(match, HUB_SCAN_CAP)
-    .all<HubPlace & { titled: number }>();
-  return results.length > HUB_SCAN_CAP ? null : results.map((h) => ({ ...h, titled: h.titled === 1 }));
+  return walkHubs(db, 'listings_cat_fts', and ? withFilterKeys(withHubEnd(fts), range.others, true) : fts, {
+    start,
+    end: `${start} + ${CAT_HUB_LAST}`,
+    hub: (r) => `${r} / ${HUB_STRIDE} % ${CAT_HUB_HUBS}`,
+  });
 }
 
 /**
