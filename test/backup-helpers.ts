@@ -13,11 +13,11 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Tables a backup leaves out: those the triggers keep from other tables' rows (migration 0059's
- * hub counts: rebuilt as the rows are restored, so copying them too would count every row
- * twice), and those the migrations write from the code's own data (0058's city names, from
+ * hub counts and 0061's hubs per map cell: rebuilt as the rows are restored, so copying them too
+ * would count every row twice), and those the migrations write from the code's own data (0058's city names, from
  * src/shared/places.ts: there before any row is restored, for the triggers that read them).
  */
-export const DERIVED_TABLES = ['city_names', 'hub_counts'];
+export const DERIVED_TABLES = ['city_names', 'hub_counts', 'hub_map_cells'];
 
 /** Every data table: not SQLite's or D1's bookkeeping, not the FTS tables and their shadows, not derived tables. */
 export async function dataTables(db: D1Database): Promise<string[]> {

@@ -81,6 +81,59 @@ export const ZHubSummaryQuery = z.object({
 });
 export type THubSummaryQuery = z.infer<typeof ZHubSummaryQuery>;
 
+/**
+ * A map's view as `SOUTH,WEST,NORTH,EAST` in degrees (`bbox=50.6,2.5,51.5,5.9`); a west above the
+ * east crosses the antimeridian.
+ */
+export const ZMapBox = z
+  .string()
+  .regex(/^(-?\d{1,3}(\.\d+)?,){3}-?\d{1,3}(\.\d+)?$/, 'bbox_format' satisfies RuleKey)
+  .transform((s) => {
+    const [south, west, north, east] = s.split(',').map(Number) as [number, number, number, number];
+    return { south, west, north, east };
+  })
+  .refine(
+    (b) =>
+      Math.abs(b.south) <= 90 &&
+      Math.abs(b.north) <= 90 &&
+      Math.abs(b.west) <= 180 &&
+      Math.abs(b.east) <= 180 &&
+      b.south <= b.north,
+    'bbox_range' satisfies RuleKey,
+  );
+
+/**
+ * A map of every hub, one view at a time: the hubs in the view `bbox` (every hub's extent when
+ * not given), drawn in about `columns` cells across its wider side (a narrow phone fewer).
+ */
+export const ZHubMapQuery = z.object({
+  bbox: ZMapBox.optional(),
+  columns: z.coerce.number().int().min(2).max(24).default(10),
+});
+
+const ZBox = z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() });
+
+/** Hubs near one another in a view holding too many to draw one by one: how many, where, and the cell. */
+export const ZHubCluster = ZBox.extend({
+  /** How many hubs the cell holds. */
+  hubs: z.number().int(),
+  /** The centre of the cell's hubs. */
+  lat: z.number(),
+  lon: z.number(),
+});
+export type THubCluster = z.infer<typeof ZHubCluster>;
+
+export const ZHubMap = z.object({
+  /** The hubs drawn one by one, by name. */
+  hubs: z.array(ZHubSummary),
+  /** Cells drawn as a count (a view holding more than a few hundred hubs). */
+  clusters: z.array(ZHubCluster),
+  /** Without `bbox`: how many hubs there are, and the box round their places (null without hubs). */
+  network: z.object({ hubs: z.number().int(), extent: ZBox.nullable() }).nullable(),
+});
+export type THubMap = z.infer<typeof ZHubMap>;
+export type TMapBox = z.infer<typeof ZBox>;
+
 export const ZHubPage = z.object({ items: z.array(ZHub), nextCursor: z.string().nullable() });
 export type THubPage = z.infer<typeof ZHubPage>;
 

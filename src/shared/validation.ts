@@ -64,6 +64,16 @@ export const RULE_MESSAGES = {
     fr: 'Latitude ou longitude hors limites',
     en: 'Latitude or longitude out of range',
   },
+  bbox_format: {
+    nl: 'Verwacht ZUID,WEST,NOORD,OOST in graden, bv. 50.6,2.5,51.5,5.9',
+    fr: 'Attendu SUD,OUEST,NORD,EST en degrés, p. ex. 50.6,2.5,51.5,5.9',
+    en: 'SOUTH,WEST,NORTH,EAST in degrees, e.g. 50.6,2.5,51.5,5.9',
+  },
+  bbox_range: {
+    nl: 'Breedte- of lengtegraad buiten bereik, of het zuiden ligt boven het noorden',
+    fr: 'Latitude ou longitude hors limites, ou le sud au-dessus du nord',
+    en: 'Latitude or longitude out of range, or the south above the north',
+  },
   radius_needs_near: {
     nl: 'Een straal heeft een punt nodig: near=BREEDTE,LENGTE',
     fr: 'Un rayon demande un point : near=LAT,LON',
@@ -215,6 +225,8 @@ export const FIELD_LABELS = {
   q: { nl: 'Zoektekst', fr: 'Texte de recherche', en: 'Search text' },
   near: { nl: 'In de buurt van', fr: 'Près de', en: 'Near' },
   at: { nl: 'Plek', fr: 'Endroit', en: 'Place' },
+  bbox: { nl: 'Kaartvenster', fr: 'Vue de la carte', en: 'Map view' },
+  columns: { nl: 'Vakken in de breedte', fr: 'Cases en largeur', en: 'Cells across' },
   radius_km: { nl: 'Straal (km)', fr: 'Rayon (km)', en: 'Radius (km)' },
   sort: { nl: 'Sortering', fr: 'Tri', en: 'Sort order' },
   cursor: { nl: 'Pagina', fr: 'Page', en: 'Page' },

@@ -251,6 +251,10 @@ describe('backup and restore', () => {
     const counts = 'SELECT * FROM hub_counts ORDER BY hub_id';
     expect((await target.prepare(counts).all()).results).toEqual((await db.prepare(counts).all()).results);
     expect((await target.prepare(counts).all()).results.length).toBe(before.hubs);
+    // The hubs per map cell (migration 0061), likewise.
+    const cells = 'SELECT * FROM hub_map_cells ORDER BY level, cell';
+    expect((await target.prepare(cells).all()).results).toEqual((await db.prepare(cells).all()).results);
+    expect((await target.prepare(cells).all()).results.length).toBeGreaterThan(0);
     expect(await matchIds(target, 'listings_fts', 'oak')).toEqual([oak.id]);
 
     // The app answers the same from the restored database, with the same sessions.

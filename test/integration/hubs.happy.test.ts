@@ -152,12 +152,12 @@ describe('hubs: happy paths', () => {
     expect(JSON.stringify(await bad.json())).toContain('cursor');
   });
 
-  it('lists every hub’s summary by name, without counts, in one statement over the hubs table', async () => {
+  it('lists hubs’ summaries by name, a page of at most 100, without counts, in one statement over the hubs table', async () => {
     const a = await makerWithHub({ name: 'aardvark Workshop', city: 'Gent' });
     const b = await makerWithHub({ name: 'Zebra Workshop' });
     const res = await call('/hub-summaries');
     const list = await expectJson(res, 200, z.object({ items: z.array(ZHubSummary.strict()) }));
-    expect(list.items).toHaveLength(await count('SELECT count(*) AS n FROM hubs'));
+    expect(list.items).toHaveLength(Math.min(100, await count('SELECT count(*) AS n FROM hubs')));
     // By name whatever its case, each as the hubs table holds it.
     const slugs = list.items.map((h) => h.slug);
     expect(slugs.indexOf(a.hub.slug)).toBeLessThan(slugs.indexOf(b.hub.slug));
@@ -181,6 +181,28 @@ describe('hubs: happy paths', () => {
     expect(rec.log).toHaveLength(1);
     expect(rec.log[0]!.sql).not.toMatch(/listings|requests|memberships|exchanges/);
     expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(list.items.length * 2 + 1);
+
+    // A page of at most 100, however many hubs there are (every hub on a map: GET /hub-map).
+    await db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+         INSERT INTO hubs (slug, name, city, country, kind, lat, lon, created_at, updated_at)
+         SELECT 'many-' || i, 'Many ' || i, 'Oslo', 'NO', 'fab_lab', 59.9, 10.7, '2026-01-01', '2026-01-01' FROM n`,
+      )
+      .run();
+    const many = await expectJson(
+      await call('/hub-summaries'),
+      200,
+      z.object({ items: z.array(ZHubSummary) }),
+    );
+    expect(many.items).toHaveLength(100);
+    expect(many.items[0]).toEqual(list.items[0]);
+    const fewer = await expectJson(
+      await call('/hub-summaries?limit=3'),
+      200,
+      z.object({ items: z.array(ZHubSummary) }),
+    );
+    expect(fewer.items.map((h) => h.slug)).toEqual(many.items.slice(0, 3).map((h) => h.slug));
   });
 
   it('shows one hub with its counts and the viewer’s role', async () => {

@@ -243,3 +243,78 @@ export function hubWordsMatch(q: string): string | null {
   const words = (q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, HUB_SEARCH_WORDS);
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
 }
+
+/**
+ * A map of every hub (migration 0061): the hubs counted per cell of coarser grids, level k
+ * grouping 2^k by 2^k cells of the hubs' grid, keyed `(row >> k) * 4000 + (column >> k)`.
+ */
+export const MAP_LEVELS = 8;
+
+/**
+ * Up to this many hubs in a map's view are shown one by one, however big the view: a network of
+ * a few hundred hubs is drawn as it is, and clusters come only where a view holds more.
+ */
+export const MAP_ONE_BY_ONE = 200;
+
+/** A map's view: `west` above `east` crosses the antimeridian. */
+export type MapBox = { south: number; west: number; north: number; east: number };
+
+/** Degrees of longitude a view spans (360 for every longitude). */
+export function lonSpan(box: MapBox): number {
+  return Math.min(360, box.east >= box.west ? box.east - box.west : box.east + 360 - box.west);
+}
+
+/**
+ * The level of cells a view is drawn in so that about `columns` cells (or fewer) fill its wider
+ * side: 0 when cells of the hubs' own grid would already be that small (the view is shown hub by
+ * hub), at most MAP_LEVELS.
+ */
+export function mapLevel(box: MapBox, columns: number): number {
+  const span = Math.max(lonSpan(box), box.north - box.south);
+  const cells = span / columns / CELL_DEGREES;
+  if (cells <= 1) return 0;
+  return Math.min(MAP_LEVELS, Math.ceil(Math.log2(cells)));
+}
+
+/** The longitudes of a view as one or two ranges (two across the antimeridian). */
+function lonRanges(box: MapBox): [number, number][] {
+  if (lonSpan(box) >= 360) return [[-180, 180]];
+  return box.east >= box.west
+    ? [[box.west, box.east]]
+    : [
+        [box.west, 180],
+        [-180, box.east],
+      ];
+}
+
+/** The view as `boxRanges` takes it: the cells of the hubs' grid it covers. */
+export function mapBoxRanges(box: MapBox): CellRanges {
+  return boxRanges({ latMin: box.south, latMax: box.north, lon: lonRanges(box) });
+}
+
+/** The keys of the level's cells a view covers, one range per row of them. */
+export function mapLevelRanges(box: MapBox, level: number): CellRanges {
+  const out: CellRanges = [];
+  const r0 = cellRow(box.south) >> level;
+  const r1 = Math.min(MAX_ROW, cellRow(box.north)) >> level;
+  for (let row = r0; row <= r1; row++)
+    for (const [w, e] of lonRanges(box))
+      out.push([
+        row * ROW_WIDTH + (cellCol(w) >> level),
+        row * ROW_WIDTH + (Math.min(MAX_COL, cellCol(e)) >> level),
+      ]);
+  return merged(out);
+}
+
+/** What a level's cell covers, in degrees (tenths rounded, so edges read as they are). */
+export function mapCellBox(level: number, key: number): MapBox {
+  const size = 2 ** level;
+  const row = Math.floor(key / ROW_WIDTH) * size;
+  const col = (key % ROW_WIDTH) * size;
+  return {
+    south: row / 10 - 90,
+    west: col / 10 - 180,
+    north: Math.min(MAX_ROW, row + size) / 10 - 90,
+    east: Math.min(MAX_COL, col + size) / 10 - 180,
+  };
+}

@@ -402,3 +402,58 @@ export async function hubRoles(db: D1Database, userId: number): Promise<Map<numb
     .all<{ hub_id: number; role: TRole }>();
   return new Map(results.map((r) => [r.hub_id, r.role]));
 }
+
+/** How many hubs there are and the box round their places (null without hubs): a few index ends. */
+export async function hubMapNetwork(
+  db: D1Database,
+  topLevel: number,
+): Promise<{ hubs: number; extent: { south: number; west: number; north: number; east: number } | null }> {
+  // The count from the top level's cells (a row per 25.6° cell holding hubs), the extent from the
+  // first and last entries of hubs_lat_lon and hubs_lon: never the hubs table whole.
+  const row = await db
+    .prepare(
+      `SELECT (SELECT coalesce(sum(hubs), 0) FROM hub_map_cells WHERE level = ?1) AS hubs,
+         (SELECT min(lat) FROM hubs) AS south, (SELECT max(lat) FROM hubs) AS north,
+         (SELECT min(lon) FROM hubs) AS west, (SELECT max(lon) FROM hubs) AS east`,
+    )
+    .bind(topLevel)
+    .first<{
+      hubs: number;
+      south: number | null;
+      west: number | null;
+      north: number | null;
+      east: number | null;
+    }>();
+  const { hubs = 0, south = null, west = null, north = null, east = null } = row ?? {};
+  return {
+    hubs,
+    extent:
+      south === null || west === null || north === null || east === null
+        ? null
+        : { south, west, north, east },
+  };
+}
+
+export type HubMapCell = { cell: number; hubs: number; lat_e6: number; lon_e6: number; id_sum: number };
+
+/** The cells of one level of hub_map_cells (migration 0061) in these ranges of keys: one seek a range. */
+export async function hubMapCells(
+  db: D1Database,
+  level: number,
+  ranges: [number, number][],
+): Promise<HubMapCell[]> {
+  if (ranges.length === 0) return [];
+  const values = ranges.length <= CELL_RANGE_VALUES;
+  const { results } = await db
+    .prepare(
+      values
+        ? `SELECT m.cell, m.hubs, m.lat_e6, m.lon_e6, m.id_sum FROM ${pairValues(ranges)} r
+           JOIN hub_map_cells m ON m.level = ?1 AND m.cell BETWEEN r.column1 AND r.column2`
+        : `SELECT m.cell, m.hubs, m.lat_e6, m.lon_e6, m.id_sum FROM json_each(?2) r
+           JOIN hub_map_cells m ON m.level = ?1
+             AND m.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')`,
+    )
+    .bind(level, ...(values ? [] : [JSON.stringify(ranges)]))
+    .all<HubMapCell>();
+  return results;
+}

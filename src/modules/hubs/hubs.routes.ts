@@ -7,6 +7,8 @@ import {
   ZHub,
   ZHubInput,
   ZHubListQuery,
+  ZHubMap,
+  ZHubMapQuery,
   ZHubPage,
   ZHubPatch,
   ZHubSummary,
@@ -36,7 +38,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: 'Hubs by name, a page at a time, with their places and counts',
       description:
-        'Pages of `limit` hubs (50 unless told, at most 100) by name whatever its case; `nextCursor` reads on. With `q`, only the hubs whose name or city hold the words (as `GET /hub-summaries?q=`). Every hub at once without counts: `GET /hub-summaries`.',
+        'Pages of `limit` hubs (50 unless told, at most 100) by name whatever its case; `nextCursor` reads on. With `q`, only the hubs whose name or city hold the words (as `GET /hub-summaries?q=`). Every hub on a map, a view at a time: `GET /hub-map`.',
       request: { query: ZHubListQuery },
       responses: { 200: json(ZHubPage, 'A page of hubs'), ...errors(422) },
     }),
@@ -53,7 +55,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: "Hubs' names, cities, kinds and places, without counts: every hub, or those found by words",
       description:
-        "What a map of every hub needs, by name: the hubs table alone, without the counts and the viewer's role of `GET /hubs`. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub.",
+        "Hubs' summaries by name, without the counts and the viewer's role of `GET /hubs`. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub. With none of these, the first `limit` hubs by name (100 unless told); a map of every hub reads `GET /hub-map`.",
       request: { query: ZHubSummaryQuery },
       responses: {
         200: json(z.object({ items: z.array(ZHubSummary) }), 'The hubs asked for, by name'),
@@ -61,6 +63,19 @@ export const hubsRoutes = newRouter()
       },
     }),
     async (c) => c.json({ items: await service.listHubSummaries(deps(c), c.req.valid('query')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/hub-map',
+      tags,
+      summary: 'Every hub on a map, one view at a time: hubs one by one, or clusters where a view holds many',
+      description:
+        "The hubs in the view `bbox=SOUTH,WEST,NORTH,EAST` (a west above the east crosses the antimeridian). A view holding up to 200 hubs gives each of them (`hubs`, by name); a bigger one is divided into about `columns` cells across its wider side (10 unless told, 2 to 24): a cell of one hub gives that hub, a cell of more a cluster (`clusters`: how many, the centre of their places and the cell's box, to zoom into). Without `bbox`, the view is the box round every hub, and `network` says how many hubs there are and that box. Reads a row per cell or hub drawn, never every hub.",
+      request: { query: ZHubMapQuery },
+      responses: { 200: json(ZHubMap, 'The hubs and clusters of the view'), ...errors(422) },
+    }),
+    async (c) => c.json(await service.hubMap(deps(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

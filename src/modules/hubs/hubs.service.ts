@@ -9,6 +9,7 @@ import type {
   THubPatch,
   THubSummary,
   THubSummaryQuery,
+  THubMap,
   TInvite,
   TInvitePreview,
   TJoinRequest,
@@ -28,6 +29,14 @@ import {
   firstRingCells,
   nextRingCells,
   hubWordsMatch,
+  hubSummaryOf,
+  MAP_LEVELS,
+  MAP_ONE_BY_ONE,
+  mapBoxRanges,
+  mapCellBox,
+  mapLevel,
+  mapLevelRanges,
+  type MapBox,
 } from './hubs.domain';
 import type { TTask } from '../../shared/tasks.schemas';
 import { recordEvent } from '../events/events.service';
@@ -66,7 +75,58 @@ export async function listHubs(
 export async function listHubSummaries(deps: Deps, query: THubSummaryQuery = {}): Promise<THubSummary[]> {
   const match = query.q ? hubWordsMatch(query.q) : undefined;
   if (match === null) return [];
-  return repo.listHubSummaries(deps.db, { match, at: query.at, slug: query.slug, limit: query.limit });
+  // Without words, a point or a slug: the first hubs by name, a page of them (a map of every hub
+  // reads them a view at a time, `hubMap`).
+  const limit =
+    query.limit ?? (match === undefined && !query.at && query.slug === undefined ? 100 : undefined);
+  return repo.listHubSummaries(deps.db, { match, at: query.at, slug: query.slug, limit });
+}
+
+const byName = (a: { name: string; id: number }, b: { name: string; id: number }) => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.id - b.id;
+};
+
+/**
+ * A map of every hub, one view at a time (`bbox`; without it, the box round every hub, with how
+ * many there are). The view is divided into about `columns` cells of hub_map_cells (migration
+ * 0061) across its wider side, and each cell read is one row, whatever it holds: a cell of one hub
+ * is that hub, a cell of more a cluster (a count at the centre of its hubs). A view holding no more
+ * than MAP_ONE_BY_ONE hubs, or small enough for the hubs' own grid, shows each of its hubs, read
+ * through hubs_cell. At most three statements; rows read grow with the cells and hubs drawn, not
+ * with the network.
+ */
+export async function hubMap(deps: Deps, query: { bbox?: MapBox; columns: number }): Promise<THubMap> {
+  const network = query.bbox ? null : await repo.hubMapNetwork(deps.db, MAP_LEVELS);
+  const box = query.bbox ?? network?.extent;
+  if (!box) return { hubs: [], clusters: [], network };
+  const oneByOne = async (): Promise<THubMap> => {
+    const hubs = await repo.hubPointsInCells(deps.db, mapBoxRanges(box));
+    return { hubs: hubs.sort(byName).map((h) => hubSummaryOf(h, '')), clusters: [], network };
+  };
+  const level = mapLevel(box, query.columns);
+  if (level === 0) return oneByOne();
+  const cells = await repo.hubMapCells(deps.db, level, mapLevelRanges(box, level));
+  if (cells.reduce((n, c) => n + c.hubs, 0) <= MAP_ONE_BY_ONE) return oneByOne();
+  // A cell of one hub holds that hub's id as its sum of ids.
+  const single = (
+    await repo.hubRefsByIds(
+      deps.db,
+      cells.filter((c) => c.hubs === 1).map((c) => c.id_sum),
+    )
+  )
+    .sort(byName)
+    .map(({ id: _id, ...summary }) => summary);
+  const clusters = cells
+    .filter((c) => c.hubs > 1)
+    .map((c) => ({
+      ...mapCellBox(level, c.cell),
+      hubs: c.hubs,
+      lat: Math.round(c.lat_e6 / c.hubs) / 1e6,
+      lon: Math.round(c.lon_e6 / c.hubs) / 1e6,
+    }));
+  return { hubs: single, clusters, network };
 }
 
 export async function getHub(deps: Deps, slug: string, viewerId: number | null): Promise<THub> {

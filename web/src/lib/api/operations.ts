@@ -27,6 +27,7 @@ export const API_OPERATIONS = [
   'GET /exchanges/{id}/outcomes/{outcomeId}/photo',
   'GET /flows',
   'GET /health',
+  'GET /hub-map',
   'GET /hub-summaries',
   'GET /hubs',
   'GET /hubs/{slug}',
