@@ -311,10 +311,11 @@ export function mapCellBox(level: number, key: number): MapBox {
   const size = 2 ** level;
   const row = Math.floor(key / ROW_WIDTH) * size;
   const col = (key % ROW_WIDTH) * size;
+  // Tenths from the equator and the prime meridian, divided once: 170.4, not 350.4 - 180.
   return {
-    south: row / 10 - 90,
-    west: col / 10 - 180,
-    north: Math.min(MAX_ROW, row + size) / 10 - 90,
-    east: Math.min(MAX_COL, col + size) / 10 - 180,
+    south: (row - MAX_ROW / 2) / 10,
+    west: (col - MAX_COL / 2) / 10,
+    north: (Math.min(MAX_ROW, row + size) - MAX_ROW / 2) / 10,
+    east: (Math.min(MAX_COL, col + size) - MAX_COL / 2) / 10,
   };
 }

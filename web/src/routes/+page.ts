@@ -13,7 +13,8 @@ export const load: PageLoad = async ({ fetch, parent }) => {
   const hub: THubSummary | null = app.me?.memberships[0]?.hub ?? null;
   // The home page stays usable if one of its lists cannot be fetched.
   const [hubs, listings, requests, tasks] = await Promise.allSettled([
-    api.hubs.summaries(),
+    // Every hub on the map, a view at a time: the first view is the box round them all.
+    api.hubs.map(),
     api.listings.search({ limit: 6 }),
     api.requests.search(
       hub
@@ -30,7 +31,7 @@ export const load: PageLoad = async ({ fetch, parent }) => {
         : app.m.common.unknownError
       : null;
   return {
-    hubs: hubs.status === 'fulfilled' ? hubs.value.items : [],
+    hubMap: hubs.status === 'fulfilled' ? hubs.value : null,
     hubsError: message(hubs),
     listings: listings.status === 'fulfilled' ? listings.value.items : [],
     listingsError: message(listings),

@@ -6,6 +6,7 @@ import type {
   THubInput,
   THubPage,
   THubPatch,
+  THubMap,
   THubSummary,
   TInvite,
   TInvitePreview,
@@ -21,11 +22,17 @@ export function hubsApi(call: Call) {
     list: (query: { q?: string; cursor?: string; limit?: number } = {}) =>
       call<THubPage>(operation('GET /hubs'), { query }),
     /**
-     * Hubs' names, cities and places, without counts: every hub (maps of every hub), or those
-     * whose name or city hold the words `q` (a picker as a person types), at a point or by slug.
+     * Hubs' names, cities and places, without counts: those whose name or city hold the words `q`
+     * (a picker as a person types), at a point or by slug; without these, the first 100 by name.
      */
     summaries: (query: { q?: string; at?: string; slug?: string; limit?: number } = {}) =>
       call<{ items: THubSummary[] }>(operation('GET /hub-summaries'), { query }),
+    /**
+     * Every hub on a map, a view at a time (`bbox` SOUTH,WEST,NORTH,EAST; without it the box round
+     * every hub and how many there are): hubs one by one, or clusters where a view holds many.
+     */
+    map: (query: { bbox?: string; columns?: number } = {}) =>
+      call<THubMap>(operation('GET /hub-map'), { query }),
     get: (slug: string) => call<THub>(operation('GET /hubs/{slug}', { slug })),
     create: (input: THubInput) => call<THub>(operation('POST /hubs'), { json: input }),
     patch: (slug: string, patch: THubPatch) =>

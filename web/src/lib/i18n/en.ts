@@ -119,6 +119,8 @@ export const en = {
     tilesFailed: 'The map background could not be loaded; the places are still shown.',
     loadFailed: 'The map could not be shown.',
     attribution: '© OpenStreetMap contributors',
+    cluster: (n: string) => `${n} hubs here: zoom in to see them`,
+    viewFailed: 'The hubs of this part of the map could not be loaded.',
   },
   auth: {
     loginTitle: 'Log in',

@@ -120,6 +120,8 @@ export const fr: Messages = {
     tilesFailed: 'Le fond de carte n’a pas pu être chargé ; les lieux restent affichés.',
     loadFailed: 'La carte n’a pas pu être affichée.',
     attribution: '© contributeurs d’OpenStreetMap',
+    cluster: (n: string) => `${n} hubs ici : zoomez pour les voir`,
+    viewFailed: 'Les hubs de cette partie de la carte n’ont pas pu être chargés.',
   },
   auth: {
     loginTitle: 'Se connecter',

@@ -124,6 +124,8 @@ export const nl: Messages = {
     tilesFailed: 'De kaartachtergrond kon niet geladen worden; de plaatsen worden toch getoond.',
     loadFailed: 'De kaart kon niet getoond worden.',
     attribution: '© OpenStreetMap-bijdragers',
+    cluster: (n: string) => `${n} hubs hier: zoom in om ze te zien`,
+    viewFailed: 'De hubs van dit deel van de kaart konden niet geladen worden.',
   },
   auth: {
     loginTitle: 'Inloggen',

@@ -7,9 +7,10 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   // Words typed to find a hub by its name or city (`?q=`): the cards are those hubs only.
   const q = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
   try {
-    // The map shows every hub (their summaries); the cards, with counts, come a page at a time.
-    const [summaries, page] = await Promise.all([api.hubs.summaries(), api.hubs.list(q ? { q } : {})]);
-    return { summaries: summaries.items, page, q };
+    // The map shows every hub a view at a time (the hubs found by words: those cards' hubs); the
+    // cards, with counts, come a page at a time.
+    const [hubMap, page] = await Promise.all([q ? null : api.hubs.map(), api.hubs.list(q ? { q } : {})]);
+    return { hubMap, page, q };
   } catch (e) {
     pageError(e);
   }

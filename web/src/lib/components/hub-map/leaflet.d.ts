@@ -10,11 +10,38 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
     bindPopup(content: HTMLElement): this;
     bindTooltip(content: HTMLElement): this;
   }
+  export interface LatLngBounds {
+    getSouth(): number;
+    getWest(): number;
+    getNorth(): number;
+    getEast(): number;
+  }
   export interface LeafletMap extends Evented {
     fitBounds(bounds: LatLngTuple[], options?: { padding?: [number, number]; maxZoom?: number }): this;
     setView(center: LatLngTuple, zoom: number): this;
+    getBounds(): LatLngBounds;
+    getZoom(): number;
     remove(): void;
   }
+  export interface LayerGroup extends Layer {
+    clearLayers(): this;
+    addLayer(layer: Layer): this;
+  }
+  export function layerGroup(): LayerGroup;
+  export interface DivIcon {
+    readonly options: Record<string, unknown>;
+  }
+  // `html` only as an element (built with textContent), never a string.
+  export function divIcon(options: {
+    html: HTMLElement;
+    className?: string;
+    iconSize?: [number, number];
+  }): DivIcon;
+  export type Marker = Layer;
+  export function marker(
+    at: LatLngTuple,
+    options?: { icon?: DivIcon; title?: string; alt?: string; keyboard?: boolean; riseOnHover?: boolean },
+  ): Marker;
   export function map(element: HTMLElement, options?: Record<string, unknown>): LeafletMap;
   export function tileLayer(url: string, options?: Record<string, unknown>): Layer;
   export interface CircleMarker extends Layer {
