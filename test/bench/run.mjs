@@ -464,6 +464,11 @@ try {
     ['hubs directory, found by words', '/api/v1/hubs?q=city%2012', ''],
     ['hubs found by typing', '/api/v1/hub-summaries?q=bench%20hub%2012&limit=9', ''],
     ['hubs found by a city in French', '/api/v1/hub-summaries?q=gand&limit=9', ''],
+    // Maps of every hub (home, directory): the first view (every hub's box, with the count),
+    // a region of a wide screen (clusters) and a town (its hubs one by one).
+    ['hub map, every hub', '/api/v1/hub-map?columns=20', ''],
+    ['hub map, a region', '/api/v1/hub-map?bbox=50.3,2.5,51.6,6.2&columns=20', ''],
+    ['hub map, a town', '/api/v1/hub-map?bbox=50.95,3.6,51.15,3.9&columns=7', ''],
   ];
   const chosen = routes.filter(
     ([name], i) => i === 0 || ROUTES.length === 0 || ROUTES.some((w) => name.includes(w)),
@@ -474,7 +479,13 @@ try {
     let returned = null;
     try {
       const j = JSON.parse(body);
-      returned = Array.isArray(j.items) ? j.items.length : Array.isArray(j) ? j.length : 1;
+      returned = Array.isArray(j.items)
+        ? j.items.length
+        : Array.isArray(j.clusters)
+          ? j.hubs.length + j.clusters.length // a map's view: hubs and clusters drawn
+          : Array.isArray(j)
+            ? j.length
+            : 1;
     } catch {
       // not JSON: rows returned unknown
     }
