@@ -132,3 +132,35 @@ test('the home page counts every hub as the map’s first view does, and says wh
   // What was drawn stays.
   await expect(map.locator('.hub-cluster').first()).toBeVisible();
 });
+
+test('a network of a few hubs is drawn whole from the first answer, asking nothing more as the map moves', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/hub-map')) asked.push(r.url());
+  });
+  await page.goto('/hubs');
+  const map = page.getByTestId('map');
+  const markers = map.locator('path.leaflet-interactive');
+  await expect(markers.first()).toBeAttached();
+  const whole = (await (await page.request.get('/api/v1/hub-map')).json()) as {
+    hubs: unknown[];
+    clusters: unknown[];
+    network: { hubs: number };
+  };
+  expect(whole.clusters).toEqual([]);
+  expect(whole.hubs).toHaveLength(whole.network.hubs);
+  await expect(markers).toHaveCount(whole.network.hubs);
+  await map
+    .getByRole('button', { name: /zoom in|inzoomen|zoomer/i })
+    .first()
+    .tap();
+  await map
+    .getByRole('button', { name: /zoom in|inzoomen|zoomer/i })
+    .first()
+    .tap();
+  await page.waitForTimeout(600); // a moved map asks after 200 ms
+  expect(asked).toHaveLength(1);
+  expect(asked[0]).not.toContain('bbox');
+});
