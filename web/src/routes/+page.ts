@@ -1,6 +1,7 @@
 import { ApiError } from '$lib/api';
 import { tasksApi } from '$lib/api/tasks';
 import type { THubSummary } from '$shared/hubs.schemas';
+import { firstColumns } from '$lib/components/hub-map/view';
 import type { PageLoad } from './$types';
 
 /** Open requests shown on the home page (a `_` name: SvelteKit allows only those besides its own). */
@@ -14,7 +15,7 @@ export const load: PageLoad = async ({ fetch, parent }) => {
   // The home page stays usable if one of its lists cannot be fetched.
   const [hubs, listings, requests, tasks] = await Promise.allSettled([
     // Every hub on the map, a view at a time: the first view is the box round them all.
-    api.hubs.map(),
+    api.hubs.map({ columns: firstColumns() }),
     api.listings.search({ limit: 6 }),
     api.requests.search(
       hub

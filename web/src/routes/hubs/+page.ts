@@ -1,4 +1,5 @@
 import { pageError } from '$lib/load';
+import { firstColumns } from '$lib/components/hub-map/view';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent, url }) => {
@@ -9,7 +10,10 @@ export const load: PageLoad = async ({ fetch, parent, url }) => {
   try {
     // The map shows every hub a view at a time (the hubs found by words: those cards' hubs); the
     // cards, with counts, come a page at a time.
-    const [hubMap, page] = await Promise.all([q ? null : api.hubs.map(), api.hubs.list(q ? { q } : {})]);
+    const [hubMap, page] = await Promise.all([
+      q ? null : api.hubs.map({ columns: firstColumns() }),
+      api.hubs.list(q ? { q } : {}),
+    ]);
     return { hubMap, page, q };
   } catch (e) {
     pageError(e);

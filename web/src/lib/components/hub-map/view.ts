@@ -34,3 +34,9 @@ export function viewBox(bounds: {
 export function mapColumns(widthPx: number): number {
   return Math.max(2, Math.min(24, Math.round(widthPx / 50)));
 }
+
+/** The cells across a map as wide as the page's content (the first view, asked before the map is drawn). */
+export function firstColumns(): number | undefined {
+  const width = (globalThis as { innerWidth?: number }).innerWidth;
+  return width === undefined ? undefined : mapColumns(Math.min(width, 1200) - 32);
+}
