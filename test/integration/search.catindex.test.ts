@@ -229,6 +229,43 @@ describe('the category-ordered index’s region ordered by hub', () => {
     await db.prepare(`INSERT INTO listings_cat_fts (listings_cat_fts) VALUES ('integrity-check')`).run();
   }, 120_000);
 
+  it('refuses a hub id the region by hub cannot hold (2^20 and above), whoever writes it', async () => {
+    const insert = (id: number) =>
+      db
+        .prepare(
+          `INSERT INTO hubs (id, slug, name, city, country, kind, lat, lon, created_at, updated_at)
+           VALUES (?1, ?2, 'Far id', 'Oslo', 'NO', 'fab_lab', 59.9, 10.7, '2026-01-01', '2026-01-01')`,
+        )
+        .bind(id, `far-id-${id}`)
+        .run();
+    await expect(insert(2 ** 20)).rejects.toThrow(/hub ids stop below 1048576/);
+    expect(await db.prepare('SELECT count(*) AS n FROM hubs WHERE id >= 1048576').first()).toEqual({ n: 0 });
+    // Nothing half-written: no map cell, no count, no name in the hubs' index for it.
+    expect(await db.prepare("SELECT count(*) AS n FROM hubs_fts WHERE hubs_fts MATCH 'far'").first()).toEqual(
+      { n: 0 },
+    );
+    await insert(2 ** 20 - 1);
+    await expect(
+      db
+        .prepare('UPDATE hubs SET id = ?1 WHERE id = ?2')
+        .bind(2 ** 20 + 5, 2 ** 20 - 1)
+        .run(),
+    ).rejects.toThrow(/hub ids stop below 1048576/);
+    expect(
+      await db
+        .prepare('SELECT id FROM hubs WHERE slug = ?1')
+        .bind(`far-id-${2 ** 20 - 1}`)
+        .first(),
+    ).toEqual({
+      id: 2 ** 20 - 1,
+    });
+    // Gone again, so the hubs created after it take the ids after the others.
+    await db.batch([
+      db.prepare('DELETE FROM hub_counts WHERE hub_id = ?1').bind(2 ** 20 - 1),
+      db.prepare('DELETE FROM hubs WHERE id = ?1').bind(2 ** 20 - 1),
+    ]);
+  });
+
   it('lists the hubs holding words of a category with a seek each, not a walk over every hub holding either', async () => {
     const m = await makerWithHub({ lat: 69.6, lon: 27.0 });
     const by = m.me.user.id;
