@@ -104,6 +104,23 @@ describe('finding hubs by the words of their name and city', () => {
     expect(await db.prepare('SELECT count(*) AS n FROM hubs_fts').first<{ n: number }>()).toEqual(hubs);
   });
 
+  it('finds a hub whose city is typed in capitals with accents by the city’s other names', async () => {
+    const maker = await signup();
+    await createHub(maker.session, { name: 'Capitals Lab', city: ' LIÈGE ', lat: 50.64, lon: 5.57 });
+    await createHub(maker.session, { name: 'Kapitalen Werkplaats', city: 'Liège', lat: 50.63, lon: 5.56 });
+    for (const q of ['luik', 'liege', 'LIÈGE', 'liège'])
+      expect(await found(`q=${encodeURIComponent(q)}`), q).toEqual(
+        expect.arrayContaining(['Capitals Lab', 'Kapitalen Werkplaats']),
+      );
+    // Renamed by bare SQL (an import): indexed again with the new city's names.
+    await db.prepare("UPDATE hubs SET city = 'ÉCAUSSINNES' WHERE name = 'Capitals Lab'").run();
+    expect(await found('q=luik')).not.toContain('Capitals Lab');
+    expect(await found('q=luik')).toContain('Kapitalen Werkplaats');
+    expect(await found('q=ecaussinnes')).toEqual(['Capitals Lab']);
+    await db.prepare("UPDATE hubs SET city = 'GAND' WHERE name = 'Capitals Lab'").run();
+    expect(await found('q=ghent')).toContain('Capitals Lab');
+  });
+
   it('reads the hubs that match, not the hubs table, however many hubs there are', async () => {
     const maker = await signup();
     // Sixty hubs written by one statement, as a seed or an import would.
