@@ -148,6 +148,45 @@ describe('finding hubs by the words of their name and city', () => {
     ).toEqual(['Larchwood Yard']);
   });
 
+  it('reads at most 50 of the hubs a word holds for a picker, however many hold it, and finds the rest as more is typed', async () => {
+    // 400 hubs holding "Wide", written in an order that is not their names' (ids run 1 → 400,
+    // names in reverse), so the first 50 found are not the first 50 by name.
+    await db
+      .prepare(
+        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, created_at, updated_at)
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+         SELECT 'wide-' || i, 'Wide ' || printf('%03d', 401 - i), 'Bergen', 'NO', 'fab_lab', 60.39, 5.32,
+                '2026-01-01', '2026-01-01' FROM n`,
+      )
+      .run();
+    const deps = (d: D1Database) => ({ db: d, now: () => new Date() });
+    for (const limit of [9, 20]) {
+      const rec = recordingDb();
+      const hubs = await listHubSummaries(deps(rec.db), { q: 'wide', limit });
+      // A page by name, of the hubs read: the first 50 found (ids 1 → 50: Wide 400 → Wide 351).
+      expect(hubs.map((h) => h.name)).toEqual(
+        Array.from({ length: limit }, (_, k) => `Wide ${String(351 + k).padStart(3, '0')}`),
+      );
+      expect(rec.log).toHaveLength(1);
+      // 50 index entries and 50 hubs (and the sort), not 400 of each.
+      expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(3 * 50 + 10);
+    }
+    // Typing more finds any of them, by name among every hub it holds.
+    expect((await listHubSummaries(deps(db), { q: 'wide 007' })).map((h) => h.name)).toEqual(['Wide 007']);
+    expect((await found('q=wide%2000&limit=5')).length).toBe(5);
+    expect(await found('q=wide%2000&limit=5')).toEqual([
+      'Wide 001',
+      'Wide 002',
+      'Wide 003',
+      'Wide 004',
+      'Wide 005',
+    ]);
+    // A page of 100 reads twice that many at most.
+    const rec = recordingDb();
+    expect(await listHubSummaries(deps(rec.db), { q: 'wide', limit: 100 })).toHaveLength(100);
+    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(3 * 200 + 10);
+  });
+
   it('knows every city name places.ts knows, under each spelling, with and without accents', async () => {
     const { results } = await db
       .prepare('SELECT spelling, names FROM city_names')

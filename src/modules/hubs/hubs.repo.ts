@@ -68,6 +68,17 @@ function hubsMatching(n: number): { from: string; where: string } {
 }
 
 /**
+ * The first `?c` hubs matching words in the index's order (their ids), then those hubs: a FROM
+ * clause reading at most that many matches however many hubs hold the words, and no condition.
+ */
+function firstHubsMatching(n: number, c: number): { from: string; where: string } {
+  return {
+    from: `(SELECT rowid FROM hubs_fts WHERE hubs_fts MATCH ?${n} LIMIT ?${c}) m CROSS JOIN hubs h ON h.id = m.rowid`,
+    where: 'true',
+  };
+}
+
+/**
  * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`,
  * only those matching words when `match` is given (`hubWordsMatch`), each with its kept counts:
  * the index `hubs_name` (migration 0057) holds the order, so only the page's hubs are read; with
@@ -101,19 +112,30 @@ export async function listHubs(
 }
 
 /**
- * Hubs' summaries (name, city, kind, place), by name: every hub — what a map of every hub needs,
- * from the hubs table alone (a row read a hub, and one more for the sort), without the counts
- * and the viewer's role `listHubs` adds — or those matching words (`hubWordsMatch`, what a picker
- * shows as a person types: the matches only), at a point (`hubs_lat_lon`) or with a slug; at most
+ * Hubs' summaries (name, city, kind, place), by name, from the hubs table alone, without the
+ * counts and the viewer's role `listHubs` adds: the first by name (`hubs_name`), those matching
+ * words (`hubWordsMatch`, what a picker shows as a person types: the matches only, or the first
+ * `candidates` of them in the index's order), at a point (`hubs_lat_lon`) or with a slug; at most
  * `limit` when given.
  */
 export async function listHubSummaries(
   db: D1Database,
-  o: { match?: string; at?: { lat: number; lon: number }; slug?: string; limit?: number } = {},
+  o: {
+    match?: string;
+    candidates?: number;
+    at?: { lat: number; lon: number };
+    slug?: string;
+    limit?: number;
+  } = {},
 ): Promise<THubSummary[]> {
   const values: unknown[] = [];
   const bind = (v: unknown) => `?${values.push(v)}`;
-  const found = o.match === undefined ? null : hubsMatching(values.push(o.match));
+  const found =
+    o.match === undefined
+      ? null
+      : o.candidates === undefined
+        ? hubsMatching(values.push(o.match))
+        : firstHubsMatching(values.push(o.match), values.push(o.candidates));
   const where = found ? [found.where] : [];
   if (o.at) where.push(`h.lat = ${bind(o.at.lat)} AND h.lon = ${bind(o.at.lon)}`);
   if (o.slug !== undefined) where.push(`h.slug = ${bind(o.slug)}`);

@@ -55,7 +55,7 @@ export const hubsRoutes = newRouter()
       tags,
       summary: "Hubs' names, cities, kinds and places, without counts: every hub, or those found by words",
       description:
-        "Hubs' summaries by name, without the counts and the viewer's role of `GET /hubs`. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit`; `at=LAT,LON` gives the hubs at a point, `slug` one hub. With none of these, the first `limit` hubs by name (100 unless told); a map of every hub reads `GET /hub-map`.",
+        "Hubs' summaries by name, without the counts and the viewer's role of `GET /hubs`. A picker finds hubs as a person types with `q` (each word the start of a word of the hub's name or city, its city's Dutch, French and English names included: `q=gand` finds a hub in Gent) and `limit` (100 unless told): the first `limit` by name of at most 50 hubs the words find (twice `limit` when more), so a word a thousand hubs hold reads no more than one fifty hold, and is typed further to find the others. `at=LAT,LON` gives the hubs at a point, `slug` one hub. With none of these, the first `limit` hubs by name; a map of every hub reads `GET /hub-map`.",
       request: { query: ZHubSummaryQuery },
       responses: {
         200: json(z.object({ items: z.array(ZHubSummary) }), 'The hubs asked for, by name'),
