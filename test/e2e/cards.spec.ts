@@ -3,21 +3,10 @@
  * photo, Lotte of Broei claims 20 and Hanne accepts; the search card then says "4 of 24 pieces
  * left" (in nl, fr and en) and shows the photo as a lazy thumbnail with its size set.
  */
-import type { Page } from '@playwright/test';
-import { MESSAGES, expect, newSession, test, uniqueWord, type Locale } from './fixtures/helpers';
+import { MESSAGES, expect, newSession, test, uniqueWord, switchLanguageOnPhone } from './fixtures/helpers';
 import { addPhoto, apiGet, apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
-
-/** On a phone the language sits in the header's menu: open it, switch, and close it again. */
-async function switchTo(page: Page, locale: Locale) {
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
-  await page.getByTestId('language-switcher').selectOption(locale);
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await page.keyboard.press('Escape');
-  await expect(menu).toHaveAttribute('aria-expanded', 'false');
-}
 
 test('a search card shows the quantity still available and the first photo', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -51,7 +40,7 @@ test('a search card shows the quantity still available and the first photo', asy
     await page.goto(`/listings?q=${encodeURIComponent(word)}`);
     for (const locale of ['nl', 'fr', 'en'] as const) {
       const m = MESSAGES[locale];
-      await switchTo(page, locale);
+      await switchLanguageOnPhone(page, locale);
       const card = page.getByTestId('results').getByTestId('listing-card').filter({ hasText: title });
       await expect(card).toHaveCount(1);
       await expect(card.getByTestId('card-left')).toHaveText(m.listing.left('4', `24 ${m.units.pieces}`));
@@ -125,7 +114,7 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
     await page.goto(`/requests/${request.id}`);
     for (const locale of ['nl', 'fr', 'en'] as const) {
       const m = MESSAGES[locale];
-      await switchTo(page, locale);
+      await switchLanguageOnPhone(page, locale);
       const photoCard = page.getByTestId('match').filter({ hasText: withPhoto });
       const bareCard = page.getByTestId('match').filter({ hasText: bare });
       // A reload at once cancels the save of the choice; the next start sends it again, so the

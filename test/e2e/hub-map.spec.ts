@@ -5,19 +5,9 @@
  * cells, rows read) is hubs.map.test.ts; here the page is given a continent's answers.
  */
 import type { Page, Route } from '@playwright/test';
-import { MESSAGES, expect, pageErrors, test } from './fixtures/helpers';
+import { MESSAGES, expect, pageErrors, test, switchLanguageOnPhone } from './fixtures/helpers';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-
-/** On a phone the language sits in the header's menu: open it, switch, and close it again. */
-async function switchTo(page: Page, locale: 'nl' | 'fr' | 'en') {
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
-  await page.getByTestId('language-switcher').selectOption(locale);
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await page.keyboard.press('Escape');
-  await expect(menu).toHaveAttribute('aria-expanded', 'false');
-}
 
 const HOSTILE = '<img src=x onerror="document.body.dataset.xss=1"> Lab';
 const FIRST = {
@@ -71,7 +61,7 @@ test('a continent of hubs is drawn as counted clusters, said in three languages,
   const cluster = map.locator('.hub-cluster').first();
   await expect(cluster).toBeVisible();
   for (const locale of ['nl', 'fr', 'en'] as const) {
-    await switchTo(page, locale);
+    await switchLanguageOnPhone(page, locale);
     // The count as the language writes it (1.234, 1 234, 1,234), and what a tap does.
     const count = new Intl.NumberFormat(locale).format(1234);
     await expect(cluster).toHaveText(count);
@@ -118,7 +108,7 @@ test('the home page counts every hub as the map’s first view does, and says wh
     else await route.fulfill({ json: answer(url) });
   });
   await page.goto('/');
-  await switchTo(page, 'fr');
+  await switchLanguageOnPhone(page, 'fr');
   const m = MESSAGES.fr;
   // More hubs than the home page lists: a field to find one, and the count of every hub.
   await expect(page.getByTestId('home-hub-search')).toBeVisible();

@@ -5,7 +5,7 @@
  * fr and en.
  */
 import type { Page } from '@playwright/test';
-import { MESSAGES, expect, test, type Locale } from './fixtures/helpers';
+import { MESSAGES, expect, test, switchLanguageOnPhone } from './fixtures/helpers';
 
 const WIDTH = 360;
 const LIEGE_PLUS = { latitude: 50.64, longitude: 5.57 };
@@ -16,16 +16,6 @@ test.use({
   geolocation: LIEGE_PLUS,
   permissions: ['geolocation'],
 });
-
-/** On a phone the language sits in the header's menu: open it, switch, and close it again. */
-async function switchTo(page: Page, locale: Locale) {
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.tap();
-  await page.getByTestId('language-switcher').selectOption(locale);
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await page.keyboard.press('Escape');
-  await expect(menu).toHaveAttribute('aria-expanded', 'false');
-}
 
 async function expectNoSidewaysScroll(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -45,7 +35,7 @@ test('a word in one language finds listings written in another, best match first
   ] as const) {
     const m = MESSAGES[locale];
     await page.goto('/listings');
-    await switchTo(page, locale);
+    await switchLanguageOnPhone(page, locale);
     await page.getByTestId('search-input').fill(word);
     await page.getByTestId('search-submit').tap();
     // The URL holds the words alone, not every empty field of the form: a search to share.
@@ -70,7 +60,7 @@ test('a word in one language finds listings written in another, best match first
 test('signed out, near any hub, a point on the map, or my location', async ({ page }) => {
   const en = MESSAGES.en;
   await page.goto('/listings');
-  await switchTo(page, 'en');
+  await switchLanguageOnPhone(page, 'en');
   await openFilters(page);
 
   // Any hub, found by typing its name and its city in another language (Broei is in "Ghent";
@@ -149,7 +139,7 @@ test('a radius without a place is said so, and every filter lives in the URL', a
   for (const locale of ['nl', 'fr', 'en'] as const) {
     const m = MESSAGES[locale];
     await page.goto('/listings?radius_km=25');
-    await switchTo(page, locale);
+    await switchLanguageOnPhone(page, locale);
     await expect(page.getByTestId('radius-ignored')).toHaveText(m.finding.radiusIgnored('25'));
     await openFilters(page);
     await expect(page.getByText(m.finding.radiusNeedsPlace)).toBeVisible();
@@ -163,7 +153,7 @@ test('a radius without a place is said so, and every filter lives in the URL', a
 
   const en = MESSAGES.en;
   await page.goto('/listings');
-  await switchTo(page, 'en');
+  await switchLanguageOnPhone(page, 'en');
   await openFilters(page);
   await page.getByLabel(en.search.kind, { exact: true }).selectOption('offcut');
   await page.getByLabel(en.search.category, { exact: true }).selectOption('wood');
@@ -214,7 +204,7 @@ test('a link the search cannot read shows the form and what to fix, in the reade
   for (const locale of ['nl', 'fr', 'en'] as const) {
     const m = MESSAGES[locale];
     await page.goto('/listings');
-    await switchTo(page, locale);
+    await switchLanguageOnPhone(page, locale);
     for (const path of ['/listings', '/requests']) {
       // A place that is no point (hostile) and a category that does not exist.
       await page.goto(`${path}?q=hout&near=javascript:alert(1)&category=%3Cimg%20src%3Dx%3E`);
@@ -246,7 +236,7 @@ test('the hubs directory finds a hub by its city in any language, and says when 
   ] as const) {
     const m = MESSAGES[locale];
     await page.goto('/hubs');
-    await switchTo(page, locale);
+    await switchLanguageOnPhone(page, locale);
     const field = page.getByLabel(m.hubSearch.label, { exact: true });
     await field.fill(city);
     await field.press('Enter');
