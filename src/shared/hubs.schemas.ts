@@ -132,7 +132,6 @@ export const ZHubMap = z.object({
   network: z.object({ hubs: z.number().int(), extent: ZBox.nullable() }).nullable(),
 });
 export type THubMap = z.infer<typeof ZHubMap>;
-export type TMapBox = z.infer<typeof ZBox>;
 
 export const ZHubPage = z.object({ items: z.array(ZHub), nextCursor: z.string().nullable() });
 export type THubPage = z.infer<typeof ZHubPage>;
