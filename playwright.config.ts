@@ -32,7 +32,8 @@ export default defineConfig({
     },
     // wrangler dev's workerd closes a kept-alive socket after 5 s idle, and Playwright's API
     // requests reuse pooled sockets without knowing it: a request sent at that moment is reset
-    // ("socket hang up"). Every context (browser and API alike) asks for a fresh connection.
+    // ("socket hang up"). Every context (browser and API alike) asks for a fresh connection, and
+    // the specs' API reads (apiGet) are sent again on a reset (`maxRetries`), as a GET may be.
     extraHTTPHeaders: { Connection: 'close' },
     // Tests are written against the English UI unless they switch language themselves.
     locale: 'en-GB',

@@ -88,7 +88,7 @@ test("a member of one hub claims another hub's listing, which accepts, hands ove
     await expect(giver.getByTestId('exchange-state')).toHaveText(g.exchanges.states.accepted);
 
     // Accepting reserves the claimed quantity on the listing.
-    const afterAccept = await giver.request.get(`/api/v1/listings/${listing.id}`);
+    const afterAccept = await giver.request.get(`/api/v1/listings/${listing.id}`, { maxRetries: 2 });
     expect(((await afterAccept.json()) as { quantityRemaining: number }).quantityRemaining).toBe(6);
 
     // --- Hanne records the handover: all 4, weighed, by cargo bike ---

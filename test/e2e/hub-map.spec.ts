@@ -134,7 +134,7 @@ test('a network of a few hubs is drawn whole from the first answer, asking nothi
   const map = page.getByTestId('map');
   const markers = map.locator('path.leaflet-interactive');
   await expect(markers.first()).toBeAttached();
-  const whole = (await (await page.request.get('/api/v1/hub-map')).json()) as {
+  const whole = (await (await page.request.get('/api/v1/hub-map', { maxRetries: 2 })).json()) as {
     hubs: unknown[];
     clusters: unknown[];
     network: { hubs: number };
