@@ -63,6 +63,6 @@ test('a request is written in its author’s language by default, and they may s
   await expect(detail.getByTestId('written-in')).toHaveText(MESSAGES.fr.content.writtenIn.en);
 
   const id = Number(page.url().split('/').pop());
-  const res = await page.request.get(`/api/v1/requests/${id}`);
+  const res = await page.request.get(`/api/v1/requests/${id}`, { maxRetries: 2 });
   expect(((await res.json()) as { lang: string }).lang).toBe('en');
 });

@@ -84,18 +84,18 @@ test('a listing’s HTML holds its first paint and the API’s own answers for t
       expect(html).not.toContain(word);
     }
   }
-  expect((await anonymous.get(path)).status()).toBe(404);
+  expect((await anonymous.get(path, { maxRetries: 2 })).status()).toBe(404);
 
   // A request's page the same way: its first paint and its answer, as the API gives it.
-  const open = (await (await anonymous.get('/api/v1/requests?limit=1')).json()) as {
+  const open = (await (await anonymous.get('/api/v1/requests?limit=1', { maxRetries: 2 })).json()) as {
     items: { id: number; title: string }[];
   };
   const request = open.items[0]!;
-  const requestHtml = await (await anonymous.get(`/requests/${request.id}`)).text();
+  const requestHtml = await (await anonymous.get(`/requests/${request.id}`, { maxRetries: 2 })).text();
   expect(requestHtml).toContain('id="omloop-first-paint"');
   expect(requestHtml).toMatch(/<h1(?: lang="[a-z]{2}")?>[^<]+<\/h1>/);
   expect(pageData(requestHtml)![`/api/v1/requests/${request.id}`]).toEqual(
-    await (await anonymous.get(`/api/v1/requests/${request.id}`)).json(),
+    await (await anonymous.get(`/api/v1/requests/${request.id}`, { maxRetries: 2 })).json(),
   );
   await Promise.all([jonas.dispose(), marie.dispose(), anonymous.dispose()]);
 });
@@ -104,7 +104,7 @@ test('the app takes the page’s answers instead of asking, and replaces the fir
   test.setTimeout(120_000);
   const errors = pageErrors(page);
   await login(page, 'lotte@broei.demo');
-  const list = (await (await page.request.get('/api/v1/listings?limit=2')).json()) as {
+  const list = (await (await page.request.get('/api/v1/listings?limit=2', { maxRetries: 2 })).json()) as {
     items: { id: number; title: string }[];
   };
   const [first, second] = list.items;

@@ -122,7 +122,7 @@ test('a newcomer joins Broei, lists offcuts with two photos and another hub sees
   await expect(page).toHaveURL(/\/listings\/new$/);
   await expect(form.getByLabel(en.listingForm.title, { exact: true })).toHaveValue(title);
   await expect(items).toHaveCount(3);
-  const none = await page.request.get(`/api/v1/listings?q=${word}`);
+  const none = await page.request.get(`/api/v1/listings?q=${word}`, { maxRetries: 2 });
   expect(((await none.json()) as { items: unknown[] }).items).toHaveLength(0);
 
   // --- removes it and publishes: one request, then the listing with a confirmation ---

@@ -71,7 +71,9 @@ test('a coordinator reads the headline first, and every figure adds up', async (
             'data-value',
             String(20_000 + i * 1000),
           );
-          const api = (await (await p.request.get(`/api/v1/exchanges/${done.id}/impact`)).json()) as {
+          const api = (await (
+            await p.request.get(`/api/v1/exchanges/${done.id}/impact`, { maxRetries: 2 })
+          ).json()) as {
             impact: { co2eNetG: number };
           };
           await expect(saved.getByTestId('saved-co2e')).toHaveAttribute(
@@ -117,7 +119,7 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   });
 
   const report = (await (
-    await page.request.get(`/api/v1/networks/${NETWORK}/impact`)
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact`, { maxRetries: 2 })
   ).json()) as TImpactReport;
   const net = page.getByTestId('headline-link-co2eNet');
   expect(Number(await net.getAttribute('data-value'))).toBe(report.totals.co2eNet.value);
@@ -135,7 +137,7 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   // commas in nl and fr, with a BOM): each column sums to the totals.
   const csvHref = await page.getByTestId('export-hubs').getAttribute('href');
   expect(csvHref).toContain(`lang=${locale}`);
-  const csvBytes = new Uint8Array(await (await page.request.get(csvHref!)).body());
+  const csvBytes = new Uint8Array(await (await page.request.get(csvHref!, { maxRetries: 2 })).body());
   expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const sep = locale === 'en' ? ',' : ';';
   const rows = parseCsv(new TextDecoder().decode(csvBytes), sep);
@@ -179,7 +181,9 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   await expect(page.getByTestId('previous-co2eNet')).toBeVisible();
   // The page says which period that is: the seven days before, as the API's one answer has it.
   const dashboard = (await (
-    await page.request.get(`/api/v1/networks/${NETWORK}/impact/dashboard?from=${weekAgo}&to=${today}`)
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact/dashboard?from=${weekAgo}&to=${today}`, {
+      maxRetries: 2,
+    })
   ).json()) as TImpactDashboard;
   const before = new Date(Date.parse(`${weekAgo}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
   expect(dashboard.previous?.period).toEqual({
@@ -201,7 +205,9 @@ test('a coordinator reads the headline first, and every figure adds up', async (
   const printed = page.getByTestId('funders-report');
   await expect(printed.getByTestId('report-headline')).toBeVisible();
   const weekly = (await (
-    await page.request.get(`/api/v1/networks/${NETWORK}/impact?from=${weekAgo}&to=${today}`)
+    await page.request.get(`/api/v1/networks/${NETWORK}/impact?from=${weekAgo}&to=${today}`, {
+      maxRetries: 2,
+    })
   ).json()) as TImpactReport;
   await expect(printed.getByTestId('headline-link-co2eNet')).toHaveAttribute(
     'data-value',

@@ -35,7 +35,7 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
 
   // Fetched as a chat app would: a plain GET, no cookies, no scripts.
   const anonymous = await playwright.request.newContext({ baseURL: origin });
-  const html = await (await anonymous.get(`/listings/${id}`)).text();
+  const html = await (await anonymous.get(`/listings/${id}`, { maxRetries: 2 })).text();
   expect(meta(html, 'og:title')).toBe(escaped(`${title} · Broei vzw`));
   expect(meta(html, 'og:description')).toBe('Oiled oak from a table top, 30 mm.');
   expect(meta(html, 'og:image')).toMatch(new RegExp(`^${origin}/api/v1/.*photos/\\d+`));
@@ -45,11 +45,11 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
   expect(JSON.parse(ld!)).toMatchObject({ '@type': 'Product', name: title });
   expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toContain('Broei vzw');
   // The photo the tag points at is served.
-  const image = await anonymous.get(meta(html, 'og:image')!.replace(origin, ''));
+  const image = await anonymous.get(meta(html, 'og:image')!.replace(origin, ''), { maxRetries: 2 });
   expect(image.headers()['content-type']).toBe('image/png');
 
   // The hub's page has its own preview.
-  const hubHtml = await (await anonymous.get('/hubs/broei')).text();
+  const hubHtml = await (await anonymous.get('/hubs/broei', { maxRetries: 2 })).text();
   expect(meta(hubHtml, 'og:title')).toContain('Broei');
 
   // Hidden by a coordinator: no preview.
@@ -60,7 +60,7 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
     data: { reason: 'Checking a report' },
   });
   expect(hidden.status(), await hidden.text()).toBe(200);
-  const hiddenHtml = await (await anonymous.get(`/listings/${id}`)).text();
+  const hiddenHtml = await (await anonymous.get(`/listings/${id}`, { maxRetries: 2 })).text();
   expect(meta(hiddenHtml, 'og:title')).toBeNull();
   expect(hiddenHtml).not.toContain('application/ld+json');
 
@@ -72,13 +72,15 @@ test('a listing link carries its title and photo in og: tags; withdrawn and hidd
     quantity: 2,
     unit: 'pieces',
   });
-  expect((await anonymous.get(`/listings/${otherId}`)).ok()).toBe(true);
-  expect(meta(await (await anonymous.get(`/listings/${otherId}`)).text(), 'og:title')).toBe(
-    'Pine strips · Broei vzw',
-  );
+  expect((await anonymous.get(`/listings/${otherId}`, { maxRetries: 2 })).ok()).toBe(true);
+  expect(
+    meta(await (await anonymous.get(`/listings/${otherId}`, { maxRetries: 2 })).text(), 'og:title'),
+  ).toBe('Pine strips · Broei vzw');
   expect((await jonas.delete(`/api/v1/listings/${otherId}`, { headers: { origin } })).status()).toBeLessThan(
     300,
   );
-  expect(meta(await (await anonymous.get(`/listings/${otherId}`)).text(), 'og:title')).toBeNull();
+  expect(
+    meta(await (await anonymous.get(`/listings/${otherId}`, { maxRetries: 2 })).text(), 'og:title'),
+  ).toBeNull();
   await Promise.all([jonas.dispose(), anonymous.dispose(), marie.dispose()]);
 });

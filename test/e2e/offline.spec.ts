@@ -11,7 +11,7 @@ const en = MESSAGES.en;
 const [noticeStart, noticeEnd] = en.offline.copy('\u0000').split('\u0000') as [string, string];
 
 test('a listing read before opens offline, marked as an offline copy', async ({ page, context }) => {
-  const res = await page.request.get('/api/v1/listings?limit=1');
+  const res = await page.request.get('/api/v1/listings?limit=1', { maxRetries: 2 });
   expect(res.ok()).toBe(true);
   const listing = ((await res.json()) as { items: { id: number; title: string }[] }).items[0]!;
   const heading = page.getByRole('heading', { level: 1, name: listing.title });
