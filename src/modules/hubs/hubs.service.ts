@@ -89,9 +89,13 @@ export async function listHubSummaries(deps: Deps, query: THubSummaryQuery = {})
   });
 }
 
+/** SQLite's NOCASE: ASCII letters folded, nothing else, so a map lists hubs as the directory does. */
+const nocase = (name: string) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** By name as `ORDER BY name COLLATE NOCASE, id` orders them (`hubs_name`). */
 const byName = (a: { name: string; id: number }, b: { name: string; id: number }) => {
-  const x = a.name.toLowerCase();
-  const y = b.name.toLowerCase();
+  const x = nocase(a.name);
+  const y = nocase(b.name);
   return x < y ? -1 : x > y ? 1 : a.id - b.id;
 };
 
