@@ -462,6 +462,7 @@ try {
     ['flow ledger of my hubs', '/api/v1/flows', cookie],
     ['hubs directory', '/api/v1/hubs', ''],
     ['hubs directory, found by words', '/api/v1/hubs?q=city%2012', ''],
+    ['hubs directory, a word every hub holds', '/api/v1/hubs?q=bench', ''],
     ['hubs found by typing', '/api/v1/hub-summaries?q=bench%20hub%2012&limit=9', ''],
     ['hubs found by a city in French', '/api/v1/hub-summaries?q=gand&limit=9', ''],
     // Maps of every hub (home, directory): the first view (every hub's box, with the count),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ZHubPage, ZHubSummary } from '../../src/shared/hubs.schemas';
 import { cityNamesOf, citySpellings } from '../../src/shared/places';
-import { listHubSummaries } from '../../src/modules/hubs/hubs.service';
+import { listHubs, listHubSummaries } from '../../src/modules/hubs/hubs.service';
 import { call, createHub, db, expectError, expectJson, signup } from '../helpers';
 import { recordingDb } from '../matching-helpers';
 
@@ -16,6 +16,19 @@ async function found(query: string, lang = 'en'): Promise<string[]> {
 }
 
 /** The message `GET /hub-summaries` refuses this query string with, for its one field. */
+/** `n` hubs holding a word, written in turn and named in reverse: "Wide 400" → "Wide 001". */
+async function hubsHolding(word: string, n: number) {
+  await db
+    .prepare(
+      `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, created_at, updated_at)
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+       SELECT lower(?2) || '-' || i, ?2 || ' ' || printf('%03d', ?1 + 1 - i), 'Bergen', 'NO', 'fab_lab', 60.39, 5.32,
+              '2026-01-01', '2026-01-01' FROM n`,
+    )
+    .bind(n, word)
+    .run();
+}
+
 async function refused(query: string, field: string, lang: string): Promise<string> {
   const res = await call(`/hub-summaries?${query}`, { headers: { 'accept-language': lang } });
   const body = await expectError(res, 422, 'VALIDATION_FAILED', [field]);
@@ -148,32 +161,23 @@ describe('finding hubs by the words of their name and city', () => {
     ).toEqual(['Larchwood Yard']);
   });
 
-  it('reads at most 50 of the hubs a word holds for a picker, however many hold it, and finds the rest as more is typed', async () => {
+  it('reads the first hubs by name of those a word holds for a picker, however many hold it', async () => {
     // 400 hubs holding "Wide", written in an order that is not their names' (ids run 1 → 400,
-    // names in reverse), so the first 50 found are not the first 50 by name.
-    await db
-      .prepare(
-        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, created_at, updated_at)
-         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
-         SELECT 'wide-' || i, 'Wide ' || printf('%03d', 401 - i), 'Bergen', 'NO', 'fab_lab', 60.39, 5.32,
-                '2026-01-01', '2026-01-01' FROM n`,
-      )
-      .run();
+    // names in reverse): the index's order is the names', not the ids'.
+    await hubsHolding('Wide', 400);
     const deps = (d: D1Database) => ({ db: d, now: () => new Date() });
-    for (const limit of [9, 20]) {
+    for (const limit of [9, 20, 100]) {
       const rec = recordingDb();
       const hubs = await listHubSummaries(deps(rec.db), { q: 'wide', limit });
-      // A page by name, of the hubs read: the first 50 found (ids 1 → 50: Wide 400 → Wide 351).
       expect(hubs.map((h) => h.name)).toEqual(
-        Array.from({ length: limit }, (_, k) => `Wide ${String(351 + k).padStart(3, '0')}`),
+        Array.from({ length: limit }, (_, k) => `Wide ${String(1 + k).padStart(3, '0')}`),
       );
       expect(rec.log).toHaveLength(1);
-      // 50 index entries and 50 hubs (and the sort), not 400 of each.
-      expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(3 * 50 + 10);
+      // The page's hubs and the index's pages of entries, not 400 hubs.
+      expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(2 * limit + 50);
     }
-    // Typing more finds any of them, by name among every hub it holds.
-    expect((await listHubSummaries(deps(db), { q: 'wide 007' })).map((h) => h.name)).toEqual(['Wide 007']);
-    expect((await found('q=wide%2000&limit=5')).length).toBe(5);
+    // Typing more finds any of them.
+    expect((await listHubSummaries(deps(db), { q: 'wide 337' })).map((h) => h.name)).toEqual(['Wide 337']);
     expect(await found('q=wide%2000&limit=5')).toEqual([
       'Wide 001',
       'Wide 002',
@@ -181,10 +185,123 @@ describe('finding hubs by the words of their name and city', () => {
       'Wide 004',
       'Wide 005',
     ]);
-    // A page of 100 reads twice that many at most.
-    const rec = recordingDb();
-    expect(await listHubSummaries(deps(rec.db), { q: 'wide', limit: 100 })).toHaveLength(100);
-    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(3 * 200 + 10);
+  });
+
+  it('pages the directory found by words in name order, reading a page of hubs however many match', async () => {
+    await hubsHolding('Broad', 400);
+    const maker = await signup();
+    // Names as people type them: cases and accents that NOCASE orders by their bytes.
+    for (const name of ['broad awake lab', 'BROAD Open', 'Broad Épure', 'broad 200b'])
+      await createHub(maker.session, { name, city: 'Gent' });
+    const { results } = await db
+      .prepare("SELECT name FROM hubs WHERE name LIKE 'broad%' ORDER BY name COLLATE NOCASE, id")
+      .all<{ name: string }>();
+    expect(results).toHaveLength(404);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const rec = recordingDb();
+      const page = await listHubs(
+        { db: rec.db, now: () => new Date() },
+        { query: { q: 'broad', limit: 37, ...(cursor ? { cursor } : {}) }, viewerId: null },
+      );
+      seen.push(...page.items.map((h) => h.name));
+      cursor = page.nextCursor;
+      expect(rec.log).toHaveLength(1);
+      // A page of 37 (and one more): its index entries, hubs and counts, not the 404 matches.
+      expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(3 * 38 + 10);
+    } while (cursor !== null);
+    expect(seen).toEqual(results.map((r) => r.name));
+    // The same through the API, signed out, in pages of 100.
+    const first = await expectJson(await call('/hubs?q=broad&limit=100'), 200, ZHubPage);
+    expect(first.items.map((h) => h.name)).toEqual(seen.slice(0, 100));
+    const second = await expectJson(
+      await call(`/hubs?q=broad&limit=100&cursor=${first.nextCursor}`),
+      200,
+      ZHubPage,
+    );
+    expect(second.items.map((h) => h.name)).toEqual(seen.slice(100, 200));
+  });
+
+  it('keeps each hub’s key in name order and the index keyed by it, whoever writes the hubs, in any order', async () => {
+    /** Every hub's key follows its name, and the index holds each hub once, under its key. */
+    async function expectKeysKept() {
+      // Keys pass 2^53: compared in SQL, read as their position (key >> 20) and low bits.
+      const byName = await db
+        .prepare(
+          `SELECT id, name, city, name_key >> 20 AS position, name_key & 1048575 AS low, CAST(name_key AS TEXT) AS k
+           FROM hubs ORDER BY name COLLATE NOCASE, id`,
+        )
+        .all<{ id: number; name: string; city: string; position: number; low: number; k: string }>();
+      const positions = byName.results.map((r) => r.position);
+      expect(positions.every((p, i) => Number.isSafeInteger(p) && (i === 0 || p > positions[i - 1]!))).toBe(
+        true,
+      );
+      // The low 20 bits: the hub's id.
+      expect(byName.results.filter((r) => r.low !== r.id)).toEqual([]);
+      const indexed = await db
+        .prepare('SELECT CAST(rowid AS TEXT) AS k, name, place FROM hubs_fts ORDER BY rowid')
+        .all<{ k: string; name: string; place: string }>();
+      expect(indexed.results.map((r) => [r.k, r.name])).toEqual(byName.results.map((r) => [r.k, r.name]));
+      for (const [i, r] of indexed.results.entries())
+        expect(r.place.startsWith(byName.results[i]!.city)).toBe(true);
+    }
+    const insert = (names: string[]) =>
+      db.batch(
+        names.map((name) =>
+          db
+            .prepare(
+              `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, created_at, updated_at)
+               VALUES (?1, ?2, 'Gent', 'BE', 'fab_lab', 51.05, 3.72, '2026-01-01', '2026-01-01')`,
+            )
+            .bind(`k-${name.toLowerCase().replace(/\W+/g, '-')}`, name),
+        ),
+      );
+    await insert(['Alpha', 'Omega']);
+    // Between the same two neighbours, in name order and in reverse: each uses a gap up after
+    // about 30, and every hub is numbered again, in the other bank (a key's bit 61).
+    const banks = new Set<number>();
+    for (let i = 0; i < 80; i++) {
+      await insert([`Kappa ${String(i).padStart(2, '0')}`]);
+      banks.add(
+        (await db
+          .prepare("SELECT name_key >> 61 AS b FROM hubs WHERE slug = 'k-alpha'")
+          .first<{ b: number }>())!.b,
+      );
+    }
+    expect([...banks].sort()).toEqual([0, 1]);
+    await expectKeysKept();
+    await insert(Array.from({ length: 80 }, (_, i) => `Gamma ${String(80 - i).padStart(2, '0')}`));
+    await expectKeysKept();
+    // Before the first and after the last.
+    await insert(Array.from({ length: 40 }, (_, i) => `${String(40 - i).padStart(2, '0')} First`));
+    await insert(Array.from({ length: 40 }, (_, i) => `Zulu ${String(i).padStart(2, '0')}`));
+    await expectKeysKept();
+    // Renamed by the API and by bare SQL, moved to another city, deleted.
+    const maker = await signup();
+    const hub = await createHub(maker.session, { name: 'Mid Lab', city: 'Gent' });
+    await expectKeysKept();
+    const renamed = await call(`/hubs/${hub.slug}`, {
+      method: 'PATCH',
+      session: maker.session,
+      body: { name: 'Aardvark Works', city: 'Luik' },
+    });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    await db.prepare("UPDATE hubs SET name = 'kappa 41b' WHERE slug = 'k-gamma-07'").run();
+    await db.prepare("UPDATE hubs SET city = 'Mons' WHERE slug = 'k-kappa-03'").run();
+    await db
+      .prepare("DELETE FROM hub_counts WHERE hub_id = (SELECT id FROM hubs WHERE slug = 'k-kappa-04')")
+      .run();
+    await db.prepare("DELETE FROM hubs WHERE slug = 'k-kappa-04'").run();
+    await expectKeysKept();
+    expect(
+      (await listHubSummaries({ db, now: () => new Date() }, { q: 'aardvark luik' })).map((h) => h.name),
+    ).toEqual(['Aardvark Works']);
+    expect(
+      (await listHubSummaries({ db, now: () => new Date() }, { q: 'bergen kappa' })).map((h) => h.name),
+    ).toEqual(['Kappa 03']);
+    expect(await found('q=kappa%2004')).toEqual([]);
+    expect(await found('q=gamma%2007')).toEqual([]);
   });
 
   it('knows every city name places.ts knows, under each spelling, with and without accents', async () => {

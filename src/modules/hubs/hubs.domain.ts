@@ -228,13 +228,6 @@ export function squareReachMetres(p: { lat: number; lon: number }, k: number): n
   );
 }
 
-/**
- * At most this many of the hubs words find are read, in the index's order, and sorted by name for
- * a picker (`GET /hub-summaries?q=`): beyond, its list shows the first by name of these and says
- * to type more, so what a keystroke reads does not grow with the network.
- */
-export const HUB_FIND_CANDIDATES = 50;
-
 /** At most this many words of a hub search are looked up (a name and a city rarely hold more). */
 export const HUB_SEARCH_WORDS = 8;
 

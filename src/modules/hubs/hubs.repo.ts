@@ -27,6 +27,9 @@ type HubRow = {
 
 export type HubRef = THubSummary & { id: number };
 
+/** The low bits of a hub's `name_key` (migration 0064): its id, below 2^20 (0062). */
+const HUB_ID_BITS = 0xfffff;
+
 export const toHubSummary = (
   r: Pick<HubRow, 'slug' | 'name' | 'city' | 'country' | 'kind' | 'lat' | 'lon'>,
 ): THubSummary => hubSummaryOf(r, '');
@@ -46,9 +49,10 @@ const toHub = (r: HubRow): THub => ({
 });
 
 // Hub profiles show their counts, kept in hub_counts as the rows change (migration 0059): one row
-// a hub, whatever it holds.
+// a hub, whatever it holds. The hub's own columns by name (not its keys: 0064's name_key passes 2^53).
 const HUB_COUNTS = `
-  SELECT h.*,
+  SELECT h.id, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon, h.description, h.website,
+    h.timezone, h.created_at,
     c.members AS member_count,
     c.active_listings AS active_listing_count,
     c.open_requests AS open_request_count,
@@ -60,29 +64,22 @@ const withCounts = (from: string) => `${from} JOIN hub_counts c ON c.hub_id = h.
 const HUB_SELECT = `${HUB_COUNTS} FROM ${withCounts('hubs h')}`;
 
 /**
- * The hubs matching words (`hubWordsMatch`), read from the full-text index first (so the hubs
- * table is read only at the matches' ids, never whole): a FROM clause and its condition on `?N`.
+ * The first `?c` hubs matching words (`hubWordsMatch`) by name, after the hub `?a` when given: the
+ * full-text index is keyed by each hub's place by name (`name_key`, migration 0064), so it yields
+ * its matches in name order and stops at `?c`, however many hubs hold the words; a key's low 20
+ * bits are its hub's id. A FROM clause (the keys as `m.k`, the hubs as `h`).
  */
-function hubsMatching(n: number): { from: string; where: string } {
-  return { from: 'hubs_fts CROSS JOIN hubs h ON h.id = hubs_fts.rowid', where: `hubs_fts MATCH ?${n}` };
-}
-
-/**
- * The first `?c` hubs matching words in the index's order (their ids), then those hubs: a FROM
- * clause reading at most that many matches however many hubs hold the words, and no condition.
- */
-function firstHubsMatching(n: number, c: number): { from: string; where: string } {
-  return {
-    from: `(SELECT rowid FROM hubs_fts WHERE hubs_fts MATCH ?${n} LIMIT ?${c}) m CROSS JOIN hubs h ON h.id = m.rowid`,
-    where: 'true',
-  };
+function firstHubsMatching(n: number, c: number, a?: number): string {
+  const after = a === undefined ? '' : ` AND rowid > (SELECT name_key FROM hubs WHERE id = ?${a})`;
+  return `(SELECT rowid AS k FROM hubs_fts WHERE hubs_fts MATCH ?${n}${after} ORDER BY rowid LIMIT ?${c}) m
+    CROSS JOIN hubs h ON h.id = m.k & ${HUB_ID_BITS}`;
 }
 
 /**
  * Hubs by name (whatever its case), then id, after the hub `afterId` when given, at most `limit`,
  * only those matching words when `match` is given (`hubWordsMatch`), each with its kept counts:
- * the index `hubs_name` (migration 0057) holds the order, so only the page's hubs are read; with
- * words, the matching hubs are read and sorted.
+ * the index `hubs_name` (migration 0057) holds the order, or with words the full-text index keyed
+ * by name (0064), so only the page's hubs are read.
  */
 export async function listHubs(
   db: D1Database,
@@ -91,8 +88,19 @@ export async function listHubs(
 ): Promise<{ id: number; hub: THub }[]> {
   const values: unknown[] = [viewerId];
   const bind = (v: unknown) => `?${values.push(v)}`;
-  const found = o.match === null ? null : hubsMatching(values.push(o.match));
-  const where = found ? [found.where] : [];
+  if (o.match !== null) {
+    const from = firstHubsMatching(
+      values.push(o.match),
+      values.push(o.limit),
+      o.afterId === null ? undefined : values.push(o.afterId),
+    );
+    const { results } = await db
+      .prepare(`${HUB_COUNTS} FROM ${withCounts(from)} ORDER BY m.k`)
+      .bind(...values)
+      .all<HubRow>();
+    return results.map((r) => ({ id: r.id, hub: toHub(r) }));
+  }
+  const where: string[] = [];
   if (o.afterId !== null) {
     const after = bind(o.afterId);
     where.push(
@@ -102,7 +110,7 @@ export async function listHubs(
   }
   const { results } = await db
     .prepare(
-      `${HUB_COUNTS} FROM ${withCounts(found?.from ?? 'hubs h')}
+      `${HUB_COUNTS} FROM ${withCounts('hubs h')}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY h.name COLLATE NOCASE, h.id LIMIT ${bind(o.limit)}`,
     )
@@ -114,15 +122,14 @@ export async function listHubs(
 /**
  * Hubs' summaries (name, city, kind, place), by name, from the hubs table alone, without the
  * counts and the viewer's role `listHubs` adds: the first by name (`hubs_name`), those matching
- * words (`hubWordsMatch`, what a picker shows as a person types: the matches only, or the first
- * `candidates` of them in the index's order), at a point (`hubs_lat_lon`) or with a slug; at most
- * `limit` when given.
+ * words (`hubWordsMatch`, what a picker shows as a person types: the first `limit` of them by
+ * name, however many hubs hold the words), at a point (`hubs_lat_lon`) or with a slug; at most
+ * `limit` when given (100 with words).
  */
 export async function listHubSummaries(
   db: D1Database,
   o: {
     match?: string;
-    candidates?: number;
     at?: { lat: number; lon: number };
     slug?: string;
     limit?: number;
@@ -130,20 +137,16 @@ export async function listHubSummaries(
 ): Promise<THubSummary[]> {
   const values: unknown[] = [];
   const bind = (v: unknown) => `?${values.push(v)}`;
-  const found =
-    o.match === undefined
-      ? null
-      : o.candidates === undefined
-        ? hubsMatching(values.push(o.match))
-        : firstHubsMatching(values.push(o.match), values.push(o.candidates));
-  const where = found ? [found.where] : [];
+  const from =
+    o.match === undefined ? 'hubs h' : firstHubsMatching(values.push(o.match), values.push(o.limit ?? 100));
+  const where: string[] = [];
   if (o.at) where.push(`h.lat = ${bind(o.at.lat)} AND h.lon = ${bind(o.at.lon)}`);
   if (o.slug !== undefined) where.push(`h.slug = ${bind(o.slug)}`);
   const { results } = await db
     .prepare(
-      `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM ${found?.from ?? 'hubs h'}
+      `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY h.name COLLATE NOCASE, h.id${o.limit === undefined ? '' : ` LIMIT ${bind(o.limit)}`}`,
+       ORDER BY ${o.match === undefined ? 'h.name COLLATE NOCASE, h.id' : 'm.k'}${o.limit === undefined ? '' : ` LIMIT ${bind(o.limit)}`}`,
     )
     .bind(...values)
     .all<HubRow>();

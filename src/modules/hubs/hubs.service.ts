@@ -30,7 +30,6 @@ import {
   nextRingCells,
   hubWordsMatch,
   hubSummaryOf,
-  HUB_FIND_CANDIDATES,
   MAP_LEVELS,
   MAP_ONE_BY_ONE,
   mapBoxRanges,
@@ -70,19 +69,18 @@ export async function listHubs(
 
 /**
  * Hubs' summaries by name, without counts: those whose name or city hold the words `q` (a picker
- * as a person types; the first HUB_FIND_CANDIDATES found when more do), at the point `at` or
- * with the slug `slug`, or the first by name; at most `limit` (100 unless told).
+ * as a person types), at the point `at` or with the slug `slug`, or the first by name; at most
+ * `limit` (100 unless told).
  */
 export async function listHubSummaries(deps: Deps, query: THubSummaryQuery = {}): Promise<THubSummary[]> {
   const match = query.q ? hubWordsMatch(query.q) : undefined;
   if (match === null) return [];
   // At most a page of 100 (a map of every hub reads them a view at a time, `hubMap`). Words read
-  // at most HUB_FIND_CANDIDATES of the hubs they find (or twice the page), sorted by name: a word
-  // a thousand hubs hold costs a picker the same as one fifty hold, and its list says to type more.
+  // the page's first hubs by name from the full-text index (migration 0064): a word a thousand
+  // hubs hold costs a picker the same as one fifty hold, and a full list says to type more.
   const limit = query.limit ?? 100;
   return repo.listHubSummaries(deps.db, {
     match,
-    candidates: match === undefined ? undefined : Math.max(HUB_FIND_CANDIDATES, 2 * limit),
     at: query.at,
     slug: query.slug,
     limit,
