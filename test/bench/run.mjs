@@ -422,6 +422,10 @@ try {
   console.log('the bench request and its matches:', matched);
   const routes = [
     ['bare: GET /api/v1/health', '/api/v1/health', ''],
+    // Floors (BENCH_METRICS only, src/index.ts): a Response before any of the app's code, and with
+    // one D1 call. The bare route is the second plus the app's middleware.
+    ['floor: a Response, before the app', '/api/__bench/floor', ''],
+    ['floor: one D1 call, before the app', '/api/__bench/floor/d1', ''],
     ['search by text', '/api/v1/listings?q=birch', ''],
     ['search by text + near', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=25', ''],
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
