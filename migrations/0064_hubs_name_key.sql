@@ -15,7 +15,7 @@
 -- use a gap up); test/integration/hubs.find.test.ts walks both orders and both ends.
 ALTER TABLE hubs ADD COLUMN name_key INTEGER;
 
-UPDATE hubs SET name_key = (0 * 2199023255552 + r.n * (SELECT 2199023255552 / (count(*) + 1) FROM hubs)) * 1048576 + hubs.id
+UPDATE hubs SET name_key = r.n * (SELECT 2199023255552 / (count(*) + 1) FROM hubs) * 1048576 + hubs.id
   FROM (SELECT id, row_number() OVER (ORDER BY name COLLATE NOCASE, id) AS n FROM hubs) r
   WHERE r.id = hubs.id;
 
