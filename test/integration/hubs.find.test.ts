@@ -178,6 +178,14 @@ describe('finding hubs by the words of their name and city', () => {
     }
     // Typing more finds any of them.
     expect((await listHubSummaries(deps(db), { q: 'wide 337' })).map((h) => h.name)).toEqual(['Wide 337']);
+    // Words with a slug or a point: that hub if it holds them, however far by name it lies.
+    const rec = recordingDb();
+    expect(
+      (await listHubSummaries(deps(rec.db), { q: 'wide', slug: 'wide-1', limit: 9 })).map((h) => h.name),
+    ).toEqual(['Wide 400']);
+    expect(rec.log[0]!.rowsRead).toBeLessThanOrEqual(10);
+    expect(await found('q=gand&slug=wide-1')).toEqual([]);
+    expect(await found('q=wide%20400&at=60.39,5.32&limit=3')).toEqual(['Wide 400']);
     expect(await found('q=wide%2000&limit=5')).toEqual([
       'Wide 001',
       'Wide 002',

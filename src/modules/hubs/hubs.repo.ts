@@ -137,16 +137,22 @@ export async function listHubSummaries(
 ): Promise<THubSummary[]> {
   const values: unknown[] = [];
   const bind = (v: unknown) => `?${values.push(v)}`;
-  const from =
-    o.match === undefined ? 'hubs h' : firstHubsMatching(values.push(o.match), values.push(o.limit ?? 100));
+  // A point or a slug holds a few hubs: those are read, and each asks the index whether it matches.
+  const few = o.at !== undefined || o.slug !== undefined;
+  const walk = o.match !== undefined && !few;
+  const from = walk ? firstHubsMatching(values.push(o.match), values.push(o.limit ?? 100)) : 'hubs h';
   const where: string[] = [];
   if (o.at) where.push(`h.lat = ${bind(o.at.lat)} AND h.lon = ${bind(o.at.lon)}`);
   if (o.slug !== undefined) where.push(`h.slug = ${bind(o.slug)}`);
+  if (o.match !== undefined && few)
+    where.push(
+      `EXISTS (SELECT 1 FROM hubs_fts WHERE hubs_fts MATCH ${bind(o.match)} AND rowid = h.name_key)`,
+    );
   const { results } = await db
     .prepare(
       `SELECT h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${o.match === undefined ? 'h.name COLLATE NOCASE, h.id' : 'm.k'}${o.limit === undefined ? '' : ` LIMIT ${bind(o.limit)}`}`,
+       ORDER BY ${walk ? 'm.k' : 'h.name COLLATE NOCASE, h.id'}${o.limit === undefined ? '' : ` LIMIT ${bind(o.limit)}`}`,
     )
     .bind(...values)
     .all<HubRow>();
