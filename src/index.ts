@@ -1,12 +1,10 @@
 import { createApp } from './app';
+import { benchFloor } from './http/middleware/bench-metrics';
 import { mailEnv } from './modules/notifications/notifications.sender';
 import { consumeEvents } from './queue';
 import { LOCAL_SCHEDULED_PATH, runScheduledJobs } from './scheduled';
 
 const app = createApp();
-
-/** The bench's floors: `/api/__bench/floor` and `/api/__bench/floor/d1`. */
-const BENCH_FLOOR = '/api/__bench/floor';
 
 // Only the default export: the runtime takes every named export of this file for an entrypoint.
 export default {
@@ -21,13 +19,9 @@ export default {
       const results = await runScheduledJobs(env, () => new Date(), only.length > 0 ? only : undefined);
       return Response.json({ scheduled: results });
     }
-    // `npm run bench` only (BENCH_METRICS=1, never set in wrangler.toml): what a request costs the
-    // runtime before any of the app's code (a bare Response), and with one D1 call (`SELECT 1`), so
-    // the bench can tell the routes' own CPU from the local runtime's and local D1's.
-    if ((env as { BENCH_METRICS?: string }).BENCH_METRICS === '1' && url.pathname.startsWith(BENCH_FLOOR)) {
-      if (url.pathname === `${BENCH_FLOOR}/d1`) await env.DB.prepare('SELECT 1').first();
-      return new Response('ok');
-    }
+    // `npm run bench` only: the floors under every route's CPU, before any of the app's code.
+    const floor = benchFloor(url.pathname, env);
+    if (floor) return floor;
     return app.fetch(request, env, ctx);
   },
   async scheduled(_controller, env, ctx) {

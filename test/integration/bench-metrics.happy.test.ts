@@ -64,4 +64,26 @@ describe('bench metrics', () => {
     expect(search?.params.length).toBeGreaterThan(0);
     expect(search?.rowsReturned).toBeGreaterThanOrEqual(3);
   });
+
+  it('answers the floors before the app only with BENCH_METRICS=1, and the app answers them otherwise', async () => {
+    const at = async (vars: Record<string, string>, path: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(`${ORIGIN}${path}`) as Request<unknown, IncomingRequestCfProperties>,
+        { ...env, ...vars },
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    for (const path of ['/api/__bench/floor', '/api/__bench/floor/d1']) {
+      const on = await at({ BENCH_METRICS: '1' }, path);
+      expect([on.status, await on.text()]).toEqual([200, 'ok']);
+      // Before the app: none of its headers.
+      expect(on.headers.get('x-request-id')).toBeNull();
+      const off = await at({}, path);
+      expect(off.status).toBe(404);
+      expect(((await off.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    }
+  });
 });

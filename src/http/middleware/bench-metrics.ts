@@ -164,3 +164,19 @@ export const benchMetrics: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.header('X-Bench-SQL', base64(JSON.stringify([{ truncated: true }])));
   } else c.header('X-Bench-SQL', sqlHeader(statements));
 };
+
+/** The bench's floors: `/api/__bench/floor` and `/api/__bench/floor/d1`. */
+const BENCH_FLOOR = '/api/__bench/floor';
+
+/**
+ * Off unless BENCH_METRICS=1 (null then): what a request costs the runtime before any of the app's
+ * code (a bare Response at BENCH_FLOOR), and with one D1 call (`SELECT 1`, at BENCH_FLOOR/d1), so
+ * the bench can tell the routes' own CPU from the local runtime's and local D1's.
+ */
+export function benchFloor(path: string, env: { DB: D1Database }): Promise<Response> | null {
+  if ((env as { BENCH_METRICS?: string }).BENCH_METRICS !== '1' || !path.startsWith(BENCH_FLOOR)) return null;
+  if (path !== `${BENCH_FLOOR}/d1`) return Promise.resolve(new Response('ok'));
+  return env.DB.prepare('SELECT 1')
+    .first()
+    .then(() => new Response('ok'));
+}
