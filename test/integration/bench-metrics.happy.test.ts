@@ -9,16 +9,19 @@ import worker from '../../src/index';
 import type { BenchStatement } from '../../src/http/middleware/bench-metrics';
 import { call, createListing, makerWithHub, ORIGIN } from '../helpers';
 
-async function fetchWith(vars: Record<string, string>, path: string) {
+/** The Worker's answer at this path (from the origin) with these vars. */
+async function fetchAt(vars: Record<string, string>, path: string) {
   const ctx = createExecutionContext();
   const res = await worker.fetch(
-    new Request(`${ORIGIN}/api/v1${path}`) as Request<unknown, IncomingRequestCfProperties>,
+    new Request(`${ORIGIN}${path}`) as Request<unknown, IncomingRequestCfProperties>,
     { ...env, ...vars },
     ctx,
   );
   await waitOnExecutionContext(ctx);
   return res;
 }
+
+const fetchWith = (vars: Record<string, string>, path: string) => fetchAt(vars, `/api/v1${path}`);
 
 function statementsOf(res: Response): BenchStatement[] {
   const b64 = res.headers.get('x-bench-sql') ?? '';
@@ -66,22 +69,12 @@ describe('bench metrics', () => {
   });
 
   it('answers the floors before the app only with BENCH_METRICS=1, and the app answers them otherwise', async () => {
-    const at = async (vars: Record<string, string>, path: string) => {
-      const ctx = createExecutionContext();
-      const res = await worker.fetch(
-        new Request(`${ORIGIN}${path}`) as Request<unknown, IncomingRequestCfProperties>,
-        { ...env, ...vars },
-        ctx,
-      );
-      await waitOnExecutionContext(ctx);
-      return res;
-    };
     for (const path of ['/api/__bench/floor', '/api/__bench/floor/d1']) {
-      const on = await at({ BENCH_METRICS: '1' }, path);
+      const on = await fetchAt({ BENCH_METRICS: '1' }, path);
       expect([on.status, await on.text()]).toEqual([200, 'ok']);
       // Before the app: none of its headers.
       expect(on.headers.get('x-request-id')).toBeNull();
-      const off = await at({}, path);
+      const off = await fetchAt({}, path);
       expect(off.status).toBe(404);
       expect(((await off.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     }
