@@ -229,7 +229,8 @@ describe('finding hubs by the words of their name and city', () => {
       ZHubPage,
     );
     expect(second.items.map((h) => h.name)).toEqual(seen.slice(100, 200));
-  });
+    // 400 hubs written and eleven pages read: a budget far above its need on a shared machine.
+  }, 120_000);
 
   it('keeps each hub’s key in name order and the index keyed by it, whoever writes the hubs, in any order', async () => {
     /** Every hub's key follows its name, and the index holds each hub once, under its key. */
@@ -310,7 +311,8 @@ describe('finding hubs by the words of their name and city', () => {
     ).toEqual(['Kappa 03']);
     expect(await found('q=kappa%2004')).toEqual([]);
     expect(await found('q=gamma%2007')).toEqual([]);
-  });
+    // About 300 statements (80 creations one at a time): a budget far above its need.
+  }, 120_000);
 
   it('knows every city name places.ts knows, under each spelling, with and without accents', async () => {
     const { results } = await db
