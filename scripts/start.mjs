@@ -7,7 +7,8 @@
 // publishing, the event sweep) run every minute, as the cron trigger does every 15 in production.
 // When it just loaded the demo network (and runs the ticker), it then brings it to life through the
 // API (scripts/demo-activity.mjs: completed exchanges with impact, a stream); --no-demo-activity
-// leaves the demo network as loaded.
+// leaves the demo network as loaded. --no-inspector serves through scripts/serve.mjs instead of
+// `wrangler dev`: the same Worker and local D1 without the runtime's inspector (the bench's CPU).
 /* global AbortSignal, setInterval, clearInterval */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -52,10 +53,12 @@ process.stdout.write(seeded);
 const demoActivity = /^Loaded /m.test(seeded) && ticker && !args.includes('--no-demo-activity');
 
 console.log(`\nOmloop: http://127.0.0.1:${port}  (API docs: http://127.0.0.1:${port}/docs/api)\n`);
-const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, ...persist, ...vars], {
-  stdio: 'inherit',
-  env,
-});
+const dev = args.includes('--no-inspector')
+  ? spawn('node', ['scripts/serve.mjs', '--port', port, ...persist, ...vars], { stdio: 'inherit', env })
+  : spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', port, ...persist, ...vars], {
+      stdio: 'inherit',
+      env,
+    });
 
 // The ticker: POST /api/__scheduled (answered only with LOCAL_SCHEDULED=1, see src/index.ts).
 let timer;
