@@ -285,6 +285,15 @@ export const ERRORS = {
       en: 'Another hub already uses this short name.',
     },
   },
+  // Hub ids stop below 2^20 (migration 0062: the search index by category and hub).
+  HUB_LIMIT_REACHED: {
+    status: 409,
+    message: {
+      nl: 'Omloop kan geen nieuwe hubs meer aanmaken: alle hubnummers zijn in gebruik. Neem contact op met het Omloop-team.',
+      fr: 'Omloop ne peut plus créer de nouveaux hubs : tous les numéros de hub sont utilisés. Contactez l’équipe d’Omloop.',
+      en: 'Omloop cannot create new hubs: every hub number is in use. Please contact the Omloop team.',
+    },
+  },
 
   // ---------- impact ----------
   EXCHANGE_NOT_IN_NETWORK: {

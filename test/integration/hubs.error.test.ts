@@ -64,6 +64,51 @@ describe('hubs: bad input and conflicts', () => {
     expect(await count('SELECT count(*) AS n FROM memberships WHERE user_id = ?1', owner.me.user.id)).toBe(1);
   });
 
+  it('refuses a hub past the last hub id in the person’s language, and writes nothing', async () => {
+    // The last id a hub may take (migration 0062): the next hub would be 2^20.
+    const top = 2 ** 20 - 1;
+    await db
+      .prepare(
+        `INSERT INTO hubs (id, slug, name, city, country, kind, lat, lon, created_at, updated_at)
+         VALUES (?1, 'last-hub-id', 'Last id', 'Oslo', 'NO', 'fab_lab', 59.9, 10.7, '2026-01-01', '2026-01-01')`,
+      )
+      .bind(top)
+      .run();
+    const maker = await signup({ locale: 'fr' });
+    const before = { hubs: await hubCount(), memberships: await membershipCount() };
+    try {
+      const body = await expectError(
+        await call('/hubs', {
+          session: maker.session,
+          headers: { 'accept-language': 'fr' },
+          body: { ...HUB_DEFAULTS, slug: 'one-too-many' },
+        }),
+        409,
+        'HUB_LIMIT_REACHED',
+      );
+      expect(body.error.message).toBe(
+        'Omloop ne peut plus créer de nouveaux hubs : tous les numéros de hub sont utilisés. Contactez l’équipe d’Omloop.',
+      );
+      expect(await hubCount()).toBe(before.hubs);
+      expect(await membershipCount()).toBe(before.memberships);
+      expect(await hubRow('one-too-many')).toBeNull();
+    } finally {
+      // Its kept counts first (migration 0059), then the hub.
+      await db.batch([
+        db.prepare('DELETE FROM hub_counts WHERE hub_id = ?1').bind(top),
+        db.prepare('DELETE FROM hubs WHERE id = ?1').bind(top),
+      ]);
+    }
+    // Once the last id is free again, the same hub is created, with its creator as manager.
+    const hub = await expectJson(
+      await call('/hubs', { session: maker.session, body: { ...HUB_DEFAULTS, slug: 'one-too-many' } }),
+      201,
+      ZHub,
+    );
+    expect(hub.slug).toBe('one-too-many');
+    expect(await roleOf('one-too-many', maker.me.user.id)).toBe('manager');
+  });
+
   it('names a bad slug, latitude and country, and writes nothing', async () => {
     const { session } = await signup();
     const before = await hubCount();

@@ -227,42 +227,56 @@ export async function hubRefsBySlugs(db: D1Database, slugs: string[]): Promise<H
 }
 
 /** Creates the hub and makes its creator a manager, atomically; false when the slug is taken. */
+/**
+ * Creates a hub and makes its creator its manager, in one batch: 'slug_taken' when another hub
+ * holds the slug, 'full' when the next hub id would pass the limit of migration 0062 (its
+ * trigger refuses the row, and the batch writes nothing).
+ */
 export async function insertHubWithManager(
   db: D1Database,
   input: THubInput & { description: string },
   userId: number,
   now: string,
-): Promise<boolean> {
-  const [hub] = await db.batch([
-    db
-      .prepare(
-        `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, website, created_by, created_at, updated_at, timezone)
+): Promise<'created' | 'slug_taken' | 'full'> {
+  const [hub] = await db
+    .batch([
+      db
+        .prepare(
+          `INSERT INTO hubs (slug, name, city, country, kind, lat, lon, description, website, created_by, created_at, updated_at, timezone)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12) ON CONFLICT (slug) DO NOTHING`,
-      )
-      .bind(
-        input.slug,
-        input.name,
-        input.city,
-        input.country,
-        input.kind,
-        input.lat,
-        input.lon,
-        input.description,
-        input.website ?? null,
-        userId,
-        now,
-        input.timezone ?? 'Europe/Brussels',
-      ),
-    db
-      .prepare(
-        `INSERT INTO memberships (hub_id, user_id, role, created_at)
+        )
+        .bind(
+          input.slug,
+          input.name,
+          input.city,
+          input.country,
+          input.kind,
+          input.lat,
+          input.lon,
+          input.description,
+          input.website ?? null,
+          userId,
+          now,
+          input.timezone ?? 'Europe/Brussels',
+        ),
+      db
+        .prepare(
+          `INSERT INTO memberships (hub_id, user_id, role, created_at)
          SELECT id, ?2, 'manager', ?3 FROM hubs WHERE slug = ?1 AND created_by = ?2 AND created_at = ?3
          ON CONFLICT DO NOTHING`,
-      )
-      .bind(input.slug, userId, now),
-  ]);
-  return (hub?.meta.changes ?? 0) > 0;
+        )
+        .bind(input.slug, userId, now),
+    ])
+    .catch((e: unknown) => {
+      if (e instanceof Error && HUB_ID_LIMIT_REFUSED.test(e.message)) return ['full' as const];
+      throw e;
+    });
+  if (hub === 'full') return 'full';
+  return (hub?.meta.changes ?? 0) > 0 ? 'created' : 'slug_taken';
 }
+
+/** The message of migration 0062's triggers, which refuse a hub id of 2^20 or more. */
+const HUB_ID_LIMIT_REFUSED = /hub ids stop below 1048576/;
 
 const PATCHABLE = {
   name: 'name',

@@ -330,8 +330,10 @@ export async function createHub(
   deps: Deps,
   { input, userId }: { input: THubInput & { description: string }; userId: number },
 ): Promise<THub> {
-  const created = await repo.insertHubWithManager(deps.db, input, userId, deps.now().toISOString());
-  if (!created) throw new ApiError('SLUG_TAKEN', { details: { fields: [{ path: 'slug', message: '' }] } });
+  const outcome = await repo.insertHubWithManager(deps.db, input, userId, deps.now().toISOString());
+  if (outcome === 'slug_taken')
+    throw new ApiError('SLUG_TAKEN', { details: { fields: [{ path: 'slug', message: '' }] } });
+  if (outcome === 'full') throw new ApiError('HUB_LIMIT_REACHED');
   return getHub(deps, input.slug, userId);
 }
 
