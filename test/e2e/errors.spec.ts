@@ -99,3 +99,39 @@ test('a hub address that is taken is refused by the server next to its field', a
   await expect(form.getByTestId('form-error')).toHaveText(body.error.message);
   await expect(page).toHaveURL(/\/hubs\/new$/);
 });
+
+test('a refusal that names no field is brought into view on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, 'lotte@broei.demo');
+  await page.goto('/hubs/new');
+  const form = page.getByTestId('hub-form');
+  await form.getByLabel(en.hubForm.name, { exact: true }).fill('One hub too many');
+  await form.getByLabel(en.hubForm.slug, { exact: true }).fill('one-hub-too-many');
+  await form.getByLabel(en.hubForm.city, { exact: true }).fill('Ghent');
+  await form.getByLabel(en.hubForm.lat, { exact: true }).fill('51.05');
+  await form.getByLabel(en.hubForm.lon, { exact: true }).fill('3.72');
+  // The answer when every hub number is in use (409 HUB_LIMIT_REACHED, no field named): a
+  // network cannot reach it here, so the browser is given the API's envelope for this one call.
+  const message =
+    'Omloop cannot create new hubs: every hub number is in use. Please contact the Omloop team.';
+  await page.route('**/api/v1/hubs', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'HUB_LIMIT_REACHED', message, requestId: 'e2e' } }),
+        })
+      : route.fallback(),
+  );
+  const submit = form.getByRole('button', { name: en.hubForm.submitCreate });
+  await submit.scrollIntoViewIfNeeded();
+  await expect(form.getByTestId('form-error')).toHaveCount(0);
+  await submit.click();
+
+  // The message sits at the top of the form, far above the button: it gets the focus, in view.
+  const error = form.getByTestId('form-error');
+  await expect(error).toHaveText(message);
+  await expect(error).toBeFocused();
+  await expect(error).toBeInViewport();
+  await expect(page).toHaveURL(/\/hubs\/new$/);
+});

@@ -8,10 +8,20 @@ export type SelectChange = ChangeEvt<HTMLSelectElement>;
 export type InputChange = ChangeEvt<HTMLInputElement>;
 export type KeyEvt = KeyboardEvent;
 
-/** After a failed submit, move focus to the first field marked invalid. */
+/**
+ * After a failed submit, move focus to the first field marked invalid; when the answer names no
+ * field (a conflict, the server unreachable), to the form's message, so a person who submitted at
+ * the bottom of a long form on a phone sees it: focus scrolls it into view.
+ */
 export async function focusFirstInvalid(form: EventTarget | null): Promise<void> {
   await tick();
-  if (form instanceof HTMLFormElement) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  if (!(form instanceof HTMLFormElement)) return;
+  const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (field) return field.focus();
+  const message = form.querySelector<HTMLElement>('[role="alert"]');
+  if (!message) return;
+  message.tabIndex = -1;
+  message.focus();
 }
 
 /** After a failed submit, move focus to the first element of the form that `selector` finds. */
