@@ -6,9 +6,10 @@
  * side by side with the bare health route (measured first and last, ratios to the mean of the
  * two), each route after a warm-up; the workerd process's CPU time from /proc per request (mean,
  * and p95 over 500-ms windows). The server runs without the runtime's inspector, which `wrangler
- * dev` always attaches and a deployed Worker never has (`scripts/start.mjs --no-inspector`). Then first-load JS (gzip) of the home and /listings pages
- * and Lighthouse (test/bench/web.mjs) against the same server. Prints tables and writes
- * bench-results/<date>.json. Never run in `npm test`.
+ * dev` always attaches and a deployed Worker never has (`scripts/start.mjs --no-inspector`).
+ * Then first-load JS (gzip) of the home and /listings pages and Lighthouse (test/bench/web.mjs)
+ * against the same server. Prints tables and writes bench-results/<date>.json. Never run in
+ * `npm test`.
  *
  *   node test/bench/run.mjs [--listings 100000] [--requests 10000] [--hubs 50] [--exchanges 20000]
  *     [--seconds 5] [--concurrency 16] [--seed-only] [--skip-seed] [--skip-lighthouse]
@@ -69,8 +70,8 @@ async function startServer() {
       'scripts/start.mjs',
       '--no-ticker',
       '--skip-build',
-      // No runtime inspector: wrangler dev's costs every request CPU a deployed Worker does not
-      // spend (README, "CPU a request").
+      // No runtime inspector: wrangler dev's costs every request CPU that a deployed Worker,
+      // which has none, does not spend (README, "CPU ≤ 2 ms a request").
       '--no-inspector',
       '--port',
       String(PORT),

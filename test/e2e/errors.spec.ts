@@ -110,8 +110,9 @@ test('a refusal that names no field is brought into view on a phone', async ({ p
   await form.getByLabel(en.hubForm.city, { exact: true }).fill('Ghent');
   await form.getByLabel(en.hubForm.lat, { exact: true }).fill('51.05');
   await form.getByLabel(en.hubForm.lon, { exact: true }).fill('3.72');
-  // The answer when every hub number is in use (409 HUB_LIMIT_REACHED, no field named): a
-  // network cannot reach it here, so the browser is given the API's envelope for this one call.
+  // The answer when every hub number is in use (409 HUB_LIMIT_REACHED, no field named; the API's
+  // test in hubs.error.test.ts): the e2e network is far from it, so the browser is given the
+  // API's envelope for this one call.
   const message =
     'Omloop cannot create new hubs: every hub number is in use. Please contact the Omloop team.';
   await page.route('**/api/v1/hubs', (route) =>

@@ -226,7 +226,6 @@ export async function hubRefsBySlugs(db: D1Database, slugs: string[]): Promise<H
   return results.map((row) => ({ id: row.id, ...toHubSummary(row) }));
 }
 
-/** Creates the hub and makes its creator a manager, atomically; false when the slug is taken. */
 /**
  * Creates a hub and makes its creator its manager, in one batch: 'slug_taken' when another hub
  * holds the slug, 'full' when the next hub id would pass the limit of migration 0062 (its
