@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordingDb, type BenchStatement } from '../../src/http/middleware/bench-metrics';
-import { flowsOfExchange } from '../../src/modules/exchanges/exchanges.repo';
+import { flowsOfExchangeStatement } from '../../src/modules/exchanges/exchanges.repo';
 import { ledgersOf, pendingExchanges } from '../../src/modules/impact/impact.repo';
 import { completedExchange, twoHubs } from '../exchanges-helpers';
 import { db } from '../helpers';
@@ -30,7 +30,7 @@ describe('ledger reads by exchange', () => {
     const o = await twoHubs();
     const ex = await completedExchange(o);
     const plans = [
-      ...(await plansOf((d) => flowsOfExchange(d, ex.id))),
+      ...(await plansOf((d) => flowsOfExchangeStatement(d, ex.id).all())),
       ...(await plansOf((d) => ledgersOf(d, [ex.id]))),
     ];
     expect(plans).toHaveLength(2);

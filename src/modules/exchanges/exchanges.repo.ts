@@ -69,8 +69,13 @@ const SELECT_EXCHANGE = `SELECT e.*, l.title AS listing_title, l.kind AS listing
   LEFT JOIN users hu ON hu.id = e.handover_by
   LEFT JOIN hubs hh ON hh.id = e.handover_hub_id`;
 
+/** One exchange with what it shows of its listing, people and hubs (for a shared `DB.batch`). */
+export function findExchangeStatement(db: D1Database, id: number): D1PreparedStatement {
+  return db.prepare(`${SELECT_EXCHANGE} WHERE e.id = ?1`).bind(id);
+}
+
 export async function findExchange(db: D1Database, id: number): Promise<ExchangeRow | null> {
-  return db.prepare(`${SELECT_EXCHANGE} WHERE e.id = ?1`).bind(id).first<ExchangeRow>();
+  return findExchangeStatement(db, id).first<ExchangeRow>();
 }
 
 /**
@@ -363,15 +368,14 @@ export type EventRow = {
   created_at: string;
 };
 
-export async function eventsOf(db: D1Database, exchangeId: number): Promise<EventRow[]> {
-  const { results } = await db
+/** An exchange's timeline, oldest first (rows: `EventRow`). */
+export function eventsOfStatement(db: D1Database, exchangeId: number): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT ev.*, u.display_name AS actor_name FROM exchange_events ev
        LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.exchange_id = ?1 ORDER BY ev.id`,
     )
-    .bind(exchangeId)
-    .all<EventRow>();
-  return results;
+    .bind(exchangeId);
 }
 
 export type MessageRow = {
@@ -383,16 +387,15 @@ export type MessageRow = {
   created_at: string;
 };
 
-export async function messagesOf(db: D1Database, exchangeId: number): Promise<MessageRow[]> {
-  const { results } = await db
+/** An exchange's messages, oldest first (rows: `MessageRow`). */
+export function messagesOfStatement(db: D1Database, exchangeId: number): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT m.id, m.author_id, u.display_name AS author_name, h.slug AS hub_slug, m.body, m.created_at
        FROM exchange_messages m JOIN users u ON u.id = m.author_id JOIN hubs h ON h.id = m.hub_id
        WHERE m.exchange_id = ?1 ORDER BY m.id`,
     )
-    .bind(exchangeId)
-    .all<MessageRow>();
-  return results;
+    .bind(exchangeId);
 }
 
 /** A message, and (when given) its event, recorded with it in one batch. */
@@ -424,15 +427,14 @@ export type OutcomeRow = {
   created_at: string;
 };
 
-export async function outcomesOf(db: D1Database, exchangeId: number): Promise<OutcomeRow[]> {
-  const { results } = await db
+/** What came of an exchange, oldest first (rows: `OutcomeRow`). */
+export function outcomesOfStatement(db: D1Database, exchangeId: number): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT o.id, o.author_id, u.display_name AS author_name, o.body, o.link, o.created_at
        FROM exchange_outcomes o JOIN users u ON u.id = o.author_id WHERE o.exchange_id = ?1 ORDER BY o.id`,
     )
-    .bind(exchangeId)
-    .all<OutcomeRow>();
-  return results;
+    .bind(exchangeId);
 }
 
 /** Records an outcome only while the exchange is completed; null if it is not. */
@@ -550,12 +552,9 @@ export async function listFlows(
   return results;
 }
 
-export async function flowsOfExchange(db: D1Database, exchangeId: number): Promise<FlowRow[]> {
-  const { results } = await db
-    .prepare(`${SELECT_FLOW} WHERE f.exchange_id = ?1 ORDER BY f.id`)
-    .bind(exchangeId)
-    .all<FlowRow>();
-  return results;
+/** The flows an exchange recorded (rows: `FlowRow`). */
+export function flowsOfExchangeStatement(db: D1Database, exchangeId: number): D1PreparedStatement {
+  return db.prepare(`${SELECT_FLOW} WHERE f.exchange_id = ?1 ORDER BY f.id`).bind(exchangeId);
 }
 
 export async function findFlow(

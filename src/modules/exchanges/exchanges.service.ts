@@ -26,7 +26,7 @@ import type { TPhoto } from '../../shared/photos.schemas';
 import type { TTask } from '../../shared/tasks.schemas';
 import { categoryWithDescendants } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';
-import { hubRoles, requireHubRef } from '../hubs/hubs.service';
+import { hubRoles, hubRolesOf, hubRolesStatement, requireHubRef } from '../hubs/hubs.service';
 import { requestFacts } from '../requests/requests.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { listingFacts, reservationStatement } from '../listings/listings.service';
@@ -120,8 +120,13 @@ function toFlow(f: repo.FlowRow): TFlow {
 /** The exchange and the viewer's part in it; a person of neither hub gets a 404, as if it did not exist. */
 async function requireVisible(deps: Deps, id: number, user: SessionUser) {
   const row = await repo.findExchange(deps.db, id);
+  return visibleTo(row, row ? await hubRoles(deps, user.id) : new Map(), user);
+}
+
+/** The exchange and the person's side in it, or EXCHANGE_NOT_FOUND for a person of neither hub. */
+function visibleTo(row: repo.ExchangeRow | null, roles: Map<number, unknown>, user: SessionUser) {
   if (!row) throw new ApiError('EXCHANGE_NOT_FOUND');
-  const party = partyOf(await hubRoles(deps, user.id), user.id, row);
+  const party = partyOf(roles, user.id, row);
   if (!party.inGiver && !party.inReceiver) throw new ApiError('EXCHANGE_NOT_FOUND');
   return { row, party };
 }
@@ -142,14 +147,31 @@ export async function getExchange(
   deps: Deps,
   { id, user }: { id: number; user: SessionUser },
 ): Promise<TExchangeDetail> {
-  const { row, party } = await requireVisible(deps, id, user);
-  const [events, askedBefore, messages, outcomes, flows] = await Promise.all([
-    repo.eventsOf(deps.db, id),
-    askedBeforeClaim(deps, { listingId: row.listing_id, askingHubId: row.to_hub_id, before: row.created_at }),
-    repo.messagesOf(deps.db, id),
-    repo.outcomesOf(deps.db, id),
-    repo.flowsOfExchange(deps.db, id),
+  // One call to D1 for the exchange, the person's hubs and everything the page shows of it; read
+  // before the person's side is known, and shown only once it is. The thread asked before the
+  // claim needs the exchange's listing and hubs: a second call (a third for outcomes' photos).
+  const [found, roles, eventRows, messageRows, outcomeRows, flowRows] = await deps.db.batch([
+    repo.findExchangeStatement(deps.db, id),
+    hubRolesStatement(deps, user.id),
+    repo.eventsOfStatement(deps.db, id),
+    repo.messagesOfStatement(deps.db, id),
+    repo.outcomesOfStatement(deps.db, id),
+    repo.flowsOfExchangeStatement(deps.db, id),
   ]);
+  const { row, party } = visibleTo(
+    (found?.results[0] ?? null) as repo.ExchangeRow | null,
+    hubRolesOf(roles),
+    user,
+  );
+  const events = (eventRows?.results ?? []) as repo.EventRow[];
+  const messages = (messageRows?.results ?? []) as repo.MessageRow[];
+  const outcomes = (outcomeRows?.results ?? []) as repo.OutcomeRow[];
+  const flows = (flowRows?.results ?? []) as repo.FlowRow[];
+  const askedBefore = await askedBeforeClaim(deps, {
+    listingId: row.listing_id,
+    askingHubId: row.to_hub_id,
+    before: row.created_at,
+  });
   const outcomePhotos = await photos.photosOf(
     deps,
     photos.outcomeOf(id),

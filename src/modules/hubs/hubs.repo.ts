@@ -439,12 +439,19 @@ export async function acceptInvite(
   return (used?.meta.changes ?? 0) > 0;
 }
 
+/** A person's role in each of their hubs (for a shared `DB.batch`; read with `rolesOf`). */
+export function hubRolesStatement(db: D1Database, userId: number): D1PreparedStatement {
+  return db.prepare('SELECT hub_id, role FROM memberships WHERE user_id = ?1').bind(userId);
+}
+
+/** The roles `hubRolesStatement` read, by hub id. */
+export function rolesOf(result: D1Result | undefined): Map<number, TRole> {
+  const rows = (result?.results ?? []) as { hub_id: number; role: TRole }[];
+  return new Map(rows.map((r) => [r.hub_id, r.role]));
+}
+
 export async function hubRoles(db: D1Database, userId: number): Promise<Map<number, TRole>> {
-  const { results } = await db
-    .prepare('SELECT hub_id, role FROM memberships WHERE user_id = ?1')
-    .bind(userId)
-    .all<{ hub_id: number; role: TRole }>();
-  return new Map(results.map((r) => [r.hub_id, r.role]));
+  return rolesOf(await hubRolesStatement(db, userId).all());
 }
 
 /** How many hubs there are and the box round their places (null without hubs): a few index ends. */

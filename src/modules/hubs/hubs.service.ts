@@ -424,6 +424,15 @@ export function hubRoles(deps: Deps, userId: number): Promise<Map<number, TRole>
   return repo.hubRoles(deps.db, userId);
 }
 
+/**
+ * `hubRoles` as a statement, for a caller's own `DB.batch` (the hubs module writes the SQL, the
+ * caller only sequences it), and its result read back (`hubRolesOf`).
+ */
+export function hubRolesStatement(deps: Deps, userId: number): D1PreparedStatement {
+  return repo.hubRolesStatement(deps.db, userId);
+}
+export const hubRolesOf = repo.rolesOf;
+
 // ---------- join requests ----------
 
 /** How many pending requests a hub's managers see at once. */
