@@ -973,35 +973,37 @@ export async function namesFor(
 }
 
 /**
- * What a network's report version is made of besides its hubs (`networks.hubsWithMarks`, which
+ * What a network's report version is made of besides its hubs (`networks.hubsWithMarksOf`, which
  * gives each hub's newest flow and update times): its newest impact row — impact rows are
  * append-only, a recalculation adds one — and the update times of the network and its method.
  * Three index steps.
  */
-export async function reportMarks(
-  db: D1Database,
-  networkId: number,
-): Promise<{ i: number | null; n: string | null; m: string | null }> {
-  const row = await db
+export type ReportMarks = { i: number | null; n: string | null; m: string | null };
+
+/** `reportMarks` as a statement, for a shared `DB.batch`; read with `reportMarksOf`. */
+export function reportMarksStatement(db: D1Database, networkId: number): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT (SELECT max(id) FROM exchange_impacts WHERE network_id = ?1) AS i,
          (SELECT updated_at FROM networks WHERE id = ?1) AS n,
          (SELECT updated_at FROM network_methods WHERE network_id = ?1) AS m`,
     )
-    .bind(networkId)
-    .first<{ i: number | null; n: string | null; m: string | null }>();
-  return row ?? { i: null, n: null, m: null };
+    .bind(networkId);
 }
 
-export async function cachedReport(
-  db: D1Database,
-  networkId: number,
-  query: string,
-): Promise<{ version: string; report: string } | null> {
+export function reportMarksOf(result: D1Result | undefined): ReportMarks {
+  return (result?.results[0] as ReportMarks | undefined) ?? { i: null, n: null, m: null };
+}
+
+/** A kept report under its query (read with `cachedReportOf`). */
+export function cachedReportStatement(db: D1Database, networkId: number, query: string): D1PreparedStatement {
   return db
     .prepare('SELECT version, report FROM impact_report_cache WHERE network_id = ?1 AND query = ?2')
-    .bind(networkId, query)
-    .first<{ version: string; report: string }>();
+    .bind(networkId, query);
+}
+
+export function cachedReportOf(result: D1Result | undefined): { version: string; report: string } | null {
+  return (result?.results[0] as { version: string; report: string } | undefined) ?? null;
 }
 
 export async function storeReport(

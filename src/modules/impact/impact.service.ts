@@ -219,10 +219,14 @@ const MAX_CACHED_REPORT_CHARS = 1_000_000;
 type ReportState = { version: string; newestFlowId: number; hubs: networks.NetworkHubMarks[] };
 
 async function reportState(deps: Deps, networkId: number): Promise<ReportState> {
-  const [hubs, marks] = await Promise.all([
-    networks.hubsWithMarks(deps, networkId),
-    repo.reportMarks(deps.db, networkId),
+  const [hubRows, markRow] = await deps.db.batch([
+    networks.hubsWithMarksStatement(deps, networkId),
+    repo.reportMarksStatement(deps.db, networkId),
   ]);
+  return stateOf(networks.hubsWithMarksOf(hubRows), repo.reportMarksOf(markRow));
+}
+
+function stateOf(hubs: networks.NetworkHubMarks[], marks: repo.ReportMarks): ReportState {
   const active = hubs.filter((h) => h.hub.status === 'active');
   const newestFlowId = Math.max(0, ...active.map((h) => h.newestFlowId));
   const latest = (times: string[]) => times.reduce((a, b) => (b > a ? b : a), '');
@@ -253,10 +257,14 @@ async function keptOrBuilt<T>(
   build: (ctx: ReportContext) => Promise<T>,
 ): Promise<T> {
   const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
-  const [cached, current] = await Promise.all([
-    repo.cachedReport(deps.db, network.id, key),
-    reportState(deps, network.id),
+  // The kept report and the state it must match, in one call to D1.
+  const [kept, hubRows, markRow] = await deps.db.batch([
+    repo.cachedReportStatement(deps.db, network.id, key),
+    networks.hubsWithMarksStatement(deps, network.id),
+    repo.reportMarksStatement(deps.db, network.id),
   ]);
+  const cached = repo.cachedReportOf(kept);
+  const current = stateOf(networks.hubsWithMarksOf(hubRows), repo.reportMarksOf(markRow));
   if (cached && cached.version === current.version) return JSON.parse(cached.report) as T;
   const computed = await computeRecent(deps, network.id, current.newestFlowId);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.

@@ -93,6 +93,23 @@ export async function updateNetwork(
     .run();
 }
 
+/** A network by slug, only when this person coordinates it: one statement (null otherwise). */
+export async function findCoordinatedNetwork(
+  db: D1Database,
+  slug: string,
+  userId: number,
+): Promise<NetworkRef | null> {
+  const r = await db
+    .prepare(
+      `SELECT n.id, n.slug, n.name, n.description, n.created_at FROM networks n
+       WHERE n.slug = ?1
+         AND EXISTS (SELECT 1 FROM network_coordinators c WHERE c.network_id = n.id AND c.user_id = ?2)`,
+    )
+    .bind(slug, userId)
+    .first<{ id: number; slug: string; name: string; description: string; created_at: string }>();
+  return r && { id: r.id, slug: r.slug, name: r.name, description: r.description, createdAt: r.created_at };
+}
+
 export async function isCoordinator(db: D1Database, networkId: number, userId: number): Promise<boolean> {
   const r = await db
     .prepare('SELECT 1 AS ok FROM network_coordinators WHERE network_id = ?1 AND user_id = ?2')
@@ -116,7 +133,7 @@ type HubRow = {
   newest_flow_id: number;
 };
 
-/** A network's hub with what its report's version is made of (see `hubsWithMarks`). */
+/** A network's hub with what its report's version is made of (see `hubsWithMarksOf`). */
 export type NetworkHubMarks = {
   hub: TNetworkHub;
   id: number;
@@ -126,17 +143,19 @@ export type NetworkHubMarks = {
   newestFlowId: number;
 };
 
-async function networkHubRows(db: D1Database, networkId: number): Promise<HubRow[]> {
-  const { results } = await db
+function networkHubRowsStatement(db: D1Database, networkId: number): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT h.id, h.slug, h.name, h.city, h.country, h.kind, h.lat, h.lon, nh.status,
          h.updated_at AS hub_updated_at, nh.updated_at AS joined_updated_at, h.newest_flow_id
        FROM network_hubs nh JOIN hubs h ON h.id = nh.hub_id
        WHERE nh.network_id = ?1 ORDER BY h.name COLLATE NOCASE, h.id`,
     )
-    .bind(networkId)
-    .all<HubRow>();
-  return results;
+    .bind(networkId);
+}
+
+async function networkHubRows(db: D1Database, networkId: number): Promise<HubRow[]> {
+  return (await networkHubRowsStatement(db, networkId).all<HubRow>()).results;
 }
 
 const toNetworkHub = (r: HubRow): TNetworkHub => ({
@@ -155,8 +174,11 @@ export async function networkHubs(db: D1Database, networkId: number): Promise<TN
 }
 
 /** The network's hubs (invited too), each with its id, update times and newest flow. */
-export async function networkHubsWithMarks(db: D1Database, networkId: number): Promise<NetworkHubMarks[]> {
-  return (await networkHubRows(db, networkId)).map((r) => ({
+/** A network's hubs with their marks, for a shared `DB.batch`; read with `hubsWithMarksOf`. */
+export const networkHubsWithMarksStatement = networkHubRowsStatement;
+
+export function hubsWithMarksOf(result: D1Result | undefined): NetworkHubMarks[] {
+  return ((result?.results ?? []) as HubRow[]).map((r) => ({
     hub: toNetworkHub(r),
     id: r.id,
     hubUpdatedAt: r.hub_updated_at,

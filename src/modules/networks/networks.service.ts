@@ -33,9 +33,8 @@ export async function requireCoordinatedNetwork(
   slug: string,
   userId: number,
 ): Promise<repo.NetworkRef> {
-  const network = await repo.findNetwork(deps.db, slug);
-  if (!network || !(await repo.isCoordinator(deps.db, network.id, userId)))
-    throw new ApiError('NETWORK_NOT_FOUND');
+  const network = await repo.findCoordinatedNetwork(deps.db, slug, userId);
+  if (!network) throw new ApiError('NETWORK_NOT_FOUND');
   return network;
 }
 
@@ -190,9 +189,15 @@ export function hubsOf(deps: Deps, networkId: number): Promise<TNetworkHub[]> {
  * The network's hubs with their ids, update times and newest ledger row: one read that gives an
  * impact report both its hub list and most of its version.
  */
-export function hubsWithMarks(deps: Deps, networkId: number): Promise<repo.NetworkHubMarks[]> {
-  return repo.networkHubsWithMarks(deps.db, networkId);
+/**
+ * A network's hubs with what its report's version is made of, as a statement for a caller's own
+ * `DB.batch` (this module writes the SQL, the caller only sequences it), and its result read back
+ * (`hubsWithMarksOf`).
+ */
+export function hubsWithMarksStatement(deps: Deps, networkId: number): D1PreparedStatement {
+  return repo.networkHubsWithMarksStatement(deps.db, networkId);
 }
+export const hubsWithMarksOf = repo.hubsWithMarksOf;
 
 export function activeHubsOf(deps: Deps, networkId: number): Promise<{ id: number; slug: string }[]> {
   return repo.activeHubs(deps.db, networkId);
