@@ -3,9 +3,10 @@
  * app on loopback with BENCH_METRICS=1 (see src/http/middleware/bench-metrics.ts), and for each
  * main read route: D1 rows read against rows returned and every statement's EXPLAIN QUERY PLAN
  * (a full scan of a big table is flagged); throughput and latency under load from a second process
- * side by side with the bare health route (measured first and last, ratios to the mean of the
- * two), each route after a warm-up; the workerd process's CPU time from /proc per request (mean,
- * and p95 over 500-ms windows). The server runs without the runtime's inspector, which `wrangler
+ * side by side with the bare health route (measured first and last, and between every two routes:
+ * each route's ratio is to the mean of the bare route just before and after it), each route after
+ * a warm-up; the workerd process's CPU time from /proc per request (mean, and p95 over 500-ms
+ * windows). The server runs without the runtime's inspector, which `wrangler
  * dev` always attaches and a deployed Worker never has (`scripts/start.mjs --no-inspector`).
  * Then first-load JS (gzip) of the home and /listings pages and Lighthouse (test/bench/web.mjs)
  * against the same server. Prints tables and writes bench-results/<date>.json. Never run in
@@ -154,9 +155,9 @@ const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 
  * Loads one URL from a second process; samples the workerd CPU time at each of its 500-ms progress
  * lines, so CPU per request is known per window as well as over the whole run.
  */
-function load(url, cookie, pid) {
+function load(url, cookie, pid, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', ['test/bench/load-worker.mjs', url, CONCURRENCY, SECONDS, cookie], {
+    const child = spawn('node', ['test/bench/load-worker.mjs', url, CONCURRENCY, seconds, cookie], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const windows = [];
@@ -197,6 +198,8 @@ const pct = (xs, q) => {
  * runs (the bare route, measured first, paid them: 1,154 against 1,557 requests in the same 5 s).
  */
 const WARM_UP = 20;
+/** Seconds of each load of the bare route between two routes (`bareAround`). */
+const BARE_SECONDS = String(Math.max(1, Number(SECONDS) / 2));
 /** Warm-up requests leave out the SQL headers, as the load does (load-worker.mjs). */
 const warmHeaders = (cookie) => (cookie ? { cookie, 'x-bench-load': '1' } : { 'x-bench-load': '1' });
 /** The constant of the rows target: rows read ≤ 2 × rows returned + ROWS_CONSTANT. */
@@ -493,7 +496,7 @@ try {
     ([name], i) => i === 0 || ROUTES.length === 0 || ROUTES.some((w) => name.includes(w)),
   );
   // The bare route once more at the end: the machine is shared, and its load moves during a run.
-  // Ratios are to the mean of the two (`bareRps`).
+  // (`bareRps` in the report: the mean of the two.)
   chosen.push(['bare, again at the end', '/api/v1/health', '']);
   // Warm-up, not measured: every chosen route WARM_UP times, then the bare route for a load's
   // length, so no route's figures hold the runtime's first compiling of the app's code.
@@ -501,6 +504,12 @@ try {
     for (let i = 0; i < WARM_UP; i++)
       await (await retry(() => fetch(`${BASE}${path}`, { headers: warmHeaders(c) }))).arrayBuffer();
   await load(`${BASE}/api/v1/health`, '', pid);
+  // The bare route between every two routes, for half a load's length: each route's ratio is to
+  // the mean of the bare route just before and just after it (`bareAround`), so the machine's
+  // speed moving during a run moves both sides of the ratio. On this shared host it moved by a
+  // third within one run (the bare route 223 req/s first, 301 at the end).
+  const bareLoad = async () => (await load(`${BASE}/api/v1/health`, '', pid, BARE_SECONDS)).rps;
+  let bareBefore = await bareLoad();
   for (const [name, path, c] of chosen) {
     const probe = await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} }));
     const body = await probe.text();
@@ -523,6 +532,9 @@ try {
     for (let i = 0; i < WARM_UP; i++)
       await (await retry(() => fetch(`${BASE}${path}`, { headers: warmHeaders(c) }))).arrayBuffer();
     const r = await load(`${BASE}${path}`, c, pid);
+    const bareAfter = await bareLoad();
+    const bareAround = round((bareBefore + bareAfter) / 2, 1);
+    bareBefore = bareAfter;
     const cpuMsPerRequest =
       r.cpuTotalTicks !== null
         ? round(((r.cpuTotalTicks / TICKS) * 1000) / (r.requests + r.failed), 3)
@@ -544,6 +556,7 @@ try {
         rowsTargetMet: d1.rowsRead <= 2 * d1.d1RowsReturned + ROWS_CONSTANT,
       },
       ...timing,
+      bareAround,
       cpuTotalTicks,
       cpuMsPerRequest,
       // The split: the process running the Worker with local D1's SQLite, and wrangler's entry
@@ -566,7 +579,7 @@ try {
 await new Promise((r) => setTimeout(r, 2000));
 const bares = results.filter((r) => r.path === '/api/v1/health');
 const bareRps = bares.reduce((sum, r) => sum + r.rps, 0) / bares.length;
-for (const r of results) r.ratioToBare = Number((r.rps / bareRps).toFixed(2));
+for (const r of results) r.ratioToBare = Number((r.rps / r.bareAround).toFixed(2));
 console.log('EXPLAIN QUERY PLAN of every statement …');
 const plans = await explainAll(results);
 const web = { home: firstLoadJs('/'), listings: firstLoadJs('/listings') };
