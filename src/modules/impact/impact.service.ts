@@ -219,14 +219,17 @@ const MAX_CACHED_REPORT_CHARS = 1_000_000;
 type ReportState = { version: string; newestFlowId: number; hubs: networks.NetworkHubMarks[] };
 
 async function reportState(deps: Deps, networkId: number): Promise<ReportState> {
-  const [hubRows, markRow] = await deps.db.batch([
-    networks.hubsWithMarksStatement(deps, networkId),
-    repo.reportMarksStatement(deps.db, networkId),
-  ]);
-  return stateOf(networks.hubsWithMarksOf(hubRows), repo.reportMarksOf(markRow));
+  return stateFrom(await deps.db.batch(stateStatements(deps, networkId)));
 }
 
-function stateOf(hubs: networks.NetworkHubMarks[], marks: repo.ReportMarks): ReportState {
+/** The two statements `reportState` reads, for a batch of the caller's; read with `stateFrom`. */
+function stateStatements(deps: Deps, networkId: number): D1PreparedStatement[] {
+  return [networks.hubsWithMarksStatement(deps, networkId), repo.reportMarksStatement(deps.db, networkId)];
+}
+
+function stateFrom([hubRows, markRow]: D1Result[]): ReportState {
+  const hubs = networks.hubsWithMarksOf(hubRows);
+  const marks = repo.reportMarksOf(markRow);
   const active = hubs.filter((h) => h.hub.status === 'active');
   const newestFlowId = Math.max(0, ...active.map((h) => h.newestFlowId));
   const latest = (times: string[]) => times.reduce((a, b) => (b > a ? b : a), '');
@@ -258,13 +261,12 @@ async function keptOrBuilt<T>(
 ): Promise<T> {
   const network = await networks.requireCoordinatedNetwork(deps, slug, userId);
   // The kept report and the state it must match, in one call to D1.
-  const [kept, hubRows, markRow] = await deps.db.batch([
+  const [kept, ...stateRows] = await deps.db.batch([
     repo.cachedReportStatement(deps.db, network.id, key),
-    networks.hubsWithMarksStatement(deps, network.id),
-    repo.reportMarksStatement(deps.db, network.id),
+    ...stateStatements(deps, network.id),
   ]);
   const cached = repo.cachedReportOf(kept);
-  const current = stateOf(networks.hubsWithMarksOf(hubRows), repo.reportMarksOf(markRow));
+  const current = stateFrom(stateRows);
   if (cached && cached.version === current.version) return JSON.parse(cached.report) as T;
   const computed = await computeRecent(deps, network.id, current.newestFlowId);
   // Read before the ledger: anything recorded meanwhile makes the kept version stale, never wrong.

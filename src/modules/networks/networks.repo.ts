@@ -33,12 +33,18 @@ export async function listNetworks(db: D1Database, viewerId: number | null): Pro
   }));
 }
 
+type NetworkRefRow = { id: number; slug: string; name: string; description: string; created_at: string };
+
+const toNetworkRef = (r: NetworkRefRow | null): NetworkRef | null =>
+  r && { id: r.id, slug: r.slug, name: r.name, description: r.description, createdAt: r.created_at };
+
 export async function findNetwork(db: D1Database, slug: string): Promise<NetworkRef | null> {
-  const r = await db
-    .prepare('SELECT id, slug, name, description, created_at FROM networks WHERE slug = ?1')
-    .bind(slug)
-    .first<{ id: number; slug: string; name: string; description: string; created_at: string }>();
-  return r && { id: r.id, slug: r.slug, name: r.name, description: r.description, createdAt: r.created_at };
+  return toNetworkRef(
+    await db
+      .prepare('SELECT id, slug, name, description, created_at FROM networks WHERE slug = ?1')
+      .bind(slug)
+      .first<NetworkRefRow>(),
+  );
 }
 
 export async function allNetworkIds(db: D1Database): Promise<{ id: number; slug: string }[]> {
@@ -99,15 +105,16 @@ export async function findCoordinatedNetwork(
   slug: string,
   userId: number,
 ): Promise<NetworkRef | null> {
-  const r = await db
-    .prepare(
-      `SELECT n.id, n.slug, n.name, n.description, n.created_at FROM networks n
-       WHERE n.slug = ?1
-         AND EXISTS (SELECT 1 FROM network_coordinators c WHERE c.network_id = n.id AND c.user_id = ?2)`,
-    )
-    .bind(slug, userId)
-    .first<{ id: number; slug: string; name: string; description: string; created_at: string }>();
-  return r && { id: r.id, slug: r.slug, name: r.name, description: r.description, createdAt: r.created_at };
+  return toNetworkRef(
+    await db
+      .prepare(
+        `SELECT n.id, n.slug, n.name, n.description, n.created_at FROM networks n
+         WHERE n.slug = ?1
+           AND EXISTS (SELECT 1 FROM network_coordinators c WHERE c.network_id = n.id AND c.user_id = ?2)`,
+      )
+      .bind(slug, userId)
+      .first<NetworkRefRow>(),
+  );
 }
 
 export async function isCoordinator(db: D1Database, networkId: number, userId: number): Promise<boolean> {

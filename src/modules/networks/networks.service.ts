@@ -187,12 +187,9 @@ export function hubsOf(deps: Deps, networkId: number): Promise<TNetworkHub[]> {
 
 /**
  * The network's hubs with their ids, update times and newest ledger row: one read that gives an
- * impact report both its hub list and most of its version.
- */
-/**
- * A network's hubs with what its report's version is made of, as a statement for a caller's own
- * `DB.batch` (this module writes the SQL, the caller only sequences it), and its result read back
- * (`hubsWithMarksOf`).
+ * impact report both its hub list and most of its version. A statement for the caller's own
+ * `DB.batch` (this module writes the SQL, the caller only sequences it), read back with
+ * `hubsWithMarksOf`.
  */
 export function hubsWithMarksStatement(deps: Deps, networkId: number): D1PreparedStatement {
   return repo.networkHubsWithMarksStatement(deps.db, networkId);
