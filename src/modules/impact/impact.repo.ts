@@ -980,7 +980,7 @@ export async function namesFor(
  */
 export type ReportMarks = { i: number | null; n: string | null; m: string | null };
 
-/** `reportMarks` as a statement, for a shared `DB.batch`; read with `reportMarksOf`. */
+/** Those marks as one statement (three index steps), for a shared `DB.batch`; read with `reportMarksOf`. */
 export function reportMarksStatement(db: D1Database, networkId: number): D1PreparedStatement {
   return db
     .prepare(
