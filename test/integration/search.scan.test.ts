@@ -297,6 +297,60 @@ describe('words found nowhere, with a place', () => {
   }, 120_000);
 });
 
+describe('words with a place in a small network', () => {
+  it('reaches every band on the first page when the first ring leaves it short, through the hubs holding the words', async () => {
+    // The first network's shape: one hub in the first ring with a best match, a description match
+    // 25 km out, another best match 70 km out, and hubs far away. Reading rings, the first page
+    // stopped in the best band at the second ring's reach, the description match next door unread
+    // behind "search further".
+    const m = await makerWithHub({ lat: 41.9, lon: 12.7 });
+    const by = m.me.user.id;
+    const point = { lat: 35.5, lon: -6.0 };
+    const near = await addHub('scan-small-near', 35.509, -6.0, by);
+    const mention = await addHub('scan-small-mention', 35.725, -6.0, by);
+    const titled = await addHub('scan-small-titled', 35.5, -5.2, by);
+    const far = await addHub('scan-small-far', 38.7, -9.1, by);
+    await addListings(near, by, 1, { title: 'Zebrano veneer', category: 'hardwood' });
+    await addListings(mention, by, 1, {
+      title: 'Pine battens',
+      category: 'softwood',
+      description: 'We would swap them for zebrano veneer.',
+    });
+    await addListings(titled, by, 1, { title: 'Zebrano veneer', category: 'hardwood' });
+    await addListings(far, by, 3, { title: 'Cork tiles', category: 'other' });
+
+    const page = await expectJson(
+      await call(`/listings?q=zebrano&near=${point.lat},${point.lon}`),
+      200,
+      ZListingPage,
+    );
+    expect(page.items.map((l) => [l.title, l.hub.slug, l.distanceKm])).toEqual([
+      ['Zebrano veneer 1', 'scan-small-near', 1],
+      ['Zebrano veneer 1', 'scan-small-titled', 72.4],
+      ['Pine battens 1', 'scan-small-mention', 25],
+    ]);
+    expect(page.nextCursor).toBeNull();
+    expect(page.searchedKm).toBeUndefined();
+
+    // The first ring's hubs, its page, the hubs holding the words with their places, then one
+    // page over those hubs for every band.
+    const rec = recordingDb();
+    const rows = await runSearch<{ id: number; hub_slug: string }>(
+      rec.db,
+      nearest(rec.db, point, [], { fts: toFtsQuery('zebrano') }),
+    );
+    expect(rows.map((r) => r.hub_slug)).toEqual([
+      'scan-small-near',
+      'scan-small-titled',
+      'scan-small-mention',
+    ]);
+    expect(rows.stoppedAt).toBeUndefined();
+    expect(
+      rec.log.map((s) => s.sql.match(/h\.cell BETWEEN|_hub_fts MATCH \?1 AND rowid >=/)?.[0] ?? 'page'),
+    ).toEqual(['h.cell BETWEEN', 'page', '_hub_fts MATCH ?1 AND rowid >=', 'page']);
+  }, 120_000);
+});
+
 describe('nearest first with a filter no index serves', () => {
   it(`sends at most ${SEARCH_STATEMENTS} statements a page, says how far it looked, and pages on to every row`, async () => {
     const m = await makerWithHub({ lat: 41.9, lon: 12.9 });
