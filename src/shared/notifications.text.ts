@@ -1,6 +1,7 @@
 /** What a person reads for a notification, and where it leads: one home for the API's emails and the web's inbox. */
 import type { TNotificationKind, TNotificationPayload } from './notifications.schemas';
 import type { Locale } from './taxonomy';
+import { de } from './french';
 
 type P = TNotificationPayload;
 
@@ -60,8 +61,8 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     claim_received: (p) => `${p.toHubName} demande « ${p.listingTitle} » : acceptez ou refusez la demande`,
     claim_answered: (p) =>
       `${p.fromHubName} a ${p.answer === 'accepted' ? 'accepté' : 'refusé'} votre demande pour « ${p.listingTitle} »`,
-    claim_cancelled: (p) => `La demande de ${p.toHubName} pour « ${p.listingTitle} » a été annulée`,
-    claim_expired: (p) => `La demande de ${p.toHubName} pour « ${p.listingTitle} » a expiré sans réponse`,
+    claim_cancelled: (p) => `La demande ${de(p.toHubName)} pour « ${p.listingTitle} » a été annulée`,
+    claim_expired: (p) => `La demande ${de(p.toHubName)} pour « ${p.listingTitle} » a expiré sans réponse`,
     handover_recorded: (p) =>
       `La remise de « ${p.listingTitle} » est enregistrée : confirmez ou contestez avant le ${when(p.deadline)}`,
     exchange_completed: (p) =>
@@ -73,9 +74,9 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
         ? p.question === 'asked'
           ? `${p.hubName} pose une question sur « ${p.listingTitle} »`
           : `${p.hubName} a répondu à votre question sur « ${p.listingTitle} »`
-        : `Nouveau message de ${p.hubName} à propos de « ${p.listingTitle} »`,
+        : `Nouveau message ${de(p.hubName)} à propos de « ${p.listingTitle} »`,
     booking_changed: (p) =>
-      `Réservation de ${p.machineName} le ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'annulée' : 'effectuée'}`,
+      `Réservation ${de(p.machineName)} le ${when(p.startsAt)} ${p.bookingChange === 'cancelled' ? 'annulée' : 'effectuée'}`,
     stream_occurrence: (p) =>
       p.streamChange === 'reserved'
         ? `${p.hubName} a réservé les prochaines livraisons de « ${p.streamTitle} »`
@@ -83,7 +84,7 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
     join_request_received: (p) => `${p.personName} demande à rejoindre ${p.hubName} : acceptez ou refusez`,
     join_request_answered: (p) =>
       p.answer === 'accepted'
-        ? `Bienvenue : vous êtes maintenant membre de ${p.hubName}`
+        ? `Bienvenue : vous êtes maintenant membre ${de(p.hubName)}`
         : `${p.hubName} a refusé votre demande d’adhésion`,
     training_requested: (p) =>
       `${p.personName} demande la formation « ${p.trainingName} » pour ${p.machineName} : enregistrez-la ou refusez`,

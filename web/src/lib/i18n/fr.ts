@@ -14,6 +14,7 @@ import { listingsFr } from './listings/fr';
 import { photosFr } from './photos/fr';
 import { requestsFr } from './requests/fr';
 import { searchFr } from './search/fr';
+import { de } from '$shared/french';
 
 /** Français. */
 export const fr: Messages = {
@@ -106,7 +107,7 @@ export const fr: Messages = {
         text: 'Convenez d’une remise ; une fois faite, Omloop compte les kilos et le CO₂e économisés.',
       },
     ],
-    requestsNearHub: (hub: string) => `Demandes ouvertes près de ${hub}`,
+    requestsNearHub: (hub: string) => `Demandes ouvertes près ${de(hub)}`,
     requestsNearYou: 'Demandes ouvertes près de chez vous',
     requestsNetwork: 'Demandes ouvertes dans le réseau',
     useLocation: 'Voir celles près de moi',

@@ -1,3 +1,4 @@
+import { de } from '$shared/french';
 import type { HubsMessages } from './en';
 
 /** Hubs: kinds, roles, hub pages and forms, invites, joining a hub (français). */
@@ -100,7 +101,7 @@ export const hubsFr: HubsMessages = {
     expires: (d: string) => `Cette invitation est valable jusqu’au ${d}.`,
     accept: 'Accepter l’invitation',
     loginFirst: 'Connectez-vous ou créez un compte pour accepter cette invitation.',
-    accepted: (hub: string) => `Vous êtes maintenant membre de ${hub}.`,
+    accepted: (hub: string) => `Vous êtes maintenant membre ${de(hub)}.`,
     goToHub: 'Aller au hub',
   },
   join: {
@@ -122,6 +123,6 @@ export const hubsFr: HubsMessages = {
     acceptLabel: (name) => `Accepter ${name}`,
     declineLabel: (name) => `Refuser ${name}`,
     acceptedNotice: (name) => `${name} est maintenant membre.`,
-    declinedNotice: (name) => `La demande de ${name} a été refusée.`,
+    declinedNotice: (name) => `La demande ${de(name)} a été refusée.`,
   },
 };

@@ -1,3 +1,4 @@
+import { de } from '$shared/french';
 import type { machinesEn } from './en';
 
 export const machinesFr: typeof machinesEn = {
@@ -6,12 +7,12 @@ export const machinesFr: typeof machinesEn = {
     add: 'Ajouter des photos',
     uploading: 'Envoi en cours…',
     remove: 'Retirer la photo',
-    alt: (name: string) => `Photo de ${name}`,
+    alt: (name: string) => `Photo ${de(name)}`,
   },
   nav: 'Machines',
   title: 'Machines',
   intro: 'Réservez du temps machine dans n’importe quel hub du réseau, avec la formation qu’il accepte.',
-  hubTitle: (hub: string) => `Machines de ${hub}`,
+  hubTitle: (hub: string) => `Machines ${de(hub)}`,
   none: 'Pas encore de machines.',
   add: 'Ajouter une machine',
   edit: 'Modifier la machine et ses disponibilités',
@@ -115,7 +116,7 @@ export const machinesFr: typeof machinesEn = {
   },
   training_request: {
     needed: (training: string, hub: string) =>
-      `Cette machine demande la formation « ${training} » de ${hub}. Vous pourrez choisir un créneau dès que le hub l’aura enregistrée.`,
+      `Cette machine demande la formation « ${training} » ${de(hub)}. Vous pourrez choisir un créneau dès que le hub l’aura enregistrée.`,
     ask: 'Demander cette formation',
     sent: 'Demande envoyée : les gestionnaires du hub enregistreront la formation ou vous répondront.',
     pending: (date: string) =>
