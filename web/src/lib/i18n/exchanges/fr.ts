@@ -44,7 +44,7 @@ export const exchangesFr: typeof exchangesEn = {
   claimedBy: (name, date) => `Demandé par ${name} le ${date}`,
   claimForRequestNote: 'Cette réservation compte pour la demande de votre hub.',
   progressTitle: 'Avancement',
-  progressReceived: (received: string, needed: string) => `${received} reçus sur ${needed}`,
+  progressReceived: (received: string, needed: string) => `Reçu : ${received} sur ${needed}`,
   progressUnderway: (claimed: string, accepted: string) =>
     `Réservé, en attente de réponse : ${claimed} · accepté, en route : ${accepted}`,
   progressExchanges: 'Échanges pour cette demande',
