@@ -254,3 +254,39 @@ test('the hubs directory finds a hub by its city in any language, and says when 
     await expect(cards.nth(1)).toBeVisible();
   }
 });
+
+test('a page that stopped early says how far it looked, and with best match that weaker matches may follow', async ({
+  page,
+}) => {
+  // Every search of this demo network completes on its first page: the API's answer is given
+  // the distance a page stopped at (the million-listing network's case), the rows left as found.
+  let stopped: { empty: boolean } | null = null;
+  await page.route('**/api/v1/listings?*', async (route) => {
+    if (!stopped) return route.fallback();
+    const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+    await route.fulfill({
+      json: { ...body, items: stopped.empty ? [] : body.items, searchedKm: 553, nextCursor: 'more' },
+    });
+  });
+  for (const locale of ['nl', 'fr', 'en'] as const) {
+    const m = MESSAGES[locale];
+    await page.goto('/listings');
+    await switchLanguageOnPhone(page, locale);
+    const km = m.common.km('553');
+    stopped = { empty: false };
+    await page.goto('/listings?q=multiplex&near=50.88,4.7');
+    await expect(page.getByTestId('search-order-current')).toHaveText(m.finding.orders.relevance);
+    await expect(page.getByTestId('searched-within')).toHaveText(m.search.searchedWithinRanked(km));
+    await expect(page.getByTestId('load-more')).toHaveText(m.search.searchFarther);
+    await expectNoSidewaysScroll(page);
+    // Nearest first has no weaker matches: how far it looked is all there is to say.
+    await page.goto('/listings?near=50.88,4.7');
+    await expect(page.getByTestId('searched-within')).toHaveText(m.search.searchedWithin(km));
+    stopped = { empty: true };
+    await page.goto('/listings?q=multiplex&near=50.88,4.7');
+    await expect(page.getByTestId('no-results')).toHaveText(m.search.nothingWithinRanked(km));
+    await page.goto('/listings?near=50.88,4.7');
+    await expect(page.getByTestId('no-results')).toHaveText(m.search.nothingWithin(km));
+    stopped = null;
+  }
+});

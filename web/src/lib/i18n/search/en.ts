@@ -29,6 +29,11 @@ export const searchEn = {
     noResults: 'Nothing found. Try fewer filters or another word.',
     searchedWithin: (km: string) => `Looked within ${km} so far; farther hubs are not searched yet.`,
     nothingWithin: (km: string) => `Nothing found within ${km} yet.`,
+    /** Best match stopped early: bands after the one it stopped in are unread even nearer by. */
+    searchedWithinRanked: (km: string) =>
+      `Looked within ${km} so far; weaker matches, nearer ones too, and farther hubs may still follow.`,
+    nothingWithinRanked: (km: string) =>
+      `Nothing found within ${km} yet; weaker matches and farther hubs may still follow.`,
     searchFarther: 'Search farther',
   },
   finding: {

@@ -32,6 +32,10 @@ export const searchFr: SearchMessages = {
     searchedWithin: (km: string) =>
       `Recherche faite jusqu’à ${km} ; les hubs plus loin ne sont pas encore parcourus.`,
     nothingWithin: (km: string) => `Rien trouvé pour l’instant dans un rayon de ${km}.`,
+    searchedWithinRanked: (km: string) =>
+      `Recherche faite jusqu’à ${km} ; des résultats moins pertinents, même plus proches, et les hubs plus loin peuvent encore suivre.`,
+    nothingWithinRanked: (km: string) =>
+      `Rien trouvé pour l’instant dans un rayon de ${km} ; des résultats moins pertinents et les hubs plus loin peuvent encore suivre.`,
     searchFarther: 'Chercher plus loin',
   },
   finding: {

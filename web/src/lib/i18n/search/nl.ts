@@ -31,6 +31,10 @@ export const searchNl: SearchMessages = {
     noResults: 'Niets gevonden. Probeer minder filters of een ander woord.',
     searchedWithin: (km: string) => `Tot nu toe gezocht binnen ${km}; verdere hubs nog niet.`,
     nothingWithin: (km: string) => `Nog niets gevonden binnen ${km}.`,
+    searchedWithinRanked: (km: string) =>
+      `Tot nu toe gezocht binnen ${km}; minder goede overeenkomsten, ook dichterbij, en verdere hubs kunnen nog volgen.`,
+    nothingWithinRanked: (km: string) =>
+      `Nog niets gevonden binnen ${km}; minder goede overeenkomsten en verdere hubs kunnen nog volgen.`,
     searchFarther: 'Verder zoeken',
   },
   finding: {
