@@ -1,13 +1,14 @@
 /**
  * Brings the freshly loaded demo network to life through the running app's own API, as its people
  * would: a few exchanges between hubs claimed, accepted, handed over and confirmed (so the impact
- * figures are the app's own, and the dashboards agree with them), and one weekly stream with a
- * subscriber. `npm start` runs it once, right after it loaded the demo network.
+ * figures are the app's own, and the dashboards agree with them), one weekly stream with a
+ * subscriber, and what is left waiting for two managers (`demoPending`: a claim to answer, a
+ * request to join). `npm start` runs it once, right after it loaded the demo network.
  *
  *   node scripts/demo-activity.mjs [--base http://127.0.0.1:8787]
  */
 /* global AbortSignal */
-import { DEMO_PASSWORD, demoExchanges } from './demo-data.mjs';
+import { DEMO_PASSWORD, demoExchanges, demoPending } from './demo-data.mjs';
 
 const argv = process.argv.slice(2);
 const BASE = argv.includes('--base') ? argv[argv.indexOf('--base') + 1] : 'http://127.0.0.1:8787';
@@ -109,12 +110,26 @@ async function weeklyStream() {
   return stream.id;
 }
 
+/** A claim left for the giving hub's manager to answer, and a request to join left to decide. */
+async function pending() {
+  const { claim, join } = demoPending;
+  const listing = await listingTitled(claim.listing);
+  const claimed = await api(claim.receiver, 'POST', `/listings/${listing.id}/claims`, {
+    hub: claim.hub,
+    quantity: claim.quantity,
+    message: claim.message,
+  });
+  const asked = await api(join.person, 'POST', `/hubs/${join.hub}/join-requests`, { message: join.message });
+  return { claim: claimed.id, claimFrom: listing.hub.slug, join: asked.id };
+}
+
 async function main() {
   const exchanges = [];
   for (const e of demoExchanges) exchanges.push(await completeExchange(e));
   const stream = await weeklyStream();
+  const waiting = await pending();
   console.log(
-    `Demo activity: ${exchanges.length} completed exchanges (#${exchanges.join(', #')}), a weekly stream (#${stream}) with a subscriber.`,
+    `Demo activity: ${exchanges.length} completed exchanges (#${exchanges.join(', #')}), a weekly stream (#${stream}) with a subscriber; waiting: claim #${waiting.claim} for ${waiting.claimFrom} to answer, request #${waiting.join} to join ${demoPending.join.hub}.`,
   );
 }
 

@@ -1283,3 +1283,25 @@ export const demoExchanges = [
     message: 'Pour notre atelier couture : des sacs et des tabliers.',
   },
 ];
+
+/**
+ * What `npm start` leaves waiting after the demo activity (scripts/demo-activity.mjs), so that a
+ * first look at "What awaits you" is not empty: a claim the giving hub's manager still has to
+ * answer (Pieter, Buda Factory), and a request to join a hub its manager still has to decide
+ * (Griet, Maakleerplek Leuven). Both follow their real course from there: the claim expires
+ * unanswered after its deadline.
+ */
+export const demoPending = {
+  claim: {
+    receiver: 'jonas@broei.demo',
+    hub: 'broei',
+    listing: 'Leather scraps from an upholstery studio',
+    quantity: 2,
+    message: 'Voor een workshop portemonnees maken met jongeren. Kunnen we vrijdag langskomen?',
+  },
+  join: {
+    person: 'emre@t2campus.demo',
+    hub: 'maakleerplek-leuven',
+    message: 'I teach electronics at T2 and would like to book your laser cutter for student projects.',
+  },
+};

@@ -21,6 +21,10 @@ type DemoData = {
     massGrams: number;
     transportMode: string;
   }[];
+  demoPending: {
+    claim: { receiver: string; hub: string; listing: string; quantity: number; message: string };
+    join: { person: string; hub: string; message: string };
+  };
 };
 
 // scripts/ are plain JavaScript without declarations; the cast gives the shape this test relies on.
@@ -86,6 +90,30 @@ describe('demo data', () => {
       expect(e.quantity).toBeLessThanOrEqual(listing!.quantity as number);
       expect(e.massGrams).toBeGreaterThan(0);
     }
+  });
+
+  it('leaves a claim to answer and a request to join to decide, each for a hub with a manager', () => {
+    const { claim, join } = demo.demoPending;
+    const memberships = new Set(demo.users.flatMap((u) => u.memberships.map((m) => `${u.email} ${m.hub}`)));
+    const managed = new Set(
+      demo.users.flatMap((u) => u.memberships.filter((m) => m.role === 'manager').map((m) => m.hub)),
+    );
+    const listing = demo.listings.find((l) => l.title === claim.listing);
+    expect(listing, claim.listing).toBeDefined();
+    expect(demo.listings.filter((l) => l.title === claim.listing)).toHaveLength(1);
+    // Not a listing the completed exchanges take from: its quantity is all there when claimed.
+    expect(demo.demoExchanges.map((e) => e.listing)).not.toContain(claim.listing);
+    expect(memberships.has(`${claim.receiver} ${claim.hub}`), `${claim.receiver} in ${claim.hub}`).toBe(true);
+    expect(listing!.hub).not.toBe(claim.hub);
+    expect(managed.has(listing!.hub), `${listing!.hub} has a manager`).toBe(true);
+    expect(claim.quantity).toBeGreaterThan(0);
+    expect(claim.quantity).toBeLessThanOrEqual(listing!.quantity as number);
+    expect(claim.message.trim().length).toBeGreaterThan(0);
+    expect(demo.users.some((u) => u.email === join.person)).toBe(true);
+    expect(memberships.has(`${join.person} ${join.hub}`), `${join.person} is not in ${join.hub} yet`).toBe(
+      false,
+    );
+    expect(managed.has(join.hub), `${join.hub} has a manager`).toBe(true);
   });
 
   it('has every author be a member of the hub they post for', () => {
