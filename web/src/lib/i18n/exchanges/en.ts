@@ -113,4 +113,6 @@ export const exchangesEn = {
   grams: (g: string) => `${g} g`,
   working: 'Working…',
   listing: 'Listing',
+  /** The heading of an exchange's facts (its listing, quantity, dates …). */
+  details: 'Details',
 };

@@ -114,4 +114,5 @@ export const exchangesFr: typeof exchangesEn = {
   grams: (g) => `${g} g`,
   working: 'En cours…',
   listing: 'Offre',
+  details: 'Détails',
 };

@@ -113,4 +113,5 @@ export const exchangesNl: typeof exchangesEn = {
   grams: (g) => `${g} g`,
   working: 'Bezig…',
   listing: 'Aanbod',
+  details: 'Gegevens',
 };
