@@ -47,7 +47,10 @@ export const networksEn = {
   range: (low: string, high: string) => `range ${low} to ${high}`,
   methodLine: (attribution: string, deadweight: string, transport: boolean, range: string) =>
     `Method: attribution ${attribution}, deadweight ${deadweight}, transport ${transport ? 'subtracted' : 'not subtracted'}, estimates ±${range}`,
-  factorsLine: (list: string) => `Factors: ${list}`,
+  /** The factors line's list: each factor as `factor` gives it (French puts a space before the colon and semicolon). */
+  factorsLine: (list: string[]) => `Factors: ${list.join('; ')}`,
+  factor: (label: string, version: number, year: number, licence: string, perKg: string) =>
+    `${label} v${version} (${year}, ${licence}): ${perKg} kg/kg`,
   report: {
     link: 'Report for funders',
     title: (network: string) => `${network}: what the network saved`,

@@ -48,7 +48,9 @@ export const networksFr: NetworksMessages = {
   range: (low, high) => `fourchette ${low} à ${high}`,
   methodLine: (attribution, deadweight, transport, range) =>
     `Méthode : attribution ${attribution}, effet d’aubaine ${deadweight}, transport ${transport ? 'déduit' : 'non déduit'}, estimations ±${range}`,
-  factorsLine: (list) => `Facteurs : ${list}`,
+  factorsLine: (list) => `Facteurs : ${list.join(' ; ')}`,
+  factor: (label, version, year, licence, perKg) =>
+    `${label} v${version} (${year}, ${licence}) : ${perKg} kg/kg`,
   report: {
     link: 'Rapport pour les financeurs',
     title: (network) => `${network} : ce que le réseau a évité`,

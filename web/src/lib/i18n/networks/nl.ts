@@ -48,7 +48,9 @@ export const networksNl: NetworksMessages = {
   range: (low, high) => `bereik ${low} tot ${high}`,
   methodLine: (attribution, deadweight, transport, range) =>
     `Methode: toerekening ${attribution}, deadweight ${deadweight}, transport ${transport ? 'afgetrokken' : 'niet afgetrokken'}, schattingen ±${range}`,
-  factorsLine: (list) => `Factoren: ${list}`,
+  factorsLine: (list) => `Factoren: ${list.join('; ')}`,
+  factor: (label, version, year, licence, perKg) =>
+    `${label} v${version} (${year}, ${licence}): ${perKg} kg/kg`,
   report: {
     link: 'Rapport voor financiers',
     title: (network) => `${network}: wat het netwerk bespaarde`,
