@@ -111,3 +111,50 @@ test("a hub's request shows a new listing from another hub, and its author is no
   await expect(page.getByTestId('request-status')).toHaveText(t.requestStatus.fulfilled);
   await expect(page.getByTestId('request-matches')).toHaveCount(0);
 });
+
+test('a request just posted shows the listings that already fit once they are worked out, without a reload', async ({
+  page,
+  browser,
+}) => {
+  const word = uniqueWord('cork');
+  const listingTitle = `Cork sheet offcuts ${word}`;
+  // --- Tom of Maakleerplek Leuven has cork sheet listed (through the API) ---
+  await asMember(browser, 'tom@maakleerplek.demo', (tom) =>
+    createListing(tom, {
+      hub: 'maakleerplek-leuven',
+      title: listingTitle,
+      category: 'other',
+      quantity: 10,
+      unit: 'sheets',
+    }),
+  );
+
+  // --- Emre posts a request it fits. Its matches are worked out right after the answer: the
+  // first look at them is made to come first (empty), as on a slow dispatch ---
+  await login(page, 'emre@t2campus.demo');
+  const t = MESSAGES[await pageLocale(page)];
+  let firstLook = true;
+  await page.route('**/api/v1/requests/*/matches', async (route) => {
+    if (!firstLook) return route.fallback();
+    firstLook = false;
+    await route.fulfill({ json: { items: [], bundle: null } });
+  });
+  await page.goto('/requests/new');
+  const form = page.getByTestId('request-form');
+  await form.getByLabel(t.requestForm.title, { exact: true }).fill(`Cork sheet for pinboards ${word}`);
+  await form.getByLabel(t.requestForm.category, { exact: true }).selectOption('other');
+  await form.getByLabel(t.requestForm.quantity, { exact: true }).fill('4');
+  await form.getByLabel(t.requestForm.unit, { exact: true }).selectOption('sheets');
+  await form.getByLabel(t.requestForm.fetchRadius, { exact: true }).fill('100');
+  await form.getByRole('button', { name: t.requestForm.submitCreate }).click();
+  await expect(page).toHaveURL(/\/requests\/\d+$/);
+  const matches = page.getByTestId('request-matches');
+  // "Looking …" while it asks again, never "none fits" first; then the listing, no reload.
+  await expect(matches.getByTestId('no-matches')).toHaveText(t.matching.lookingForListings);
+  await expect(matches.getByRole('link', { name: listingTitle })).toBeVisible({ timeout: 15_000 });
+  expect(firstLook).toBe(false);
+
+  // Opened again later (a link, a reload), it asks once: nothing was just saved.
+  await page.reload();
+  await expect(matches.getByRole('link', { name: listingTitle })).toBeVisible();
+});

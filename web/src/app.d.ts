@@ -5,6 +5,10 @@ declare global {
       message: string;
       code?: string;
     }
+    /** History state of a page: `saved` when the request form just saved what the page shows. */
+    interface PageState {
+      saved?: boolean;
+    }
   }
 }
 

@@ -25,4 +25,34 @@ export class Loaded<T> {
       this.error = errorText(this.#app, e);
     }
   }
+
+  /** True while `loadWhile` waits to ask again. */
+  waiting = $state(false);
+
+  /**
+   * `load`, then again every `delayMs` while `waitFor(data)` holds, at most `tries` more times or
+   * until `cancelled()`: for what the API works out right after a write (the matches of a request
+   * or listing just saved, computed after the answer), so that the person does not read "none yet"
+   * a second before they come.
+   */
+  async loadWhile(
+    fetcher: () => Promise<T>,
+    waitFor: (data: T) => boolean,
+    o: { tries: number; delayMs: number; cancelled: () => boolean },
+  ): Promise<void> {
+    await this.load(fetcher);
+    try {
+      for (let i = 0; i < o.tries && !o.cancelled() && this.data !== null && waitFor(this.data); i++) {
+        this.waiting = true;
+        await new Promise((resolve) => setTimeout(resolve, o.delayMs));
+        if (o.cancelled()) break;
+        await this.load(fetcher);
+      }
+    } finally {
+      this.waiting = false;
+    }
+  }
 }
+
+/** How long a section just saved asks again for what follows it: `tries` × `delayMs`. */
+export const JUST_SAVED = { tries: 6, delayMs: 1500 } as const;

@@ -4,6 +4,9 @@ export const matchingEn = {
   listingMatchesTitle: 'Hubs that asked for something like this',
   noRequestMatches: 'No listing fits yet. You will be told when one appears.',
   noListingMatches: 'No hub has asked for something like this yet.',
+  /** Just saved: its matches are worked out right after the answer; asked again a few times meanwhile. */
+  lookingForListings: 'Looking for listings that fit…',
+  lookingForRequests: 'Looking for requests this could fill…',
   score: (n: number) => `Match ${n}/100`,
   dismiss: 'Not suitable',
   dismissLabel: (title: string) => `Not suitable: ${title}`,

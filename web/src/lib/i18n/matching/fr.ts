@@ -6,6 +6,8 @@ export const matchingFr: MatchingMessages = {
   listingMatchesTitle: 'Hubs qui ont demandé quelque chose de semblable',
   noRequestMatches: 'Aucune offre ne convient encore. Vous serez averti dès qu’il y en a une.',
   noListingMatches: 'Aucun hub n’a encore demandé quelque chose de semblable.',
+  lookingForListings: 'Recherche des offres qui conviennent…',
+  lookingForRequests: 'Recherche des demandes auxquelles cela peut répondre…',
   score: (n) => `Correspondance ${n}/100`,
   dismiss: 'Ne convient pas',
   dismissLabel: (title) => `Ne convient pas : ${title}`,

@@ -6,6 +6,8 @@ export const matchingNl: MatchingMessages = {
   listingMatchesTitle: 'Hubs die iets gelijkaardigs vroegen',
   noRequestMatches: 'Nog geen passend aanbod. Je krijgt een melding zodra er een is.',
   noListingMatches: 'Nog geen hub vroeg iets gelijkaardigs.',
+  lookingForListings: 'Passend aanbod zoeken…',
+  lookingForRequests: 'Vragen zoeken die dit kan invullen…',
   score: (n) => `Match ${n}/100`,
   dismiss: 'Niet geschikt',
   dismissLabel: (title) => `Niet geschikt: ${title}`,
