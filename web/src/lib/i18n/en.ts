@@ -47,6 +47,8 @@ export const en = {
     notFoundTitle: 'Page not found',
     goHome: 'Go to the home page',
     km: (km: string) => `${km} km`,
+    /** A label before its value: French puts a (no-break) space before the colon. */
+    colon: (label: string) => `${label}:`,
     results: (n: number) => `${n} shown`,
   },
   nav: {

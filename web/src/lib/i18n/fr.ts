@@ -49,6 +49,7 @@ export const fr: Messages = {
     notFoundTitle: 'Page introuvable',
     goHome: 'Aller à l’accueil',
     km: (km: string) => `${km} km`,
+    colon: (label: string) => `${label}\u00a0:`,
     results: (n: number) => (n === 1 ? '1 affiché' : `${n} affichés`),
   },
   nav: {

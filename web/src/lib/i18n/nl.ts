@@ -48,6 +48,7 @@ export const nl: Messages = {
     notFoundTitle: 'Pagina niet gevonden',
     goHome: 'Naar de startpagina',
     km: (km: string) => `${km} km`,
+    colon: (label: string) => `${label}:`,
     results: (n: number) => `${n} getoond`,
   },
   nav: {
