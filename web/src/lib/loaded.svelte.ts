@@ -52,7 +52,22 @@ export class Loaded<T> {
       this.waiting = false;
     }
   }
+
+  /**
+   * For an `$effect`: loads now and, when `fresh` (what the section follows was just saved), asks
+   * again while `waitFor` holds (`loadWhile`, JUST_SAVED). Returns the effect's cleanup, which
+   * stops the asking again.
+   */
+  follow(fetcher: () => Promise<T>, fresh: boolean, waitFor: (data: T) => boolean): () => void {
+    let cancelled = false;
+    void (fresh
+      ? this.loadWhile(fetcher, waitFor, { ...JUST_SAVED, cancelled: () => cancelled })
+      : this.load(fetcher));
+    return () => {
+      cancelled = true;
+    };
+  }
 }
 
 /** How long a section just saved asks again for what follows it: `tries` × `delayMs`. */
-export const JUST_SAVED = { tries: 6, delayMs: 1500 } as const;
+const JUST_SAVED = { tries: 6, delayMs: 1500 } as const;
