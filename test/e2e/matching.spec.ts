@@ -129,8 +129,8 @@ test('a request just posted shows the listings that already fit once they are wo
     }),
   );
 
-  // --- Emre posts a request it fits. Its matches are worked out right after the answer: the
-  // first look at them is made to come first (empty), as on a slow dispatch ---
+  // --- Emre posts a request it fits. Its matches are worked out right after the answer; the
+  // page's first look at them is answered empty, as when it comes before that work is done ---
   await login(page, 'emre@t2campus.demo');
   const t = MESSAGES[await pageLocale(page)];
   let firstLook = true;
@@ -154,7 +154,7 @@ test('a request just posted shows the listings that already fit once they are wo
   await expect(matches.getByRole('link', { name: listingTitle })).toBeVisible({ timeout: 15_000 });
   expect(firstLook).toBe(false);
 
-  // Opened again later (a link, a reload), it asks once: nothing was just saved.
+  // Opened again later (a link, a reload), the match is there at once.
   await page.reload();
   await expect(matches.getByRole('link', { name: listingTitle })).toBeVisible();
 });

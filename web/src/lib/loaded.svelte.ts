@@ -11,6 +11,8 @@ export function errorText(app: AppState, e: unknown): string {
 export class Loaded<T> {
   data = $state<T | null>(null);
   error = $state<string | null>(null);
+  /** True while `loadWhile` waits to ask again. */
+  waiting = $state(false);
   readonly #app: AppState;
 
   constructor(app: AppState) {
@@ -25,9 +27,6 @@ export class Loaded<T> {
       this.error = errorText(this.#app, e);
     }
   }
-
-  /** True while `loadWhile` waits to ask again. */
-  waiting = $state(false);
 
   /**
    * `load`, then again every `delayMs` while `waitFor(data)` holds, at most `tries` more times or
