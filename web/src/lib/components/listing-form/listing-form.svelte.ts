@@ -29,17 +29,17 @@ export type ListingValues = {
 
 const text = (n: number | null) => (n === null ? '' : String(n));
 
-function initialValues(listing: TListing | null, hub: string): ListingValues {
+function initialValues(listing: TListing | null, hub: string, start: Partial<ListingValues>): ListingValues {
   return {
-    kind: listing?.kind ?? 'offcut',
-    title: listing?.title ?? '',
+    kind: listing?.kind ?? start.kind ?? 'offcut',
+    title: listing?.title ?? start.title ?? '',
     description: listing?.description ?? '',
-    category: listing?.category ?? '',
-    quantity: listing ? String(listing.quantity) : '',
-    unit: listing?.unit ?? 'pieces',
-    lengthMm: text(listing?.lengthMm ?? null),
-    widthMm: text(listing?.widthMm ?? null),
-    thicknessMm: text(listing?.thicknessMm ?? null),
+    category: listing?.category ?? start.category ?? '',
+    quantity: listing ? String(listing.quantity) : (start.quantity ?? ''),
+    unit: listing?.unit ?? start.unit ?? 'pieces',
+    lengthMm: listing ? text(listing.lengthMm) : (start.lengthMm ?? ''),
+    widthMm: listing ? text(listing.widthMm) : (start.widthMm ?? ''),
+    thicknessMm: listing ? text(listing.thicknessMm) : (start.thicknessMm ?? ''),
     condition: listing?.condition ?? 'good',
     priceType: listing?.priceType ?? 'free',
     price: listing?.priceCents != null ? (listing.priceCents / 100).toFixed(2) : '',
@@ -63,8 +63,9 @@ export class ListingFormState {
   /** One key per listing being published: a retry (lost answer, second tap) cannot make two. */
   readonly #key = newIdempotencyKey();
 
-  constructor(listing: TListing | null, defaultHub: string) {
-    this.values = initialValues(listing, defaultHub);
+  /** `start`: what a new listing's fields begin with (an offer for a request: its category, quantity, sizes). */
+  constructor(listing: TListing | null, defaultHub: string, start: Partial<ListingValues> = {}) {
+    this.values = initialValues(listing, defaultHub, start);
     this.saved = listing;
     this.photos = new PhotoSet(listing?.photos ?? []);
   }

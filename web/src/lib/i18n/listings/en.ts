@@ -60,6 +60,10 @@ export const listingsEn = {
     distance: 'Distance',
   },
   listingForm: {
+    forRequest: 'An offer for the request',
+    forRequestHint:
+      'Its category, quantity and part size are filled in below: change them to what you have, and say what it is.',
+    requestGone: 'That request is no longer open. You can still list what you have.',
     newTitle: 'New listing',
     editTitle: 'Edit listing',
     kind: 'Kind',

@@ -62,6 +62,10 @@ export const listingsFr: ListingsMessages = {
     distance: 'Distance',
   },
   listingForm: {
+    forRequest: 'Une offre pour la demande',
+    forRequestHint:
+      'Sa catégorie, sa quantité et la taille des pièces sont reprises ci-dessous : adaptez-les à ce que vous avez, et dites ce que c’est.',
+    requestGone: 'Cette demande n’est plus ouverte. Vous pouvez quand même proposer ce que vous avez.',
     newTitle: 'Nouvelle offre',
     editTitle: 'Modifier l’offre',
     kind: 'Type',

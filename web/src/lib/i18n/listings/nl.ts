@@ -62,6 +62,10 @@ export const listingsNl: ListingsMessages = {
     distance: 'Afstand',
   },
   listingForm: {
+    forRequest: 'Een aanbod voor de vraag',
+    forRequestHint:
+      'De categorie, hoeveelheid en afmetingen staan al hieronder: pas ze aan aan wat je hebt, en zeg wat het is.',
+    requestGone: 'Die vraag staat niet meer open. Je kan wel aanbieden wat je hebt.',
     newTitle: 'Nieuw aanbod',
     editTitle: 'Aanbod bewerken',
     kind: 'Soort',

@@ -27,6 +27,18 @@ export const requestsEn = {
     markFulfilled: 'Mark as fulfilled',
     posted: (d: string) => `Posted ${d}`,
   },
+  requestOffer: {
+    title: 'Can your hub help?',
+    how: 'Your listing starts from this request’s details. Once published, it is among the request’s matches and the hub is told.',
+    offerFrom: (hub: string) => `Offer material from ${hub}`,
+    within: (hub: string, km: string) => `${hub} is ${km} away, within reach.`,
+    beyond: (hub: string, km: string, radius: string) =>
+      `${hub} is ${km} away: beyond the ${radius} this hub fetches within, so a listing from there is not shown to them as a match.`,
+    signedOut: 'Have this left over? Sign in to offer it to this hub.',
+    signIn: 'Sign in to offer material',
+    noHub: 'Join a hub, or start one, to offer what it has left over.',
+    findHub: 'Find a hub',
+  },
   requestForm: {
     newTitle: 'New request',
     editTitle: 'Edit request',

@@ -29,6 +29,18 @@ export const requestsFr: RequestsMessages = {
     markFulfilled: 'Marquer comme satisfaite',
     posted: (d: string) => `Publiée le ${d}`,
   },
+  requestOffer: {
+    title: 'Votre hub peut-il aider ?',
+    how: 'Votre offre part des détails de cette demande. Une fois publiée, elle figure parmi les correspondances de la demande et le hub est prévenu.',
+    offerFrom: (hub: string) => `Proposer du matériau depuis ${hub}`,
+    within: (hub: string, km: string) => `${hub} est à ${km}, dans le rayon.`,
+    beyond: (hub: string, km: string, radius: string) =>
+      `${hub} est à ${km} : au-delà des ${radius} dans lesquels ce hub vient chercher, une offre de là ne lui est donc pas proposée comme correspondance.`,
+    signedOut: 'Il vous en reste ? Connectez-vous pour le proposer à ce hub.',
+    signIn: 'Se connecter pour proposer',
+    noHub: 'Rejoignez un hub, ou créez-en un, pour proposer ce qu’il lui reste.',
+    findHub: 'Trouver un hub',
+  },
   requestForm: {
     newTitle: 'Nouvelle demande',
     editTitle: 'Modifier la demande',

@@ -29,6 +29,18 @@ export const requestsNl: RequestsMessages = {
     markFulfilled: 'Markeren als vervuld',
     posted: (d: string) => `Geplaatst op ${d}`,
   },
+  requestOffer: {
+    title: 'Kan je hub helpen?',
+    how: 'Je aanbod start met de gegevens van deze vraag. Eens gepubliceerd staat het bij de matches van de vraag en krijgt de hub bericht.',
+    offerFrom: (hub: string) => `Materiaal aanbieden vanuit ${hub}`,
+    within: (hub: string, km: string) => `${hub} ligt op ${km}, binnen bereik.`,
+    beyond: (hub: string, km: string, radius: string) =>
+      `${hub} ligt op ${km}: verder dan de ${radius} waarbinnen deze hub komt ophalen, dus een aanbod van daar verschijnt niet als match.`,
+    signedOut: 'Heb je dit over? Log in om het aan deze hub aan te bieden.',
+    signIn: 'Inloggen om aan te bieden',
+    noHub: 'Word lid van een hub, of start er een, om aan te bieden wat hij over heeft.',
+    findHub: 'Hubs zoeken',
+  },
   requestForm: {
     newTitle: 'Nieuwe vraag',
     editTitle: 'Vraag bewerken',
