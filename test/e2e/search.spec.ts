@@ -127,7 +127,10 @@ test('signed out, near any hub, a point on the map, or my location', async ({ pa
   await expect(page).not.toHaveURL(/near=50\.64/);
   await expect(page.getByTestId('results').getByTestId('distance').first()).toBeVisible();
   await expect(near).toHaveValue('50.64,5.57');
-  await expect(near.locator('option:checked')).toContainText(en.finding.nearMyLocation);
+  // The point is named as people read one, in the page's language.
+  await expect(near.locator('option:checked')).toHaveText(
+    `${en.finding.nearMyLocation} (${en.finding.pointLabel('50.64° N', '5.57° E')})`,
+  );
   await page.unroute(/\/api\/v1\/listings\?/);
   await page.getByTestId('search-submit').tap();
   await expect(page).toHaveURL(/near=50\.64(%2C|,)5\.57/);

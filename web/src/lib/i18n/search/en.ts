@@ -62,7 +62,9 @@ export const searchEn = {
     pickOnMap: 'Pick a point on the map',
     closeMap: 'Close the map',
     pickHint: 'Tap the map where you want to search from.',
-    pointLabel: (lat: string, lon: string) => `Point ${lat}, ${lon}`,
+    /** A point's place, as in "50.88° N, 4.7° E": its latitude and longitude, each with its compass letter. */
+    pointLabel: (lat: string, lon: string) => `${lat}, ${lon}`,
+    compass: { n: 'N', s: 'S', e: 'E', w: 'W' },
     radiusNeedsPlace: 'A radius needs a place to measure from: choose one under “Near”.',
     refused: 'This search could not be run as it is: change what is named below and search again.',
     radiusIgnored: (km: string) =>

@@ -65,7 +65,8 @@ export const searchFr: SearchMessages = {
     pickOnMap: 'Choisir un point sur la carte',
     closeMap: 'Fermer la carte',
     pickHint: 'Touchez la carte là d’où vous voulez chercher.',
-    pointLabel: (lat: string, lon: string) => `Point ${lat}, ${lon}`,
+    pointLabel: (lat: string, lon: string) => `${lat}, ${lon}`,
+    compass: { n: 'N', s: 'S', e: 'E', w: 'O' },
     radiusNeedsPlace: 'Un rayon demande un lieu d’où mesurer : choisissez-en un sous « Près de ».',
     refused:
       'Cette recherche n’a pas pu être faite telle quelle : modifiez ce qui est indiqué ci-dessous et relancez-la.',

@@ -63,7 +63,8 @@ export const searchNl: SearchMessages = {
     pickOnMap: 'Kies een punt op de kaart',
     closeMap: 'Kaart sluiten',
     pickHint: 'Tik op de kaart waar je vanaf wilt zoeken.',
-    pointLabel: (lat: string, lon: string) => `Punt ${lat}, ${lon}`,
+    pointLabel: (lat: string, lon: string) => `${lat}, ${lon}`,
+    compass: { n: 'N', s: 'Z', e: 'O', w: 'W' },
     radiusNeedsPlace: 'Een straal heeft een plek nodig om vanaf te meten: kies er een bij “In de buurt van”.',
     refused: 'Deze zoekopdracht kon zo niet worden uitgevoerd: pas aan wat hieronder staat en zoek opnieuw.',
     radiusIgnored: (km: string) =>
