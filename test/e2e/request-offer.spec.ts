@@ -136,9 +136,23 @@ test('a member of another hub offers for a request from it, and the request find
     thicknessMm: 18,
   });
   const matches = await asMember(browser, 'sophie@grooteiland.demo', (sophie) =>
-    apiGet<{ items: { listing: { id: number } }[] }>(sophie, `/requests/${request.id}/matches`),
+    apiGet<{ items: { id: number; score: number; listing: { id: number } }[] }>(
+      sophie,
+      `/requests/${request.id}/matches`,
+    ),
   );
-  expect(matches.items.map((m) => m.listing.id)).toContain(listingId);
+  const match = matches.items.find((m) => m.listing.id === listingId);
+  expect(match).toBeDefined();
+
+  // Back on the request, Tom sees his listing among its matches, with the score its hub sees.
+  await page.goto(`/requests/${request.id}`);
+  const matched = page.getByTestId('request-offer').getByTestId('offer-matched');
+  await expect(matched.getByRole('link', { name: listingTitle })).toHaveAttribute(
+    'href',
+    `/listings/${listingId}`,
+  );
+  await expect(matched).toContainText(t.matching.score(match!.score));
+  await expectNoSidewaysScroll(page);
 });
 
 test('an offer for a request that is gone says so, and a signed-out visitor is asked to sign in first', async ({

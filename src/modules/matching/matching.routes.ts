@@ -30,6 +30,29 @@ export const matchingRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'get',
+      path: '/requests/{id}/matches/my-hubs',
+      tags,
+      summary: "A request's matches among the listings of my hubs (any signed-in person)",
+      description:
+        'For a member of another hub: which of their hubs’ listings the request’s hub finds among its matches, ' +
+        'best first, each as in the request’s matches (score, reasons, distance, whether the request’s hub ' +
+        'already claimed it). No bundle. Empty for a member of the request’s own hub (matching never pairs a hub ' +
+        'with itself).',
+      request: { params: ZIdParam },
+      responses: { 200: json(ZRequestMatches, 'The matches of my hubs’ listings'), ...errors(401, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await service.requestMatchesOfMyHubs(deps(c), {
+          requestId: c.req.valid('param').id,
+          user: requireUser(c),
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
       path: '/listings/{id}/matches',
       tags,
       summary: 'Open requests of other hubs that this listing could fill',

@@ -18,7 +18,7 @@ import type {
 import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';
-import { hubDistancesFrom } from '../hubs/hubs.service';
+import { hubDistancesFrom, listMembershipsOfUser } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import * as photos from '../photos/photos.service';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
@@ -268,7 +268,56 @@ export async function requestMatches(
     repo.openMatchesOfRequestStatement(deps.db, requestId),
   ]);
   const request = memberOfRequestHub((asked?.results[0] ?? null) as requests.RequestForMemberRow | null);
+  const { items, shown, found } = await shownMatches(deps, request, (open?.results ?? []) as repo.MatchRow[]);
+  const bundle = buildBundle(
+    shown.map((m) => ({
+      matchId: m.id,
+      listingId: m.listing_id,
+      hubId: found.get(m.listing_id)?.hub_id ?? 0,
+      distanceMetres: m.distance_m,
+      score: m.score,
+      coveredMilli: coveredMilliOf(parseReasons(m.reasons)),
+    })),
+    { quantityMilli: request.quantity_milli, unit: request.unit },
+  );
+  return { items, bundle };
+}
+
+/**
+ * A request's open matches whose listings are at the person's own hubs, best first, no bundle:
+ * for a member of another hub, what of theirs the request's hub finds among its matches (the
+ * request page's "Can your hub help?"). Any signed-in person; requests are public, and so are a
+ * listing's matches. The request's hub's own members get its own listings: none (matching never
+ * pairs a hub with itself).
+ */
+export async function requestMatchesOfMyHubs(
+  deps: Deps,
+  { requestId, user }: { requestId: number; user: SessionUser },
+): Promise<TRequestMatches> {
+  const [asked, open] = await deps.db.batch([
+    requests.requestForMemberStatement(deps.db, requestId, user.id),
+    repo.openMatchesOfRequestStatement(deps.db, requestId),
+  ]);
+  const request = (asked?.results[0] ?? null) as requests.RequestForMemberRow | null;
+  if (!request) throw new ApiError('REQUEST_NOT_FOUND');
   const rows = (open?.results ?? []) as repo.MatchRow[];
+  if (rows.length === 0) return { items: [], bundle: null };
+  const mine = new Set((await listMembershipsOfUser(deps, user.id)).map((m) => m.hub.slug));
+  const { items } = await shownMatches(deps, request, rows, (l) => mine.has(l.hub_slug));
+  return { items, bundle: null };
+}
+
+/**
+ * The matches of `rows` still matchable, as the API shows them, with their listings (`keep`: only
+ * those whose listing it admits): one round trip for the listings and what the request's hub
+ * already claimed of them.
+ */
+async function shownMatches(
+  deps: Deps,
+  request: requests.RequestForMemberRow,
+  rows: repo.MatchRow[],
+  keep: (l: listings.ShownListingRow) => boolean = () => true,
+): Promise<{ items: TRequestMatch[]; shown: repo.MatchRow[]; found: Map<number, listings.ShownListingRow> }> {
   const ids = rows.map((r) => r.listing_id);
   let found = new Map<number, listings.ShownListingRow>();
   let claimed = new Set<string>();
@@ -290,7 +339,8 @@ export async function requestMatches(
       !l ||
       l.status !== 'active' ||
       l.quantity_milli <= 0 ||
-      (l.available_until !== null && l.available_until < day)
+      (l.available_until !== null && l.available_until < day) ||
+      !keep(l)
     )
       continue;
     shown.push(m);
@@ -320,18 +370,7 @@ export async function requestMatches(
       },
     });
   }
-  const bundle = buildBundle(
-    shown.map((m) => ({
-      matchId: m.id,
-      listingId: m.listing_id,
-      hubId: found.get(m.listing_id)?.hub_id ?? 0,
-      distanceMetres: m.distance_m,
-      score: m.score,
-      coveredMilli: coveredMilliOf(parseReasons(m.reasons)),
-    })),
-    { quantityMilli: request.quantity_milli, unit: request.unit },
-  );
-  return { items, bundle };
+  return { items, shown, found };
 }
 
 /** The open requests a listing could fill (requests are public, like search). */

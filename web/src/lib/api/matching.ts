@@ -13,6 +13,9 @@ export function matchingApi(app: AppState, fetchFn: typeof fetch = fetch) {
 
   return {
     requestMatches: (id: number) => call<TRequestMatches>(operation('GET /requests/{id}/matches', { id })),
+    /** Another hub's request: its matches among the listings of my hubs. */
+    requestMatchesOfMyHubs: (id: number) =>
+      call<TRequestMatches>(operation('GET /requests/{id}/matches/my-hubs', { id })),
     listingMatches: (id: number) => call<TListingMatches>(operation('GET /listings/{id}/matches', { id })),
     dismiss: (matchId: number) =>
       call<{ id: number; state: string }>(operation('POST /matches/{id}/dismiss', { id: matchId })),

@@ -74,6 +74,7 @@ export const API_OPERATIONS = [
   'GET /requests',
   'GET /requests/{id}',
   'GET /requests/{id}/matches',
+  'GET /requests/{id}/matches/my-hubs',
   'GET /requests/{id}/progress',
   'GET /requests/{id}/streams',
   'GET /saved-searches',

@@ -36,6 +36,8 @@ export const requestsFr: RequestsMessages = {
     within: (hub: string, km: string) => `${hub} est à ${km}, dans le rayon.`,
     beyond: (hub: string, km: string, radius: string) =>
       `${hub} est à ${km} : au-delà des ${radius} dans lesquels ce hub vient chercher, une offre de là ne lui est donc pas proposée comme correspondance.`,
+    alreadyMatched: 'Déjà parmi les correspondances de cette demande :',
+    claimed: 'demandé par ce hub',
     signedOut: 'Il vous en reste ? Connectez-vous pour le proposer à ce hub.',
     signIn: 'Se connecter pour proposer',
     noHub: 'Rejoignez un hub, ou créez-en un, pour proposer ce qu’il lui reste.',

@@ -36,6 +36,8 @@ export const requestsNl: RequestsMessages = {
     within: (hub: string, km: string) => `${hub} ligt op ${km}, binnen bereik.`,
     beyond: (hub: string, km: string, radius: string) =>
       `${hub} ligt op ${km}: verder dan de ${radius} waarbinnen deze hub komt ophalen, dus een aanbod van daar verschijnt niet als match.`,
+    alreadyMatched: 'Al bij de matches van deze vraag:',
+    claimed: 'aangevraagd door deze hub',
     signedOut: 'Heb je dit over? Log in om het aan deze hub aan te bieden.',
     signIn: 'Inloggen om aan te bieden',
     noHub: 'Word lid van een hub, of start er een, om aan te bieden wat hij over heeft.',
