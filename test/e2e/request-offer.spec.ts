@@ -176,6 +176,21 @@ test('an offer for a request that is gone says so, and a signed-out visitor is a
 
   await login(page, 'tom@maakleerplek.demo');
   const l = MESSAGES[await pageLocale(page)];
+  // From an offer to a plain new listing on the same page (a link, no reload): the request's
+  // fields do not stay.
+  await page.goto(`/listings/new?request=${id}`);
+  const category = page.getByTestId('listing-form').locator('#lf-category');
+  await expect(page.getByTestId('offer-for-request')).toBeVisible();
+  await expect(category).not.toHaveValue('');
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/listings/new';
+    document.body.append(a);
+    a.click();
+  });
+  await expect(page.getByTestId('repeats-hint')).toBeVisible();
+  await expect(category).toHaveValue('');
+
   for (const id of ['999999', 'abc']) {
     await page.goto(`/listings/new?request=${id}`);
     await expect(page.getByTestId('request-gone')).toHaveText(l.listingForm.requestGone);
