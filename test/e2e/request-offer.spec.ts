@@ -64,6 +64,10 @@ test('a member of another hub offers for a request from it, and the request find
   const jonasSession = await newSession(browser);
   await apiLogin(jonasSession, 'jonas@broei.demo');
   const jonas = await jonasSession.newPage();
+  // In the list, his card says nothing of reach; the request's page says why.
+  await jonas.goto(`/requests?q=${word}`);
+  await expect(jonas.getByTestId('request-card')).toHaveCount(1);
+  await expect(jonas.getByTestId('in-reach')).toHaveCount(0);
   await jonas.goto(`/requests/${request.id}`);
   const jl = await pageLocale(jonas);
   const jOffer = jonas.getByTestId('request-offer');
@@ -77,7 +81,13 @@ test('a member of another hub offers for a request from it, and the request find
   await login(page, 'tom@maakleerplek.demo');
   const t = MESSAGES[await pageLocale(page)];
   const l = await pageLocale(page);
-  await page.goto(`/requests/${request.id}`);
+  // The list says his hub is within reach; he opens the request from it.
+  await page.goto(`/requests?q=${word}`);
+  const card = page.getByTestId('request-card');
+  await expect(card.getByTestId('in-reach')).toHaveText(t.requestOffer.inReach('Maakleerplek Leuven'));
+  await expectNoSidewaysScroll(page);
+  await card.getByRole('link', { name: requestTitle }).tap();
+  await expect(page).toHaveURL(new RegExp(`/requests/${request.id}$`));
   const offer = page.getByTestId('request-offer');
   await expect(offer.getByRole('heading', { name: t.requestOffer.title })).toBeVisible();
   await expect(offer.getByTestId('offer-hub')).toContainText(

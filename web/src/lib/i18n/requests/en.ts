@@ -36,6 +36,7 @@ export const requestsEn = {
       `${hub} is ${km} away: beyond the ${radius} this hub fetches within, so a listing from there is not shown to them as a match.`,
     alreadyMatched: 'Already among this request’s matches:',
     claimed: 'claimed by this hub',
+    inReach: (hub: string) => `Within reach of ${hub}`,
     signedOut: 'Have this left over? Sign in to offer it to this hub.',
     signIn: 'Sign in to offer material',
     noHub: 'Join a hub, or start one, to offer what it has left over.',

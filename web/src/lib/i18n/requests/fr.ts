@@ -1,3 +1,4 @@
+import { de } from '$shared/french';
 import type { RequestsMessages } from './en';
 
 /** Requests: their states, the list, a request, its form (français). */
@@ -38,6 +39,7 @@ export const requestsFr: RequestsMessages = {
       `${hub} est à ${km} : au-delà des ${radius} dans lesquels ce hub vient chercher, une offre de là ne lui est donc pas proposée comme correspondance.`,
     alreadyMatched: 'Déjà parmi les correspondances de cette demande :',
     claimed: 'demandé par ce hub',
+    inReach: (hub: string) => `À portée ${de(hub)}`,
     signedOut: 'Il vous en reste ? Connectez-vous pour le proposer à ce hub.',
     signIn: 'Se connecter pour proposer',
     noHub: 'Rejoignez un hub, ou créez-en un, pour proposer ce qu’il lui reste.',

@@ -38,6 +38,7 @@ export const requestsNl: RequestsMessages = {
       `${hub} ligt op ${km}: verder dan de ${radius} waarbinnen deze hub komt ophalen, dus een aanbod van daar verschijnt niet als match.`,
     alreadyMatched: 'Al bij de matches van deze vraag:',
     claimed: 'aangevraagd door deze hub',
+    inReach: (hub: string) => `Binnen bereik van ${hub}`,
     signedOut: 'Heb je dit over? Log in om het aan deze hub aan te bieden.',
     signIn: 'Inloggen om aan te bieden',
     noHub: 'Word lid van een hub, of start er een, om aan te bieden wat hij over heeft.',
