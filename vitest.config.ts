@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The pool asks for its options each time it starts a runtime (once per test file): read the
@@ -15,6 +16,8 @@ export default defineConfig({
       {
         // Pure rules and schemas need no Workers runtime: on Node they skip a workerd start per file.
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        // The web app's rules import `src/shared` as `$shared` (web/svelte.config.js).
+        resolve: { alias: { $shared: resolve('src/shared') } },
       },
       {
         plugins: [
