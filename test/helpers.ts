@@ -125,7 +125,7 @@ export async function createHub(session: Session, overrides: Record<string, unkn
   const slug = (overrides.slug as string) ?? `lab-${unique()}`;
   const res = await call('/hubs', { session, body: { ...HUB_DEFAULTS, slug, ...overrides } });
   expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as { slug: string };
+  return (await res.json()) as { slug: string; name: string };
 }
 
 /** A person with a hub of their own: the usual starting point of a test. */

@@ -10,7 +10,8 @@ const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slic
 
 const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
   nl: {
-    request_match: (p) => `Nieuw aanbod past bij je vraag ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
+    request_match: (p) =>
+      `Nieuw aanbod${p.fromHubName ? ` van ${p.fromHubName}` : ''} past bij je vraag ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
     saved_search: (p) => `Nieuw aanbod voor je zoekopdracht ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
     moderation: (p) =>
       `Een coördinator heeft ‘${p.listingTitle ?? p.requestTitle ?? ''}’ ${p.moderation?.action === 'restored' ? 'teruggezet' : 'verborgen'}: ${p.moderation?.reason ?? ''}`,
@@ -53,7 +54,7 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
   },
   fr: {
     request_match: (p) =>
-      `Une nouvelle offre correspond à votre demande « ${p.requestTitle ?? ''} » : ${p.listingTitle}`,
+      `Une nouvelle offre${p.fromHubName ? ` ${de(p.fromHubName)}` : ''} correspond à votre demande « ${p.requestTitle ?? ''} » : ${p.listingTitle}`,
     saved_search: (p) =>
       `Nouvelle offre pour votre recherche « ${p.savedSearchName ?? ''} » : ${p.listingTitle}`,
     moderation: (p) =>
@@ -94,7 +95,8 @@ const LINES: Record<Locale, Record<TNotificationKind, (p: P) => string>> = {
         : `${p.hubName} a refusé votre demande de formation « ${p.trainingName} »`,
   },
   en: {
-    request_match: (p) => `New listing matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
+    request_match: (p) =>
+      `New listing${p.fromHubName ? ` from ${p.fromHubName}` : ''} matches your request ‘${p.requestTitle ?? ''}’: ${p.listingTitle}`,
     saved_search: (p) => `New listing for your saved search ‘${p.savedSearchName ?? ''}’: ${p.listingTitle}`,
     moderation: (p) =>
       `A coordinator ${p.moderation?.action === 'restored' ? 'restored' : 'hid'} ‘${p.listingTitle ?? p.requestTitle ?? ''}’: ${p.moderation?.reason ?? ''}`,

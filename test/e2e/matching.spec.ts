@@ -86,7 +86,7 @@ test("a hub's request shows a new listing from another hub, and its author is no
   await expect(page.getByRole('heading', { level: 1, name: t.matching.inboxTitle })).toBeVisible();
   const notification = page
     .getByTestId('notification')
-    .filter({ hasText: t.matching.lineRequestMatch(listingTitle, requestTitle) });
+    .filter({ hasText: t.matching.lineRequestMatch(listingTitle, requestTitle, 'Maakleerplek Leuven') });
   await expect(notification).toHaveCount(1);
   await expect(notification).toContainText(t.matching.unread);
   await expect(notification.getByRole('link', { name: requestTitle, exact: true })).toHaveAttribute(
@@ -94,7 +94,9 @@ test("a hub's request shows a new listing from another hub, and its author is no
     requestPath,
   );
   await notification
-    .getByRole('link', { name: t.matching.lineRequestMatch(listingTitle, requestTitle) })
+    .getByRole('link', {
+      name: t.matching.lineRequestMatch(listingTitle, requestTitle, 'Maakleerplek Leuven'),
+    })
     .click();
   await expect(page).toHaveURL(new RegExp(`/listings/${listingId}$`));
   await expect(page.getByRole('heading', { level: 1, name: listingTitle })).toBeVisible();

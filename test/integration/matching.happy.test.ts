@@ -103,12 +103,16 @@ describe('matching: happy paths', () => {
       listingId: listing.id,
       requestId: request.id,
       requestTitle: 'MDF 6 mm for a workshop',
+      // Who offers it: the listing's hub.
+      fromHubName: giver.hub.name,
     });
     expect(notes[0]!.emailed_at).not.toBeNull();
     const mails = await outboxOf(asker.me.user.id);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to_address: asker.email, locale: 'en', status: 'pending' });
-    expect(mails[0]!.subject).toContain('New listing matches your request ‘MDF 6 mm for a workshop’');
+    expect(mails[0]!.subject).toContain(
+      `New listing from ${giver.hub.name} matches your request ‘MDF 6 mm for a workshop’`,
+    );
     expect(mails[0]!.body).toContain(`/requests/${request.id}`);
     // The listing's own author is not told about anything.
     expect(await notificationsOf(giver.me.user.id)).toHaveLength(0);

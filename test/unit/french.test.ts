@@ -29,3 +29,22 @@ describe('de (French elision before a name)', () => {
     );
   });
 });
+
+describe('a new match names the hub that offers it', () => {
+  const p = { listingTitle: 'MDF 6 mm', requestTitle: 'Étagères', listingId: 1, requestId: 2, score: 70 };
+  it('in every language, and reads as before for a notification written without it', () => {
+    const from = { ...p, fromHubName: 'Atelier Groot Eiland' };
+    expect(notificationLine('fr', 'request_match', from)).toBe(
+      'Une nouvelle offre d’Atelier Groot Eiland correspond à votre demande « Étagères » : MDF 6 mm',
+    );
+    expect(notificationLine('nl', 'request_match', { ...from, fromHubName: 'Broei' })).toBe(
+      'Nieuw aanbod van Broei past bij je vraag ‘Étagères’: MDF 6 mm',
+    );
+    expect(notificationLine('en', 'request_match', from)).toBe(
+      'New listing from Atelier Groot Eiland matches your request ‘Étagères’: MDF 6 mm',
+    );
+    expect(notificationLine('en', 'request_match', p)).toBe(
+      'New listing matches your request ‘Étagères’: MDF 6 mm',
+    );
+  });
+});

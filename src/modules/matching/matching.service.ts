@@ -18,7 +18,7 @@ import type {
 import { shownEstimate } from '../../shared/mass';
 import { categoryFamily } from '../../shared/taxonomy';
 import { hubSummaryOf } from '../hubs/hubs.domain';
-import { hubDistancesFrom, listMembershipsOfUser } from '../hubs/hubs.service';
+import { hubDistancesFrom, hubRefsByIds, listMembershipsOfUser } from '../hubs/hubs.service';
 import * as listings from '../listings/listings.candidates';
 import * as photos from '../photos/photos.service';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
@@ -127,26 +127,28 @@ export async function refreshListingMatches(
     hubIds: [...new Set(open.flatMap((m) => byId.get(m.request_id)?.hub_id ?? []))],
     listingIds: [listingId],
   });
+  const told = open.flatMap((m) => {
+    const r = byId.get(m.request_id);
+    return r && !exchanged.has(`${r.hub_id}:${listingId}`) ? [{ m, r }] : [];
+  });
+  // Who offers it: the listing's hub, named in what the request's author reads.
+  const fromHubName =
+    told.length > 0 ? (await hubRefsByIds(deps, [listing.hub_id])).get(listing.hub_id)?.name : undefined;
   const notified = await notify(
     deps,
-    open.flatMap((m) => {
-      const r = byId.get(m.request_id);
-      if (!r || exchanged.has(`${r.hub_id}:${listingId}`)) return [];
-      return [
-        {
-          userId: r.author_id,
-          kind: 'request_match' as const,
-          dedupeKey: `match:${m.listing_id}:${m.request_id}`,
-          payload: {
-            listingId,
-            listingTitle: listing.title,
-            requestId: r.id,
-            requestTitle: r.title,
-            score: m.score,
-          },
-        },
-      ];
-    }),
+    told.map(({ m, r }) => ({
+      userId: r.author_id,
+      kind: 'request_match' as const,
+      dedupeKey: `match:${m.listing_id}:${m.request_id}`,
+      payload: {
+        listingId,
+        listingTitle: listing.title,
+        requestId: r.id,
+        requestTitle: r.title,
+        score: m.score,
+        ...(fromHubName === undefined ? {} : { fromHubName }),
+      },
+    })),
   );
   return { matched: open.length, notified };
 }

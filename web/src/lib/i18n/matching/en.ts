@@ -44,8 +44,8 @@ export const matchingEn = {
   markAllRead: 'Mark all as read',
   markRead: 'Mark as read',
   unread: 'unread',
-  lineRequestMatch: (listing: string, request: string) =>
-    `New listing “${listing}” matches your request “${request}”`,
+  lineRequestMatch: (listing: string, request: string, hub?: string) =>
+    `New listing “${listing}”${hub ? ` from ${hub}` : ''} matches your request “${request}”`,
   lineSavedSearch: (listing: string, search: string) =>
     `New listing “${listing}” for your saved search “${search}”`,
   claimedByHub: 'Claimed by your hub',

@@ -1,3 +1,4 @@
+import { de } from '$shared/french';
 import type { MatchingMessages } from './en';
 
 /** Correspondances, alertes et recherches enregistrées (français). */
@@ -40,8 +41,8 @@ export const matchingFr: MatchingMessages = {
   markAllRead: 'Tout marquer comme lu',
   markRead: 'Marquer comme lu',
   unread: 'non lu',
-  lineRequestMatch: (listing, request) =>
-    `La nouvelle offre « ${listing} » correspond à votre demande « ${request} »`,
+  lineRequestMatch: (listing, request, hub) =>
+    `La nouvelle offre « ${listing} »${hub ? ` ${de(hub)}` : ''} correspond à votre demande « ${request} »`,
   lineSavedSearch: (listing, search) => `Nouvelle offre « ${listing} » pour votre recherche « ${search} »`,
   claimedByHub: 'Déjà réservé par votre hub',
   claimForRequest: 'Réserver pour cette demande',

@@ -42,7 +42,8 @@ export const matchingNl: MatchingMessages = {
   markAllRead: 'Alles als gelezen markeren',
   markRead: 'Markeer als gelezen',
   unread: 'ongelezen',
-  lineRequestMatch: (listing, request) => `Nieuw aanbod “${listing}” past bij je vraag “${request}”`,
+  lineRequestMatch: (listing, request, hub) =>
+    `Nieuw aanbod “${listing}”${hub ? ` van ${hub}` : ''} past bij je vraag “${request}”`,
   lineSavedSearch: (listing, search) => `Nieuw aanbod “${listing}” voor je zoekopdracht “${search}”`,
   claimedByHub: 'Aangevraagd door je hub',
   claimForRequest: 'Aanvragen voor deze vraag',
