@@ -265,12 +265,9 @@ export async function requestMatches(
   // Two round trips to D1: the request with the person's role in its hub and its open matches
   // (read together, shown only to a member), then the matches' listings with what the hub
   // already claimed of them.
-  const [asked, open] = await deps.db.batch([
-    requests.requestForMemberStatement(deps.db, requestId, user.id),
-    repo.openMatchesOfRequestStatement(deps.db, requestId),
-  ]);
-  const request = memberOfRequestHub((asked?.results[0] ?? null) as requests.RequestForMemberRow | null);
-  const { items, shown, found } = await shownMatches(deps, request, (open?.results ?? []) as repo.MatchRow[]);
+  const asked = await requestWithOpenMatches(deps, requestId, user);
+  const request = memberOfRequestHub(asked.request);
+  const { items, shown, found } = await shownMatches(deps, request, asked.rows);
   const bundle = buildBundle(
     shown.map((m) => ({
       matchId: m.id,
@@ -296,17 +293,28 @@ export async function requestMatchesOfMyHubs(
   deps: Deps,
   { requestId, user }: { requestId: number; user: SessionUser },
 ): Promise<TRequestMatches> {
-  const [asked, open] = await deps.db.batch([
-    requests.requestForMemberStatement(deps.db, requestId, user.id),
-    repo.openMatchesOfRequestStatement(deps.db, requestId),
-  ]);
-  const request = (asked?.results[0] ?? null) as requests.RequestForMemberRow | null;
+  const { request, rows } = await requestWithOpenMatches(deps, requestId, user);
   if (!request) throw new ApiError('REQUEST_NOT_FOUND');
-  const rows = (open?.results ?? []) as repo.MatchRow[];
   if (rows.length === 0) return { items: [], bundle: null };
   const mine = new Set((await listMembershipsOfUser(deps, user.id)).map((m) => m.hub.slug));
   const { items } = await shownMatches(deps, request, rows, (l) => mine.has(l.hub_slug));
   return { items, bundle: null };
+}
+
+/** A request with the person's role in its hub (null: no such request), and its open matches, best first: one round trip. */
+async function requestWithOpenMatches(
+  deps: Deps,
+  requestId: number,
+  user: SessionUser,
+): Promise<{ request: requests.RequestForMemberRow | null; rows: repo.MatchRow[] }> {
+  const [asked, open] = await deps.db.batch([
+    requests.requestForMemberStatement(deps.db, requestId, user.id),
+    repo.openMatchesOfRequestStatement(deps.db, requestId),
+  ]);
+  return {
+    request: (asked?.results[0] ?? null) as requests.RequestForMemberRow | null,
+    rows: (open?.results ?? []) as repo.MatchRow[],
+  };
 }
 
 /**
