@@ -35,7 +35,7 @@ export const requestsEn = {
     beyond: (hub: string, km: string, radius: string) =>
       `${hub} is ${km} away: beyond the ${radius} this hub fetches within, so a listing from there is not shown to them as a match.`,
     alreadyMatched: 'Already among this request’s matches:',
-    claimed: 'claimed by this hub',
+    claimed: (hub: string) => `claimed by ${hub}`,
     inReach: (hub: string) => `Within reach of ${hub}`,
     signedOut: 'Have this left over? Sign in to offer it to this hub.',
     signIn: 'Sign in to offer material',

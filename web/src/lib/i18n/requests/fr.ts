@@ -38,7 +38,7 @@ export const requestsFr: RequestsMessages = {
     beyond: (hub: string, km: string, radius: string) =>
       `${hub} est à ${km} : au-delà des ${radius} dans lesquels ce hub vient chercher, une offre de là ne lui est donc pas proposée comme correspondance.`,
     alreadyMatched: 'Déjà parmi les correspondances de cette demande :',
-    claimed: 'demandé par ce hub',
+    claimed: (hub: string) => `demandé par ${hub}`,
     inReach: (hub: string) => `À portée ${de(hub)}`,
     signedOut: 'Il vous en reste ? Connectez-vous pour le proposer à ce hub.',
     signIn: 'Se connecter pour proposer',

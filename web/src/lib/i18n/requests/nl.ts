@@ -37,7 +37,7 @@ export const requestsNl: RequestsMessages = {
     beyond: (hub: string, km: string, radius: string) =>
       `${hub} ligt op ${km}: verder dan de ${radius} waarbinnen deze hub komt ophalen, dus een aanbod van daar verschijnt niet als match.`,
     alreadyMatched: 'Al bij de matches van deze vraag:',
-    claimed: 'aangevraagd door deze hub',
+    claimed: (hub: string) => `aangevraagd door ${hub}`,
     inReach: (hub: string) => `Binnen bereik van ${hub}`,
     signedOut: 'Heb je dit over? Log in om het aan deze hub aan te bieden.',
     signIn: 'Inloggen om aan te bieden',
