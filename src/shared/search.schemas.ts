@@ -7,10 +7,28 @@ import { ZListing } from './listings.schemas';
 import { ZRequest } from './requests.schemas';
 import type { RuleKey } from './validation';
 
+/** How many hubs one search may leave out (`not_hub`). */
+export const NOT_HUBS = 20;
+
 const searchFields = {
   q: z.string().trim().max(200).optional(),
   category: ZCategorySlug.optional(),
   hub: z.string().max(60).optional(),
+  /**
+   * Leave out the rows of these hubs (slugs, comma-separated, up to NOT_HUBS): e.g. the requests
+   * near my hub that another hub than mine could fill.
+   */
+  not_hub: z
+    .string()
+    .max(NOT_HUBS * 61)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((slug) => slug.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(60)).min(1).max(NOT_HUBS))
+    .optional(),
   near: ZNear.optional(),
   radius_km: z.coerce.number().positive().max(20_000).optional(),
   sort: z.enum(SORTS).optional(),
@@ -19,9 +37,11 @@ const searchFields = {
 };
 
 function searchRules(
-  v: { near?: unknown; radius_km?: number; sort?: string; q?: string },
+  v: { near?: unknown; radius_km?: number; sort?: string; q?: string; hub?: string; not_hub?: string[] },
   ctx: z.RefinementCtx,
 ) {
+  if (v.hub !== undefined && v.not_hub !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['not_hub'], message: 'not_hub_with_hub' satisfies RuleKey });
   if (v.radius_km !== undefined && !v.near)
     ctx.addIssue({ code: 'custom', path: ['near'], message: 'radius_needs_near' satisfies RuleKey });
   if (v.sort === 'nearest' && !v.near)

@@ -79,6 +79,11 @@ export const RULE_MESSAGES = {
     fr: 'Un rayon demande un point : near=LAT,LON',
     en: 'A radius needs a point: near=LAT,LON',
   },
+  not_hub_with_hub: {
+    nl: 'Zoek in één hub of laat hubs weg, niet allebei',
+    fr: 'Cherchez dans un hub ou écartez des hubs, pas les deux',
+    en: 'Search one hub or leave hubs out, not both',
+  },
   fits_format: {
     nl: 'Verwacht LENGTExBREEDTE of LENGTExBREEDTExDIKTE in mm, bv. 600x400x18',
     fr: 'Attendu LONGUEURxLARGEUR ou LONGUEURxLARGEURxÉPAISSEUR en mm, p. ex. 600x400x18',
@@ -227,6 +232,7 @@ export const FIELD_LABELS = {
   at: { nl: 'Plek', fr: 'Endroit', en: 'Place' },
   bbox: { nl: 'Kaartvenster', fr: 'Vue de la carte', en: 'Map view' },
   columns: { nl: 'Vakken in de breedte', fr: 'Cases en largeur', en: 'Cells across' },
+  not_hub: { nl: 'Zonder de hubs', fr: 'Sans les hubs', en: 'Leaving out hubs' },
   radius_km: { nl: 'Straal (km)', fr: 'Rayon (km)', en: 'Radius (km)' },
   sort: { nl: 'Sortering', fr: 'Tri', en: 'Sort order' },
   cursor: { nl: 'Pagina', fr: 'Page', en: 'Page' },

@@ -21,6 +21,7 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
 }
 
 const GHENT: Record<Locale, string> = { nl: 'Gent', fr: 'Gand', en: 'Ghent' };
+const KORTRIJK: Record<Locale, string> = { nl: 'Kortrijk', fr: 'Courtrai', en: 'Kortrijk' };
 
 for (const locale of ['nl', 'fr', 'en'] as const) {
   test(`a visitor reads how it works and is invited to list, in ${locale}`, async ({ browser }) => {
@@ -112,10 +113,29 @@ test('a signed-in member’s home starts with their tasks, and requests near the
   await expect(requests.getByRole('heading', { level: 2 })).toHaveText(
     m.home.requestsNearHub(`Broei vzw (${GHENT[locale]})`),
   );
-  // Nearest first: Broei's own request, 0 km away.
-  await expect(requests.getByTestId('request-card').first()).toContainText(`Broei vzw, ${GHENT[locale]}`);
+  // Nearest first, other hubs' requests only: Broei's own (0 km away) is one Broei cannot fill.
+  const cards = requests.getByTestId('request-card');
+  await expect(cards).toHaveCount(4);
+  await expect(
+    requests.getByTestId('request-hub').filter({ hasText: `Buda Factory, ${KORTRIJK[locale]}` }),
+  ).not.toHaveCount(0);
+  await expect(requests.getByTestId('request-hub').filter({ hasText: 'Broei vzw' })).toHaveCount(0);
   await expect(page.getByTestId('home-locate')).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'home (signed in)');
+
+  // All of them: the requests page, the same search, with the filter shown and undone.
+  await page.getByTestId('home-requests-all').click();
+  await expect(page).toHaveURL(/\/requests\?near=51\.0517%2C3\.7265&not_hub=broei$/);
+  const leaveOut = page.getByTestId('leave-out-hubs');
+  await expect(leaveOut).toBeChecked();
+  await expect(page.locator('label', { has: leaveOut })).toHaveText(m.finding.leaveOutMine('Broei vzw', 1));
+  await expect(page.getByTestId('request-card').first()).toBeVisible();
+  await expect(page.getByTestId('request-hub').filter({ hasText: 'Broei vzw' })).toHaveCount(0);
+  await leaveOut.uncheck();
+  await page.getByTestId('search-submit').click();
+  await expect(page).not.toHaveURL(/not_hub/);
+  await expect(page.getByTestId('request-hub').first()).toContainText(`Broei vzw, ${GHENT[locale]}`);
+  await page.goto('/');
 
   await page.getByTestId('home-list-cta').click();
   await expect(page).toHaveURL(/\/listings\/new$/);

@@ -4,7 +4,7 @@ import { ZQuantity } from '../../src/shared/common.schemas';
 import { ZHubInput, ZHubPatch } from '../../src/shared/hubs.schemas';
 import { ZListingInput, ZListingPatch } from '../../src/shared/listings.schemas';
 import { ZRequestPatch } from '../../src/shared/requests.schemas';
-import { ZListingSearch, ZRequestSearch } from '../../src/shared/search.schemas';
+import { NOT_HUBS, ZListingSearch, ZRequestSearch } from '../../src/shared/search.schemas';
 
 const LISTING = {
   hub: 'broei',
@@ -153,6 +153,21 @@ describe('ZListingSearch', () => {
     expect(issues(ZListingSearch, { sort: 'relevance' })).toEqual(['q: relevance_needs_q']);
     expect(ZListingSearch.safeParse({ sort: 'relevance', q: 'oak' }).success).toBe(true);
     expect(ZListingSearch.safeParse({ sort: 'nearest', near: '51,3', radius_km: '5' }).success).toBe(true);
+  });
+
+  it('reads the hubs left out as a list of slugs, up to NOT_HUBS, never with one hub', () => {
+    expect(ZRequestSearch.parse({ not_hub: ' broei , buda-factory,' }).not_hub).toEqual([
+      'broei',
+      'buda-factory',
+    ]);
+    const many = Array.from({ length: NOT_HUBS }, (_, i) => `hub-${i}`);
+    expect(ZListingSearch.parse({ not_hub: many.join(',') }).not_hub).toEqual(many);
+    expect(paths(ZListingSearch, { not_hub: [...many, 'one-more'].join(',') })).toEqual(['not_hub']);
+    expect(paths(ZListingSearch, { not_hub: ' , ' })).toEqual(['not_hub']);
+    expect(paths(ZListingSearch, { not_hub: `${'x'.repeat(61)}` })).toEqual(['not_hub.0']);
+    expect(issues(ZRequestSearch, { hub: 'broei', not_hub: 'buda-factory' })).toEqual([
+      'not_hub: not_hub_with_hub',
+    ]);
   });
 
   it('bounds radius and limit', () => {

@@ -172,6 +172,15 @@ export async function findHubRef(db: D1Database, slug: string): Promise<HubRef |
   return row ? { id: row.id, ...toHubSummary(row) } : null;
 }
 
+/** The ids of the hubs of these slugs, by slug (a slug of no hub is absent). */
+export async function hubIdsOfSlugs(db: D1Database, slugs: string[]): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare('SELECT id, slug FROM hubs WHERE slug IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(slugs))
+    .all<{ id: number; slug: string }>();
+  return new Map(results.map((r) => [r.slug, r.id]));
+}
+
 /** A hub's id and place, and what a listing or request shows of it (search.statements `HubPlace`). */
 export type HubPoint = HubPlace;
 

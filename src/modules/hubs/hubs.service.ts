@@ -151,6 +151,14 @@ export async function requireHubRef(deps: Deps, slug: string): Promise<repo.HubR
   return hub;
 }
 
+/** The ids of the hubs of these slugs, or a 404 naming `field` when one is no hub's. */
+export async function requireHubIds(deps: Deps, slugs: string[], field: string): Promise<number[]> {
+  const ids = await repo.hubIdsOfSlugs(deps.db, slugs);
+  if (slugs.some((slug) => !ids.has(slug)))
+    throw new ApiError('HUB_NOT_FOUND', { details: { fields: [{ path: field, message: '' }] } });
+  return [...new Set(ids.values())];
+}
+
 /**
  * The hubs that may lie within `radiusKm` of a point: those in the radius's bounding box (a few
  * may be just outside the circle; the caller measures). Reads only those hubs' rows.

@@ -1,6 +1,7 @@
 import type { TCondition, TListingKind, TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
+  notHubsCondition,
   HUB_SHOWN_SELECT,
   runSearch,
   type Condition,
@@ -218,6 +219,8 @@ export type ListingSearchFilters = {
   condition?: TCondition;
   category?: string;
   hubId?: number | null;
+  /** Leave out these hubs' rows (search.service `notHubIds`: only when no hubs are read for the search). */
+  notHubIds?: number[] | null;
   price?: 'free' | 'swap' | 'priced';
   /** Still available on this date. */
   availableBy?: string;
@@ -248,6 +251,7 @@ export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
   // One hub's rows near a point: that hub alone is read, no ring of hubs round the point.
   if (f.hubId != null)
     where.push({ sql: 't.hub_id = ?', values: [f.hubId], hubScan: { column: 'hub_id', values: [f.hubId] } });
+  if (f.notHubIds) where.push(notHubsCondition(f.notHubIds));
   if (f.price)
     where.push({
       sql: 't.price_type = ?',

@@ -364,6 +364,7 @@ export async function searchListings(
       condition: query.condition,
       category: query.category,
       hubId: s.hubId,
+      notHubIds: s.notHubIds,
       price: query.price,
       availableBy: query.available_by,
       fits: query.fits && { ...query.fits, allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0) },

@@ -1,6 +1,7 @@
 import type { TLocale, TUnit } from '../../shared/common.schemas';
 import {
   categoryCondition,
+  notHubsCondition,
   HUB_SHOWN_SELECT,
   runSearch,
   type Condition,
@@ -155,7 +156,7 @@ export async function withdrawRequest(
 }
 
 /** What a request search filters by, beside its text and place. */
-export type RequestSearchFilters = { category?: string; hubId?: number | null };
+export type RequestSearchFilters = { category?: string; hubId?: number | null; notHubIds?: number[] | null };
 
 export async function searchRequests(
   db: D1Database,
@@ -174,6 +175,7 @@ export async function searchRequests(
       values: [filters.hubId],
       hubScan: { column: 'hub_id', values: [filters.hubId] },
     });
+  if (filters.notHubIds) where.push(notHubsCondition(filters.notHubIds));
   return runSearch<RequestRow>(db, {
     ...search,
     where,

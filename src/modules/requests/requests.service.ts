@@ -166,7 +166,7 @@ export async function searchRequests(
   const s = await resolveSearch(deps, query);
   const rows = await repo.searchRequests(deps.db, {
     ...s.sql,
-    filters: { category: query.category, hubId: s.hubId },
+    filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
   });
   const viewer = await viewerOf(deps, user);
   return {

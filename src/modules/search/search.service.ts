@@ -1,13 +1,18 @@
 import type { Deps } from '../../env';
 import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
-import { hubRingOf, hubRings, hubsWithin, requireHubRef } from '../hubs/hubs.service';
-import type { HubPlace, SearchRows, SearchSqlOptions } from './search.statements';
+import { hubRingOf, hubRings, hubsWithin, requireHubIds, requireHubRef } from '../hubs/hubs.service';
+import type { HubPlace, HubRing, SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
 import { foldRows, mergeStep, saveFold, segmentsOf, tidyStep, type FullTextIndex } from './search.repo';
 
 type Resolved = {
   hubId: number | null;
+  /**
+   * Hubs whose rows are left out by a condition (`not_hub`), when no hubs are read for the search
+   * (no place, or newest first without a radius); with hubs read, they are left out of those.
+   */
+  notHubIds: number[] | null;
   sql: Pick<
     SearchSqlOptions,
     | 'fts'
@@ -47,25 +52,37 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
       throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
+  const notHubIds = query.not_hub ? await requireHubIds(deps, query.not_hub, 'not_hub') : [];
+  const left = new Set(notHubIds);
+  const condition = notHubIds.length > 0 ? notHubIds : null;
   if (!query.near)
     return {
       hubId,
+      notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: null, sort, cursor, limit: query.limit },
     };
   // Listings and requests sit at their hub, so distances are per hub. Nearest first and best
   // match read the hubs in reach a ring of cells at a time, only while the page is not full.
+  // Hubs left out are dropped from each ring: no statement reads them.
   const point = query.near;
   const firstCells = fts ? FIRST_RING_CELLS_WITH_WORDS : undefined;
+  const leaving = (rings: () => Promise<HubRing>) => (left.size === 0 ? rings : withoutHubs(rings, left));
   if (sort !== 'newest')
     return {
       hubId,
+      notHubIds: null,
       sql: {
         fts,
         hubDistances: null,
-        rings: hubRings(deps, point, query.radius_km, undefined, firstCells),
+        rings: leaving(hubRings(deps, point, query.radius_km, undefined, firstCells)),
         // A next page reads no ring whose hubs are all nearer than where the last one ended.
-        ringsFrom: (metres) => hubRings(deps, point, query.radius_km, metres, firstCells),
-        ringsOf: (places) => hubRingOf(point, places, query.radius_km),
+        ringsFrom: (metres) => leaving(hubRings(deps, point, query.radius_km, metres, firstCells)),
+        ringsOf: (places) =>
+          hubRingOf(
+            point,
+            places.filter((h) => !left.has(h.id)),
+            query.radius_km,
+          ),
         metresFrom: point,
         sort,
         cursor,
@@ -77,17 +94,28 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   if (query.radius_km === undefined)
     return {
       hubId,
+      notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
     };
   const hubDistances = new Map<number, number>();
   const places = new Map<number, HubPlace>();
   for (const hub of await hubsWithin(deps, point, query.radius_km)) {
+    if (left.has(hub.id)) continue;
     hubDistances.set(hub.id, hub.metres);
     places.set(hub.id, hub.place);
   }
   return {
     hubId,
+    notHubIds: null,
     sql: { fts, hubDistances, places, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
+  };
+}
+
+/** The rings of `rings` without these hubs (what they read is unchanged; the hubs are not searched). */
+function withoutHubs(rings: () => Promise<HubRing>, left: Set<number>): () => Promise<HubRing> {
+  return async () => {
+    const ring = await rings();
+    return { ...ring, hubs: ring.hubs.filter((h) => !left.has(h.id)) };
   };
 }
 

@@ -1432,6 +1432,14 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
  * narrower category as its list of categories (itself and its descendants), each an arm of its
  * own (`armsPage`).
  */
+/**
+ * Rows of any hub but these (`not_hub`), for a search that reads no hubs: the rows of those hubs
+ * are read and passed over (a search by place drops the hubs from its rings instead).
+ */
+export function notHubsCondition(hubIds: number[]): Condition {
+  return { sql: 't.hub_id NOT IN (SELECT value FROM json_each(?))', values: [JSON.stringify(hubIds)] };
+}
+
 export function categoryCondition(category: string): Condition {
   if (categoryFamily(category) === category)
     return { sql: 't.family = ?', values: [category], hubScan: { column: 'family', values: [category] } };

@@ -6,6 +6,7 @@ import { safeNextPath } from '$shared/links';
 import type { THubSummary } from '$shared/hubs.schemas';
 import type { ListingSearchQuery } from './api/search';
 import { readSearch, refusedSearch } from './search';
+import { NOT_HUBS } from '$shared/search.schemas';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
 export function pageError(e: unknown): never {
@@ -45,10 +46,21 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
       (h) => h.items[0] ?? null,
       () => null,
     );
+  // The hubs left out, by name (`not_hub`: a few slugs; one that is no hub is said by the search).
+  const leftOut = (query.not_hub ?? '')
+    .split(',')
+    .map((slug) => slug.trim())
+    .filter(Boolean)
+    .slice(0, NOT_HUBS);
   const named = Promise.all([
     query.near ? one({ at: query.near }) : null,
     query.hub ? one({ slug: query.hub }) : null,
-  ]).then(([near, hub]) => ({ near, hub }));
+    Promise.all(leftOut.map((slug) => one({ slug }))),
+  ]).then(([near, hub, notHubs]) => ({
+    near,
+    hub,
+    notHubs: notHubs.filter((h): h is THubSummary => h !== null),
+  }));
   try {
     const page = await o.search(query);
     return { page, named: await named, query, view, radiusIgnored, refused: [] as string[] };

@@ -1,6 +1,7 @@
 /** The search state of /listings and /requests lives in the URL; these read it. */
 import { ApiError } from './api';
 import type { ListingSearchQuery } from './api/search';
+import { NOT_HUBS } from '$shared/search.schemas';
 
 export type SearchView = 'list' | 'map';
 
@@ -25,6 +26,7 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
     q,
     category: get('category'),
     hub: get('hub'),
+    not_hub: get('not_hub'),
     near,
     radius_km: near ? get('radius_km') : undefined,
     sort,
@@ -43,6 +45,17 @@ export function readSearch(url: URL, { listings }: { listings: boolean }): Searc
     view: get('view') === 'map' ? 'map' : 'list',
     ...(radius && !near ? { radiusIgnored: radius } : {}),
   };
+}
+
+/**
+ * The `not_hub` value leaving out a person's own hubs (their first NOT_HUBS, as many as a search
+ * takes): what another hub than theirs offers or asks.
+ */
+export function notMyHubs(hubs: { slug: string }[]): string {
+  return hubs
+    .slice(0, NOT_HUBS)
+    .map((h) => h.slug)
+    .join(',');
 }
 
 /** A search as one string, equal for equal searches whatever the order of its fields. */

@@ -4,6 +4,8 @@ export type ListingSearchQuery = {
   kind?: string;
   category?: string;
   hub?: string;
+  /** Hubs whose rows are left out: slugs, comma-separated. */
+  not_hub?: string;
   near?: string;
   radius_km?: number | string;
   condition?: string;

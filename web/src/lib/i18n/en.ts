@@ -107,7 +107,7 @@ export const en = {
         text: 'Agree on a handover; once it is done, Omloop counts the kilos and the CO₂e it saved.',
       },
     ],
-    requestsNearHub: (hub: string) => `Open requests near ${hub}`,
+    requestsNearHub: (hub: string) => `Open requests of other hubs near ${hub}`,
     requestsNearYou: 'Open requests near you',
     requestsNetwork: 'Open requests in the network',
     useLocation: 'Show the ones near me',

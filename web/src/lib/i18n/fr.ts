@@ -108,7 +108,7 @@ export const fr: Messages = {
         text: 'Convenez d’une remise ; une fois faite, Omloop compte les kilos et le CO₂e économisés.',
       },
     ],
-    requestsNearHub: (hub: string) => `Demandes ouvertes près ${de(hub)}`,
+    requestsNearHub: (hub: string) => `Demandes ouvertes d’autres hubs près ${de(hub)}`,
     requestsNearYou: 'Demandes ouvertes près de chez vous',
     requestsNetwork: 'Demandes ouvertes dans le réseau',
     useLocation: 'Voir celles près de moi',

@@ -111,7 +111,7 @@ export const nl: Messages = {
         text: 'Spreek een overdracht af; daarna telt Omloop de kilo’s en de CO₂e die ze bespaarde.',
       },
     ],
-    requestsNearHub: (hub: string) => `Open vragen in de buurt van ${hub}`,
+    requestsNearHub: (hub: string) => `Open vragen van andere hubs in de buurt van ${hub}`,
     requestsNearYou: 'Open vragen in je buurt',
     requestsNetwork: 'Open vragen in het netwerk',
     useLocation: 'Toon die in mijn buurt',

@@ -54,6 +54,11 @@ export const searchEn = {
     myHubs: 'My hubs',
     otherHub: 'Another hub',
     nearOtherHub: 'Or near another hub',
+    /** A filter leaving out the person's own hubs (`not_hub`), with their names. */
+    leaveOutMine: (names: string, count: number) => `Leave out my ${count === 1 ? 'hub' : 'hubs'} (${names})`,
+    /** The hubs a link leaves out, when they are not the person's own. */
+    leavingOut: (names: string) => `Leave out: ${names}`,
+    leaveOutNotWithHub: 'Not with a hub chosen under “Hub”: the results are then that hub’s alone.',
     nearPoint: 'The point I chose',
     nearMyLocation: 'My location',
     useMyLocation: 'Use my location',
