@@ -143,6 +143,22 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['balk', 'balken', 'poutre', 'beam'],
   ['plank', 'planken', 'planche', 'board', 'plank'],
   ['restant', 'reststuk', 'chute', 'offcut', 'remnant'],
+  ['plaatstaal', 'staalplaat', 'tôle', 'sheet metal', 'steel sheet', 'sheet steel', 'metal sheet'],
+  ['buis', 'buizen', 'tube', 'tuyau', 'pipe'],
+  ['profiel', 'profielen', 'profilé', 'profile'],
+  ['rol', 'rollen', 'rouleau', 'roll'],
+  ['spoel', 'spoelen', 'bobine', 'spool', 'reel'],
+  ['doos', 'dozen', 'boîte', 'box'],
+  ['motor', 'motoren', 'moteur'],
+  ['stappenmotor', 'moteur pas à pas', 'stepper', 'stepper motor'],
+  ['lijm', 'colle', 'glue'],
+  ['verf', 'peinture', 'paint'],
+  ['hars', 'résine', 'resin'],
+  ['kurk', 'liège', 'cork'],
+  ['rubber', 'caoutchouc'],
+  ['spiegel', 'miroir', 'mirror'],
+  ['gaas', 'grillage', 'mesh'],
+  ['bamboe', 'bambou', 'bamboo'],
 ];
 
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
@@ -219,6 +235,38 @@ function nameGroups(): string[][] {
 }
 
 let groupsByStem: Map<string, string[][]> | null = null;
+let groupsByPhrase: Map<string, string[][]> | null = null;
+
+/** The longest name of several words (up to PHRASE_WORDS) a query holds. */
+export const PHRASE_WORDS = 4;
+
+const phraseKey = (words: string[]) => words.map(singularStem).join(' ');
+
+/**
+ * The groups a name of several words names, when `words` (a query's words, from one of them on)
+ * starts with one: "moteur pas à pas", "découpe laser", "stainless steel" (each word by its
+ * singular stem, so "moteurs pas à pas" too). The longest such name wins; null when none.
+ */
+export function groupsOfPhrase(words: string[]): { words: number; groups: string[][] } | null {
+  if (!groupsByPhrase) {
+    groupsByPhrase = new Map();
+    for (const group of nameGroups())
+      for (const name of group) {
+        const parts = name.split(' ');
+        if (parts.length < 2 || parts.length > PHRASE_WORDS) continue;
+        const key = phraseKey(parts);
+        const list = groupsByPhrase.get(key) ?? [];
+        if (!list.includes(group)) list.push(group);
+        groupsByPhrase.set(key, list);
+      }
+  }
+  const normal = words.slice(0, PHRASE_WORDS).map((w) => searchWords(w).join(''));
+  for (let n = normal.length; n >= 2; n--) {
+    const groups = groupsByPhrase.get(phraseKey(normal.slice(0, n)));
+    if (groups) return { words: n, groups };
+  }
+  return null;
+}
 
 /**
  * The groups a single query word names (by its singular stem), e.g. "contreplaqués" → the names
@@ -236,7 +284,14 @@ export function groupsOfWord(word: string): string[][] {
         groupsByStem.set(key, list);
       }
   }
-  return groupsByStem.get(singularStem(word)) ?? [];
+  // A French or English plural of a word ending in -e ("planches", "palettes", "plaques") is the
+  // word less its -s, not less its -es as "boxes" is.
+  const w = searchWords(word).join('');
+  return (
+    groupsByStem.get(singularStem(w)) ??
+    (w.endsWith('s') ? groupsByStem.get(singularStem(w.slice(0, -1))) : null) ??
+    []
+  );
 }
 
 /**

@@ -55,6 +55,22 @@ test('a word in one language finds listings written in another, best match first
   await page.getByTestId('order-newest').tap();
   await expect(page).toHaveURL(/sort=newest/);
   await expect(page.getByTestId('search-order-current')).toHaveText(MESSAGES.nl.finding.orders.newest);
+
+  // As makers type: a size glued to its unit, little words, a name of several words.
+  for (const [words, title] of [
+    ['multiplex 18mm', 'Birch plywood offcuts 18 mm'],
+    ['bois de palette', 'Euro pallets / Palettes EUR'],
+    ['moteur pas à pas', 'NEMA 17 stepper motors from dismantled printers'],
+  ] as const) {
+    await page.goto(`/listings?q=${encodeURIComponent(words)}`);
+    const cards = page.getByTestId('results').getByTestId('listing-card');
+    await expect(cards.first(), words).toContainText(title);
+  }
+  // "18mm" finds the 18 mm sheets, not the 12 mm poplar multiplex (the last page shown).
+  const last = page.getByTestId('results').getByTestId('listing-card');
+  await page.goto(`/listings?q=${encodeURIComponent('multiplex 18mm')}`);
+  await expect(last.first()).toContainText('Birch plywood offcuts 18 mm');
+  await expect(last.filter({ hasText: 'Populier multiplex' })).toHaveCount(0);
 });
 
 test('signed out, near any hub, a point on the map, or my location', async ({ page }) => {

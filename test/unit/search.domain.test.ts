@@ -28,7 +28,8 @@ describe('toFtsQuery', () => {
 
   it('matches singular and plural in nl, fr and en, accents and case aside', () => {
     expect(toFtsQuery('zakken')).toBe('"zak"*');
-    expect(toFtsQuery('Dozen')).toBe('"doz"*');
+    expect(toFtsQuery('Kisten')).toBe('"kist"*');
+    expect(toFtsQuery('Dozen')).toBe('("doz"* OR "doos"* OR "boite"* OR "box")');
     expect(toFtsQuery('chutes')).toContain('"chut"*');
     expect(toFtsQuery('Éléments')).toBe('"element"*');
     expect(toFtsQuery('tuyaux')).toBe('"tuyal"*');
@@ -47,9 +48,61 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('PLA')!.startsWith('("pla" OR')).toBe(true);
   });
 
+  it('finds the other names of a French or English plural of a word in -e', () => {
+    for (const [plural, other] of [
+      ['planches', '"plank"*'],
+      ['palettes', '"pallet"*'],
+      ['plaques', '"plaat"*'],
+      ['poutres', '"balk"*'],
+      ['tôles', '"sheet metal"'],
+      ['moteurs', '"motor"*'],
+    ] as const)
+      expect(toFtsQuery(plural), plural).toContain(other);
+  });
+
+  it('reads a name of several words as one, or as its words', () => {
+    const stepper = toFtsQuery('moteur pas à pas')!;
+    // One item: the other names of the stepper motor, or the words themselves (less "à").
+    expect(stepper).toBe(
+      `(("stappenmotor"* OR "moteur pas a pas" OR "stepper"* OR "stepper motor") OR (${toFtsQuery('moteur')} AND "pas" AND "pas"*))`,
+    );
+    expect(toFtsQuery('Moteurs pas à pas')).toBe(stepper);
+    const stainless = toFtsQuery('acier inoxydable')!;
+    expect(stainless).toContain('"rvs"');
+    expect(stainless).toContain('"stainless steel"');
+    // The longest name wins, then the words after it go on as words.
+    expect(toFtsQuery('birch plywood 18mm')).toMatch(
+      /^\(\(.*"birch plywood".*\) OR \(.+\)\) AND \("18 mm" OR "18mm"\)$/,
+    );
+  });
+
+  it('leaves out little words when others remain, in nl, fr and en', () => {
+    expect(toFtsQuery('bois de palette')).toBe(`${toFtsQuery('bois')} AND ${toFtsQuery('palette')}`);
+    expect(toFtsQuery('planken van eik')).toBe(`${toFtsQuery('planken')} AND ${toFtsQuery('eik')}`);
+    expect(toFtsQuery('Chutes d’MDF pour la découpe')).toBe(toFtsQuery('chutes MDF découpe'));
+    expect(toFtsQuery('offcuts of the oak')).toBe(toFtsQuery('offcuts oak'));
+    // Only little words: searched as they are.
+    expect(toFtsQuery('de la')).toBe('"de" AND "la"*');
+  });
+
+  it('matches a size written with or without a space before its unit', () => {
+    expect(toFtsQuery('18mm')).toBe('("18 mm" OR "18mm")');
+    expect(toFtsQuery('18 mm')).toBe('("18 mm" OR "18mm")');
+    expect(toFtsQuery('multiplex 18MM')).toBe(
+      `${toFtsQuery('multiplex x')!.split(' AND ')[0]} AND ("18 mm" OR "18mm")`,
+    );
+    expect(toFtsQuery('2,5 kg')).toBe('"2" AND ("5 kg" OR "5kg")');
+    // Not a unit: each word as itself.
+    expect(toFtsQuery('18 sheets')).toBe(`"18" AND ${toFtsQuery('sheets')}`);
+    expect(toFtsQuery('cat6')).toBe('"cat6"*');
+  });
+
   it('turns FTS operators and syntax into plain quoted words', () => {
     expect(toFtsQuery('NEAR(oak beech, 3)')).toMatch(/^"near"\* AND \("oak"/);
-    expect(toFtsQuery('wood OR steel')).toContain(' AND "or" AND ');
+    expect(toFtsQuery('wood NEAR steel')).toContain(' AND "near"* AND ');
+    // "OR" is a little word in English: left out, not an operator.
+    expect(toFtsQuery('wood OR steel')).toBe(`${toFtsQuery('wood')} AND ${toFtsQuery('steel')}`);
+    expect(toFtsQuery('or')).toBe('"or"*');
     const safe =
       /^(\(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)( AND \(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)*$/u;
     for (const q of [

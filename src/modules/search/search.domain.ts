@@ -1,20 +1,70 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
-import { groupsOfWord, searchWords, singularStem } from '../../shared/search-terms';
+import { groupsOfPhrase, groupsOfWord, searchWords, singularStem } from '../../shared/search-terms';
 
 /**
  * Turns what a person typed into an FTS5 query that cannot be a syntax error. Every word must
  * match, as itself or its singular stem ("planken" also finds "plank", "sheets" finds "sheet"),
  * words of 4 letters or more and the last word also as a prefix ("plyw" finds "plywood"), and a
  * word that names a material also matches its other names in nl, fr and en ("contreplaqué" finds
- * "multiplex" and "plywood"). Every word is quoted (so AND, OR, NEAR, column filters, quotes and
- * stars are plain text). Returns null when nothing searchable is left.
+ * "multiplex" and "plywood"). Little words (`STOP_WORDS`: "de", "van", "pour", "the" …) are left
+ * out when other words remain ("bois de palette" is bois AND palette), and a size is matched
+ * written either way ("18mm" and "18 mm" find both). Every word is quoted (so AND, OR, NEAR,
+ * column filters, quotes and stars are plain text). Returns null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept = words.slice(0, 12);
-  if (kept.length === 0) return null;
+  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  if (words.length === 0) return null;
+  const little = (w: string) => STOP_WORDS.has(searchWords(w).join(''));
+  const leaveLittle = words.some((w) => !little(w));
   // FTS5 has no implicit AND next to a parenthesised group: every word is joined by AND.
-  return kept.map((w, i) => wordQuery(w, i === kept.length - 1)).join(' AND ');
+  const items: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // A name of several words ("moteur pas à pas", little words and all) is one item: any name
+    // of its groups, or its words each as a word ("plywood, birch" still finds "birch plywood").
+    const phrase = groupsOfPhrase(words.slice(i));
+    if (phrase) {
+      const own = words.slice(i, i + phrase.words).filter((w) => !little(w));
+      const last = i + phrase.words === words.length;
+      const each = own.map((w, k) => wordQuery(w, last && k === own.length - 1));
+      items.push(
+        each.length > 0
+          ? `(${namesQuery(phrase.groups)} OR (${each.join(' AND ')}))`
+          : namesQuery(phrase.groups),
+      );
+      i += phrase.words - 1;
+      continue;
+    }
+    const word = searchWords(words[i]!).join('');
+    const glued = /^(\d+)(\p{L}+)$/u.exec(word);
+    const next = words[i + 1] === undefined ? '' : searchWords(words[i + 1]!).join('');
+    if (glued && UNITS.has(glued[2]!)) items.push(sizeQuery(glued[1]!, glued[2]!));
+    else if (/^\d+$/.test(word) && UNITS.has(next)) {
+      items.push(sizeQuery(word, next));
+      i++;
+    } else if (!(leaveLittle && little(words[i]!))) items.push(wordQuery(words[i]!, i === words.length - 1));
+  }
+  return items.join(' AND ');
+}
+
+/**
+ * Words a query leaves out when it has others: articles, prepositions and conjunctions of nl, fr
+ * and en, which are in most titles or in none ("Bois de palette" must not need a "de").
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // nl
+  ...['de', 'het', 'een', 'van', 'voor', 'met', 'en', 'of', 'op', 'te', 'uit', 'aan', 'bij', 'om'],
+  // fr (d’, l’ are split off as "d", "l")
+  ...['le', 'la', 'les', 'un', 'une', 'des', 'du', 'et', 'ou', 'pour', 'avec', 'au', 'aux', 'd', 'l'],
+  // en
+  ...['the', 'a', 'an', 'of', 'for', 'and', 'or', 'with', 'to', 'from'],
+]);
+
+/** Units a size is written with, glued to its number or not ("18mm", "18 mm"). */
+const UNITS: ReadonlySet<string> = new Set(['mm', 'cm', 'm', 'kg', 'g', 'l', 'ml']);
+
+/** A size matched written either way: the number and unit as two words, or glued as one. */
+function sizeQuery(number: string, unit: string): string {
+  return `("${number} ${unit}" OR "${number}${unit}")`;
 }
 
 /**
@@ -45,7 +95,12 @@ function wordQuery(word: string, last: boolean): string {
   const groups = groupsOfWord(word);
   // A short word that names a material ("PLA", "alu") is matched whole; another last word is
   // matched as a prefix, as the person may still be typing it.
-  const forms = new Set([wordToken(word, last && groups.length === 0)]);
+  return namesQuery(groups, wordToken(word, last && groups.length === 0));
+}
+
+/** Every name of these groups OR'ed (a name of several words as a phrase), after `first`. */
+function namesQuery(groups: string[][], first?: string): string {
+  const forms = new Set(first === undefined ? [] : [first]);
   for (const group of groups)
     for (const name of group) forms.add(name.includes(' ') ? `"${name}"` : wordToken(name));
   return forms.size === 1 ? [...forms][0]! : `(${[...forms].join(' OR ')})`;
