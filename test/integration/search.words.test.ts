@@ -1,5 +1,6 @@
 /**
- * Search reads what makers type: a size glued to its unit or not ("18mm", "18 mm"), little words
+ * Search reads what makers type: a size glued to its unit or not ("18mm", "18 mm"), sizes of
+ * several numbers ("600x400", "44 x 44 mm"), little words
  * that are in no title ("bois de palette"), a French plural of a word in -e ("planches"), a name
  * of several words ("moteur pas à pas") and trade words across nl, fr and en.
  */
@@ -40,11 +41,27 @@ describe('search by the words makers type', () => {
       widthMm: null,
       thicknessMm: null,
     });
+    const battens = await createListing(ghent.session, ghent.hub.slug, {
+      title: 'Pine battens 44 × 44 mm',
+      category: 'softwood',
+    });
+    const panels = await createListing(brussels.session, brussels.hub.slug, {
+      title: 'MDF panels 600x400',
+      category: 'mdf',
+    });
     const found = async (q: string) =>
       ids(await expectJson(await call(`/listings?q=${encodeURIComponent(q)}&limit=50`), 200, ZListingPage));
     // "18 mm" and "18mm" find the sheets written either way, and nothing without the size.
     for (const q of ['18mm', '18 mm', 'plywood 18MM'])
       expect((await found(q)).sort(), q).toEqual([plyGhent.id, plyBrussels.id, glued.id].sort());
+    // Sizes of several numbers, typed either way, find titles written either way.
+    for (const q of ['44x44', '44 x 44 mm', 'battens 44X44mm'])
+      expect(await found(q), q).toEqual([battens.id]);
+    for (const q of ['600x400', '600 x 400', 'mdf 600 x 400 mm'])
+      expect(await found(q), q).toEqual([panels.id]);
+    // Either way round, as "my part fits"; another size finds nothing.
+    expect(await found('400x600')).toEqual([panels.id]);
+    expect(await found('600x300')).toEqual([]);
     // Little words are not required: "de", "van", "the" are in none of these titles.
     expect(await found('bois de palette'), 'bois de palette').toEqual([pallets.id]);
     expect(await found('planken van steigerhout')).toEqual([planks.id]);

@@ -92,6 +92,18 @@ describe('toFtsQuery', () => {
       `${toFtsQuery('multiplex x')!.split(' AND ')[0]} AND ("18 mm" OR "18mm")`,
     );
     expect(toFtsQuery('2,5 kg')).toBe('"2" AND ("5 kg" OR "5kg")');
+    // Sizes of several numbers, glued or spaced, with or without a unit.
+    const dims = '("600 400" OR "600 x 400" OR "600x400"* OR "400 600" OR "400 x 600" OR "400x600"*)';
+    for (const q of ['600x400', '600 x 400', '600X400mm', '600 x 400 mm', '600 x 400mm'])
+      expect(toFtsQuery(q), q).toBe(dims);
+    expect(toFtsQuery('44x44x2000 grenen')).toBe(
+      `("44 44 2000" OR "44 x 44 x 2000" OR "44x44x2000"*) AND ${toFtsQuery('grenen')}`,
+    );
+    expect(toFtsQuery('1220 x 610 x 18')).toBe(
+      '("1220 610 18" OR "1220 x 610 x 18" OR "1220x610x18"* OR "610 1220 18" OR "610 x 1220 x 18" OR "610x1220x18"*)',
+    );
+    expect(toFtsQuery('600 x')).toBe('"600" AND "x"*');
+    expect(toFtsQuery('44x44x')).toBe('"44x44x"*');
     // Not a unit: each word as itself.
     expect(toFtsQuery('18 sheets')).toBe(`"18" AND ${toFtsQuery('sheets')}`);
     expect(toFtsQuery('cat6')).toBe('"cat6"*');

@@ -8,7 +8,7 @@ import { groupsOfPhrase, groupsOfWord, searchWords, singularStem } from '../../s
  * word that names a material also matches its other names in nl, fr and en ("contreplaqué" finds
  * "multiplex" and "plywood"). Little words (`STOP_WORDS`: "de", "van", "pour", "the" …) are left
  * out when other words remain ("bois de palette" is bois AND palette), and a size is matched
- * written either way ("18mm" and "18 mm" find both). Every word is quoted (so AND, OR, NEAR,
+ * written either way ("18mm" and "18 mm" find both; "600x400" finds "600 × 400", `sizeAt`). Every word is quoted (so AND, OR, NEAR,
  * column filters, quotes and stars are plain text). Returns null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
@@ -34,13 +34,10 @@ export function toFtsQuery(text: string): string | null {
       i += phrase.words - 1;
       continue;
     }
-    const word = searchWords(words[i]!).join('');
-    const glued = /^(\d+)(\p{L}+)$/u.exec(word);
-    const next = words[i + 1] === undefined ? '' : searchWords(words[i + 1]!).join('');
-    if (glued && UNITS.has(glued[2]!)) items.push(sizeQuery(glued[1]!, glued[2]!));
-    else if (/^\d+$/.test(word) && UNITS.has(next)) {
-      items.push(sizeQuery(word, next));
-      i++;
+    const size = sizeAt(words, i);
+    if (size) {
+      items.push(size.item);
+      i += size.words - 1;
     } else if (!(leaveLittle && little(words[i]!))) items.push(wordQuery(words[i]!, i === words.length - 1));
   }
   return items.join(' AND ');
@@ -62,9 +59,45 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 /** Units a size is written with, glued to its number or not ("18mm", "18 mm"). */
 const UNITS: ReadonlySet<string> = new Set(['mm', 'cm', 'm', 'kg', 'g', 'l', 'ml']);
 
-/** A size matched written either way: the number and unit as two words, or glued as one. */
-function sizeQuery(number: string, unit: string): string {
-  return `("${number} ${unit}" OR "${number}${unit}")`;
+/**
+ * A size at `words[i]`, as one item of the query, and how many words it took; null when none
+ * starts there. A number and its unit, glued or not ("18mm", "18 mm"), is matched written either
+ * way. Numbers joined by x ("600x400", "600 x 400", "44x44mm") are matched as "600 × 400",
+ * "600 x 400" or "600x400…", length and width either way round (the unit left aside: a title
+ * often gives it once, or not at all).
+ */
+function sizeAt(words: string[], i: number): { item: string; words: number } | null {
+  const at = (k: number) => (words[k] === undefined ? '' : searchWords(words[k]!).join(''));
+  const first = /^(\d+(?:x\d+)*)(\p{L}+)?$/u.exec(at(i));
+  if (!first) return null;
+  const numbers = first[1]!.split('x');
+  let unit = first[2] ?? null;
+  let k = i;
+  // Spaced: "600 x 400", "600 x 400mm", "600 x 400 x 18".
+  for (let next = /^(\d+)(\p{L}+)?$/u.exec(at(k + 2)); !unit && at(k + 1) === 'x' && next;) {
+    numbers.push(next[1]!);
+    unit = next[2] ?? null;
+    k += 2;
+    next = /^(\d+)(\p{L}+)?$/u.exec(at(k + 2));
+  }
+  if (unit !== null && !UNITS.has(unit)) return null;
+  if (unit === null && UNITS.has(at(k + 1))) {
+    unit = at(k + 1);
+    k++;
+  }
+  if (numbers.length === 1)
+    return unit === null
+      ? null
+      : { item: `("${numbers[0]} ${unit}" OR "${numbers[0]}${unit}")`, words: k - i + 1 };
+  // Length and width either way round, as "my part fits" takes them (a thickness stays last).
+  const [a, b, ...rest] = numbers as [string, string, ...string[]];
+  const forms = new Set<string>();
+  for (const order of [numbers, [b, a, ...rest]])
+    forms
+      .add(`"${order.join(' ')}"`)
+      .add(`"${order.join(' x ')}"`)
+      .add(`"${order.join('x')}"*`);
+  return { item: `(${[...forms].join(' OR ')})`, words: k - i + 1 };
 }
 
 /**
