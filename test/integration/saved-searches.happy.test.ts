@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZSavedSearch, ZSavedSearchList } from '../../src/shared/saved-searches.schemas';
+import { ZListingPage } from '../../src/shared/search.schemas';
 import { call, count, expectJson } from '../helpers';
 import { newArea, newListing, notificationsOf } from '../matching-helpers';
 
@@ -89,5 +90,61 @@ describe('saved searches: happy paths', () => {
     expect((await notificationsOf(me.me.user.id)).filter((n) => n.payload.includes('"Closer"'))).toHaveLength(
       0,
     );
+  });
+
+  it('finds the words as the search page does: other languages, the category, sizes either way', async () => {
+    const makerAt = newArea();
+    const me = await makerAt('ghent', 'fr');
+    const other = await makerAt('kortrijk');
+    const save = async (name: string, query: Record<string, unknown>) =>
+      (
+        await expectJson(
+          await call('/saved-searches', { session: me.session, body: { name, query } }),
+          201,
+          ZSavedSearch,
+        )
+      ).id;
+    const french = await save('Contreplaqué', { q: 'contreplaqué' });
+    const sized = await save('Multiplex 18mm', { q: 'multiplex 18mm', category: 'wood' });
+    const described = await save('Pour établis', { q: 'établis' });
+    const thinner = await save('Multiplex 12 mm', { q: 'multiplex 12 mm' });
+    const acrylic = await save('Plexi', { q: 'plexi' });
+
+    // Titled in English, in a plywood category; "établis" only in its description.
+    const sheets = await newListing(other.session, other.hub.slug, {
+      title: 'Birch plywood offcuts 18 mm',
+      description: 'Assez grand pour des établis',
+    });
+    const notes = await notificationsOf(me.me.user.id);
+    const alerted = notes
+      .filter((n) => n.dedupe_key.endsWith(`:${sheets.id}`))
+      .map((n) => n.dedupe_key)
+      .sort();
+    expect(alerted).toEqual(
+      [
+        `saved:${described}:${sheets.id}`,
+        `saved:${french}:${sheets.id}`,
+        `saved:${sized}:${sheets.id}`,
+      ].sort(),
+    );
+    // The search page finds the same listing for each search alerted, and not for the others.
+    for (const [q, expected] of [
+      ['contreplaqué', true],
+      ['multiplex 18mm', true],
+      ['établis', true],
+      ['multiplex 12 mm', false],
+      ['plexi', false],
+    ] as const) {
+      const page = await expectJson(
+        await call(`/listings?q=${encodeURIComponent(q)}&limit=50`),
+        200,
+        ZListingPage,
+      );
+      expect(
+        page.items.some((i) => i.id === sheets.id),
+        q,
+      ).toBe(expected);
+    }
+    expect([thinner, acrylic].some((id) => alerted.some((k) => k.startsWith(`saved:${id}:`)))).toBe(false);
   });
 });

@@ -15,22 +15,17 @@ export function savedSearchFamily(q: TSavedSearchQuery): string {
   return q.category ? categoryFamily(q.category) : '';
 }
 
-const words = (s: string) =>
-  (s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
-
 /**
  * A listing fits when it is in the category (or below it), at least as large as asked (turned
- * either way), at least as thick, within the radius of the search's hub, and its title holds every
- * word of `q` (the last also as a prefix, as in search).
+ * either way), at least as thick, within the radius of the search's hub, and answers the words of
+ * `q` as the search page finds them (`wordsFound`: its title, description and category names,
+ * other languages and trade names, sizes written either way; read from the full-text index).
  */
 export function savedSearchMatches(
   q: TSavedSearchQuery,
   l: SavedSearchListing,
   distanceKm: number | null,
+  wordsFound: boolean,
 ): boolean {
   if (q.category && !categoryWithDescendants(q.category).includes(l.category)) return false;
   const asked = [q.minLengthMm, q.minWidthMm]
@@ -44,13 +39,6 @@ export function savedSearchMatches(
   if (q.minThicknessMm !== undefined && (l.thicknessMm === null || l.thicknessMm < q.minThicknessMm))
     return false;
   if (q.radiusKm !== undefined && (distanceKm === null || distanceKm > q.radiusKm)) return false;
-  if (q.q) {
-    const wanted = words(q.q);
-    const have = words(l.title);
-    const ok = wanted.every((w, i) =>
-      i === wanted.length - 1 ? have.some((h) => h.startsWith(w)) : have.includes(w),
-    );
-    if (!ok) return false;
-  }
+  if (q.q && !wordsFound) return false;
   return true;
 }

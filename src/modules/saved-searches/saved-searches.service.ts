@@ -11,6 +11,7 @@ import { hubRefsByIds, hubRefsBySlugs, requireHubRef } from '../hubs/hubs.servic
 import { findListingForMatching } from '../listings/listings.candidates';
 import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import { distanceMetres, metresToKm } from '../search/search.domain';
+import { listingAnswersWords } from '../search/search.service';
 import { savedSearchFamily, savedSearchMatches } from './saved-searches.domain';
 import * as repo from './saved-searches.repo';
 
@@ -68,9 +69,16 @@ export async function checkListingAgainstSavedSearches(deps: NotifyDeps, listing
   });
   const bySlug = await hubRefsBySlugs(deps, named);
   const listingHub = (await hubRefsByIds(deps, [l.hub_id])).get(l.hub_id);
-  const hits = searches.filter((s) => {
+  // The words of every search that has some, answered as the search page answers them.
+  const queries = searches.map((s) => ZSavedSearchQuery.parse(JSON.parse(s.query)));
+  const found = await listingAnswersWords(
+    deps,
+    l.id,
+    queries.map((q) => q.q),
+  );
+  const hits = searches.filter((s, i) => {
     if (s.user_id === l.author_id) return false;
-    const q = ZSavedSearchQuery.parse(JSON.parse(s.query));
+    const q = queries[i]!;
     const from = q.hub ? bySlug.get(q.hub) : undefined;
     const km = from && listingHub ? metresToKm(distanceMetres(from, listingHub)) : null;
     return savedSearchMatches(
@@ -83,6 +91,7 @@ export async function checkListingAgainstSavedSearches(deps: NotifyDeps, listing
         thicknessMm: l.thickness_mm,
       },
       km,
+      found[i]!,
     );
   });
   const created = await notify(

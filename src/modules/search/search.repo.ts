@@ -88,3 +88,23 @@ export async function saveFold(
     .bind(index, v.done ? 1 : 0, v.now, v.segmentsBefore, v.steps)
     .run();
 }
+
+/**
+ * Which of these full-text queries a listing's row in `listings_fts` answers, by index in the
+ * list: one statement, a seek of that row per query.
+ */
+export async function listingAnswers(
+  db: D1Database,
+  listingId: number,
+  matches: string[],
+): Promise<Set<number>> {
+  if (matches.length === 0) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT CAST(j.key AS INTEGER) AS i FROM json_each(?1) j
+       WHERE EXISTS (SELECT 1 FROM listings_fts f WHERE listings_fts MATCH j.value AND f.rowid = ?2)`,
+    )
+    .bind(JSON.stringify(matches), listingId)
+    .all<{ i: number }>();
+  return new Set(results.map((r) => r.i));
+}

@@ -4,7 +4,16 @@ import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas
 import { hubRingOf, hubRings, hubsWithin, requireHubIds, requireHubRef } from '../hubs/hubs.service';
 import type { HubPlace, HubRing, SearchRows, SearchSqlOptions } from './search.statements';
 import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
-import { foldRows, mergeStep, saveFold, segmentsOf, tidyStep, type FullTextIndex } from './search.repo';
+import {
+  foldRows,
+  listingAnswers,
+  mergeStep,
+  saveFold,
+  segmentsOf,
+  tidyStep,
+  type FullTextIndex,
+} from './search.repo';
+import { anyText } from './search.statements';
 
 type Resolved = {
   hubId: number | null;
@@ -117,6 +126,28 @@ function withoutHubs(rings: () => Promise<HubRing>, left: Set<number>): () => Pr
     const ring = await rings();
     return { ...ring, hubs: ring.hubs.filter((h) => !left.has(h.id)) };
   };
+}
+
+/**
+ * Whether a listing answers each of these search texts as the search page finds it (its title,
+ * description and category names, other languages and trade names, sizes written either way: the
+ * same full-text query on the same index), in one statement. A text with no searchable word (or
+ * none) asks nothing and is answered.
+ */
+export async function listingAnswersWords(
+  deps: Deps,
+  listingId: number,
+  texts: (string | undefined)[],
+): Promise<boolean[]> {
+  const fts = texts.map((t) => (t ? toFtsQuery(t) : null));
+  const asked = fts.flatMap((f, i) => (f ? [{ i, match: anyText(f) }] : []));
+  const answered = await listingAnswers(
+    deps.db,
+    listingId,
+    asked.map((a) => a.match),
+  );
+  const found = new Set([...answered].map((k) => asked[k]!.i));
+  return fts.map((f, i) => f === null || found.has(i));
 }
 
 /**

@@ -91,7 +91,9 @@ export const matchingEn = {
   savedSearchesEmpty: 'No saved searches yet.',
   newSavedSearch: 'New saved search',
   name: 'Name',
-  words: 'Words in the title',
+  words: 'Search words',
+  wordsHint:
+    'Found as the search finds them: in the title, the description or the material’s names, in any language.',
   category: 'Category',
   anyCategory: 'Any category',
   minLength: 'Minimum length (mm)',

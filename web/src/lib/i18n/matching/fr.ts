@@ -86,7 +86,9 @@ export const matchingFr: MatchingMessages = {
   savedSearchesEmpty: 'Aucune recherche enregistrée.',
   newSavedSearch: 'Nouvelle recherche enregistrée',
   name: 'Nom',
-  words: 'Mots dans le titre',
+  words: 'Mots recherchés',
+  wordsHint:
+    'Trouvés comme la recherche les trouve : dans le titre, la description ou les noms du matériau, dans toutes les langues.',
   category: 'Catégorie',
   anyCategory: 'Toutes catégories',
   minLength: 'Longueur minimale (mm)',

@@ -87,7 +87,9 @@ export const matchingNl: MatchingMessages = {
   savedSearchesEmpty: 'Nog geen bewaarde zoekopdrachten.',
   newSavedSearch: 'Nieuwe zoekopdracht bewaren',
   name: 'Naam',
-  words: 'Woorden in de titel',
+  words: 'Zoekwoorden',
+  wordsHint:
+    'Gevonden zoals het zoeken ze vindt: in de titel, de beschrijving of de namen van het materiaal, in elke taal.',
   category: 'Categorie',
   anyCategory: 'Elke categorie',
   minLength: 'Minimale lengte (mm)',
