@@ -1,0 +1,68 @@
+/**
+ * A saved search alerts on what the search page finds, not only on the title's own words: An of
+ * Broei saves "contreplaqué" with a word of her own on a 360 px phone (in Dutch); Tom of
+ * Maakleerplek Leuven lists "Birch plywood offcuts" in English, the word only in the description.
+ * The search page finds it for those words, and An's inbox says it fits her saved search.
+ */
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { apiGet, asMember, createListing } from './fixtures/flows';
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+type NotificationPage = { unreadCount: number };
+
+test('a saved search in French words alerts on a listing written in English, as the search page finds it', async ({
+  page,
+  browser,
+}) => {
+  const word = uniqueWord('batch');
+  const searchName = `Contreplaqué ${word}`;
+  const listingTitle = 'Birch plywood offcuts 12 mm';
+
+  await login(page, 'an@broei.demo');
+  const t = MESSAGES[await pageLocale(page)];
+  const unreadBefore = (await apiGet<NotificationPage>(page, '/notifications?limit=1')).unreadCount;
+
+  await page.goto('/saved-searches');
+  const form = page.getByTestId('saved-search-form');
+  await form.getByLabel(t.matching.name, { exact: true }).fill(searchName);
+  const words = form.getByLabel(t.matching.words, { exact: true });
+  await words.fill(`contreplaqué ${word}`);
+  await expect(words).toHaveAccessibleDescription(t.matching.wordsHint);
+  await form.getByRole('button', { name: t.matching.saveSearch }).click();
+  const saved = page.getByTestId('saved-search').filter({ hasText: searchName });
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText(`“contreplaqué ${word}”`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Tom lists birch plywood in English; the word is only in its description.
+  const { id: listingId } = await asMember(browser, 'tom@maakleerplek.demo', (tom) =>
+    createListing(tom, {
+      hub: 'maakleerplek-leuven',
+      title: listingTitle,
+      category: 'birch-plywood',
+      quantity: 4,
+      unit: 'sheets',
+      description: `From ${word}, sanded on one side.`,
+    }),
+  );
+
+  // The search page finds it for An's words.
+  await page.goto(`/listings?q=${encodeURIComponent(`contreplaqué ${word}`)}`);
+  await expect(page.getByTestId('results').getByTestId('listing-card')).toHaveCount(1);
+  await expect(page.getByTestId('results').getByTestId('listing-card')).toContainText(listingTitle);
+
+  // And her bell and inbox say the listing fits her saved search.
+  const bell = page.getByTestId('notification-bell');
+  await expect(async () => {
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(bell).toHaveAccessibleName(t.matching.bell(unreadBefore + 1), { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.goto('/notifications');
+  const line = page
+    .getByTestId('notification')
+    .filter({ hasText: t.matching.lineSavedSearch(listingTitle, searchName) });
+  await expect(line).toHaveCount(1);
+  await line.getByRole('link', { name: t.matching.lineSavedSearch(listingTitle, searchName) }).click();
+  await expect(page).toHaveURL(new RegExp(`/listings/${listingId}$`));
+});
