@@ -66,3 +66,47 @@ test('a saved search in French words alerts on a listing written in English, as 
   await line.getByRole('link', { name: t.matching.lineSavedSearch(listingTitle, searchName) }).click();
   await expect(page).toHaveURL(new RegExp(`/listings/${listingId}$`));
 });
+
+test('a search on the listings page is saved from there: words, sizes and a radius round my hub', async ({
+  page,
+}) => {
+  await login(page, 'an@broei.demo');
+  const t = MESSAGES[await pageLocale(page)];
+  const name = `Multiplex ${uniqueWord('fits')}`;
+  // Near Broei (its own point) within 30 km, a part of 600 × 400 × 18 mm, offcuts only.
+  await page.goto('/listings?q=multiplex&fits=600x400x18&near=51.0517%2C3.7265&radius_km=30&kind=offcut');
+  const save = page.getByTestId('save-search');
+  await expect(save).toHaveText(t.finding.saveThisSearch);
+  await save.click();
+  await expect(page).toHaveURL(/\/saved-searches\?/);
+  const form = page.getByTestId('saved-search-form');
+  await expect(form.getByLabel(t.matching.words, { exact: true })).toHaveValue('multiplex');
+  await expect(form.getByLabel(t.matching.minLength, { exact: true })).toHaveValue('600');
+  await expect(form.getByLabel(t.matching.minWidth, { exact: true })).toHaveValue('400');
+  await expect(form.getByLabel(t.matching.minThickness, { exact: true })).toHaveValue('18');
+  await expect(form.getByLabel(t.matching.fromHub, { exact: true })).toHaveValue('broei');
+  await expect(form.getByLabel(t.matching.radius, { exact: true })).toHaveValue('30');
+  // The kind is not kept by a saved search, and the page says so.
+  await expect(page.getByTestId('saved-search-dropped')).toHaveText(t.matching.startDropped);
+  await form.getByLabel(t.matching.name, { exact: true }).fill(name);
+  await form.getByRole('button', { name: t.matching.saveSearch }).click();
+  const saved = page.getByTestId('saved-search').filter({ hasText: name });
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText('“multiplex”');
+  await expect(saved).toContainText('≥ 600 × 400 mm');
+  await expect(saved).toContainText('(Broei vzw)');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Signed out, the link asks to sign in first and comes back to the form.
+  const visitor = await page.context().browser()!.newContext();
+  try {
+    const p = await visitor.newPage();
+    await p.goto('/listings?q=plexi');
+    await expect(p.getByTestId('save-search')).toHaveAttribute(
+      'href',
+      `/login?next=${encodeURIComponent('/saved-searches?q=plexi')}`,
+    );
+  } finally {
+    await visitor.close();
+  }
+});

@@ -58,6 +58,54 @@ export function notMyHubs(hubs: { slug: string }[]): string {
     .join(',');
 }
 
+/** The fields of a new saved search a listing search starts (the saved-searches page's URL). */
+export type SavedSearchStart = {
+  q?: string;
+  category?: string;
+  min_length?: string;
+  min_width?: string;
+  min_thickness?: string;
+  hub?: string;
+  radius_km?: string;
+};
+
+/**
+ * A listing search as the start of a saved search: its words and category, "my part fits" as the
+ * least sizes, and a place that is one of my hubs with its radius (a saved search measures from a
+ * hub, up to 1,000 km). `dropped`: what it searched by that a saved search does not keep (kind,
+ * condition, price, date, a place that is no hub of mine).
+ */
+export function savedSearchStart(
+  query: ListingSearchQuery,
+  myHubs: { slug: string; lat: number; lon: number }[],
+): { start: SavedSearchStart; dropped: boolean } {
+  const start: SavedSearchStart = {};
+  if (query.q) start.q = query.q;
+  if (query.category) start.category = query.category;
+  const [l, w, t] = query.fits?.toLowerCase().split('x') ?? [];
+  if (l && w) {
+    start.min_length = l;
+    start.min_width = w;
+    if (t) start.min_thickness = t;
+  }
+  const hub = query.near ? myHubs.find((h) => `${h.lat},${h.lon}` === query.near) : undefined;
+  const radius = Number(query.radius_km);
+  if (hub && Number.isFinite(radius) && radius > 0) {
+    start.hub = hub.slug;
+    start.radius_km = String(Math.min(1000, Math.max(1, Math.round(radius))));
+  }
+  const dropped = Boolean(
+    query.kind ||
+    query.condition ||
+    query.price ||
+    query.available_by ||
+    query.not_hub ||
+    query.hub ||
+    (query.near && !start.hub),
+  );
+  return { start, dropped };
+}
+
 /** A search as one string, equal for equal searches whatever the order of its fields. */
 export function searchKey(query: ListingSearchQuery): string {
   const fields = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');

@@ -102,6 +102,8 @@ export const matchingEn = {
   fromHub: 'Distance from hub',
   anyDistance: 'Any distance',
   radius: 'Within (km)',
+  startDropped:
+    'Started from your search. A saved search keeps its words, category, sizes and a radius round one of your hubs; kind, condition, price, date and other places are not kept.',
   saveSearch: 'Save search',
   delete: 'Delete',
   deleteLabel: (name: string) => `Delete saved search ${name}`,

@@ -97,6 +97,8 @@ export const matchingFr: MatchingMessages = {
   fromHub: 'Distance depuis le hub',
   anyDistance: 'Toute distance',
   radius: 'À moins de (km)',
+  startDropped:
+    'Partie de votre recherche. Une recherche enregistrée garde ses mots, sa catégorie, ses tailles et un rayon autour d’un de vos hubs ; le type, l’état, le prix, la date et les autres lieux ne sont pas gardés.',
   saveSearch: 'Enregistrer la recherche',
   delete: 'Supprimer',
   deleteLabel: (name) => `Supprimer la recherche ${name}`,

@@ -98,6 +98,8 @@ export const matchingNl: MatchingMessages = {
   fromHub: 'Afstand vanaf hub',
   anyDistance: 'Elke afstand',
   radius: 'Binnen (km)',
+  startDropped:
+    'Gestart vanuit je zoekopdracht. Een bewaarde zoekopdracht houdt de woorden, categorie, maten en een straal rond een van je hubs bij; soort, staat, prijs, datum en andere plekken niet.',
   saveSearch: 'Zoekopdracht bewaren',
   delete: 'Verwijderen',
   deleteLabel: (name) => `Bewaarde zoekopdracht ${name} verwijderen`,

@@ -59,6 +59,7 @@ export const searchEn = {
     /** The hubs a link leaves out, when they are not the person's own. */
     leavingOut: (names: string) => `Leave out: ${names}`,
     leaveOutNotWithHub: 'Not with a hub chosen under “Hub”: the results are then that hub’s alone.',
+    saveThisSearch: 'Be told of new ones: save this search',
     nearPoint: 'The point I chose',
     nearMyLocation: 'My location',
     useMyLocation: 'Use my location',

@@ -59,6 +59,7 @@ export const searchFr: SearchMessages = {
     leaveOutMine: (names: string, count: number) => `Sans ${count === 1 ? 'mon hub' : 'mes hubs'} (${names})`,
     leavingOut: (names: string) => `Sans : ${names}`,
     leaveOutNotWithHub: 'Pas avec un hub choisi sous « Hub » : les résultats sont alors ceux de ce hub seul.',
+    saveThisSearch: 'Être averti des nouvelles : enregistrer cette recherche',
     nearPoint: 'Le point choisi',
     nearMyLocation: 'Ma position',
     useMyLocation: 'Utiliser ma position',

@@ -58,6 +58,7 @@ export const searchNl: SearchMessages = {
     leaveOutMine: (names: string, count: number) => `Zonder mijn ${count === 1 ? 'hub' : 'hubs'} (${names})`,
     leavingOut: (names: string) => `Zonder: ${names}`,
     leaveOutNotWithHub: 'Niet met een hub gekozen bij “Hub”: dan tonen de resultaten alleen die hub.',
+    saveThisSearch: 'Meld me nieuwe: bewaar deze zoekopdracht',
     nearPoint: 'Het punt dat ik koos',
     nearMyLocation: 'Mijn locatie',
     useMyLocation: 'Mijn locatie gebruiken',
