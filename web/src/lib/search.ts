@@ -106,6 +106,21 @@ export function savedSearchStart(
   return { start, dropped };
 }
 
+/**
+ * Where "Save this search" leads: the saved-searches form started from this search
+ * (`savedSearchStart`), after signing in for a visitor (`myHubs` null); null when the search
+ * names nothing to look for (no words, category or size: it would tell of every listing).
+ */
+export function saveSearchHref(
+  query: ListingSearchQuery,
+  myHubs: { slug: string; lat: number; lon: number }[] | null,
+): string | null {
+  const { start, dropped } = savedSearchStart(query, myHubs ?? []);
+  if (!start.q && !start.category && !start.min_length) return null;
+  const href = `/saved-searches?${new URLSearchParams({ ...start, ...(dropped ? { dropped: '1' } : {}) })}`;
+  return myHubs ? href : `/login?next=${encodeURIComponent(href)}`;
+}
+
 /** A search as one string, equal for equal searches whatever the order of its fields. */
 export function searchKey(query: ListingSearchQuery): string {
   const fields = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');
