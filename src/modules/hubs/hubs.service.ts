@@ -156,7 +156,7 @@ export async function requireHubIds(deps: Deps, slugs: string[], field: string):
   const ids = await repo.hubIdsOfSlugs(deps.db, slugs);
   if (slugs.some((slug) => !ids.has(slug)))
     throw new ApiError('HUB_NOT_FOUND', { details: { fields: [{ path: field, message: '' }] } });
-  return [...new Set(ids.values())];
+  return [...ids.values()];
 }
 
 /**

@@ -6,9 +6,10 @@ import { groupsOfPhrase, groupsOfWord, searchWords, singularStem } from '../../s
  * match, as itself or its singular stem ("planken" also finds "plank", "sheets" finds "sheet"),
  * words of 4 letters or more and the last word also as a prefix ("plyw" finds "plywood"), and a
  * word that names a material also matches its other names in nl, fr and en ("contreplaqué" finds
- * "multiplex" and "plywood"). Little words (`STOP_WORDS`: "de", "van", "pour", "the" …) are left
- * out when other words remain ("bois de palette" is bois AND palette), and a size is matched
- * written either way ("18mm" and "18 mm" find both; "600x400" finds "600 × 400", `sizeAt`). Every word is quoted (so AND, OR, NEAR,
+ * "multiplex" and "plywood"). A name of several words is one ("moteur pas à pas"), little words
+ * (`STOP_WORDS`: "de", "van", "pour", "the" …) are left out when other words remain ("bois de
+ * palette" is bois AND palette), and a size is matched written either way ("18mm" and "18 mm"
+ * find both; "600x400" finds "600 × 400": `sizeAt`). Every word is quoted (so AND, OR, NEAR,
  * column filters, quotes and stars are plain text). Returns null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
@@ -74,11 +75,12 @@ function sizeAt(words: string[], i: number): { item: string; words: number } | n
   let unit = first[2] ?? null;
   let k = i;
   // Spaced: "600 x 400", "600 x 400mm", "600 x 400 x 18".
-  for (let next = /^(\d+)(\p{L}+)?$/u.exec(at(k + 2)); !unit && at(k + 1) === 'x' && next;) {
+  const numberAt = (n: number) => /^(\d+)(\p{L}+)?$/u.exec(at(n));
+  while (!unit && at(k + 1) === 'x' && numberAt(k + 2)) {
+    const next = numberAt(k + 2)!;
     numbers.push(next[1]!);
     unit = next[2] ?? null;
     k += 2;
-    next = /^(\d+)(\p{L}+)?$/u.exec(at(k + 2));
   }
   if (unit !== null && !UNITS.has(unit)) return null;
   if (unit === null && UNITS.has(at(k + 1))) {

@@ -1427,12 +1427,6 @@ export function buildSearchSql(o: SearchSqlOptions): { sql: string; values: unkn
 }
 
 /**
- * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
- * the generated `family` column and its (family, status, id) index, one page of one range; a
- * narrower category as its list of categories (itself and its descendants), each an arm of its
- * own (`armsPage`).
- */
-/**
  * Rows of any hub but these (`not_hub`), for a search that reads no hubs: the rows of those hubs
  * are read and passed over (a search by place drops the hubs from its rings instead).
  */
@@ -1440,6 +1434,12 @@ export function notHubsCondition(hubIds: number[]): Condition {
   return { sql: 't.hub_id NOT IN (SELECT value FROM json_each(?))', values: [JSON.stringify(hubIds)] };
 }
 
+/**
+ * The WHERE fragment of a category filter on `t` (listings or requests): a whole family through
+ * the generated `family` column and its (family, status, id) index, one page of one range; a
+ * narrower category as its list of categories (itself and its descendants), each an arm of its
+ * own (`armsPage`).
+ */
 export function categoryCondition(category: string): Condition {
   if (categoryFamily(category) === category)
     return { sql: 't.family = ?', values: [category], hubScan: { column: 'family', values: [category] } };
