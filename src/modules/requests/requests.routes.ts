@@ -15,7 +15,8 @@ export const requestsRoutes = newRouter()
       tags,
       summary: 'Search open requests',
       description:
-        'The same search as listings: `q`, `category`, `hub`, `near` + `radius_km`, `sort`, `cursor`.',
+        'The same search as listings: `q`, `category`, `hub` or `not_hub` (e.g. the requests near my hub ' +
+        'that other hubs ask), `near` + `radius_km`, `sort`, `cursor`.',
       request: { query: ZRequestSearch },
       responses: { 200: json(ZRequestPage, 'A page of requests'), ...errors(400, 404, 422) },
     }),
