@@ -95,6 +95,12 @@ test('a search on the listings page is saved from there: words, sizes and a radi
   await expect(saved).toContainText('“multiplex”');
   await expect(saved).toContainText('≥ 600 × 400 mm');
   await expect(saved).toContainText('(Broei vzw)');
+  // Saved: the form is empty, the hint gone, and a reload does not start it again.
+  await expect(page).toHaveURL(/\/saved-searches$/);
+  await expect(page.getByTestId('saved-search-dropped')).toHaveCount(0);
+  await page.reload();
+  await expect(form.getByLabel(t.matching.words, { exact: true })).toHaveValue('');
+  await expect(page.getByTestId('saved-search').filter({ hasText: name })).toHaveCount(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Signed out, the link asks to sign in first and comes back to the form.
