@@ -62,15 +62,14 @@ export async function checkListingAgainstSavedSearches(deps: NotifyDeps, listing
   if (!l || l.status !== 'active' || (l.available_until !== null && l.available_until < today)) return 0;
   const searches = await repo.forFamily(deps.db, categoryFamily(l.category));
   if (searches.length === 0) return 0;
+  const queries = searches.map((s) => ZSavedSearchQuery.parse(JSON.parse(s.query)));
   // Only the hubs these searches name and the listing's own, not the hubs table.
-  const named = searches.flatMap((s) => {
-    const hub = ZSavedSearchQuery.safeParse(JSON.parse(s.query)).data?.hub;
-    return hub ? [hub] : [];
-  });
-  const bySlug = await hubRefsBySlugs(deps, named);
+  const bySlug = await hubRefsBySlugs(
+    deps,
+    queries.flatMap((q) => (q.hub ? [q.hub] : [])),
+  );
   const listingHub = (await hubRefsByIds(deps, [l.hub_id])).get(l.hub_id);
   // The words of every search that has some, answered as the search page answers them.
-  const queries = searches.map((s) => ZSavedSearchQuery.parse(JSON.parse(s.query)));
   const found = await listingAnswersWords(
     deps,
     l.id,
