@@ -142,13 +142,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['lat', 'latten', 'tasseau', 'batten', 'lath'],
   ['balk', 'balken', 'poutre', 'beam'],
   ['plank', 'planken', 'planche', 'board', 'plank'],
-  ['restant', 'reststuk', 'chute', 'offcut', 'remnant'],
+  ['restant', 'reststuk', 'rest', 'restje', 'chute', 'offcut', 'remnant', 'scrap'],
   ['plaatstaal', 'staalplaat', 'tôle', 'sheet metal', 'steel sheet', 'sheet steel', 'metal sheet'],
   ['buis', 'buizen', 'tube', 'tuyau', 'pipe'],
   ['profiel', 'profielen', 'profilé', 'profile'],
   ['rol', 'rollen', 'rouleau', 'roll'],
   ['spoel', 'spoelen', 'bobine', 'spool', 'reel'],
-  ['doos', 'dozen', 'boîte', 'box'],
+  ['doos', 'dozen', 'boîte', 'box', 'boxes'],
   ['motor', 'motoren', 'moteur'],
   ['stappenmotor', 'moteur pas à pas', 'stepper', 'stepper motor'],
   ['lijm', 'colle', 'glue'],
@@ -159,6 +159,19 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['spiegel', 'miroir', 'mirror'],
   ['gaas', 'grillage', 'mesh'],
   ['bamboe', 'bambou', 'bamboo'],
+  ['zak', 'zakken', 'sac', 'sacs', 'bag', 'bags', 'sack'],
+  ['koffie', 'café', 'coffee'],
+  ['fiets', 'vélo', 'bike', 'bicycle'],
+  ['binnenband', 'chambre à air', 'inner tube'],
+  ['dubbel glas', 'dubbele beglazing', 'isolatieglas', 'double vitrage', 'double glazing'],
+  ['ruit', 'ruiten', 'vitre', 'vitres', 'glas', 'verre', 'glass'],
+  ['doek', 'toile', 'canvas'],
+  ['weerstand', 'weerstanden', 'résistance', 'resistor'],
+  ['knop', 'knoppen', 'bouton', 'button'],
+  ['led', 'leds'],
+  ['honingraat', "nid d'abeille", 'honeycomb'],
+  ['steigerhout', 'steigerplank', 'échafaudage', 'scaffolding', 'scaffold board'],
+  ['gerecycleerd', 'gerecycled', 'hergebruikt', 'recyclé', 'récupéré', 'recycled', 'reclaimed'],
 ];
 
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
@@ -261,8 +274,13 @@ export function groupsOfPhrase(words: string[]): { words: number; groups: string
       }
   }
   const normal = words.slice(0, PHRASE_WORDS).map((w) => searchWords(w).join(''));
+  // A French or English plural of a word in -e ("chambres à air", "inner tubes") is the word less
+  // its -s, as in `groupsOfWord`.
+  const lessS = (w: string) => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
   for (let n = normal.length; n >= 2; n--) {
-    const groups = groupsByPhrase.get(phraseKey(normal.slice(0, n)));
+    const groups =
+      groupsByPhrase.get(phraseKey(normal.slice(0, n))) ??
+      groupsByPhrase.get(phraseKey(normal.slice(0, n).map(lessS)));
     if (groups) return { words: n, groups };
   }
   return null;
@@ -292,6 +310,33 @@ export function groupsOfWord(word: string): string[][] {
     (w.endsWith('s') ? groupsByStem.get(singularStem(w.slice(0, -1))) : null) ??
     []
   );
+}
+
+/** The shortest part of a compound `compoundOf` splits ("alu" + "profiel"). */
+const COMPOUND_PART = 3;
+
+/**
+ * A Dutch compound of two names of materials, as the groups of each part: "eikenhout" (eiken +
+ * hout), "aluprofiel", "steppermotor", "koffiezakken", "lederresten" (also with a linking s:
+ * "fietsbinnenband" is fiets + binnenband). Null for a word that is a name itself, or whose parts
+ * are not both names (so an unknown word is never split at random); the longest last part wins.
+ */
+export function compoundOf(word: string): { head: string[][]; tail: string[][] } | null {
+  const w = searchWords(word).join('');
+  if (w.length < 2 * COMPOUND_PART || groupsOfWord(w).length > 0) return null;
+  for (let at = COMPOUND_PART; at <= w.length - COMPOUND_PART; at++) {
+    const tail = groupsOfWord(w.slice(at));
+    if (tail.length === 0) continue;
+    const first = w.slice(0, at);
+    const head =
+      groupsOfWord(first).length > 0
+        ? groupsOfWord(first)
+        : first.endsWith('s') && first.length > COMPOUND_PART
+          ? groupsOfWord(first.slice(0, -1))
+          : [];
+    if (head.length > 0) return { head, tail };
+  }
+  return null;
 }
 
 /**

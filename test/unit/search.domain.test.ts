@@ -4,6 +4,7 @@ import {
   defaultSort,
   distanceMetres,
   encodeCursor,
+  ftsItems,
   HUB_END_WORD,
   metresToKm,
   needsHubEnd,
@@ -27,9 +28,9 @@ describe('toFtsQuery', () => {
   });
 
   it('matches singular and plural in nl, fr and en, accents and case aside', () => {
-    expect(toFtsQuery('zakken')).toBe('"zak"*');
+    expect(toFtsQuery('bakken')).toBe('"bak"*');
     expect(toFtsQuery('Kisten')).toBe('"kist"*');
-    expect(toFtsQuery('Dozen')).toBe('("doz"* OR "doos"* OR "boite"* OR "box")');
+    expect(toFtsQuery('Dozen')).toBe('("doz"* OR "doos"* OR "boite"* OR "box" OR "boxes"*)');
     expect(toFtsQuery('chutes')).toContain('"chut"*');
     expect(toFtsQuery('Éléments')).toBe('"element"*');
     expect(toFtsQuery('tuyaux')).toBe('"tuyal"*');
@@ -64,7 +65,7 @@ describe('toFtsQuery', () => {
     const stepper = toFtsQuery('moteur pas à pas')!;
     // One item: the other names of the stepper motor, or the words themselves (less "à").
     expect(stepper).toBe(
-      `(("stappenmotor"* OR "moteur pas a pas" OR "stepper"* OR "stepper motor") OR (${toFtsQuery('moteur')} AND "pas" AND "pas"*))`,
+      `(("stappenmotor"* OR "moteur pas a pas"* OR "stepper"* OR "stepper motor"*) OR (${toFtsQuery('moteur')} AND "pas" AND "pas"*))`,
     );
     expect(toFtsQuery('Moteurs pas à pas')).toBe(stepper);
     const stainless = toFtsQuery('acier inoxydable')!;
@@ -72,8 +73,15 @@ describe('toFtsQuery', () => {
     expect(stainless).toContain('"stainless steel"');
     // The longest name wins, then the words after it go on as words.
     expect(toFtsQuery('birch plywood 18mm')).toMatch(
-      /^\(\(.*"birch plywood".*\) OR \(.+\)\) AND \("18 mm" OR "18mm"\)$/,
+      /^\(\(.*"birch plywood"\*.*\) OR \(.+\)\) AND \("18 mm" OR "18mm"\)$/,
     );
+    // A name's last word matches its plural (a phrase with a prefix), and a plural of a word in
+    // -e is read as the name: "inner tubes", "chambres à air".
+    expect(toFtsQuery('chambre à air')).toContain('"inner tube"*');
+    expect(toFtsQuery('inner tubes')).toMatch(
+      /^\(\("binnenband"\* OR "chambre a air"\* OR "inner tube"\*\) OR /,
+    );
+    expect(toFtsQuery('chambres à air')).toMatch(/^\(\("binnenband"\* OR /);
   });
 
   it('leaves out little words when others remain, in nl, fr and en', () => {
@@ -109,6 +117,66 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('cat6')).toBe('"cat6"*');
   });
 
+  it('also finds a Dutch compound of two names as its two parts, and splits no other word', () => {
+    // eiken + hout: the word itself, or oak (in nl, fr, en) and wood (in nl, fr, en) in one row.
+    const oakWood = toFtsQuery('eikenhout')!;
+    expect(oakWood.startsWith('("eikenhout"* OR ((')).toBe(true);
+    expect(oakWood).toContain('"chene"*');
+    expect(oakWood).toContain('"oak"');
+    expect(oakWood).toContain(' AND ("hout"* OR "bois"* OR "wood"*');
+    // With a linking s (fiets + binnenband), a 3-letter first part (alu + profiel), a plural last
+    // part (koffie + zakken, leder + resten).
+    expect(toFtsQuery('fietsbinnenband')).toContain('"velo"*');
+    expect(toFtsQuery('fietsbinnenband')).toContain('"chambre a air"');
+    expect(toFtsQuery('aluprofiel')).toBe(
+      '("aluprofiel"* OR (("aluminium"* OR "alu" OR "aluminum"*) AND ("profiel"* OR "profile"*)))',
+    );
+    expect(toFtsQuery('koffiezakken')).toContain('"coffee"*) AND ("zak"');
+    expect(toFtsQuery('lederresten')).toMatch(/"leather"\*[^()]*\) AND \("restant"\*/);
+    // A name of its own is not split (multiplexplaat is plywood), nor a word whose parts are not
+    // both names (plankton: plank + "ton"; balkon: balk + "on").
+    expect(toFtsQuery('multiplexplaat')).not.toContain(' AND ');
+    expect(toFtsQuery('plankton')).toBe('"plankton"*');
+    expect(toFtsQuery('balkon')).toBe('"balkon"*');
+    expect(toFtsQuery('gerecycleerd')).not.toContain(' AND ');
+  });
+
+  it('knows the trade words makers type for what they have and need', () => {
+    const finds = (q: string, name: string) => expect(toFtsQuery(q), q).toContain(name);
+    finds('chutes', '"scrap"*');
+    finds('restjes', '"offcut"*');
+    finds('boxes', '"doos"*');
+    finds('sacs', '"zak"');
+    finds('chambre à air', '"binnenband"*');
+    finds('double vitrage', '"double glazing"');
+    finds('vitre', '"glass"*');
+    finds('toile', '"canva"*');
+    finds('weerstanden', '"resistor"*');
+    finds('knoppen', '"button"*');
+    finds("nid d'abeille", '"honeycomb"*');
+    finds('échafaudage', '"steigerhout"*');
+    // "LED" is matched whole, as LEDs, never as a prefix of "leder" or "ledge".
+    expect(toFtsQuery('LED')).toBe('("led" OR "leds"*)');
+  });
+
+  it('gives each item of the query with the words typed for it', () => {
+    expect(ftsItems('Gerecycleerd plastic')!.map((i) => i.words)).toEqual([['Gerecycleerd'], ['plastic']]);
+    // A name of several words (little words and all) and a spaced size are one item each; a
+    // little word elsewhere is none.
+    expect(ftsItems('toile de coton 600 x 400 mm')!.map((i) => i.words)).toEqual([
+      ['toile'],
+      ['coton'],
+      ['600', 'x', '400', 'mm'],
+    ]);
+    expect(ftsItems('chambre à air pour vélo')!.map((i) => i.words)).toEqual([
+      ['chambre', 'à', 'air'],
+      ['vélo'],
+    ]);
+    expect(ftsItems('  ,, ')).toBeNull();
+    const items = ftsItems('bois de palette 18mm')!;
+    expect(items.map((i) => i.query).join(' AND ')).toBe(toFtsQuery('bois de palette 18mm'));
+  });
+
   it('turns FTS operators and syntax into plain quoted words', () => {
     expect(toFtsQuery('NEAR(oak beech, 3)')).toMatch(/^"near"\* AND \("oak"/);
     expect(toFtsQuery('wood NEAR steel')).toContain(' AND "near"* AND ');
@@ -139,7 +207,7 @@ describe('toFtsQuery', () => {
   it('keeps letters of any script, and normalises compatibility forms', () => {
     expect(toFtsQuery('Ærø Ωmega 木材')).toBe('"ærø" AND "ωmega"* AND "木材"*');
     // Decomposed é (e + combining acute) and full-width letters become the usual forms.
-    expect(toFtsQuery('cafe\u0301')).toBe('"cafe"*');
+    expect(toFtsQuery('cre\u0301pe')).toBe('"crepe"*');
     expect(toFtsQuery('ｗｏｏｄ')).toBe(toFtsQuery('wood'));
   });
 
@@ -262,9 +330,13 @@ describe('withHubEnd', () => {
     const marked = withHubEnd(q);
     expect(marked.split(` OR ${end})`).length - 1).toBe(2);
     expect(marked.replaceAll(` OR ${end})`, ')').replace(/^\(|\)$/g, '')).toBe(q.replace(/ AND /, ') AND ('));
-    // " AND " inside a quoted name or a group is not a word boundary.
+    // " AND " inside a quoted name or a group is not a word boundary; an AND within a group (a
+    // name's words, a compound's parts) has the marker on each of its sides too.
     expect(withHubEnd('("a b" OR ("c" AND "d")) AND "e"')).toBe(
-      `(("a b" OR ("c" AND "d")) OR ${end}) AND ("e" OR ${end})`,
+      `(("a b" OR (("c" OR ${end}) AND ("d" OR ${end}))) OR ${end}) AND ("e" OR ${end})`,
+    );
+    expect(withHubEnd('("x"* OR (("y" OR "z") AND ("w" OR ("u" AND "v"))))')).toBe(
+      `(("x"* OR ((("y" OR "z") OR ${end}) AND (("w" OR (("u" OR ${end}) AND ("v" OR ${end}))) OR ${end}))) OR ${end})`,
     );
     expect(withHubEnd('"x AND y"')).toBe(`("x AND y" OR ${end})`);
   });
@@ -274,5 +346,8 @@ describe('withHubEnd', () => {
     expect(needsHubEnd('("birch"* OR "berk"* OR "bouleau"*)')).toBe(false);
     expect(needsHubEnd('"zwart"* AND "wit"*')).toBe(true);
     expect(needsHubEnd('("rvs" OR "stainless steel")')).toBe(true);
+    // An AND within one item (a compound as its two parts), not a word of a quoted name.
+    expect(needsHubEnd(toFtsQuery('aluprofiel')!)).toBe(true);
+    expect(needsHubEnd('("and"* OR "or")')).toBe(false);
   });
 });

@@ -1,5 +1,11 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
-import { groupsOfPhrase, groupsOfWord, searchWords, singularStem } from '../../shared/search-terms';
+import {
+  compoundOf,
+  groupsOfPhrase,
+  groupsOfWord,
+  searchWords,
+  singularStem,
+} from '../../shared/search-terms';
 
 /**
  * Turns what a person typed into an FTS5 query that cannot be a syntax error. Every word must
@@ -8,40 +14,55 @@ import { groupsOfPhrase, groupsOfWord, searchWords, singularStem } from '../../s
  * word that names a material also matches its other names in nl, fr and en ("contreplaqué" finds
  * "multiplex" and "plywood"). A name of several words is one ("moteur pas à pas"), little words
  * (`STOP_WORDS`: "de", "van", "pour", "the" …) are left out when other words remain ("bois de
- * palette" is bois AND palette), and a size is matched written either way ("18mm" and "18 mm"
- * find both; "600x400" finds "600 × 400": `sizeAt`). Every word is quoted (so AND, OR, NEAR,
- * column filters, quotes and stars are plain text). Returns null when nothing searchable is left.
+ * palette" is bois AND palette), a size is matched written either way ("18mm" and "18 mm"
+ * find both; "600x400" finds "600 × 400": `sizeAt`), and a Dutch compound of two names also
+ * finds them apart ("eikenhout" finds oak that is wood: `compoundOf`). Every word is quoted (so
+ * AND, OR, NEAR, column filters, quotes and stars are plain text). Returns null when nothing
+ * searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
+  const items = ftsItems(text);
+  return items ? items.map((i) => i.query).join(' AND ') : null;
+}
+
+/** One item of a query of `toFtsQuery` (all of them must match) and the words typed for it. */
+export type FtsItem = { query: string; words: string[] };
+
+/** The items of `toFtsQuery`'s query, each with the words it stands for; null when none. */
+export function ftsItems(text: string): FtsItem[] | null {
   const words = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
   if (words.length === 0) return null;
   const little = (w: string) => STOP_WORDS.has(searchWords(w).join(''));
   const leaveLittle = words.some((w) => !little(w));
-  // FTS5 has no implicit AND next to a parenthesised group: every word is joined by AND.
-  const items: string[] = [];
+  // FTS5 has no implicit AND next to a parenthesised group: every item is joined by AND.
+  const items: FtsItem[] = [];
   for (let i = 0; i < words.length; i++) {
     // A name of several words ("moteur pas à pas", little words and all) is one item: any name
     // of its groups, or its words each as a word ("plywood, birch" still finds "birch plywood").
     const phrase = groupsOfPhrase(words.slice(i));
     if (phrase) {
-      const own = words.slice(i, i + phrase.words).filter((w) => !little(w));
+      const typed = words.slice(i, i + phrase.words);
+      const own = typed.filter((w) => !little(w));
       const last = i + phrase.words === words.length;
       const each = own.map((w, k) => wordQuery(w, last && k === own.length - 1));
-      items.push(
-        each.length > 0
-          ? `(${namesQuery(phrase.groups)} OR (${each.join(' AND ')}))`
-          : namesQuery(phrase.groups),
-      );
+      items.push({
+        query:
+          each.length > 0
+            ? `(${namesQuery(phrase.groups)} OR (${each.join(' AND ')}))`
+            : namesQuery(phrase.groups),
+        words: typed,
+      });
       i += phrase.words - 1;
       continue;
     }
     const size = sizeAt(words, i);
     if (size) {
-      items.push(size.item);
+      items.push({ query: size.item, words: words.slice(i, i + size.words) });
       i += size.words - 1;
-    } else if (!(leaveLittle && little(words[i]!))) items.push(wordQuery(words[i]!, i === words.length - 1));
+    } else if (!(leaveLittle && little(words[i]!)))
+      items.push({ query: wordQuery(words[i]!, i === words.length - 1), words: [words[i]!] });
   }
-  return items.join(' AND ');
+  return items;
 }
 
 /**
@@ -125,19 +146,34 @@ function wordToken(word: string, open = false): string {
   return whole.length >= 4 || open ? `"${prefix(whole)}"*` : `"${whole}"`;
 }
 
-/** One word of a query, OR'ed with the other names of the materials it names. */
+/**
+ * One word of a query, OR'ed with the other names of the materials it names; a compound of two
+ * such names, also as both of them ("aluprofiel": alu AND profiel, each with its other names).
+ */
 function wordQuery(word: string, last: boolean): string {
   const groups = groupsOfWord(word);
   // A short word that names a material ("PLA", "alu") is matched whole; another last word is
   // matched as a prefix, as the person may still be typing it.
-  return namesQuery(groups, wordToken(word, last && groups.length === 0));
+  const own = namesQuery(groups, wordToken(word, last && groups.length === 0));
+  const parts = groups.length === 0 ? compoundOf(word) : null;
+  return parts ? `(${own} OR (${namesQuery(parts.head)} AND ${namesQuery(parts.tail)}))` : own;
+}
+
+/**
+ * A name of several words as a phrase whose last word is matched by its singular stem as a
+ * prefix ("inner tube" finds "inner tubes", "panneau de fibres" "panneau de fibre"), as one word is.
+ */
+function phraseToken(name: string): string {
+  const words = name.split(' ');
+  const stem = prefix(singularStem(words[words.length - 1]!));
+  return stem.length >= 3 ? `"${[...words.slice(0, -1), stem].join(' ')}"*` : `"${name}"`;
 }
 
 /** Every name of these groups OR'ed (a name of several words as a phrase), after `first`. */
 function namesQuery(groups: string[][], first?: string): string {
   const forms = new Set(first === undefined ? [] : [first]);
   for (const group of groups)
-    for (const name of group) forms.add(name.includes(' ') ? `"${name}"` : wordToken(name));
+    for (const name of group) forms.add(name.includes(' ') ? phraseToken(name) : wordToken(name));
   return forms.size === 1 ? [...forms][0]! : `(${[...forms].join(' OR ')})`;
 }
 
@@ -147,47 +183,74 @@ function namesQuery(groups: string[][], first?: string): string {
  */
 export const HUB_END_WORD = 'omloophubend';
 
-/** The words of a query of `toFtsQuery`: its items joined by AND (each a form or a group of forms). */
-function queryWords(fts: string): string[] {
-  const items: string[] = [];
+/** `expr` split at `sep` (" AND ", " OR ") where it is outside quotes and parentheses. */
+function splitTop(expr: string, sep: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let quoted = false;
   let start = 0;
-  for (let i = 0; i < fts.length; i++) {
-    const ch = fts[i];
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && ch === '(') depth++;
     else if (!quoted && ch === ')') depth--;
-    else if (!quoted && depth === 0 && fts.startsWith(' AND ', i)) {
-      items.push(fts.slice(start, i));
-      start = i + 5;
-      i += 4;
+    else if (!quoted && depth === 0 && expr.startsWith(sep, i)) {
+      parts.push(expr.slice(start, i));
+      start = i + sep.length;
+      i += sep.length - 1;
     }
   }
-  items.push(fts.slice(start));
-  return items.map((w) => w.trim());
+  parts.push(expr.slice(start));
+  return parts.map((w) => w.trim());
+}
+
+/** Whether `expr` is one parenthesised group (its first parenthesis closes at its end). */
+function isGroup(expr: string): boolean {
+  if (!expr.startsWith('(') || !expr.endsWith(')')) return false;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')' && --depth === 0) return i === expr.length - 1;
+  }
+  return false;
+}
+
+const END = `"${HUB_END_WORD}"`;
+
+/** An item with every AND inside it (a name's words, a compound's parts) given the marker on each side. */
+function endInside(expr: string): string {
+  if (!isGroup(expr)) return expr;
+  const inner = expr.slice(1, -1);
+  const operands = splitTop(inner, ' AND ');
+  if (operands.length > 1) return `(${operands.map((w) => `(${endInside(w)} OR ${END})`).join(' AND ')})`;
+  return `(${splitTop(inner, ' OR ').map(endInside).join(' OR ')})`;
 }
 
 /**
  * A query of `toFtsQuery` with the hub's end marker as one more alternative of each word, for the
  * positive side of a band read from a hub-ordered index: every AND, NOT and column filter then
  * has a match at the end of the hub's range, so FTS5 stops there instead of reading on through
- * the rows of the hubs after it (its rowid bounds are checked only at a match).
+ * the rows of the hubs after it (its rowid bounds are checked only at a match). An AND within an
+ * item ("pas à pas" as its words, "aluprofiel" as alu and profiel) has it on each side too.
  */
 export function withHubEnd(fts: string): string {
-  return queryWords(fts)
-    .map((w) => `(${w} OR "${HUB_END_WORD}")`)
+  return splitTop(fts, ' AND ')
+    .map((w) => `(${endInside(w)} OR ${END})`)
     .join(' AND ');
 }
 
 /**
  * Whether a query read without a column filter or a NOT needs the hub's end marker: only when it
- * has several words (an AND, which reads on until they meet in one row) or a name of several
- * words (a phrase, likewise). One word, with or without its other names, stops at the first entry
- * past the hub's range, and the marker would cost one more seek per hub.
+ * has an AND (several words, or one item's words, which read on until they meet in one row) or a
+ * name of several words (a phrase, likewise). One word, with or without its other names, stops at
+ * the first entry past the hub's range, and the marker would cost one more seek per hub.
  */
 export function needsHubEnd(fts: string): boolean {
-  return queryWords(fts).length > 1 || [...fts.matchAll(/"([^"]*)"/g)].some((m) => m[1]!.includes(' '));
+  const quotes = [...fts.matchAll(/"([^"]*)"/g)];
+  return fts.replace(/"[^"]*"/g, '""').includes(' AND ') || quotes.some((m) => m[1]!.includes(' '));
 }
 
 export { distanceMetres, metresToKm } from '../../shared/geo';
