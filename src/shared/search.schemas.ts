@@ -97,12 +97,20 @@ const ZSearchedKm = z
     'Present when a search by place stopped before the page was full: how far it looked (km). `nextCursor` goes on farther; the page may hold fewer items than `limit`, even none.',
   );
 
+const ZWordsLeftOut = z
+  .array(z.string())
+  .optional()
+  .describe(
+    'Present when some words of `q` are in no row at all (of any status) and others are: those words, each as typed (a name of several words as one), left out of the search, whose items hold the other words. Absent when every word was searched.',
+  );
+
 /** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */
 export const ZListingPage = z.object({
   items: z.array(ZListing),
   nextCursor: z.string().nullable(),
   sort: z.enum(SORTS).optional(),
   searchedKm: ZSearchedKm,
+  wordsLeftOut: ZWordsLeftOut,
 });
 export type TListingPage = z.infer<typeof ZListingPage>;
 export const ZRequestPage = z.object({
@@ -110,5 +118,6 @@ export const ZRequestPage = z.object({
   nextCursor: z.string().nullable(),
   sort: z.enum(SORTS).optional(),
   searchedKm: ZSearchedKm,
+  wordsLeftOut: ZWordsLeftOut,
 });
 export type TRequestPage = z.infer<typeof ZRequestPage>;

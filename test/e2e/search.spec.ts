@@ -73,6 +73,44 @@ test('a word in one language finds listings written in another, best match first
   await expect(last.filter({ hasText: 'Populier multiplex' })).toHaveCount(0);
 });
 
+test('words no listing holds are left out and named; a Dutch compound finds its parts', async ({ page }) => {
+  // fr: "contreplaqué zebrano" (no listing holds "zebrano") finds the plywood, and says so.
+  await page.goto('/listings');
+  await switchLanguageOnPhone(page, 'fr');
+  await page.getByTestId('search-input').fill('contreplaqué zebrano');
+  await page.getByTestId('search-submit').tap();
+  const cards = page.getByTestId('results').getByTestId('listing-card');
+  await expect(cards.filter({ hasText: 'Birch plywood offcuts 18 mm' })).toHaveCount(1);
+  await expect(cards.filter({ hasText: 'Populier multiplex 12 mm' })).toHaveCount(1);
+  await expect(page.getByTestId('words-left-out')).toHaveText(
+    MESSAGES.fr.search.wordsLeftOut(['zebrano'], false),
+  );
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: 'test-results/search-fr-words-left-out.png', fullPage: true });
+  // A search whose every word is held says nothing of it.
+  await page.goto('/listings?q=contreplaqu%C3%A9');
+  await expect(cards.first()).toBeVisible();
+  await expect(page.getByTestId('words-left-out')).toHaveCount(0);
+
+  // nl, requests: "multiplex zebrano" finds the requests for plywood.
+  await switchLanguageOnPhone(page, 'nl');
+  await page.goto(`/requests?q=${encodeURIComponent('multiplex zebrano')}`);
+  await expect(page.getByTestId('words-left-out')).toHaveText(
+    MESSAGES.nl.search.wordsLeftOut(['zebrano'], true),
+  );
+  await expect(page.getByTestId('request-card').first()).toBeVisible();
+
+  // Dutch compounds of two names: oak wood, coffee sacks.
+  for (const [words, titles] of [
+    ['eikenhout', ['Eiken balken uit een sloop', 'Chutes de chêne massif']],
+    ['koffiezakken', ['Sacs de café en jute']],
+  ] as const) {
+    await page.goto(`/listings?q=${encodeURIComponent(words)}`);
+    for (const title of titles) await expect(cards.filter({ hasText: title }), words).toHaveCount(1);
+    await expect(page.getByTestId('words-left-out')).toHaveCount(0);
+  }
+});
+
 test('signed out, near any hub, a point on the map, or my location', async ({ page }) => {
   const en = MESSAGES.en;
   await page.goto('/listings');

@@ -127,24 +127,36 @@ describe('saved searches: happy paths', () => {
         `saved:${sized}:${sheets.id}`,
       ].sort(),
     );
-    // The search page finds the same listing for each search alerted, and not for the others.
-    for (const [q, expected] of [
-      ['contreplaqué', true],
-      ['multiplex 18mm', true],
-      ['établis', true],
-      ['multiplex 12 mm', false],
-      ['plexi', false],
+    // The search page finds the same listing for each search alerted, and not for the others. A
+    // word no listing holds ("12 mm" here) the page leaves out, and says so; an alert never does.
+    for (const [q, expected, leftOut] of [
+      ['contreplaqué', true, undefined],
+      ['multiplex 18mm', true, undefined],
+      ['établis', true, undefined],
+      ['multiplex 12 mm', false, ['12 mm']],
+      ['plexi', false, undefined],
     ] as const) {
       const page = await expectJson(
         await call(`/listings?q=${encodeURIComponent(q)}&limit=50`),
         200,
         ZListingPage,
       );
+      expect(page.wordsLeftOut, q).toEqual(leftOut);
+      if (leftOut) continue;
       expect(
         page.items.some((i) => i.id === sheets.id),
         q,
       ).toBe(expected);
     }
+    // With a 12 mm sheet listed, the page searches every word again and agrees with the alert.
+    await newListing(other.session, other.hub.slug, { title: 'Poplar multiplex 12 mm', thicknessMm: 12 });
+    const twelve = await expectJson(
+      await call(`/listings?q=${encodeURIComponent('multiplex 12 mm')}&limit=50`),
+      200,
+      ZListingPage,
+    );
+    expect(twelve.wordsLeftOut).toBeUndefined();
+    expect(twelve.items.some((i) => i.id === sheets.id)).toBe(false);
     expect([thinner, acrylic].some((id) => alerted.some((k) => k.startsWith(`saved:${id}:`)))).toBe(false);
   });
 });

@@ -338,10 +338,11 @@ describe('the category-ordered index’s region ordered by hub', () => {
         rec.log.some((x) => /_hub_fts MATCH \?1 AND rowid >=/.test(x.sql)),
         filter,
       ).toBe(false);
+      // (Two words: one more, the look-up of whether some listing holds them together.)
       expect(
         rec.log.reduce((n, x) => n + x.n, 0),
         filter,
-      ).toBeLessThanOrEqual(2);
+      ).toBeLessThanOrEqual(filter.startsWith('q=oak birch') ? 3 : 2);
       // A few rows a hub holding both (the seek and its hub), not the 40 hubs holding either.
       expect(walk!.rowsRead, filter).toBeLessThanOrEqual(4 * walk!.returned + 8);
     }

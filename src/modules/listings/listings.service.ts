@@ -355,7 +355,7 @@ export async function searchListings(
   deps: Deps,
   { query, user }: { query: TListingSearch; user: SessionUser | null },
 ): Promise<TListingPage> {
-  const s = await resolveSearch(deps, query);
+  const s = await resolveSearch(deps, query, 'listings');
   const rows = await repo.searchListings(deps.db, {
     ...s.sql,
     filters: {
@@ -377,6 +377,7 @@ export async function searchListings(
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
     ...searchedKmOf(rows, query.limit),
     sort: s.sql.sort,
+    ...(s.wordsLeftOut.length > 0 ? { wordsLeftOut: s.wordsLeftOut } : {}),
   };
 }
 

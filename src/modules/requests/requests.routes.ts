@@ -16,7 +16,8 @@ export const requestsRoutes = newRouter()
       summary: 'Search open requests',
       description:
         'The same search as listings: `q`, `category`, `hub` or `not_hub` (e.g. the requests near my hub ' +
-        'that other hubs ask), `near` + `radius_km`, `sort`, `cursor`.',
+        'that other hubs ask), `near` + `radius_km`, `sort`, `cursor`; words no request holds are left ' +
+        'out when others remain (`wordsLeftOut`).',
       request: { query: ZRequestSearch },
       responses: { 200: json(ZRequestPage, 'A page of requests'), ...errors(400, 404, 422) },
     }),

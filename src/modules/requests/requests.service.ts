@@ -163,7 +163,7 @@ export async function searchRequests(
   deps: Deps,
   { query, user }: { query: TRequestSearch; user: SessionUser | null },
 ): Promise<TRequestPage> {
-  const s = await resolveSearch(deps, query);
+  const s = await resolveSearch(deps, query, 'requests');
   const rows = await repo.searchRequests(deps.db, {
     ...s.sql,
     filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
@@ -174,6 +174,7 @@ export async function searchRequests(
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
     ...searchedKmOf(rows, query.limit),
     sort: s.sql.sort,
+    ...(s.wordsLeftOut.length > 0 ? { wordsLeftOut: s.wordsLeftOut } : {}),
   };
 }
 

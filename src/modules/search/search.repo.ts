@@ -108,3 +108,26 @@ export async function listingAnswers(
     .all<{ i: number }>();
   return new Set(results.map((r) => r.i));
 }
+
+/**
+ * Which of a query's items some row of `table` holds (as indexes into `items`), or null when one
+ * row holds them all (`whole`, their AND): one statement, whose items are looked up only when the
+ * whole is nowhere. Rows of any status count: this asks what words exist, not what is open.
+ */
+export async function itemsHeld(
+  db: D1Database,
+  table: 'listings' | 'requests',
+  whole: string,
+  items: string[],
+): Promise<number[] | null> {
+  const fts = `${table}_fts`;
+  const row = await db
+    .prepare(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ?1) THEN NULL
+         ELSE (SELECT json_group_array(CAST(j.key AS INTEGER)) FROM json_each(?2) j
+               WHERE EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH j.value)) END AS held`,
+    )
+    .bind(whole, JSON.stringify(items))
+    .first<{ held: string | null }>();
+  return row?.held == null ? null : (JSON.parse(row.held) as number[]);
+}

@@ -3,9 +3,10 @@ import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
 import { hubRingOf, hubRings, hubsWithin, requireHubIds, requireHubRef } from '../hubs/hubs.service';
 import type { HubPlace, HubRing, SearchRows, SearchSqlOptions } from './search.statements';
-import { decodeCursor, defaultSort, encodeCursor, toFtsQuery, type Cursor } from './search.domain';
+import { decodeCursor, defaultSort, encodeCursor, ftsItems, toFtsQuery, type Cursor } from './search.domain';
 import {
   foldRows,
+  itemsHeld,
   listingAnswers,
   mergeStep,
   saveFold,
@@ -17,6 +18,11 @@ import { anyText } from './search.statements';
 
 type Resolved = {
   hubId: number | null;
+  /**
+   * The words of `q` no listing (or request) holds, each as typed, when the others were searched
+   * without them (`wordsLeftOut` of the page); empty when every word was searched.
+   */
+  wordsLeftOut: string[];
   /**
    * Hubs whose rows are left out by a condition (`not_hub`), when no hubs are read for the search
    * (no place, or newest first without a radius); with hubs read, they are left out of those.
@@ -46,20 +52,55 @@ type Resolved = {
  */
 export const FIRST_RING_CELLS_WITH_WORDS = 8;
 
+/**
+ * The full-text query of `q`, and the words of it that no row of `table` holds, left out when
+ * others remain ("gerecycleerd plastic" searches plastic, and says so): with two items or more,
+ * one statement asks whether some row holds them all and, when none does, which of them any row
+ * holds (`itemsHeld`): one statement more than the search's own (`SEARCH_STATEMENTS`). Words each
+ * held but never together are all kept: nothing is found.
+ */
+async function wordsOf(
+  deps: Deps,
+  table: 'listings' | 'requests',
+  q: string,
+): Promise<{ fts: string; wordsLeftOut: string[] }> {
+  const items = ftsItems(q) ?? [];
+  const fts = items.map((i) => i.query).join(' AND ');
+  if (items.length < 2) return { fts, wordsLeftOut: [] };
+  const held = await itemsHeld(
+    deps.db,
+    table,
+    anyText(fts),
+    items.map((i) => anyText(i.query)),
+  );
+  if (!held || held.length === 0 || held.length === items.length) return { fts, wordsLeftOut: [] };
+  return {
+    fts: items
+      .filter((_, k) => held.includes(k))
+      .map((i) => i.query)
+      .join(' AND '),
+    wordsLeftOut: items.filter((_, k) => !held.includes(k)).map((i) => i.words.join(' ')),
+  };
+}
+
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
-export async function resolveSearch(deps: Deps, query: TListingSearch | TRequestSearch): Promise<Resolved> {
+export async function resolveSearch(
+  deps: Deps,
+  query: TListingSearch | TRequestSearch,
+  table: 'listings' | 'requests',
+): Promise<Resolved> {
   const sort = defaultSort(query);
-  let fts: string | null = null;
-  if (query.q) {
-    fts = toFtsQuery(query.q);
-    if (!fts) throw new ApiError('INVALID_QUERY', { details: { fields: [{ path: 'q', message: '' }] } });
-  }
+  if (query.q && !toFtsQuery(query.q))
+    throw new ApiError('INVALID_QUERY', { details: { fields: [{ path: 'q', message: '' }] } });
   let cursor: Cursor | null = null;
   if (query.cursor) {
     cursor = decodeCursor(query.cursor, sort);
     if (!cursor)
       throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
+  const words = query.q ? await wordsOf(deps, table, query.q) : null;
+  const fts = words?.fts ?? null;
+  const wordsLeftOut = words?.wordsLeftOut ?? [];
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
   const notHubIds = query.not_hub ? await requireHubIds(deps, query.not_hub, 'not_hub') : [];
   const left = new Set(notHubIds);
@@ -67,6 +108,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   if (!query.near)
     return {
       hubId,
+      wordsLeftOut,
       notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: null, sort, cursor, limit: query.limit },
     };
@@ -79,6 +121,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   if (sort !== 'newest')
     return {
       hubId,
+      wordsLeftOut,
       notHubIds: null,
       sql: {
         fts,
@@ -103,6 +146,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   if (query.radius_km === undefined)
     return {
       hubId,
+      wordsLeftOut,
       notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
     };
@@ -115,6 +159,7 @@ export async function resolveSearch(deps: Deps, query: TListingSearch | TRequest
   }
   return {
     hubId,
+    wordsLeftOut,
     notHubIds: null,
     sql: { fts, hubDistances, places, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
   };

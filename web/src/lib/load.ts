@@ -67,7 +67,10 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
   } catch (e) {
     const refused = refusedSearch(e);
     if (!refused) pageError(e);
-    const page: P | { items: never[]; nextCursor: null; sort?: undefined } = { items: [], nextCursor: null };
+    const page: P | { items: never[]; nextCursor: null; sort?: undefined; wordsLeftOut?: undefined } = {
+      items: [],
+      nextCursor: null,
+    };
     return { page, named: await named, query, view, radiusIgnored, refused };
   }
 }

@@ -35,6 +35,9 @@ export const searchEn = {
     nothingWithinRanked: (km: string) =>
       `Nothing found within ${km} yet; weaker matches and farther hubs may still follow.`,
     searchFarther: 'Search farther',
+    /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
+    wordsLeftOut: (words: string[], requests: boolean) =>
+      `No ${requests ? 'request' : 'listing'} holds ${words.map((w) => `“${w}”`).join(', ')}: searched for the other words.`,
   },
   finding: {
     orderedBy: 'Ordered by',

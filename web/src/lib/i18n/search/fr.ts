@@ -37,6 +37,9 @@ export const searchFr: SearchMessages = {
     nothingWithinRanked: (km: string) =>
       `Rien trouvé pour l’instant dans un rayon de ${km} ; des résultats moins pertinents et les hubs plus loin peuvent encore suivre.`,
     searchFarther: 'Chercher plus loin',
+    /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
+    wordsLeftOut: (words: string[], requests: boolean) =>
+      `${requests ? 'Aucune demande' : 'Aucune offre'} ne contient ${words.map((w) => `«\u00a0${w}\u00a0»`).join(', ')}\u00a0: recherche sur les autres mots.`,
   },
   finding: {
     orderedBy: 'Ordre',

@@ -36,6 +36,9 @@ export const searchNl: SearchMessages = {
     nothingWithinRanked: (km: string) =>
       `Nog niets gevonden binnen ${km}; minder goede overeenkomsten en verdere hubs kunnen nog volgen.`,
     searchFarther: 'Verder zoeken',
+    /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
+    wordsLeftOut: (words: string[], requests: boolean) =>
+      `${requests ? 'Geen enkele vraag' : 'Geen enkel aanbod'} bevat ${words.map((w) => `“${w}”`).join(', ')}: gezocht op de andere woorden.`,
   },
   finding: {
     orderedBy: 'Volgorde',

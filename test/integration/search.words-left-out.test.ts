@@ -1,0 +1,184 @@
+/**
+ * Words no listing (or request) holds are left out when others remain, and the page says which
+ * (`wordsLeftOut`): "gerecycleerd plastic" finds the plastic, as "plastic" does, in every order and
+ * page after page. Words each held but never together, or none held, find nothing and leave out
+ * nothing. Also: a Dutch compound of two names finds its parts, and the trade words makers type.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/env';
+import { searchListings } from '../../src/modules/listings/listings.service';
+import { ZListingPage, ZListingSearch, ZRequestPage } from '../../src/shared/search.schemas';
+import { call, db, expectJson } from '../helpers';
+import { newArea, newListing, newRequest, recordingDb } from '../matching-helpers';
+
+type Page = { items: { id: number }[]; nextCursor: string | null; wordsLeftOut?: string[] };
+
+/** Every item of a search, page after page of `limit`, each page with the same words left out. */
+async function everyPage(path: string, limit: number, schema = ZListingPage) {
+  const ids: number[] = [];
+  const leftOut = new Set<string>();
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: Page = await expectJson(
+      await call(`${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+      200,
+      schema,
+    );
+    ids.push(...page.items.map((i) => i.id));
+    leftOut.add(JSON.stringify(page.wordsLeftOut ?? null));
+    cursor = page.nextCursor;
+    expect(++pages).toBeLessThan(40);
+  } while (cursor);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(leftOut.size, `${path}: every page leaves out the same words`).toBe(1);
+  return { ids, wordsLeftOut: JSON.parse([...leftOut][0]!) as string[] | null };
+}
+
+async function twoHubs() {
+  const makerAt = newArea();
+  const ghent = (await makerAt('ghent'))!;
+  const brussels = (await makerAt('brussels'))!;
+  const at = async (slug: string) =>
+    (await db
+      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
+      .bind(slug)
+      .first<{ lat: number; lon: number }>())!;
+  const point = await at(ghent.hub.slug);
+  return { ghent, brussels, near: `${point.lat},${point.lon}` };
+}
+
+describe('words no listing holds are left out', () => {
+  it('finds what the other words find, in every order, page after page, and names the words', async () => {
+    const { ghent, brussels, near } = await twoHubs();
+    const u = `kelp${Date.now().toString(36)}`;
+    const made: number[] = [];
+    for (const [p, n] of [
+      [ghent, 3],
+      [brussels, 2],
+    ] as const)
+      for (let i = 0; i < n; i++)
+        made.push((await newListing(p.session, p.hub.slug, { title: `Panels ${u} ${i}` })).id);
+    const nowhere = `zq${u}`;
+    for (const order of [
+      '',
+      '&sort=newest',
+      `&near=${near}`,
+      `&near=${near}&sort=nearest`,
+      `&near=${near}&radius_km=200&sort=newest`,
+      `&hub=${brussels.hub.slug}`,
+    ]) {
+      const plain = await everyPage(`/listings?q=${u}${order}`, 50);
+      expect(plain.wordsLeftOut, order).toBeNull();
+      expect(plain.ids.length, order).toBeGreaterThanOrEqual(order.includes('hub=') ? 2 : 5);
+      expect(made, order).toEqual(expect.arrayContaining(plain.ids));
+      // The word found nowhere, before and after, with a little word: left out, as typed.
+      for (const q of [`${nowhere}%20${u}`, `${u}%20de%20${nowhere.toUpperCase()}`]) {
+        const relaxed = await everyPage(`/listings?q=${q}${order}`, 2);
+        expect(relaxed.ids, `${q}${order}`).toEqual(plain.ids);
+        expect(relaxed.wordsLeftOut, `${q}${order}`).toEqual([
+          q.startsWith('zq') ? nowhere : nowhere.toUpperCase(),
+        ]);
+      }
+    }
+    // A name of several words is left out as one, as typed.
+    const named = await everyPage(`/listings?q=${u}%20moteur%20pas%20%C3%A0%20pas`, 50);
+    expect(named.wordsLeftOut).toEqual(['moteur pas à pas']);
+    expect(named.ids).toHaveLength(5);
+  });
+
+  it('leaves out nothing when every word is held, or none is, or they are held apart', async () => {
+    const { ghent } = await twoHubs();
+    const u = `fern${Date.now().toString(36)}`;
+    const v = `moss${Date.now().toString(36)}`;
+    await newListing(ghent.session, ghent.hub.slug, { title: `Sheets ${u}` });
+    await newListing(ghent.session, ghent.hub.slug, { title: `Sheets ${v}` });
+    for (const q of [`${u}%20${v}`, `zq${u}%20zq${v}`, `zq${u}`]) {
+      const page: Page = await expectJson(await call(`/listings?q=${q}`), 200, ZListingPage);
+      expect(page.items, q).toEqual([]);
+      expect(page.wordsLeftOut, q).toBeUndefined();
+    }
+    const both: Page = await expectJson(await call(`/listings?q=sheets%20${u}`), 200, ZListingPage);
+    expect(both.items).toHaveLength(1);
+    expect(both.wordsLeftOut).toBeUndefined();
+  });
+
+  it('costs one statement, and only for a query of several words', async () => {
+    const { ghent, near } = await twoHubs();
+    const u = `reed${Date.now().toString(36)}`;
+    await newListing(ghent.session, ghent.hub.slug, { title: `Boards ${u}` });
+    const statements = async (q: string, place: Record<string, string> = {}) => {
+      const rec = recordingDb();
+      const page = await searchListings({ db: rec.db, now: () => new Date() } as Deps, {
+        query: ZListingSearch.parse({ q, ...place }),
+        user: null,
+      });
+      return { n: rec.log.reduce((n, s) => n + s.n, 0), page, log: rec.log };
+    };
+    const one = await statements(u);
+    const two = await statements(`boards ${u}`);
+    const relaxed = await statements(`zq${u} ${u}`);
+    expect(one.page.items).toHaveLength(1);
+    expect(two.page.items).toHaveLength(1);
+    expect(relaxed.page.items).toHaveLength(1);
+    expect(two.n).toBe(one.n + 1);
+    expect(relaxed.n).toBe(one.n + 1);
+    // Near a point too: the look-up, then the search's own (at most 5).
+    const nearOne = await statements(u, { near });
+    const nearRelaxed = await statements(`zq${u} ${u}`, { near });
+    expect(nearRelaxed.page.items.map((i) => i.id)).toEqual(nearOne.page.items.map((i) => i.id));
+    expect(nearRelaxed.page.wordsLeftOut).toEqual([`zq${u}`]);
+    expect(nearRelaxed.n).toBe(nearOne.n + 1);
+    expect(nearOne.n).toBeLessThanOrEqual(5);
+  });
+
+  it('requests leave out words no request holds', async () => {
+    const { ghent } = await twoHubs();
+    const u = `sedge${Date.now().toString(36)}`;
+    const r = await newRequest(ghent.session, ghent.hub.slug, { title: `Plywood ${u}` });
+    const page: Page = await expectJson(await call(`/requests?q=gerecycleerd%20${u}`), 200, ZRequestPage);
+    expect(page.items.map((i) => i.id)).toEqual([r.id]);
+    expect(page.wordsLeftOut).toEqual(['gerecycleerd']);
+  });
+});
+
+describe('words makers type', () => {
+  it('finds a Dutch compound of two names as its parts, and trade words in three languages', async () => {
+    const { ghent, brussels, near } = await twoHubs();
+    const u = `alder${Date.now().toString(36)}`;
+    const id = async (o: Record<string, unknown>, p = ghent) =>
+      (await newListing(p.session, p.hub.slug, o)).id;
+    const oak = await id({ title: `Eiken planken ${u}`, category: 'hardwood' });
+    const profiles = await id({ title: `Aluminium profiles ${u}`, category: 'aluminium' }, brussels);
+    const sacks = await id({ title: `Sacs de café en jute ${u}`, category: 'textiles' });
+    const scraps = await id({ title: `Leather scraps ${u}`, category: 'leather' }, brussels);
+    const tubes = await id({ title: `Inner tubes ${u}`, category: 'other' });
+    const glazing = await id({ title: `Double-glazing units ${u}`, category: 'glass' });
+    const finds = async (q: string, want: number, extra = '') => {
+      const page: Page = await expectJson(
+        await call(`/listings?q=${encodeURIComponent(`${q} ${u}`)}${extra}`),
+        200,
+        ZListingPage,
+      );
+      expect(
+        page.items.map((i) => i.id),
+        `${q}${extra}`,
+      ).toEqual([want]);
+    };
+    // The compounds, as best match without a place, near a point (read hub by hub), newest first,
+    // with a category (the hub-ordered index of categories) and in one hub.
+    for (const extra of ['', `&near=${near}`, `&near=${near}&sort=nearest`, '&sort=newest']) {
+      await finds('eikenhout', oak, extra);
+      await finds('aluprofiel', profiles, extra);
+      await finds('koffiezakken', sacks, extra);
+      await finds('lederresten', scraps, extra);
+    }
+    await finds('eikenhout', oak, `&near=${near}&category=wood`);
+    await finds('aluprofiel', profiles, `&hub=${brussels.hub.slug}`);
+    await finds('chutes de cuir', scraps);
+    await finds('chambre à air', tubes);
+    await finds('binnenband', tubes);
+    await finds('dubbel glas', glazing);
+    await finds('double vitrage', glazing);
+  });
+});
