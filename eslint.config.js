@@ -172,6 +172,38 @@ export default ts.config(
     },
   },
   {
+    // The first load of the home, listings and requests pages holds no zod (README, "Measured":
+    // first-load JS): their code imports the contract's values from $shared/constants, and only
+    // types from the schemas. (NOT_HUBS from search.schemas put zod's 26 KB back on the home page.)
+    files: [
+      'web/src/routes/+layout.*',
+      'web/src/routes/+page.*',
+      'web/src/routes/listings/+page.*',
+      'web/src/routes/requests/+page.*',
+      'web/src/lib/*.ts',
+      'web/src/lib/components/search-*/**',
+      'web/src/lib/components/listing-card/**',
+      'web/src/lib/components/request-card/**',
+    ],
+    rules: {
+      // `import { type T } from` would still load the module (verbatimModuleSyntax): `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['$shared/*.schemas'],
+              allowTypeImports: true,
+              message:
+                'A first page load holds no zod: import values from $shared/constants, types with `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app talks to the API over HTTP: it may share src/shared, never a module.
     files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
     rules: {

@@ -37,3 +37,9 @@ export const FIRST_PAINT_ID = 'omloop-first-paint';
 
 /** Why a person reports a listing, request or message (the moderation contract's reasons). */
 export const REPORT_REASONS = ['spam', 'offensive', 'misleading', 'unsafe', 'other'] as const;
+
+/** How many hubs one search may leave out (`not_hub`). */
+export const NOT_HUBS = 20;
+
+/** Prices people search by: free, a swap, or an amount (`priced`). */
+export const SEARCH_PRICES = ['free', 'swap', 'priced'] as const;

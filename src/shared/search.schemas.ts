@@ -3,12 +3,12 @@
  */
 import { z } from 'zod';
 import { SORTS, ZCategorySlug, ZCondition, ZDate, ZListingKind, ZNear } from './common.schemas';
+import { NOT_HUBS, SEARCH_PRICES } from './constants';
 import { ZListing } from './listings.schemas';
 import { ZRequest } from './requests.schemas';
 import type { RuleKey } from './validation';
 
-/** How many hubs one search may leave out (`not_hub`). */
-export const NOT_HUBS = 20;
+export { NOT_HUBS, SEARCH_PRICES };
 
 const searchFields = {
   q: z.string().trim().max(200).optional(),
@@ -49,9 +49,6 @@ function searchRules(
   if (v.sort === 'relevance' && !v.q)
     ctx.addIssue({ code: 'custom', path: ['q'], message: 'relevance_needs_q' satisfies RuleKey });
 }
-
-/** Prices people search by: free, a swap, or an amount (`priced`). */
-export const SEARCH_PRICES = ['free', 'swap', 'priced'] as const;
 
 /** "My part fits": `LxW` or `LxWxT` in millimetres, e.g. `600x400x18`. */
 const ZFits = z

@@ -6,7 +6,7 @@ import { safeNextPath } from '$shared/links';
 import type { THubSummary } from '$shared/hubs.schemas';
 import type { ListingSearchQuery } from './api/search';
 import { readSearch, refusedSearch } from './search';
-import { NOT_HUBS } from '$shared/search.schemas';
+import { NOT_HUBS } from '$shared/constants';
 
 /** Rethrow an API failure as a page error with the API's (already localized) message. */
 export function pageError(e: unknown): never {

@@ -1,7 +1,7 @@
 /** The search state of /listings and /requests lives in the URL; these read it. */
 import { ApiError } from './api';
 import type { ListingSearchQuery } from './api/search';
-import { NOT_HUBS } from '$shared/search.schemas';
+import { NOT_HUBS } from '$shared/constants';
 
 export type SearchView = 'list' | 'map';
 
