@@ -467,6 +467,15 @@ try {
     // FTS5 proves by merging the two lists of the index (CPU, no rows read).
     ['search by text, a category', '/api/v1/listings?q=birch&category=solid-wood', ''],
     ['search by text + near, a category', '/api/v1/listings?q=birch&near=51.05,3.72&category=solid-wood', ''],
+    // Two words: one statement more, the look-up of whether a listing holds them together (it
+    // stops at the first that does); with a word no listing holds, which of them any does.
+    ['search by text, two words', '/api/v1/listings?q=birch%20offcuts', ''],
+    [
+      'search by text, two words + near',
+      '/api/v1/listings?q=birch%20offcuts&near=51.05,3.72&radius_km=25',
+      '',
+    ],
+    ['search by text, a word no listing holds', '/api/v1/listings?q=birch%20zqxwv', ''],
     ['search by category', '/api/v1/listings?category=solid-wood', ''],
     ['search by family', '/api/v1/listings?category=wood', ''],
     [
