@@ -5,6 +5,7 @@
  * fr and en.
  */
 import type { Page } from '@playwright/test';
+import { ERRORS } from '../../src/shared/errors';
 import { MESSAGES, expect, test, switchLanguageOnPhone } from './fixtures/helpers';
 
 const WIDTH = 360;
@@ -277,6 +278,13 @@ test('a link the search cannot read shows the form and what to fix, in the reade
       await expect(page.getByTestId('no-results')).toHaveCount(0);
       await expect(page.locator('img[src="x"]')).toHaveCount(0);
       await expectNoSidewaysScroll(page);
+
+      // A hub left out (or chosen) that does not exist: the form again, saying so.
+      for (const param of ['not_hub', 'hub']) {
+        await page.goto(`${path}?q=hout&${param}=no-such-hub`);
+        await expect(refused, `${path} ${param}`).toContainText(ERRORS.HUB_NOT_FOUND.message[locale]);
+        await expect(page.getByTestId('search-input')).toHaveValue('hout');
+      }
     }
   }
   expect(dialogs).toBe(0);

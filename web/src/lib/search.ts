@@ -168,6 +168,8 @@ export function withParam(url: URL, key: string, value: string | undefined): str
  * Null for any other failure.
  */
 export function refusedSearch(e: unknown): string[] | null {
+  // A hub named under "Hub" or left out that does not exist (a link's slug) is one more field to fix.
+  if (e instanceof ApiError && e.status === 404 && e.code === 'HUB_NOT_FOUND') return [e.message];
   if (!(e instanceof ApiError) || e.status !== 422) return null;
   const fields = Object.values(e.fields);
   return fields.length > 0 ? fields : [e.message];
