@@ -3,7 +3,15 @@ import { ApiError } from '../../http/errors';
 import type { TListingSearch, TRequestSearch } from '../../shared/search.schemas';
 import { hubRingOf, hubRings, hubsWithin, requireHubIds, requireHubRef } from '../hubs/hubs.service';
 import type { HubPlace, HubRing, SearchRows, SearchSqlOptions } from './search.statements';
-import { decodeCursor, defaultSort, encodeCursor, ftsItems, toFtsQuery, type Cursor } from './search.domain';
+import {
+  decodeCursor,
+  defaultSort,
+  encodeCursor,
+  ftsItems,
+  toFtsQuery,
+  type Cursor,
+  type FtsItem,
+} from './search.domain';
 import {
   foldRows,
   itemsHeld,
@@ -62,9 +70,8 @@ export const FIRST_RING_CELLS_WITH_WORDS = 8;
 async function wordsOf(
   deps: Deps,
   table: 'listings' | 'requests',
-  q: string,
+  items: FtsItem[],
 ): Promise<{ fts: string; wordsLeftOut: string[] }> {
-  const items = ftsItems(q) ?? [];
   const fts = items.map((i) => i.query).join(' AND ');
   if (items.length < 2) return { fts, wordsLeftOut: [] };
   const held = await itemsHeld(
@@ -90,7 +97,8 @@ export async function resolveSearch(
   table: 'listings' | 'requests',
 ): Promise<Resolved> {
   const sort = defaultSort(query);
-  if (query.q && !toFtsQuery(query.q))
+  const items = query.q ? ftsItems(query.q) : null;
+  if (query.q && !items)
     throw new ApiError('INVALID_QUERY', { details: { fields: [{ path: 'q', message: '' }] } });
   let cursor: Cursor | null = null;
   if (query.cursor) {
@@ -98,7 +106,7 @@ export async function resolveSearch(
     if (!cursor)
       throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
-  const words = query.q ? await wordsOf(deps, table, query.q) : null;
+  const words = items ? await wordsOf(deps, table, items) : null;
   const fts = words?.fts ?? null;
   const wordsLeftOut = words?.wordsLeftOut ?? [];
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
