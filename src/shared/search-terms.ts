@@ -327,13 +327,11 @@ export function compoundOf(word: string): { head: string[][]; tail: string[][] }
   for (let at = COMPOUND_PART; at <= w.length - COMPOUND_PART; at++) {
     const tail = groupsOfWord(w.slice(at));
     if (tail.length === 0) continue;
+    // The first part as it is, or less a linking s ("fiets-binnenband").
     const first = w.slice(0, at);
-    const head =
-      groupsOfWord(first).length > 0
-        ? groupsOfWord(first)
-        : first.endsWith('s') && first.length > COMPOUND_PART
-          ? groupsOfWord(first.slice(0, -1))
-          : [];
+    let head = groupsOfWord(first);
+    if (head.length === 0 && first.endsWith('s') && first.length > COMPOUND_PART)
+      head = groupsOfWord(first.slice(0, -1));
     if (head.length > 0) return { head, tail };
   }
   return null;
