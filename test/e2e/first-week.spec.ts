@@ -51,7 +51,12 @@ test('a newcomer joins Broei, lists offcuts with two photos and another hub sees
   await expect(page.getByTestId('account-link')).toBeVisible();
   await page.goto('/hubs/broei');
   await page.getByTestId('join-hub').getByLabel(en.join.message).fill('I build stools from oak offcuts.');
+  const asked = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/hubs/broei/join-requests') && r.request().method() === 'POST',
+  );
   await page.getByTestId('ask-to-join').tap();
+  const answer = await asked;
+  expect(answer.status(), await answer.text()).toBe(201);
   await expect(page.getByTestId('join-pending')).toBeVisible();
 
   // --- a manager of Broei accepts, in another browser ---
