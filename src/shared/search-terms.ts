@@ -338,6 +338,69 @@ export function compoundOf(word: string): { head: string[][]; tail: string[][] }
 }
 
 /**
+ * The Dutch names of `SYNONYM_GROUPS`: with the categories' Dutch names, the parts Dutch
+ * compounds are made of ("koper" + "draad", "leder" + "rest"). A unit test holds each to a group.
+ */
+// prettier-ignore
+export const NL_SYNONYMS: readonly string[] = [
+  'spaanplaat', 'hardboard', 'hardboardplaat', 'eik', 'eiken', 'beuk', 'beuken', 'berk', 'berken',
+  'es', 'essen', 'noten', 'notelaar', 'populier', 'vuren', 'sparren', 'grenen', 'lariks', 'plaat',
+  'platen', 'lat', 'latten', 'balk', 'balken', 'plank', 'planken', 'restant', 'reststuk', 'rest',
+  'restje', 'plaatstaal', 'staalplaat', 'buis', 'buizen', 'profiel', 'profielen', 'rol', 'rollen',
+  'spoel', 'spoelen', 'doos', 'dozen', 'motor', 'motoren', 'stappenmotor', 'lijm', 'verf', 'hars',
+  'kurk', 'rubber', 'spiegel', 'gaas', 'bamboe', 'zak', 'zakken', 'koffie', 'fiets', 'binnenband',
+  'isolatieglas', 'ruit', 'ruiten', 'glas', 'doek', 'weerstand', 'weerstanden', 'knop', 'knoppen',
+  'led', 'leds', 'honingraat', 'steigerhout', 'steigerplank', 'gerecycleerd', 'gerecycled',
+  'hergebruikt',
+];
+
+let dutchNames: Set<string> | null = null;
+
+/** The one-word Dutch names of these groups, as the search index splits them, shortest first. */
+function dutchOf(groups: string[][]): string[] {
+  if (!dutchNames) {
+    dutchNames = new Set(NL_SYNONYMS);
+    for (const cat of CATEGORIES)
+      for (const name of [withoutExamples(cat.label.nl), ...(CATEGORY_NAMES[cat.slug]?.nl ?? [])]) {
+        const words = searchWords(name);
+        if (words.length === 1) dutchNames.add(words[0]!);
+      }
+  }
+  const names = new Set(groups.flat().filter((n) => dutchNames!.has(n)));
+  // A plural in -s beside its singular ("kabels", "leds") makes no compound of its own.
+  return [...names]
+    .filter((n) => !(n.endsWith('s') && names.has(n.slice(0, -1))))
+    .sort((a, b) => a.length - b.length);
+}
+
+/** The most Dutch compounds `compoundsOf` gives for two words: each is one more term to seek. */
+export const COMPOUND_FORMS = 8;
+
+/**
+ * The Dutch compounds two names make, either way round, as words: "copper wire" and "fil de
+ * cuivre" are written "koperdraad" (koper + draad), "chutes de cuir" "lederresten" (leder +
+ * rest), "bike inner tube" "fietsbinnenband", "wool felt" "wolvilt". A form another form starts
+ * is left out ("lederrest" finds "lederrestje"), the shortest are kept, at most
+ * `COMPOUND_FORMS`. None when either has no Dutch name; a name never joins itself, and a first
+ * part longer than `maxHead` is left out (a query matches a long word by its first letters, which
+ * must reach into the second part).
+ */
+export function compoundsOf(a: string[][], b: string[][], maxHead = Infinity): string[] {
+  const [heads, tails] = [dutchOf(a), dutchOf(b)];
+  const forms = [
+    ...heads.flatMap((h) => tails.map((t) => [h, t])),
+    ...tails.flatMap((t) => heads.map((h) => [t, h])),
+  ]
+    .filter(([x, y]) => x !== y && x!.length <= maxHead)
+    .map(([x, y]) => x! + y!)
+    .sort((x, y) => x.length - y.length);
+  const kept: string[] = [];
+  for (const form of forms)
+    if (!kept.some((k) => form.startsWith(k)) && kept.length < COMPOUND_FORMS) kept.push(form);
+  return kept;
+}
+
+/**
  * The CASE expression giving each category's indexed terms, for the generated `search_terms`
  * column of listings and requests (migration 0020 holds its output).
  */

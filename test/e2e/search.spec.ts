@@ -74,7 +74,9 @@ test('a word in one language finds listings written in another, best match first
   await expect(last.filter({ hasText: 'Populier multiplex' })).toHaveCount(0);
 });
 
-test('words no listing holds are left out and named; a Dutch compound finds its parts', async ({ page }) => {
+test('words no listing holds are left out and named; a Dutch compound finds its parts, and two names find the compound', async ({
+  page,
+}) => {
   // fr: "contreplaqué zebrano" (no listing holds "zebrano") finds the plywood, and says so.
   await page.goto('/listings');
   await switchLanguageOnPhone(page, 'fr');
@@ -101,10 +103,13 @@ test('words no listing holds are left out and named; a Dutch compound finds its 
   );
   await expect(page.getByTestId('request-card').first()).toBeVisible();
 
-  // Dutch compounds of two names: oak wood, coffee sacks.
+  // Dutch compounds of two names: oak wood, coffee sacks; and two names typed apart find the
+  // Dutch word that joins them (copper wire, wool felt).
   for (const [words, titles] of [
     ['eikenhout', ['Eiken balken uit een sloop', 'Chutes de chêne massif']],
     ['koffiezakken', ['Sacs de café en jute']],
+    ['copper wire', ['Koperdraad restanten']],
+    ['laine feutre', ['Wolvilt restjes 3 mm']],
   ] as const) {
     await page.goto(`/listings?q=${encodeURIComponent(words)}`);
     for (const title of titles) await expect(cards.filter({ hasText: title }), words).toHaveCount(1);

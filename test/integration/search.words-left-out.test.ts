@@ -181,4 +181,35 @@ describe('words makers type', () => {
     await finds('dubbel glas', glazing);
     await finds('double vitrage', glazing);
   });
+
+  it('finds two names typed apart in a title that writes them as one Dutch word', async () => {
+    const { ghent, brussels, near } = await twoHubs();
+    const u = `rush${Date.now().toString(36)}`;
+    const id = async (o: Record<string, unknown>, p = ghent) =>
+      (await newListing(p.session, p.hub.slug, o)).id;
+    // Categories that name neither word, so only the title's compound can match.
+    const wire = await id({ title: `Koperdraad restanten ${u}`, category: 'other' });
+    const felt = await id({ title: `Wolvilt restjes ${u}`, category: 'other' }, brussels);
+    const scraps = await id({ title: `Lederresten ${u}`, category: 'other' });
+    const copperOnly = await id({ title: `Koperen buis ${u}`, category: 'other' });
+    const page = async (q: string, extra = '') =>
+      (
+        (await expectJson(
+          await call(`/listings?q=${encodeURIComponent(`${q} ${u}`)}${extra}`),
+          200,
+          ZListingPage,
+        )) as Page
+      ).items.map((i) => i.id);
+    for (const extra of ['', `&near=${near}`, `&near=${near}&sort=nearest`, '&sort=newest']) {
+      expect(await page('copper wire', extra), extra).toEqual([wire]);
+      expect(await page('fil électrique cuivre', extra), extra).toEqual([wire]);
+      expect(await page('wool felt', extra), extra).toEqual([felt]);
+      expect(await page('chutes de cuir', extra), extra).toEqual([scraps]);
+    }
+    expect(await page('copper wire', `&hub=${ghent.hub.slug}`)).toEqual([wire]);
+    expect(await page('wool felt', `&hub=${ghent.hub.slug}`)).toEqual([]);
+    // One of the two words alone still finds what holds it; "koperen buis" is no wire.
+    expect((await page('copper')).sort()).toEqual([wire, copperOnly].sort());
+    expect(await page('copper tube')).toEqual([copperOnly]);
+  });
 });

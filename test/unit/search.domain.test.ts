@@ -12,6 +12,7 @@ import {
   withHubEnd,
 } from '../../src/modules/search/search.domain';
 import { categoryCondition } from '../../src/modules/search/search.statements';
+import { COMPOUND_FORMS, compoundsOf, groupsOfWord, NL_SYNONYMS } from '../../src/shared/search-terms';
 
 const GHENT = { lat: 51.0543, lon: 3.7174 };
 const BRUSSELS = { lat: 50.8503, lon: 4.3517 };
@@ -88,8 +89,8 @@ describe('toFtsQuery', () => {
   });
 
   it('leaves out little words when others remain, in nl, fr and en', () => {
-    expect(toFtsQuery('bois de palette')).toBe(`${toFtsQuery('bois')} AND ${toFtsQuery('palette')}`);
-    expect(toFtsQuery('planken van eik')).toBe(`${toFtsQuery('planken')} AND ${toFtsQuery('eik')}`);
+    expect(toFtsQuery('bois de palette')).toBe(toFtsQuery('bois palette'));
+    expect(toFtsQuery('planken van eik')).toBe(toFtsQuery('planken eik'));
     expect(toFtsQuery('Chutes d’MDF pour la découpe')).toBe(toFtsQuery('chutes MDF découpe'));
     expect(toFtsQuery('offcuts of the oak')).toBe(toFtsQuery('offcuts oak'));
     // Only little words: searched as they are.
@@ -144,6 +145,39 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('gerecycleerd')).not.toContain(' AND ');
   });
 
+  it('finds two names typed apart written as one Dutch word, either way round', () => {
+    // (copper OR its compounds) AND (wire OR its compounds) = (copper AND wire) OR koperdraad.
+    const [copper, wire] = ftsItems('copper wire')!;
+    for (const item of [copper!, wire!]) {
+      expect(item.query).toContain('"koperdraad"*');
+      expect(item.query).toContain('"koperkabel"*');
+      expect(item.query).toContain('"draadkoper"*');
+    }
+    expect(copper!.words).toEqual(['copper']);
+    expect(wire!.words).toEqual(['wire']);
+    // French puts the material last: "chutes de cuir" is lederresten; "wool felt" is wolvilt.
+    expect(toFtsQuery('chutes de cuir')).toContain('"lederrest"*');
+    expect(toFtsQuery('wool felt')).toContain('"wolvilt"*');
+    expect(toFtsQuery('bike inner tube')).toContain('"fietsbinnenb"*');
+    // "gerecycleerd" + "plastic" would be cut at 12 letters to "gerecycleerd": not a compound
+    // form, or "gerecycleerd" alone would pass for plastic.
+    expect(toFtsQuery('gerecycleerd plastic')).not.toMatch(/"gerecycleerd"\*\)* AND \(\("plastic/);
+    const plastic = ftsItems('gerecycleerd plastic')![1]!.query;
+    expect(plastic).not.toContain('"gerecycleerd"*');
+    expect(plastic).toContain('"plasticgerec"*');
+    // A plural beside its singular makes no form of its own; at most 8 forms; none with a word
+    // that is no name, a size, or a name alone.
+    expect(wire!.query).not.toContain('"kabelskoper"');
+    const forms = (a: string, b: string) => compoundsOf(groupsOfWord(a), groupsOfWord(b), 9);
+    expect(forms('chutes', 'cuir')).toHaveLength(COMPOUND_FORMS);
+    expect(forms('chutes', 'cuir').slice(0, 4)).toEqual(['restleer', 'leerrest', 'restleder', 'lederrest']);
+    expect(forms('copper', 'zebrano')).toEqual([]);
+    expect(forms('felt', 'felt')).toEqual(['wolvilt', 'viltwol']);
+    for (const name of NL_SYNONYMS) expect(groupsOfWord(name), name).not.toEqual([]);
+    expect(toFtsQuery('copper zebrano')).toBe(`${toFtsQuery('copper')} AND ${toFtsQuery('zebrano')}`);
+    expect(toFtsQuery('copper 2 mm')).toBe(`${toFtsQuery('copper')} AND ("2 mm" OR "2mm")`);
+  });
+
   it('knows the trade words makers type for what they have and need', () => {
     const finds = (q: string, name: string) => expect(toFtsQuery(q), q).toContain(name);
     finds('chutes', '"scrap"*');
@@ -181,13 +215,20 @@ describe('toFtsQuery', () => {
   });
 
   it('turns FTS operators and syntax into plain quoted words', () => {
-    expect(toFtsQuery('NEAR(oak beech, 3)')).toMatch(/^"near"\* AND \("oak"/);
+    expect(toFtsQuery('NEAR(oak beech, 3)')).toMatch(/^"near"\* AND \(\("oak"/);
     expect(toFtsQuery('wood NEAR steel')).toContain(' AND "near"* AND ');
     // "OR" is a little word in English: left out, not an operator.
-    expect(toFtsQuery('wood OR steel')).toBe(`${toFtsQuery('wood')} AND ${toFtsQuery('steel')}`);
+    expect(toFtsQuery('wood OR steel')).toBe(toFtsQuery('wood steel'));
     expect(toFtsQuery('or')).toBe('"or"*');
-    const safe =
-      /^(\(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)( AND \(?"[\p{L}\p{N} ]+"\*?( OR "[\p{L}\p{N} ]+"\*?)*\)?)*$/u;
+    // Outside quoted words of letters, digits and spaces: only AND, OR, stars and balanced
+    // parentheses (groups nest: a word's names, two words' compounds).
+    const safe = (fts: string) => {
+      const rest = fts.replace(/"[\p{L}\p{N} ]+"\*?/gu, 'W');
+      if (!/^(W|\(|\)| AND | OR )+$/.test(rest)) return false;
+      let depth = 0;
+      for (const ch of rest) if ((depth += ch === '(' ? 1 : ch === ')' ? -1 : 0) < 0) return false;
+      return depth === 0;
+    };
     for (const q of [
       'a"b',
       'x*',
@@ -198,8 +239,11 @@ describe('toFtsQuery', () => {
       'AND NOT',
       'col : "x" + y',
       '"oak" -pine title:steel ^mdf *',
+      'copper) wire (',
     ])
-      expect(toFtsQuery(q), q).toMatch(safe);
+      expect(safe(toFtsQuery(q)!), q).toBe(true);
+    expect(safe('"a" AND ("b" OR "c"')).toBe(false);
+    expect(safe('"a" NOT "b"')).toBe(false);
   });
 
   it('gives null when only punctuation or spaces are left', () => {

@@ -61,7 +61,8 @@ export const listingsRoutes = newRouter()
       description:
         'Full-text `q` (every word must match, the last also as a prefix; a material also by its other names ' +
         'in nl, fr and en; little words such as "de" or "the" aside; sizes written either way, "18mm" or ' +
-        '"600 x 400"; a Dutch compound of two names also as its parts, "eikenhout"; words no listing ' +
+        '"600 x 400"; a Dutch compound of two names also as its parts, "eikenhout", and two names also as their ' +
+        'Dutch compound, "copper wire" finds "koperdraad"; words no listing ' +
         'holds are left out when others remain, and named in `wordsLeftOut`), filters, and ' +
         '`near=LAT,LON` for distances (nearest first by default, `radius_km` to limit). `not_hub=slug,slug` leaves those hubs out (not with `hub`). Withdrawn and expired listings ' +
         'are left out. Pages follow `nextCursor`.',

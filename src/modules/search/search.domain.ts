@@ -1,6 +1,7 @@
 /** Pure search rules shared by listings and requests: safe full-text queries, distance, cursors. */
 import {
   compoundOf,
+  compoundsOf,
   groupsOfPhrase,
   groupsOfWord,
   searchWords,
@@ -35,7 +36,7 @@ export function ftsItems(text: string): FtsItem[] | null {
   const little = (w: string) => STOP_WORDS.has(searchWords(w).join(''));
   const leaveLittle = words.some((w) => !little(w));
   // FTS5 has no implicit AND next to a parenthesised group: every item is joined by AND.
-  const items: FtsItem[] = [];
+  const items: (FtsItem & { groups?: string[][] })[] = [];
   for (let i = 0; i < words.length; i++) {
     // A name of several words ("moteur pas à pas", little words and all) is one item: any name
     // of its groups, or its words each as a word ("plywood, birch" still finds "birch plywood").
@@ -51,6 +52,7 @@ export function ftsItems(text: string): FtsItem[] | null {
             ? `(${namesQuery(phrase.groups)} OR (${each.join(' AND ')}))`
             : namesQuery(phrase.groups),
         words: typed,
+        groups: phrase.groups,
       });
       i += phrase.words - 1;
       continue;
@@ -59,10 +61,37 @@ export function ftsItems(text: string): FtsItem[] | null {
     if (size) {
       items.push({ query: size.item, words: words.slice(i, i + size.words) });
       i += size.words - 1;
-    } else if (!(leaveLittle && little(words[i]!)))
-      items.push({ query: wordQuery(words[i]!, i === words.length - 1), words: [words[i]!] });
+    } else if (!(leaveLittle && little(words[i]!))) {
+      const groups = groupsOfWord(words[i]!);
+      items.push({
+        query: wordQuery(words[i]!, i === words.length - 1),
+        words: [words[i]!],
+        ...(groups.length > 0 ? { groups } : {}),
+      });
+    }
   }
-  return items;
+  return joinedAsCompounds(items);
+}
+
+/**
+ * Two names side by side are also found written as one Dutch word, either way round: "copper
+ * wire" finds "koperdraad", "chutes de cuir" "lederresten" (`compoundsOf`). Each of the two items
+ * takes the compounds as one more alternative, which is (copper AND wire) OR koperdraad, while
+ * each stays an item of its own: a word no listing holds is still left out alone
+ * ("gerecycleerd plastic" searches plastic).
+ */
+function joinedAsCompounds(items: (FtsItem & { groups?: string[][] })[]): FtsItem[] {
+  const out: FtsItem[] = items.map(({ query, words }) => ({ query, words }));
+  for (let k = 0; k + 1 < items.length; k++) {
+    const [a, b] = [items[k]!, items[k + 1]!];
+    const forms = a.groups && b.groups ? compoundsOf(a.groups, b.groups, MAX_PREFIX - 3) : [];
+    if (forms.length === 0) continue;
+    const compounds = namesQuery([forms]);
+    out[k]!.query = `(${a.query} OR ${compounds})`;
+    out[k + 1]!.query = `(${b.query} OR ${compounds})`;
+    k++;
+  }
+  return out;
 }
 
 /**
