@@ -172,6 +172,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['honingraat', "nid d'abeille", 'honeycomb'],
   ['steigerhout', 'steigerplank', 'échafaudage', 'scaffolding', 'scaffold board'],
   ['gerecycleerd', 'gerecycled', 'hergebruikt', 'recyclé', 'récupéré', 'recycled', 'reclaimed'],
+  ['draad', 'fil', 'wire'],
 ];
 
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */

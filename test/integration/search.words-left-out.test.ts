@@ -203,6 +203,7 @@ describe('words makers type', () => {
     for (const extra of ['', `&near=${near}`, `&near=${near}&sort=nearest`, '&sort=newest']) {
       expect(await page('copper wire', extra), extra).toEqual([wire]);
       expect(await page('fil électrique cuivre', extra), extra).toEqual([wire]);
+      expect(await page('fil de cuivre', extra), extra).toEqual([wire]);
       expect(await page('wool felt', extra), extra).toEqual([felt]);
       expect(await page('chutes de cuir', extra), extra).toEqual([scraps]);
     }

@@ -157,6 +157,7 @@ describe('toFtsQuery', () => {
     expect(wire!.words).toEqual(['wire']);
     // French puts the material last: "chutes de cuir" is lederresten; "wool felt" is wolvilt.
     expect(toFtsQuery('chutes de cuir')).toContain('"lederrest"*');
+    expect(toFtsQuery('fil de cuivre')).toContain('"koperdraad"*');
     expect(toFtsQuery('wool felt')).toContain('"wolvilt"*');
     expect(toFtsQuery('bike inner tube')).toContain('"fietsbinnenb"*');
     // "gerecycleerd" + "plastic" would be cut at 12 letters to "gerecycleerd": not a compound
