@@ -374,6 +374,8 @@ function dutchOf(groups: string[][]): string[] {
     .sort((a, b) => a.length - b.length);
 }
 
+let allNames: string[] | null = null;
+
 /** The most Dutch compounds `compoundsOf` gives for two words: each is one more term to seek. */
 export const COMPOUND_FORMS = 8;
 
@@ -382,8 +384,9 @@ export const COMPOUND_FORMS = 8;
  * cuivre" are written "koperdraad" (koper + draad), "chutes de cuir" "lederresten" (leder +
  * rest), "bike inner tube" "fietsbinnenband", "wool felt" "wolvilt". A form another form starts
  * is left out ("lederrest" finds "lederrestje"), the shortest are kept, at most
- * `COMPOUND_FORMS`. None when either has no Dutch name; a name never joins itself, and a first
- * part longer than `maxHead` is left out (a query matches a long word by its first letters, which
+ * `COMPOUND_FORMS`. None when either has no Dutch name; a name never joins itself, a part is of 3
+ * letters or more (the stem of "hout" + "es", ash, would be "hout"), and a first part longer than
+ * `maxHead` is left out (a query matches a long word by its first letters, which
  * must reach into the second part).
  */
 export function compoundsOf(a: string[][], b: string[][], maxHead = Infinity): string[] {
@@ -392,12 +395,22 @@ export function compoundsOf(a: string[][], b: string[][], maxHead = Infinity): s
     ...heads.flatMap((h) => tails.map((t) => [h, t])),
     ...tails.flatMap((t) => heads.map((h) => [t, h])),
   ]
-    .filter(([x, y]) => x !== y && x!.length <= maxHead)
+    .filter(
+      ([x, y]) => x !== y && x!.length <= maxHead && x!.length >= COMPOUND_PART && y!.length >= COMPOUND_PART,
+    )
     .map(([x, y]) => x! + y!)
     .sort((x, y) => x.length - y.length);
+  // A form that starts a longer name ("multiplex" + "pla", plywood and PLA, starts
+  // "multiplexplaat") would find that name's rows for both words.
+  allNames ??= nameGroups().flat();
   const kept: string[] = [];
   for (const form of forms)
-    if (!kept.some((k) => form.startsWith(k)) && kept.length < COMPOUND_FORMS) kept.push(form);
+    if (
+      kept.length < COMPOUND_FORMS &&
+      !kept.some((k) => form.startsWith(k)) &&
+      !allNames.some((n) => n !== form && n.startsWith(form))
+    )
+      kept.push(form);
   return kept;
 }
 

@@ -173,6 +173,12 @@ describe('toFtsQuery', () => {
     expect(forms('chutes', 'cuir')).toHaveLength(COMPOUND_FORMS);
     expect(forms('chutes', 'cuir').slice(0, 4)).toEqual(['restleer', 'leerrest', 'restleder', 'lederrest']);
     expect(forms('copper', 'zebrano')).toEqual([]);
+    // "multiplex" + "pla" starts "multiplexplaat", a plywood with no PLA: left out.
+    expect(forms('PLA', 'multiplex')).not.toContain('multiplexpla');
+    expect(forms('PLA', 'multiplex')).toContain('plamultiplex');
+    // "es" (ash) joins nothing, as "hout" + "es" would be searched by its stem, "hout"; "essen" does.
+    expect(forms('wood', 'ash')).toEqual(['houtessen', 'essenhout']);
+    expect(ftsItems('wood ash')![1]!.query).not.toContain('"hout"*');
     expect(forms('felt', 'felt')).toEqual(['wolvilt', 'viltwol']);
     for (const name of NL_SYNONYMS) expect(groupsOfWord(name), name).not.toEqual([]);
     expect(toFtsQuery('copper zebrano')).toBe(`${toFtsQuery('copper')} AND ${toFtsQuery('zebrano')}`);
