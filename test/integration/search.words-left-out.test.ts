@@ -132,6 +132,41 @@ describe('words no listing holds are left out', () => {
     expect(nearOne.n).toBeLessThanOrEqual(5);
   });
 
+  it('a word only withdrawn listings or closed requests hold is left out like any other', async () => {
+    const { ghent } = await twoHubs();
+    const u = `reed${Date.now().toString(36)}`;
+    const gone = `zw${u}`;
+    const kept = await newListing(ghent.session, ghent.hub.slug, { title: `Plywood ${u}` });
+    const withdrawn = await newListing(ghent.session, ghent.hub.slug, { title: `Plywood ${gone} ${u}` });
+    const search = async (path: string, schema: typeof ZListingPage | typeof ZRequestPage = ZListingPage) =>
+      (await expectJson(await call(path), 200, schema)) as Page;
+    // While it is active, both words are held together: it alone is found.
+    const before = await search(`/listings?q=${gone}%20${u}`);
+    expect(before.items.map((i) => i.id)).toEqual([withdrawn.id]);
+    expect(before.wordsLeftOut ?? []).toEqual([]);
+    expect(
+      (await call(`/listings/${withdrawn.id}`, { session: ghent.session, method: 'DELETE' })).status,
+    ).toBe(200);
+    const after = await search(`/listings?q=${gone}%20${u}`);
+    expect(after.items.map((i) => i.id)).toEqual([kept.id]);
+    expect(after.wordsLeftOut).toEqual([gone]);
+    // The row is still in the index, closed: only what search finds counts.
+    const inIndex = await db
+      .prepare('SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH ?1')
+      .bind(`"${gone}"`)
+      .first<{ n: number }>();
+    expect(inIndex!.n).toBe(1);
+    // Requests: a withdrawn request's word is left out too.
+    const open = await newRequest(ghent.session, ghent.hub.slug, { title: `Plywood ${u}` });
+    const closed = await newRequest(ghent.session, ghent.hub.slug, { title: `Plywood ${gone} ${u}` });
+    expect((await call(`/requests/${closed.id}`, { session: ghent.session, method: 'DELETE' })).status).toBe(
+      200,
+    );
+    const requests = await search(`/requests?q=${gone}%20${u}`, ZRequestPage);
+    expect(requests.items.map((i) => i.id)).toEqual([open.id]);
+    expect(requests.wordsLeftOut).toEqual([gone]);
+  });
+
   it('requests leave out words no request holds', async () => {
     const { ghent } = await twoHubs();
     const u = `sedge${Date.now().toString(36)}`;

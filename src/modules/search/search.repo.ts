@@ -3,6 +3,7 @@
  * five full-text indexes it folds: how many segments each holds, and a bounded merge step.
  * (The statements a search runs are built in `search.statements.ts`.)
  */
+import { FINDABLE } from './search.statements';
 
 /** The full-text indexes kept folded, each a name the migrations wrote (never a person's text). */
 export const FULL_TEXT_INDEXES = [
@@ -110,9 +111,10 @@ export async function listingAnswers(
 }
 
 /**
- * Which of a query's items some row of `table` holds (as indexes into `items`), or null when one
- * row holds them all (`whole`, their AND): one statement, whose items are looked up only when the
- * whole is nowhere. Rows of any status count: this asks what words exist, not what is open.
+ * Which of a query's items some row of `table` that search finds holds (as indexes into
+ * `items`), or null when one row holds them all (`whole`, their AND): one statement, whose items
+ * are looked up only when the whole is nowhere. Only rows search finds count (active listings,
+ * open requests): a word held only by a withdrawn listing is left out, as it would find nothing.
  */
 export async function itemsHeld(
   db: D1Database,
@@ -121,11 +123,15 @@ export async function itemsHeld(
   items: string[],
 ): Promise<number[] | null> {
   const fts = `${table}_fts`;
+  // The index's rows in its order, each looked up by id until one is findable.
+  const findable = (match: string) =>
+    `EXISTS (SELECT 1 FROM ${fts} f JOIN ${table} t ON t.id = f.rowid
+             WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}')`;
   const row = await db
     .prepare(
-      `SELECT CASE WHEN EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ?1) THEN NULL
+      `SELECT CASE WHEN ${findable('?1')} THEN NULL
          ELSE (SELECT json_group_array(CAST(j.key AS INTEGER)) FROM json_each(?2) j
-               WHERE EXISTS (SELECT 1 FROM ${fts} WHERE ${fts} MATCH j.value)) END AS held`,
+               WHERE ${findable('j.value')}) END AS held`,
     )
     .bind(whole, JSON.stringify(items))
     .first<{ held: string | null }>();

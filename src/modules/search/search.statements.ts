@@ -803,7 +803,7 @@ export function unionAll(parts: string[]): string {
 }
 
 /** The status of a row that search finds, per table: what the hub scans' indexes start with. */
-const FINDABLE = { listings: 'active', requests: 'open' } as const;
+export const FINDABLE = { listings: 'active', requests: 'open' } as const;
 
 /**
  * Above this many hubs holding a condition's rows, `hubsHolding` gives up and the search reads
