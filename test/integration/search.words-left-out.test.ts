@@ -9,6 +9,7 @@ import type { Deps } from '../../src/env';
 import { searchListings } from '../../src/modules/listings/listings.service';
 import { ZListingPage, ZListingSearch, ZRequestPage } from '../../src/shared/search.schemas';
 import { call, db, expectJson } from '../helpers';
+import { hideOk, moderatedHubs, restore } from '../inventory-helpers';
 import { newArea, newListing, newRequest, recordingDb } from '../matching-helpers';
 
 type Page = { items: { id: number }[]; nextCursor: string | null; wordsLeftOut?: string[] };
@@ -165,6 +166,24 @@ describe('words no listing holds are left out', () => {
     const requests = await search(`/requests?q=${gone}%20${u}`, ZRequestPage);
     expect(requests.items.map((i) => i.id)).toEqual([open.id]);
     expect(requests.wordsLeftOut).toEqual([gone]);
+  });
+
+  it('a word only a listing hidden by a coordinator holds is left out, and held again once restored', async () => {
+    const o = await moderatedHubs();
+    const u = `sedge${Date.now().toString(36)}`;
+    const odd = `zh${u}`;
+    const plain = await newListing(o.giver.session, o.giver.hub.slug, { title: `Plywood ${u}` });
+    const hidden = await newListing(o.author.session, o.giver.hub.slug, { title: `Plywood ${odd} ${u}` });
+    const search = async () =>
+      (await expectJson(await call(`/listings?q=${odd}%20${u}`), 200, ZListingPage)) as Page;
+    await hideOk(o.coordinator.session, 'listing', hidden.id);
+    const whileHidden = await search();
+    expect(whileHidden.items.map((i) => i.id)).toEqual([plain.id]);
+    expect(whileHidden.wordsLeftOut).toEqual([odd]);
+    expect((await restore(o.coordinator.session, 'listing', hidden.id)).status).toBe(200);
+    const restored = await search();
+    expect(restored.items.map((i) => i.id)).toEqual([hidden.id]);
+    expect(restored.wordsLeftOut ?? []).toEqual([]);
   });
 
   it('requests leave out words no request holds', async () => {

@@ -114,7 +114,8 @@ export async function listingAnswers(
  * Which of a query's items some row of `table` that search finds holds (as indexes into
  * `items`), or null when one row holds them all (`whole`, their AND): one statement, whose items
  * are looked up only when the whole is nowhere. Only rows search finds count (active listings,
- * open requests): a word held only by a withdrawn listing is left out, as it would find nothing.
+ * open requests, neither hidden by a coordinator): a word held only by a withdrawn listing is
+ * left out, as it would find nothing.
  */
 export async function itemsHeld(
   db: D1Database,
@@ -126,7 +127,7 @@ export async function itemsHeld(
   // The index's rows in its order, each looked up by id until one is findable.
   const findable = (match: string) =>
     `EXISTS (SELECT 1 FROM ${fts} f JOIN ${table} t ON t.id = f.rowid
-             WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}')`;
+             WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}' AND t.hidden_at IS NULL)`;
   const row = await db
     .prepare(
       `SELECT CASE WHEN ${findable('?1')} THEN NULL
