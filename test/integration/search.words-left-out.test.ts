@@ -196,29 +196,34 @@ describe('words no listing holds are left out', () => {
   });
 });
 
+/** Two hubs, a word of the test's own, listing in either, and the ids a query finds with the word. */
+async function ownWord(prefix: string) {
+  const hubs = await twoHubs();
+  const u = `${prefix}${Date.now().toString(36)}`;
+  const id = async (o: Record<string, unknown>, p = hubs.ghent) =>
+    (await newListing(p.session, p.hub.slug, o)).id;
+  const found = async (q: string, extra = '') =>
+    (
+      (await expectJson(
+        await call(`/listings?q=${encodeURIComponent(`${q} ${u}`)}${extra}`),
+        200,
+        ZListingPage,
+      )) as Page
+    ).items.map((i) => i.id);
+  return { ...hubs, u, id, found };
+}
+
 describe('words makers type', () => {
   it('finds a Dutch compound of two names as its parts, and trade words in three languages', async () => {
-    const { ghent, brussels, near } = await twoHubs();
-    const u = `alder${Date.now().toString(36)}`;
-    const id = async (o: Record<string, unknown>, p = ghent) =>
-      (await newListing(p.session, p.hub.slug, o)).id;
+    const { brussels, near, u, id, found } = await ownWord('alder');
     const oak = await id({ title: `Eiken planken ${u}`, category: 'hardwood' });
     const profiles = await id({ title: `Aluminium profiles ${u}`, category: 'aluminium' }, brussels);
     const sacks = await id({ title: `Sacs de café en jute ${u}`, category: 'textiles' });
     const scraps = await id({ title: `Leather scraps ${u}`, category: 'leather' }, brussels);
     const tubes = await id({ title: `Inner tubes ${u}`, category: 'other' });
     const glazing = await id({ title: `Double-glazing units ${u}`, category: 'glass' });
-    const finds = async (q: string, want: number, extra = '') => {
-      const page: Page = await expectJson(
-        await call(`/listings?q=${encodeURIComponent(`${q} ${u}`)}${extra}`),
-        200,
-        ZListingPage,
-      );
-      expect(
-        page.items.map((i) => i.id),
-        `${q}${extra}`,
-      ).toEqual([want]);
-    };
+    const finds = async (q: string, want: number, extra = '') =>
+      expect(await found(q, extra), `${q}${extra}`).toEqual([want]);
     // The compounds, as best match without a place, near a point (read hub by hub), newest first,
     // with a category (the hub-ordered index of categories) and in one hub.
     for (const extra of ['', `&near=${near}`, `&near=${near}&sort=nearest`, '&sort=newest']) {
@@ -237,23 +242,12 @@ describe('words makers type', () => {
   });
 
   it('finds two names typed apart in a title that writes them as one Dutch word', async () => {
-    const { ghent, brussels, near } = await twoHubs();
-    const u = `rush${Date.now().toString(36)}`;
-    const id = async (o: Record<string, unknown>, p = ghent) =>
-      (await newListing(p.session, p.hub.slug, o)).id;
+    const { ghent, brussels, near, u, id, found: page } = await ownWord('rush');
     // Categories that name neither word, so only the title's compound can match.
     const wire = await id({ title: `Koperdraad restanten ${u}`, category: 'other' });
     const felt = await id({ title: `Wolvilt restjes ${u}`, category: 'other' }, brussels);
     const scraps = await id({ title: `Lederresten ${u}`, category: 'other' });
     const copperOnly = await id({ title: `Koperen buis ${u}`, category: 'other' });
-    const page = async (q: string, extra = '') =>
-      (
-        (await expectJson(
-          await call(`/listings?q=${encodeURIComponent(`${q} ${u}`)}${extra}`),
-          200,
-          ZListingPage,
-        )) as Page
-      ).items.map((i) => i.id);
     for (const extra of ['', `&near=${near}`, `&near=${near}&sort=nearest`, '&sort=newest']) {
       expect(await page('copper wire', extra), extra).toEqual([wire]);
       expect(await page('fil électrique cuivre', extra), extra).toEqual([wire]);
