@@ -124,9 +124,10 @@ export async function itemsHeld(
   items: string[],
 ): Promise<number[] | null> {
   const fts = `${table}_fts`;
-  // The index's rows in its order, each looked up by id until one is findable.
+  // The index's rows in its order, each looked up by id until one is findable (CROSS JOIN keeps
+  // the index outside: never a scan of the table probing the index row by row).
   const findable = (match: string) =>
-    `EXISTS (SELECT 1 FROM ${fts} f JOIN ${table} t ON t.id = f.rowid
+    `EXISTS (SELECT 1 FROM ${fts} f CROSS JOIN ${table} t ON t.id = f.rowid
              WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}' AND t.hidden_at IS NULL)`;
   const row = await db
     .prepare(
