@@ -138,9 +138,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['vuren', 'sparren', 'épicéa', 'spruce'],
   ['grenen', 'pin', 'pine'],
   ['lariks', 'mélèze', 'larch'],
-  ['plaat', 'platen', 'plaque', 'panneau', 'sheet', 'panel'],
+  ['plaat', 'platen', 'plaque', 'panneau', 'sheet', 'panel', 'plate'],
   ['lat', 'latten', 'tasseau', 'batten', 'lath'],
-  ['balk', 'balken', 'poutre', 'beam'],
+  ['balk', 'balken', 'ligger', 'poutre', 'poutrelle', 'beam', 'girder', 'HEA', 'HEB', 'IPE'],
   ['plank', 'planken', 'planche', 'board', 'plank'],
   ['restant', 'reststuk', 'rest', 'restje', 'chute', 'offcut', 'remnant', 'scrap'],
   ['plaatstaal', 'staalplaat', 'tôle', 'sheet metal', 'steel sheet', 'sheet steel', 'metal sheet'],
@@ -173,6 +173,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['steigerhout', 'steigerplank', 'échafaudage', 'scaffolding', 'scaffold board'],
   ['gerecycleerd', 'gerecycled', 'hergebruikt', 'recyclé', 'récupéré', 'recycled', 'reclaimed'],
   ['draad', 'fil', 'wire'],
+  ['netwerk', 'réseau', 'network'],
+  ['plexi', 'plexiglas', 'plexiglass'],
+  ['verpakking', 'emballage', 'packaging'],
+  ['voering', 'doublure', 'lining'],
 ];
 
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
@@ -352,7 +356,7 @@ export const NL_SYNONYMS: readonly string[] = [
   'kurk', 'rubber', 'spiegel', 'gaas', 'bamboe', 'zak', 'zakken', 'koffie', 'fiets', 'binnenband',
   'isolatieglas', 'ruit', 'ruiten', 'glas', 'doek', 'weerstand', 'weerstanden', 'knop', 'knoppen',
   'led', 'leds', 'honingraat', 'steigerhout', 'steigerplank', 'gerecycleerd', 'gerecycled',
-  'hergebruikt',
+  'hergebruikt', 'draad', 'netwerk', 'plexi', 'verpakking', 'voering', 'ligger',
 ];
 
 let dutchNames: Set<string> | null = null;

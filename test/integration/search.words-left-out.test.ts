@@ -222,6 +222,8 @@ describe('words makers type', () => {
     const scraps = await id({ title: `Leather scraps ${u}`, category: 'leather' }, brussels);
     const tubes = await id({ title: `Inner tubes ${u}`, category: 'other' });
     const glazing = await id({ title: `Double-glazing units ${u}`, category: 'glass' });
+    const network = await id({ title: `Network cables Cat6 ${u}`, category: 'other' });
+    const beams = await id({ title: `Stalen HEA-profielen ${u}`, category: 'other' });
     const finds = async (q: string, want: number, extra = '') =>
       expect(await found(q, extra), `${q}${extra}`).toEqual([want]);
     // The compounds, as best match without a place, near a point (read hub by hub), newest first,
@@ -239,6 +241,10 @@ describe('words makers type', () => {
     await finds('binnenband', tubes);
     await finds('dubbel glas', glazing);
     await finds('double vitrage', glazing);
+    await finds('netwerkkabel', network);
+    await finds('câble réseau', network);
+    await finds('poutrelles', beams);
+    await finds('IPE', beams);
   });
 
   it('finds two names typed apart in a title that writes them as one Dutch word', async () => {

@@ -199,6 +199,15 @@ describe('toFtsQuery', () => {
     finds('knoppen', '"button"*');
     finds("nid d'abeille", '"honeycomb"*');
     finds('échafaudage', '"steigerhout"*');
+    // Stop 43: network, plexi, packaging, lining, beams by their profile (HEA, IPE), plate.
+    finds('netwerkkabel', '"network"*');
+    finds('câble réseau', '"netwerk"*');
+    finds('plexiplaat', '"plexi"*');
+    finds('verpakkingsschuim', '"packaging"*');
+    finds('doublure', '"voering"*');
+    finds('poutrelles', '"hea"');
+    finds('steel beams', '"ipe"');
+    finds('plate', '"sheet"*');
     // "LED" is matched whole, as LEDs, never as a prefix of "leder" or "ledge".
     expect(toFtsQuery('LED')).toBe('("led" OR "leds"*)');
   });
