@@ -177,6 +177,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['plexi', 'plexiglas', 'plexiglass'],
   ['verpakking', 'emballage', 'packaging'],
   ['voering', 'doublure', 'lining'],
+  ['connector', 'connectoren', 'stekker', 'connecteur'],
+  ['werkbank', 'établi', 'workbench'],
+  ['moestuinbak', 'plantenbak', 'bac potager', 'bacs potagers', 'jardinière', 'planter', 'planter box'],
 ];
 
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
@@ -357,6 +360,7 @@ export const NL_SYNONYMS: readonly string[] = [
   'isolatieglas', 'ruit', 'ruiten', 'glas', 'doek', 'weerstand', 'weerstanden', 'knop', 'knoppen',
   'led', 'leds', 'honingraat', 'steigerhout', 'steigerplank', 'gerecycleerd', 'gerecycled',
   'hergebruikt', 'draad', 'netwerk', 'plexi', 'verpakking', 'voering', 'ligger',
+  'connector', 'connectoren', 'stekker', 'werkbank', 'moestuinbak', 'plantenbak',
 ];
 
 let dutchNames: Set<string> | null = null;

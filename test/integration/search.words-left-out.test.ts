@@ -186,6 +186,36 @@ describe('words no listing holds are left out', () => {
     expect(restored.wordsLeftOut ?? []).toEqual([]);
   });
 
+  it('requests are found by the words makers type for what they are for', async () => {
+    const { ghent } = await twoHubs();
+    const u = `flax${Date.now().toString(36)}`;
+    const planters = await newRequest(ghent.session, ghent.hub.slug, {
+      title: `Bois de palette pour bacs potagers ${u}`,
+      category: 'pallets',
+    });
+    const plugs = await newRequest(ghent.session, ghent.hub.slug, {
+      title: `Cables and connectors ${u}`,
+      category: 'cables',
+    });
+    for (const [q, want] of [
+      ['moestuinbak', planters.id],
+      ['planter boxes', planters.id],
+      ['stekkers', plugs.id],
+      ['connecteurs', plugs.id],
+    ] as const) {
+      const page: Page = await expectJson(
+        await call(`/requests?q=${encodeURIComponent(`${q} ${u}`)}`),
+        200,
+        ZRequestPage,
+      );
+      expect(
+        page.items.map((i) => i.id),
+        q,
+      ).toEqual([want]);
+      expect(page.wordsLeftOut ?? [], q).toEqual([]);
+    }
+  });
+
   it('requests leave out words no request holds', async () => {
     const { ghent } = await twoHubs();
     const u = `sedge${Date.now().toString(36)}`;

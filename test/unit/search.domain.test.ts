@@ -208,6 +208,11 @@ describe('toFtsQuery', () => {
     finds('poutrelles', '"hea"');
     finds('steel beams', '"ipe"');
     finds('plate', '"sheet"*');
+    finds('stekkers', '"connector"*');
+    finds('werkbank', '"etabli"*');
+    finds('moestuinbak', '"bacs potager"*');
+    // "tôle" is sheet metal, not any sheet.
+    expect(toFtsQuery('tôle')).not.toContain('"sheet"*');
     // "LED" is matched whole, as LEDs, never as a prefix of "leder" or "ledge".
     expect(toFtsQuery('LED')).toBe('("led" OR "leds"*)');
   });
