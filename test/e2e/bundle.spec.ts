@@ -47,8 +47,8 @@ test('claim all: one claim per listing, each result shown, a lost answer claims 
   const bundle = emre.getByTestId('match-bundle');
   await expect(async () => {
     await emre.goto(`/requests/${request.id}`);
-    await expect(bundle).toContainText(`Slate A ${word}`, { timeout: 2_000 });
-    await expect(bundle).toContainText(`Slate B ${word}`, { timeout: 2_000 });
+    await expect(bundle).toContainText(`Slate A ${word}`, { timeout: 5_000 });
+    await expect(bundle).toContainText(`Slate B ${word}`, { timeout: 5_000 });
   }).toPass({ timeout: 45_000 });
 
   // The answer to the second claim is lost after the server made it.

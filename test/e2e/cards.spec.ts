@@ -126,10 +126,10 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
       }).toPass({ timeout: 15_000 });
       await expect(async () => {
         await page.reload();
-        await expect(page.locator('html')).toHaveAttribute('lang', locale, { timeout: 2_000 });
-        await expect(photoCard).toHaveCount(1, { timeout: 2_000 });
-        await expect(bareCard).toHaveCount(1, { timeout: 2_000 });
-      }).toPass({ timeout: 30_000 });
+        await expect(page.locator('html')).toHaveAttribute('lang', locale, { timeout: 5_000 });
+        await expect(photoCard).toHaveCount(1, { timeout: 5_000 });
+        await expect(bareCard).toHaveCount(1, { timeout: 5_000 });
+      }).toPass({ timeout: 60_000 });
       await expect(photoCard.getByTestId('match-left')).toHaveText(
         m.listing.left('3', `10 ${m.units.pieces}`),
       );

@@ -60,7 +60,7 @@ test('claim → told → accept → told → handover → confirmed from tasks o
     await emre.goto(`/requests/${request.id}`);
     await expect(
       emre.getByTestId('match').filter({ hasText: listingTitle }).getByTestId('claim-for-request'),
-    ).toBeVisible({ timeout: 2_000 });
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
   await emre.getByTestId('match').filter({ hasText: listingTitle }).getByTestId('claim-for-request').click();
   await expect(emre).toHaveURL(new RegExp(`/listings/${listing.id}\\?`));
@@ -87,9 +87,9 @@ test('claim → told → accept → told → handover → confirmed from tasks o
     // through the events queue): the page is loaded again until both show.
     await expect(async () => {
       await griet.goto('/');
-      await expect(griet.getByTestId('tasks-count')).toBeVisible({ timeout: 2_000 });
+      await expect(griet.getByTestId('tasks-count')).toBeVisible({ timeout: 5_000 });
       await expect(griet.getByTestId('notification-bell').getByTestId('unread-count')).toBeVisible({
-        timeout: 2_000,
+        timeout: 5_000,
       });
     }).toPass({ timeout: 45_000 });
     const homeTask = griet.getByTestId('home-tasks').getByTestId('task').filter({ hasText: listingTitle });
@@ -143,7 +143,7 @@ test('claim → told → accept → told → handover → confirmed from tasks o
       await expect(phone.getByTestId('task').filter({ hasText: listingTitle })).toHaveAttribute(
         'data-kind',
         'handover_to_confirm',
-        { timeout: 2_000 },
+        { timeout: 5_000 },
       );
     }).toPass({ timeout: 30_000 });
     await phone.getByTestId('task').filter({ hasText: listingTitle }).getByRole('link').tap();
@@ -157,7 +157,7 @@ test('claim → told → accept → told → handover → confirmed from tasks o
     await expect(async () => {
       await phone.goto(`/requests/${request.id}`);
       await expect(phone.getByTestId('request-status')).toHaveText(p.requestStatus.fulfilled, {
-        timeout: 2_000,
+        timeout: 5_000,
       });
     }).toPass({ timeout: 30_000 });
     const qty = `20 ${p.units.sheets}`;

@@ -68,7 +68,7 @@ test('a maker asks on a phone, the listing hub answers from its tasks, the claim
   // Told after the answer is saved (the event is handed on after the response).
   await expect(async () => {
     await lotte.goto('/notifications');
-    await expect(lotte.locator('main')).toContainText(title, { timeout: 2_000 });
+    await expect(lotte.locator('main')).toContainText(title, { timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
   await lotte.goto(`/listings/${listing.id}`);
   await expect(panel.getByTestId('question-thread')).toContainText('Yes: 45 to 60 cm.');
