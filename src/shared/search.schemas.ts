@@ -98,7 +98,7 @@ const ZWordsLeftOut = z
   .array(z.string())
   .optional()
   .describe(
-    'Present when some words of `q` are in no row at all (of any status) and others are: those words, each as typed (a name of several words as one), left out of the search, whose items hold the other words. Absent when every word was searched.',
+    'Present when some words of `q` are in no row search finds (an active listing or open request, not hidden) and others are: those words, each as typed (a name of several words as one), left out of the search, whose items hold the other words. Absent when every word was searched.',
   );
 
 /** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */

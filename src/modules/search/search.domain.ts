@@ -16,10 +16,11 @@ import {
  * "multiplex" and "plywood"). A name of several words is one ("moteur pas à pas"), little words
  * (`STOP_WORDS`: "de", "van", "pour", "the" …) are left out when other words remain ("bois de
  * palette" is bois AND palette), a size is matched written either way ("18mm" and "18 mm"
- * find both; "600x400" finds "600 × 400": `sizeAt`), and a Dutch compound of two names also
- * finds them apart ("eikenhout" finds oak that is wood: `compoundOf`). Every word is quoted (so
- * AND, OR, NEAR, column filters, quotes and stars are plain text). Returns null when nothing
- * searchable is left.
+ * find both; "600x400" finds "600 × 400": `sizeAt`), a Dutch compound of two names also
+ * finds them apart ("eikenhout" finds oak that is wood: `compoundOf`), and two names side by side
+ * also find their Dutch compound ("copper wire" finds "koperdraad": `joinedAsCompounds`). Every
+ * word is quoted (so AND, OR, NEAR, column filters, quotes and stars are plain text). Returns null
+ * when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
   const items = ftsItems(text);
