@@ -3,7 +3,7 @@
 // `scripts/start.mjs --no-inspector` (the bench). `wrangler dev` always opens the inspector and
 // connects to it (Runtime and Network domains enabled, to forward logs); workerd then reports every
 // request and subrequest, the local D1 call included, to it. A deployed Worker has no inspector,
-// so the bench measures without one (README, "CPU ≤ 2 ms a request"). Same options as start.mjs passes to
+// so the bench measures without one (docs/search.md, "CPU ≤ 2 ms a request"). Same options as start.mjs passes to
 // `wrangler dev`: --port N, --persist-to DIR, --var NAME:VALUE (repeatable).
 import { unstable_startWorker } from 'wrangler';
 

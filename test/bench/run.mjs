@@ -72,7 +72,7 @@ async function startServer() {
       '--no-ticker',
       '--skip-build',
       // No runtime inspector: wrangler dev's costs every request CPU that a deployed Worker,
-      // which has none, does not spend (README, "CPU ≤ 2 ms a request").
+      // which has none, does not spend (docs/search.md, "CPU ≤ 2 ms a request").
       '--no-inspector',
       '--port',
       String(PORT),
