@@ -69,6 +69,17 @@ test('home, listings, a listing and the new-listing form fit a 360 px wide scree
   }
 });
 
+test('a short page keeps its footer at the foot of the screen', async ({ page }) => {
+  await page.goto('/tasks');
+  await expect(page.getByRole('heading', { level: 1, name: en.tasks.title })).toBeVisible();
+  // Noor's hubs need nothing from her: the page is shorter than the screen.
+  await expect(page.getByText(en.tasks.empty)).toBeVisible();
+  const footer = (await page.locator('footer.site-footer').boundingBox())!;
+  expect(Math.round(footer.y + footer.height), 'the footer ends at the foot of the screen').toBe(740);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height, 'nothing to scroll').toBe(740);
+});
+
 test('the header navigation works by touch', async ({ page }) => {
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: en.nav.main });
