@@ -131,6 +131,17 @@ describe('words no listing holds are left out', () => {
     expect(nearRelaxed.page.wordsLeftOut).toEqual([`zq${u}`]);
     expect(nearRelaxed.n).toBe(nearOne.n + 1);
     expect(nearOne.n).toBeLessThanOrEqual(5);
+    // A hub that does not exist is refused before the words are looked up: one statement, the hub's.
+    for (const place of [{ hub: `no-such-${u}` }, { not_hub: `no-such-${u}` }]) {
+      const rec = recordingDb();
+      const refused = await searchListings({ db: rec.db, now: () => new Date() } as Deps, {
+        query: ZListingSearch.parse({ q: `zq${u} ${u}`, ...place }),
+        user: null,
+      }).catch((e: unknown) => e);
+      expect(refused, JSON.stringify(place)).toMatchObject({ code: 'HUB_NOT_FOUND' });
+      expect(rec.log.map((s) => s.sql).join('\n')).not.toMatch(/_fts/);
+      expect(rec.log.reduce((n, s) => n + s.n, 0)).toBe(1);
+    }
   });
 
   it('a word only withdrawn listings or closed requests hold is left out like any other', async () => {

@@ -106,11 +106,12 @@ export async function resolveSearch(
     if (!cursor)
       throw new ApiError('INVALID_CURSOR', { details: { fields: [{ path: 'cursor', message: '' }] } });
   }
+  // The hubs named first: a hub that does not exist is a 404 before the words are looked up.
+  const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
+  const notHubIds = query.not_hub ? await requireHubIds(deps, query.not_hub, 'not_hub') : [];
   const words = items ? await wordsOf(deps, table, items) : null;
   const fts = words?.fts ?? null;
   const wordsLeftOut = words?.wordsLeftOut ?? [];
-  const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
-  const notHubIds = query.not_hub ? await requireHubIds(deps, query.not_hub, 'not_hub') : [];
   const left = new Set(notHubIds);
   const condition = notHubIds.length > 0 ? notHubIds : null;
   if (!query.near)
