@@ -182,6 +182,34 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['moestuinbak', 'plantenbak', 'bac potager', 'bacs potagers', 'jardinière', 'planter', 'planter box'],
 ];
 
+/**
+ * Synonym groups that name a shape, a state or a packing rather than a material (each by a name
+ * of its own): sheet, batten, beam, board, offcut, tube, profile, roll, spool, box, sack, wire,
+ * recycled. When a query's words are each in some listing but never all in one, these are left
+ * out so the material is found: "polycarbonate sheets" finds the polycarbonate offcuts, and the
+ * page says that none is a sheet (`wordsApart`).
+ */
+export const FORM_NAMES: readonly string[] = [
+  'sheet',
+  'batten',
+  'beam',
+  'board',
+  'offcut',
+  'tube',
+  'profile',
+  'roll',
+  'spool',
+  'box',
+  'sack',
+  'wire',
+  'recycled',
+];
+
+/** Whether a group of names (as `groupsOfWord` gives it) names a shape or packing (`FORM_NAMES`). */
+export function isFormGroup(group: readonly string[]): boolean {
+  return FORM_NAMES.some((name) => group.includes(name));
+}
+
 /** The words of a name as the search index splits them: letters and digits, no accents, lower case. */
 export function searchWords(text: string): string[] {
   return (

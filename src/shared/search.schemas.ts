@@ -101,6 +101,13 @@ const ZWordsLeftOut = z
     'Present when some words of `q` are in no row search finds (an active listing or open request, not hidden) and others are: those words, each as typed (a name of several words as one), left out of the search, whose items hold the other words. Absent when every word was searched.',
   );
 
+const ZWordsApart = z
+  .array(z.string())
+  .optional()
+  .describe(
+    'Present when every word of `q` is in some row search finds but no row holds them all: the words that name a shape or packing (sheets, offcuts, tube, recycled …), each as typed, left out so the material is found ("polycarbonate sheets" searches polycarbonate). Absent when none was left out so.',
+  );
+
 /** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */
 export const ZListingPage = z.object({
   items: z.array(ZListing),
@@ -108,6 +115,7 @@ export const ZListingPage = z.object({
   sort: z.enum(SORTS).optional(),
   searchedKm: ZSearchedKm,
   wordsLeftOut: ZWordsLeftOut,
+  wordsApart: ZWordsApart,
 });
 export type TListingPage = z.infer<typeof ZListingPage>;
 export const ZRequestPage = z.object({
@@ -116,5 +124,6 @@ export const ZRequestPage = z.object({
   sort: z.enum(SORTS).optional(),
   searchedKm: ZSearchedKm,
   wordsLeftOut: ZWordsLeftOut,
+  wordsApart: ZWordsApart,
 });
 export type TRequestPage = z.infer<typeof ZRequestPage>;

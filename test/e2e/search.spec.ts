@@ -103,6 +103,16 @@ test('words no listing holds are left out and named; a Dutch compound finds its 
   );
   await expect(page.getByTestId('request-card').first()).toBeVisible();
 
+  // fr: "plaques de polycarbonate": the polycarbonate offcuts are no sheets, and other listings
+  // are: the sheets are left out so the polycarbonate is found, and the page says so.
+  await switchLanguageOnPhone(page, 'fr');
+  await page.goto(`/listings?q=${encodeURIComponent('plaques de polycarbonate')}`);
+  await expect(cards.filter({ hasText: 'Polycarbonate offcuts 4 mm' })).toHaveCount(1);
+  await expect(page.getByTestId('words-apart')).toHaveText(MESSAGES.fr.search.wordsApart(['plaques'], false));
+  await expect(page.getByTestId('words-left-out')).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+  await switchLanguageOnPhone(page, 'nl');
+
   // Dutch compounds of two names: oak wood, coffee sacks; and two names typed apart find the
   // Dutch word that joins them (copper wire, wool felt).
   for (const [words, titles] of [

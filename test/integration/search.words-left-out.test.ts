@@ -104,6 +104,74 @@ describe('words no listing holds are left out', () => {
     expect(both.wordsLeftOut).toBeUndefined();
   });
 
+  it('leaves out a shape or packing held apart from the material, so the material is found', async () => {
+    const { ghent } = await twoHubs();
+    const u = `lexa${Date.now().toString(36)}`;
+    const v = `peat${Date.now().toString(36)}`;
+    // Polycarbonate that is not a sheet, and sheets that are not polycarbonate.
+    const lexan = await newListing(ghent.session, ghent.hub.slug, {
+      title: `Lexan ${u}`,
+      category: 'polycarbonate',
+    });
+    await newListing(ghent.session, ghent.hub.slug, { title: `Acrylic sheets ${v}`, category: 'acrylic' });
+    const wanted = await newRequest(ghent.session, ghent.hub.slug, {
+      title: `Lexan ${u}`,
+      category: 'polycarbonate',
+    });
+    await newRequest(ghent.session, ghent.hub.slug, { title: `Sheets ${v}`, category: 'acrylic' });
+    for (const [q, apart] of [
+      [`polycarbonate%20sheets%20${u}`, 'sheets'],
+      [`plaques%20de%20polycarbonate%20${u}`, 'plaques'],
+      [`${u}%20polycarbonaat%20platen`, 'platen'],
+    ] as const) {
+      const page: Page & { wordsApart?: string[] } = await expectJson(
+        await call(`/listings?q=${q}`),
+        200,
+        ZListingPage,
+      );
+      expect(
+        page.items.map((i) => i.id),
+        q,
+      ).toEqual([lexan.id]);
+      expect(page.wordsApart, q).toEqual([apart]);
+      expect(page.wordsLeftOut, q).toBeUndefined();
+      const requests: Page & { wordsApart?: string[] } = await expectJson(
+        await call(`/requests?q=${q}`),
+        200,
+        ZRequestPage,
+      );
+      expect(
+        requests.items.map((i) => i.id),
+        q,
+      ).toEqual([wanted.id]);
+      expect(requests.wordsApart, q).toEqual([apart]);
+    }
+    // Held together, nothing is left out; words apart that are not shapes or packings are all kept.
+    const together: Page & { wordsApart?: string[] } = await expectJson(
+      await call(`/listings?q=acrylic%20sheets%20${v}`),
+      200,
+      ZListingPage,
+    );
+    expect(together.items).toHaveLength(1);
+    expect(together.wordsApart).toBeUndefined();
+    const apart: Page & { wordsApart?: string[] } = await expectJson(
+      await call(`/listings?q=${u}%20${v}`),
+      200,
+      ZListingPage,
+    );
+    expect(apart.items).toEqual([]);
+    expect(apart.wordsApart).toBeUndefined();
+    // A word nowhere is left out first, as before; the shape stays, held apart or not.
+    const nowhere: Page & { wordsApart?: string[] } = await expectJson(
+      await call(`/listings?q=zq${u}%20polycarbonate%20${u}`),
+      200,
+      ZListingPage,
+    );
+    expect(nowhere.items.map((i) => i.id)).toEqual([lexan.id]);
+    expect(nowhere.wordsLeftOut).toEqual([`zq${u}`]);
+    expect(nowhere.wordsApart).toBeUndefined();
+  });
+
   it('costs one statement, and only for a query of several words', async () => {
     const { ghent, near } = await twoHubs();
     const u = `reed${Date.now().toString(36)}`;

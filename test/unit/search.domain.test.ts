@@ -12,7 +12,15 @@ import {
   withHubEnd,
 } from '../../src/modules/search/search.domain';
 import { categoryCondition } from '../../src/modules/search/search.statements';
-import { COMPOUND_FORMS, compoundsOf, groupsOfWord, NL_SYNONYMS } from '../../src/shared/search-terms';
+import {
+  COMPOUND_FORMS,
+  compoundsOf,
+  FORM_NAMES,
+  groupsOfWord,
+  isFormGroup,
+  NL_SYNONYMS,
+  SYNONYM_GROUPS,
+} from '../../src/shared/search-terms';
 
 const GHENT = { lat: 51.0543, lon: 3.7174 };
 const BRUSSELS = { lat: 50.8503, lon: 4.3517 };
@@ -284,6 +292,31 @@ describe('toFtsQuery', () => {
     const q = toFtsQuery(words.join(' '));
     expect(q?.split(' AND ')).toHaveLength(12);
     expect(q?.endsWith('"w11"*')).toBe(true);
+  });
+});
+
+describe('shapes and packings (form items)', () => {
+  it('names each shape or packing in exactly one synonym group, which no category shares', () => {
+    for (const name of FORM_NAMES) {
+      expect(
+        SYNONYM_GROUPS.filter((g) => g.includes(name)),
+        name,
+      ).toHaveLength(1);
+      expect(groupsOfWord(name).every(isFormGroup), name).toBe(true);
+    }
+  });
+
+  it('marks the items of a query that name only a shape or packing, in three languages', () => {
+    const forms = (q: string) => ftsItems(q)!.map((i) => `${i.words.join(' ')}${i.form ? ' (form)' : ''}`);
+    expect(forms('polycarbonate sheets')).toEqual(['polycarbonate', 'sheets (form)']);
+    expect(forms('plaques de polycarbonate')).toEqual(['plaques (form)', 'polycarbonate']);
+    expect(forms('eiken planken')).toEqual(['eiken', 'planken (form)']);
+    expect(forms('copper wire')).toEqual(['copper', 'wire (form)']);
+    expect(forms('gerecycleerd plastic')).toEqual(['gerecycleerd (form)', 'plastic']);
+    // A material, a size or a word of no group is never a form; nor a name of several words.
+    expect(forms('multiplex 18mm zebrano')).toEqual(['multiplex', '18mm', 'zebrano']);
+    expect(forms('sheet metal')).toEqual(['sheet metal']);
+    expect(forms('chambres à air')).toEqual(['chambres à air']);
   });
 });
 

@@ -63,7 +63,9 @@ export const listingsRoutes = newRouter()
         'in nl, fr and en; little words such as "de" or "the" aside; sizes written either way, "18mm" or ' +
         '"600 x 400"; a Dutch compound of two names also as its parts, "eikenhout", and two names also as their ' +
         'Dutch compound, "copper wire" finds "koperdraad"; words no listing ' +
-        'holds are left out when others remain, and named in `wordsLeftOut`), filters, and ' +
+        'holds are left out when others remain, and named in `wordsLeftOut`; a shape or packing no listing ' +
+        'holds with the material, "polycarbonate sheets", is left out so the material is found, and named in ' +
+        '`wordsApart`), filters, and ' +
         '`near=LAT,LON` for distances (nearest first by default, `radius_km` to limit). `not_hub=slug,slug` leaves those hubs out (not with `hub`). Withdrawn and expired listings ' +
         'are left out. Pages follow `nextCursor`.',
       request: { query: ZListingSearch },

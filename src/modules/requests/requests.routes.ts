@@ -17,7 +17,8 @@ export const requestsRoutes = newRouter()
       description:
         'The same search as listings: `q`, `category`, `hub` or `not_hub` (e.g. the requests near my hub ' +
         'that other hubs ask), `near` + `radius_km`, `sort`, `cursor`; words no request holds are left ' +
-        'out when others remain (`wordsLeftOut`).',
+        'out when others remain (`wordsLeftOut`), and a shape or packing no request holds with the material ' +
+        'is left out so the material is found (`wordsApart`).',
       request: { query: ZRequestSearch },
       responses: { 200: json(ZRequestPage, 'A page of requests'), ...errors(400, 404, 422) },
     }),

@@ -175,6 +175,7 @@ export async function searchRequests(
     ...searchedKmOf(rows, query.limit),
     sort: s.sql.sort,
     ...(s.wordsLeftOut.length > 0 ? { wordsLeftOut: s.wordsLeftOut } : {}),
+    ...(s.wordsApart.length > 0 ? { wordsApart: s.wordsApart } : {}),
   };
 }
 

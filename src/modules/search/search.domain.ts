@@ -4,6 +4,7 @@ import {
   compoundsOf,
   groupsOfPhrase,
   groupsOfWord,
+  isFormGroup,
   searchWords,
   singularStem,
 } from '../../shared/search-terms';
@@ -27,8 +28,11 @@ export function toFtsQuery(text: string): string | null {
   return items ? items.map((i) => i.query).join(' AND ') : null;
 }
 
-/** One item of a query of `toFtsQuery` (all of them must match) and the words typed for it. */
-export type FtsItem = { query: string; words: string[] };
+/**
+ * One item of a query of `toFtsQuery` (all of them must match) and the words typed for it; `form`
+ * when it names only a shape or packing (`FORM_NAMES`: sheets, offcuts, tube …), not a material.
+ */
+export type FtsItem = { query: string; words: string[]; form?: true };
 
 /** The items of `toFtsQuery`'s query, each with the words it stands for; null when none. */
 export function ftsItems(text: string): FtsItem[] | null {
@@ -82,7 +86,11 @@ export function ftsItems(text: string): FtsItem[] | null {
  * ("gerecycleerd plastic" searches plastic).
  */
 function joinedAsCompounds(items: (FtsItem & { groups?: string[][] })[]): FtsItem[] {
-  const out: FtsItem[] = items.map(({ query, words }) => ({ query, words }));
+  const out: FtsItem[] = items.map(({ query, words, groups }) =>
+    groups && groups.length > 0 && groups.every(isFormGroup)
+      ? { query, words, form: true }
+      : { query, words },
+  );
   for (let k = 0; k + 1 < items.length; k++) {
     const [a, b] = [items[k]!, items[k + 1]!];
     const forms = a.groups && b.groups ? compoundsOf(a.groups, b.groups, MAX_PREFIX - 3) : [];

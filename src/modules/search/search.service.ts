@@ -32,6 +32,11 @@ type Resolved = {
    */
   wordsLeftOut: string[];
   /**
+   * The words of `q` each held by some row but never with the others, left out as shapes or
+   * packings so the material is found (`wordsApart` of the page); empty when none was.
+   */
+  wordsApart: string[];
+  /**
    * Hubs whose rows are left out by a condition (`not_hub`), when no hubs are read for the search
    * (no place, or newest first without a radius); with hubs read, they are left out of those.
    */
@@ -60,34 +65,38 @@ type Resolved = {
  */
 export const FIRST_RING_CELLS_WITH_WORDS = 8;
 
+type Words = { fts: string; wordsLeftOut: string[]; wordsApart: string[] };
+
 /**
  * The full-text query of `q`, and the words of it that no row of `table` holds, left out when
  * others remain ("gerecycleerd plastic" searches plastic, and says so): with two items or more,
  * one statement asks whether some row holds them all and, when none does, which of them any row
  * holds (`itemsHeld`): one statement more than the search's own (`SEARCH_STATEMENTS`). Words each
- * held but never together are all kept: nothing is found.
+ * held but never together: the shapes and packings among them (`form`: sheets, offcuts …) are
+ * left out when a material remains ("polycarbonate sheets" searches polycarbonate, and says that
+ * no polycarbonate is a sheet: `wordsApart`); else all are kept, and nothing is found.
  */
-async function wordsOf(
-  deps: Deps,
-  table: 'listings' | 'requests',
-  items: FtsItem[],
-): Promise<{ fts: string; wordsLeftOut: string[] }> {
-  const fts = items.map((i) => i.query).join(' AND ');
-  if (items.length < 2) return { fts, wordsLeftOut: [] };
+async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
+  const searched = (kept: FtsItem[]) => kept.map((i) => i.query).join(' AND ');
+  const named = (left: FtsItem[]) => left.map((i) => i.words.join(' '));
+  const all: Words = { fts: searched(items), wordsLeftOut: [], wordsApart: [] };
+  if (items.length < 2) return all;
   const held = await itemsHeld(
     deps.db,
     table,
-    anyText(fts),
+    anyText(all.fts),
     items.map((i) => anyText(i.query)),
   );
-  if (!held || held.length === 0 || held.length === items.length) return { fts, wordsLeftOut: [] };
-  return {
-    fts: items
-      .filter((_, k) => held.includes(k))
-      .map((i) => i.query)
-      .join(' AND '),
-    wordsLeftOut: items.filter((_, k) => !held.includes(k)).map((i) => i.words.join(' ')),
-  };
+  if (!held || held.length === 0) return all;
+  if (held.length < items.length)
+    return {
+      fts: searched(items.filter((_, k) => held.includes(k))),
+      wordsLeftOut: named(items.filter((_, k) => !held.includes(k))),
+      wordsApart: [],
+    };
+  const materials = items.filter((i) => !i.form);
+  if (materials.length === 0 || materials.length === items.length) return all;
+  return { fts: searched(materials), wordsLeftOut: [], wordsApart: named(items.filter((i) => i.form)) };
 }
 
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
@@ -112,12 +121,14 @@ export async function resolveSearch(
   const words = items ? await wordsOf(deps, table, items) : null;
   const fts = words?.fts ?? null;
   const wordsLeftOut = words?.wordsLeftOut ?? [];
+  const wordsApart = words?.wordsApart ?? [];
   const left = new Set(notHubIds);
   const condition = notHubIds.length > 0 ? notHubIds : null;
   if (!query.near)
     return {
       hubId,
       wordsLeftOut,
+      wordsApart,
       notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: null, sort, cursor, limit: query.limit },
     };
@@ -131,6 +142,7 @@ export async function resolveSearch(
     return {
       hubId,
       wordsLeftOut,
+      wordsApart,
       notHubIds: null,
       sql: {
         fts,
@@ -156,6 +168,7 @@ export async function resolveSearch(
     return {
       hubId,
       wordsLeftOut,
+      wordsApart,
       notHubIds: condition,
       sql: { fts, hubDistances: null, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
     };
@@ -169,6 +182,7 @@ export async function resolveSearch(
   return {
     hubId,
     wordsLeftOut,
+    wordsApart,
     notHubIds: null,
     sql: { fts, hubDistances, places, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
   };

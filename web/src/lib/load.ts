@@ -67,7 +67,15 @@ export async function searchPage<P extends { items: unknown[]; nextCursor: strin
   } catch (e) {
     const refused = refusedSearch(e);
     if (!refused) pageError(e);
-    const page: P | { items: never[]; nextCursor: null; sort?: undefined; wordsLeftOut?: undefined } = {
+    const page:
+      | P
+      | {
+          items: never[];
+          nextCursor: null;
+          sort?: undefined;
+          wordsLeftOut?: undefined;
+          wordsApart?: undefined;
+        } = {
       items: [],
       nextCursor: null,
     };

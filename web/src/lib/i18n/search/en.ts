@@ -38,6 +38,9 @@ export const searchEn = {
     /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
     wordsLeftOut: (words: string[], requests: boolean) =>
       `No ${requests ? 'request' : 'listing'} holds ${words.map((w) => `“${w}”`).join(', ')}: searched for the other words.`,
+    /** Shapes or packings no listing (or request) holds with the other words, left out so the material is found. */
+    wordsApart: (words: string[], requests: boolean) =>
+      `No ${requests ? 'request' : 'listing'} holds ${words.map((w) => `“${w}”`).join(', ')} with the other words: searched for the other words.`,
   },
   finding: {
     orderedBy: 'Ordered by',

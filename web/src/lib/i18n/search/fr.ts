@@ -40,6 +40,9 @@ export const searchFr: SearchMessages = {
     /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
     wordsLeftOut: (words: string[], requests: boolean) =>
       `${requests ? 'Aucune demande' : 'Aucune offre'} ne contient ${words.map((w) => `«\u00a0${w}\u00a0»`).join(', ')}\u00a0: recherche sur les autres mots.`,
+    /** Shapes or packings no listing (or request) holds with the other words, left out so the material is found. */
+    wordsApart: (words: string[], requests: boolean) =>
+      `${requests ? 'Aucune demande' : 'Aucune offre'} ne contient ${words.map((w) => `«\u00a0${w}\u00a0»`).join(', ')} avec les autres mots\u00a0: recherche sur les autres mots.`,
   },
   finding: {
     orderedBy: 'Ordre',

@@ -39,6 +39,9 @@ export const searchNl: SearchMessages = {
     /** Words of the search that no listing (or request) holds, left out: the results hold the others. */
     wordsLeftOut: (words: string[], requests: boolean) =>
       `${requests ? 'Geen enkele vraag' : 'Geen enkel aanbod'} bevat ${words.map((w) => `“${w}”`).join(', ')}: gezocht op de andere woorden.`,
+    /** Shapes or packings no listing (or request) holds with the other words, left out so the material is found. */
+    wordsApart: (words: string[], requests: boolean) =>
+      `${requests ? 'Geen enkele vraag' : 'Geen enkel aanbod'} bevat ${words.map((w) => `“${w}”`).join(', ')} samen met de andere woorden: gezocht op de andere woorden.`,
   },
   finding: {
     orderedBy: 'Volgorde',
