@@ -119,54 +119,35 @@ describe('words no listing holds are left out', () => {
       category: 'polycarbonate',
     });
     await newRequest(ghent.session, ghent.hub.slug, { title: `Sheets ${v}`, category: 'acrylic' });
+    const searched = async (path: string): Promise<Page & { wordsApart?: string[] }> =>
+      expectJson(await call(path), 200, path.startsWith('/requests') ? ZRequestPage : ZListingPage);
     for (const [q, apart] of [
       [`polycarbonate%20sheets%20${u}`, 'sheets'],
       [`plaques%20de%20polycarbonate%20${u}`, 'plaques'],
       [`${u}%20polycarbonaat%20platen`, 'platen'],
     ] as const) {
-      const page: Page & { wordsApart?: string[] } = await expectJson(
-        await call(`/listings?q=${q}`),
-        200,
-        ZListingPage,
-      );
-      expect(
-        page.items.map((i) => i.id),
-        q,
-      ).toEqual([lexan.id]);
-      expect(page.wordsApart, q).toEqual([apart]);
-      expect(page.wordsLeftOut, q).toBeUndefined();
-      const requests: Page & { wordsApart?: string[] } = await expectJson(
-        await call(`/requests?q=${q}`),
-        200,
-        ZRequestPage,
-      );
-      expect(
-        requests.items.map((i) => i.id),
-        q,
-      ).toEqual([wanted.id]);
-      expect(requests.wordsApart, q).toEqual([apart]);
+      for (const [path, id] of [
+        [`/listings?q=${q}`, lexan.id],
+        [`/requests?q=${q}`, wanted.id],
+      ] as const) {
+        const page = await searched(path);
+        expect(
+          page.items.map((i) => i.id),
+          path,
+        ).toEqual([id]);
+        expect(page.wordsApart, path).toEqual([apart]);
+        expect(page.wordsLeftOut, path).toBeUndefined();
+      }
     }
     // Held together, nothing is left out; words apart that are not shapes or packings are all kept.
-    const together: Page & { wordsApart?: string[] } = await expectJson(
-      await call(`/listings?q=acrylic%20sheets%20${v}`),
-      200,
-      ZListingPage,
-    );
+    const together = await searched(`/listings?q=acrylic%20sheets%20${v}`);
     expect(together.items).toHaveLength(1);
     expect(together.wordsApart).toBeUndefined();
-    const apart: Page & { wordsApart?: string[] } = await expectJson(
-      await call(`/listings?q=${u}%20${v}`),
-      200,
-      ZListingPage,
-    );
+    const apart = await searched(`/listings?q=${u}%20${v}`);
     expect(apart.items).toEqual([]);
     expect(apart.wordsApart).toBeUndefined();
-    // A word nowhere is left out first, as before; the shape stays, held apart or not.
-    const nowhere: Page & { wordsApart?: string[] } = await expectJson(
-      await call(`/listings?q=zq${u}%20polycarbonate%20${u}`),
-      200,
-      ZListingPage,
-    );
+    // A word no row holds is left out first, and named as such, not as apart.
+    const nowhere = await searched(`/listings?q=zq${u}%20polycarbonate%20${u}`);
     expect(nowhere.items.map((i) => i.id)).toEqual([lexan.id]);
     expect(nowhere.wordsLeftOut).toEqual([`zq${u}`]);
     expect(nowhere.wordsApart).toBeUndefined();
