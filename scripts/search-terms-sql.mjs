@@ -1,5 +1,7 @@
-// Prints the CASE expression of the `search_terms` column (each category's names, from
-// src/shared/search-terms.ts) for a migration: `npm run search-terms:sql`.
+// Prints the SQL of the generated columns search is indexed with (from
+// src/shared/search-terms.ts), for a migration: `npm run search-terms:sql`. The `search_terms`
+// column is its category's names (the CASE) then its title's compound heads (`title_heads`, over
+// `title_words`).
 import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 
@@ -11,5 +13,11 @@ const out = await build({
   write: false,
 });
 const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-const { searchTermsCaseSql } = await import(url);
-process.stdout.write(`${searchTermsCaseSql()}\n`);
+const { searchTermsCaseSql, titleWordsSql, titleHeadsSql } = await import(url);
+process.stdout.write(
+  [
+    `-- title_words\n${titleWordsSql()}`,
+    `-- title_heads\n${titleHeadsSql()}`,
+    `-- search_terms\n(${searchTermsCaseSql()}) || title_heads`,
+  ].join('\n\n') + '\n',
+);

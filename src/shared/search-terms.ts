@@ -2,9 +2,10 @@
  * What people call the materials of the taxonomy, in nl, fr and en: the names of each category
  * (its labels plus common trade names and synonyms), and groups of words that mean the same thing
  * but name no category (wood species, board types). Search uses both:
- * - a listing or request is indexed with the names of its category and of the category's parents
- *   (migration 0020 holds them as SQL; `npm run search-terms:sql` prints it, and
- *   test/integration/search.terms.test.ts checks the two agree, category by category);
+ * - a listing or request is indexed with the names of its category and of the category's parents,
+ *   and with the compound heads its title's words end with (`COMPOUND_HEADS`; migrations 0020
+ *   and 0065 hold them as SQL; `npm run search-terms:sql` prints it, and
+ *   test/integration/search.terms.test.ts and search.heads.test.ts check the two agree);
  * - a query word that is one of these names also matches the other names of its group.
  */
 import { CATEGORIES, findCategory, type Locale } from './taxonomy';
@@ -172,7 +173,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['honingraat', "nid d'abeille", 'honeycomb'],
   ['steigerhout', 'steigerplank', 'échafaudage', 'scaffolding', 'scaffold board'],
   ['gerecycleerd', 'gerecycled', 'hergebruikt', 'recyclé', 'récupéré', 'recycled', 'reclaimed'],
-  ['draad', 'fil', 'wire'],
+  ['draad', 'draden', 'fil', 'wire'],
   ['netwerk', 'réseau', 'network'],
   ['plexi', 'plexiglas', 'plexiglass'],
   ['verpakking', 'emballage', 'packaging'],
@@ -387,7 +388,7 @@ export const NL_SYNONYMS: readonly string[] = [
   'kurk', 'rubber', 'spiegel', 'gaas', 'bamboe', 'zak', 'zakken', 'koffie', 'fiets', 'binnenband',
   'isolatieglas', 'ruit', 'ruiten', 'glas', 'doek', 'weerstand', 'weerstanden', 'knop', 'knoppen',
   'led', 'leds', 'honingraat', 'steigerhout', 'steigerplank', 'gerecycleerd', 'gerecycled',
-  'hergebruikt', 'draad', 'netwerk', 'plexi', 'verpakking', 'voering', 'ligger',
+  'hergebruikt', 'draad', 'draden', 'netwerk', 'plexi', 'verpakking', 'voering', 'ligger',
   'connector', 'connectoren', 'stekker', 'werkbank', 'moestuinbak', 'plantenbak',
 ];
 
@@ -451,11 +452,145 @@ export function compoundsOf(a: string[][], b: string[][], maxHead = Infinity): s
 }
 
 /**
- * The CASE expression giving each category's indexed terms, for the generated `search_terms`
- * column of listings and requests (migration 0020 holds its output).
+ * A Dutch word that ends compounds: the name it is indexed by, the forms a word of a title may
+ * end with, and the letters that, just before a form, make it another word ("without" is not
+ * "wit" + "hout", "Douglas" not "dou" + "glas").
+ */
+export type CompoundHead = { name: string; forms: readonly string[]; notAfter?: readonly string[] };
+
+const head = (name: string, forms: string[] = [name], notAfter?: string[]): CompoundHead =>
+  notAfter ? { name, forms, notAfter } : { name, forms };
+
+/**
+ * Dutch words that end compounds: "Koperdraad restanten" is indexed with "draad" (so "draad",
+ * "wire" and "fil" find it), "Multiplexplaten" with "plaat", "Eikenhouten planken" with "hout".
+ * A query matches a word by its first letters, so the first part of a compound is found already
+ * ("koper" finds "koperdraad"); its last part needs this. Each name is a name of the vocabulary (a
+ * category's Dutch name or `NL_SYNONYMS`: a unit test holds them), so every word of its group
+ * finds it. Left out, or only in a form of their own: words that end other words ("stof" ends
+ * "kunststof", plastic; "led" ends "recycled"; "rol" ends "control"; "lat" ends "chocolat").
+ */
+export const COMPOUND_HEADS: readonly CompoundHead[] = [
+  head('draad', ['draad', 'draden']),
+  head('plaat', ['plaat', 'platen']),
+  head('buis', ['buis', 'buizen']),
+  head('profiel', ['profiel', 'profielen']),
+  head('balk', ['balk', 'balken']),
+  head('plank', ['plank', 'planken']),
+  head('lat', ['latten']),
+  head('rol', ['rollen']),
+  head('spoel', ['spoel', 'spoelen']),
+  head('doos', ['doos', 'dozen']),
+  head('zak', ['zak', 'zakken']),
+  head('rest', ['rest', 'resten', 'restje', 'restjes'], ['nte']),
+  head('hout', ['hout', 'houten'], ['wit', 'oug']),
+  head('staal', ['staal', 'stalen']),
+  head('ijzer'),
+  head('koper'),
+  head('metaal', ['metaal', 'metalen']),
+  head('glas', ['glas'], ['dou']),
+  head('ruit', ['ruit', 'ruiten']),
+  head('schuim'),
+  head('rubber'),
+  head('karton'),
+  head('papier'),
+  head('vilt'),
+  head('leder', ['leder', 'leer']),
+  head('steen', ['steen', 'stenen']),
+  head('tegel', ['tegel', 'tegels']),
+  head('kabel', ['kabel', 'kabels']),
+  head('doek', ['doek', 'doeken']),
+  head('gaas'),
+  head('lijm'),
+  head('verf'),
+  head('hars'),
+  head('kurk'),
+  head('spiegel', ['spiegel', 'spiegels']),
+  head('motor', ['motor', 'motoren']),
+  head('knop', ['knop', 'knoppen']),
+  head('multiplex'),
+  head('triplex'),
+];
+
+/** Letters a word holds before the form it ends with, at least, for `compoundHeadsOf`. */
+export const COMPOUND_HEAD_AFTER = 3;
+
+/**
+ * What separates a title's words for `compoundHeadsOf`, besides the space: the marks a title puts
+ * straight after a word ("Koperdraad, 2 mm", "MDF-platen", "(koperdraad)").
+ */
+export const TITLE_MARKS = [',', '-', '/', '(', ')', '.', ';', ':', '+', '&'] as const;
+
+/**
+ * The names of `COMPOUND_HEADS` a title's words end with, as they are indexed beside the
+ * category's names (the SQL of `titleHeadsSql` does the same): " draad" for "Koperdraad
+ * restanten", "" for a title with none. A form counts where it first stands at the end of a word,
+ * after at least `COMPOUND_HEAD_AFTER` letters that are not one of its `notAfter` (where it
+ * first stands as a word of its own, the title holds it already). Letters A to Z are matched in
+ * either case, others as written.
+ */
+export function compoundHeadsOf(title: string): string {
+  let w = title;
+  for (const mark of TITLE_MARKS) w = w.split(mark).join(' ');
+  w = ` ${w.replace(/[A-Z]/g, (c) => c.toLowerCase())} `;
+  let out = '';
+  for (const h of COMPOUND_HEADS)
+    if (
+      h.forms.some((form) => {
+        const at = w.indexOf(`${form} `);
+        const before = w.slice(at - COMPOUND_HEAD_AFTER, at);
+        return at > COMPOUND_HEAD_AFTER && !before.includes(' ') && !h.notAfter?.includes(before);
+      })
+    )
+      out += ` ${h.name}`;
+  return out;
+}
+
+/**
+ * The SQL of a title's words as `compoundHeadsOf` reads them, for the generated `title_words`
+ * column of listings and requests (migration 0065): the marks as spaces, A to Z in lower case, a
+ * space before and after.
+ */
+export function titleWordsSql(): string {
+  let w = 'title';
+  for (const mark of TITLE_MARKS) w = `replace(${w}, '${mark}', ' ')`;
+  return `' ' || lower(${w}) || ' '`;
+}
+
+/**
+ * The SQL of `compoundHeadsOf` over a row's `title_words` (`titleWordsSql`), for the generated
+ * `title_heads` column of listings and requests (migration 0065 holds its output; `npm run
+ * search-terms:sql` prints it). The words are a column of their own: a row's new values are
+ * computed once when it is written, where this expression names them about 200 times.
+ */
+export function titleHeadsSql(): string {
+  const ends = (h: CompoundHead, form: string) => {
+    const at = `instr(title_words, '${form} ')`;
+    const before = `substr(title_words, ${at} - ${COMPOUND_HEAD_AFTER}, ${COMPOUND_HEAD_AFTER})`;
+    const not = h.notAfter ? ` AND ${before} NOT IN (${h.notAfter.map((x) => `'${x}'`).join(', ')})` : '';
+    return `(${at} > ${COMPOUND_HEAD_AFTER + 1} AND instr(${before}, ' ') = 0${not})`;
+  };
+  const parts = COMPOUND_HEADS.map(
+    (h) => `CASE WHEN ${h.forms.map((f) => ends(h, f)).join(' OR ')} THEN ' ${h.name}' ELSE '' END`,
+  );
+  return parts.join('\n    || ');
+}
+
+/**
+ * The CASE expression giving each category's indexed terms, the first part of the generated
+ * `search_terms` column of listings and requests (migrations 0020 and 0065 hold its output).
  */
 export function searchTermsCaseSql(): string {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const lines = CATEGORIES.map((c) => `    WHEN ${q(c.slug)} THEN ${q(indexedTermsOf(c.slug))}`);
   return `CASE category\n${lines.join('\n')}\n    ELSE ''\n  END`;
+}
+
+/**
+ * What a row is indexed with beside its title and description (the `search_terms` column, since
+ * migration 0065): its category's names (`indexedTermsOf`), then its title's compound heads
+ * (`compoundHeadsOf`).
+ */
+export function searchTermsOf(category: string, title: string): string {
+  return indexedTermsOf(category) + compoundHeadsOf(title);
 }

@@ -14,6 +14,8 @@ import {
 import { categoryCondition } from '../../src/modules/search/search.statements';
 import {
   COMPOUND_FORMS,
+  COMPOUND_HEADS,
+  compoundHeadsOf,
   compoundsOf,
   FORM_NAMES,
   groupsOfWord,
@@ -317,6 +319,44 @@ describe('shapes and packings (form items)', () => {
     expect(forms('multiplex 18mm zebrano')).toEqual(['multiplex', '18mm', 'zebrano']);
     expect(forms('sheet metal')).toEqual(['sheet metal']);
     expect(forms('chambres à air')).toEqual(['chambres à air']);
+  });
+});
+
+describe('compound heads (the last part of a Dutch compound, indexed)', () => {
+  it('indexes the head a title word ends with, in any case, after marks too', () => {
+    expect(compoundHeadsOf('Koperdraad restanten')).toBe(' draad');
+    expect(compoundHeadsOf('KOPERDRADEN, 2,5 mm')).toBe(' draad');
+    expect(compoundHeadsOf('Eikenhouten planken')).toBe(' hout');
+    expect(compoundHeadsOf('MDF-restplaten (6 mm)')).toBe(' plaat');
+    expect(compoundHeadsOf('Piepschuim/isolatieschuim')).toBe(' schuim');
+    expect(compoundHeadsOf('Wolvilt restjes')).toBe(' vilt');
+    expect(compoundHeadsOf('Lederresten en koperbuizen')).toBe(' buis rest');
+    expect(compoundHeadsOf('Steigerhout, daklatten')).toBe(' lat hout');
+  });
+
+  it('indexes nothing for a word of its own, a short first part or a word that only ends like one', () => {
+    // The head as a word of its own: the title holds it already.
+    expect(compoundHeadsOf('Draad en platen')).toBe('');
+    // Fewer than three letters before the head.
+    expect(compoundHeadsOf('Rvs-buis, ijzer')).toBe('');
+    // Words that end like a head and are none.
+    expect(compoundHeadsOf('Chairs without cushions')).toBe('');
+    expect(compoundHeadsOf('Douglas planks')).toBe('');
+    expect(compoundHeadsOf('Kunststof platen')).toBe('');
+    expect(compoundHeadsOf('Recycled PLA, motor control board')).toBe('');
+    expect(compoundHeadsOf('Points of interest')).toBe('');
+    expect(compoundHeadsOf('')).toBe('');
+    // Hostile text is text: no head, no error.
+    expect(compoundHeadsOf('<script>alert(1)</script>koperdraad')).toBe(' draad');
+    expect(compoundHeadsOf("'); DROP TABLE listings; -- koperdraad ")).toBe(' draad');
+  });
+
+  it('names each head by a name of the vocabulary, so every word of its group finds it', () => {
+    for (const h of COMPOUND_HEADS) {
+      expect(groupsOfWord(h.name).length, h.name).toBeGreaterThan(0);
+      for (const form of h.forms) expect(form, h.name).toMatch(/^[a-z]{3,}$/);
+    }
+    expect(new Set(COMPOUND_HEADS.map((h) => h.name)).size).toBe(COMPOUND_HEADS.length);
   });
 });
 

@@ -66,8 +66,12 @@ describe("best match's second band, passed over when the filter's categories can
   it('knows from the names of the categories a filter admits whether a word may be among them', () => {
     // "birch" (and its other names, berk, bouleau) name birch plywood, not solid wood or metals.
     expect(may('birch', 'solid-wood')).toBe(false);
-    expect(may('berken planken', 'hardwood')).toBe(false);
+    expect(may('berken stoelen', 'hardwood')).toBe(false);
     expect(may('birch', 'metals')).toBe(false);
+    // A title's compound heads follow every category's names: "planken" may be the end of
+    // "eikenplanken", "wire" of "koperdraad" (a head's name or its other names).
+    expect(may('berken planken', 'hardwood')).toBe(true);
+    expect(may('wire', 'copper')).toBe(true);
     // Named by the category, by one below it (hardwood of solid wood), by its family, or a prefix of a name.
     expect(may('birch', 'plywood')).toBe(true);
     expect(may('loofhout', 'solid-wood')).toBe(true);

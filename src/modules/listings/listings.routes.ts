@@ -62,7 +62,8 @@ export const listingsRoutes = newRouter()
         'Full-text `q` (every word must match, the last also as a prefix; a material also by its other names ' +
         'in nl, fr and en; little words such as "de" or "the" aside; sizes written either way, "18mm" or ' +
         '"600 x 400"; a Dutch compound of two names also as its parts, "eikenhout", and two names also as their ' +
-        'Dutch compound, "copper wire" finds "koperdraad"; words no listing ' +
+        'Dutch compound, "copper wire" finds "koperdraad", and the last part of a compound in a title finds it, ' +
+        '"draad" or "wire" finds "Koperdraad restanten"; words no listing ' +
         'holds are left out when others remain, and named in `wordsLeftOut`; a shape or packing no listing ' +
         'holds with the material, "polycarbonate sheets", is left out so the material is found, and named in ' +
         '`wordsApart`), filters, and ' +

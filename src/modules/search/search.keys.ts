@@ -7,7 +7,7 @@
  * every "birch" at a million listings, 560,004 rows, to show five). The filter stays in the
  * query's WHERE as well: the tokens choose which rows are read, the WHERE decides.
  */
-import { indexedTermsOf, searchWords } from '../../shared/search-terms';
+import { COMPOUND_HEADS, indexedTermsOf, searchWords } from '../../shared/search-terms';
 import { categoryWithDescendants, findCategory } from '../../shared/taxonomy';
 import type { Condition, HubScan } from './search.statements';
 import { HUB_END_WORD } from './search.domain';
@@ -120,7 +120,8 @@ export function filterCategories(where: Condition[]): string[] | null {
 
 /**
  * Whether a row the filters admit may match a form of the query's words through its category's
- * names (`search_terms`, the same text for every row of a category: `indexedTermsOf`). When none
+ * names (`search_terms`: the same text for every row of a category, `indexedTermsOf`, then the
+ * title's compound heads, one of `COMPOUND_HEADS`' names). When none
  * can, each word is in such a row's title or names only when it is in its title, so the second
  * band of best match (every word in the title or the names, not all in the title) holds none of
  * them and is not read: FTS5 proved it empty by merging the words' lists with the filter's token
@@ -131,7 +132,8 @@ export function filterCategories(where: Condition[]): string[] | null {
 export function namesMayMatch(fts: string, where: Condition[]): boolean {
   const slugs = filterCategories(where);
   if (!slugs) return true;
-  const names = new Set<string>();
+  // A row's names end with its title's compound heads (`compoundHeadsOf`), whatever its category.
+  const names = new Set<string>(COMPOUND_HEADS.map((h) => h.name));
   for (const slug of slugs) {
     let words = termsOf.get(slug);
     if (!words) termsOf.set(slug, (words = indexedTermsOf(slug).split(' ').filter(Boolean)));
