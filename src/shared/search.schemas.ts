@@ -105,7 +105,7 @@ const ZWordsApart = z
   .array(z.string())
   .optional()
   .describe(
-    'Present when every word of `q` is in some row search finds but no row holds them all: the words that name a shape or packing (sheets, offcuts, tube, recycled …), each as typed, left out so the material is found ("polycarbonate sheets" searches polycarbonate). Absent when none was left out so.',
+    'Present when the words of `q` that some row search finds holds (all of them, or those left after `wordsLeftOut`) are never all in one row: the words that name a shape or packing (sheets, offcuts, tube, recycled …), each as typed, left out so the material is found ("polycarbonate sheets" searches polycarbonate). Absent when none was left out so.',
   );
 
 /** `sort`: the order the page is in (relevance with words, nearest with a point, else newest). */

@@ -151,6 +151,25 @@ describe('words no listing holds are left out', () => {
     expect(nowhere.items.map((i) => i.id)).toEqual([lexan.id]);
     expect(nowhere.wordsLeftOut).toEqual([`zq${u}`]);
     expect(nowhere.wordsApart).toBeUndefined();
+    // A word held nowhere left out, and the rest held apart: the shape is left out too, in the
+    // same one statement, and both are named.
+    for (const [path, id] of [
+      [`/listings?q=zq${u}%20polycarbonate%20sheets%20${u}`, lexan.id],
+      [`/requests?q=plaques%20zq${u}%20${u}%20polycarbonate`, wanted.id],
+    ] as const) {
+      const page = await searched(path);
+      expect(
+        page.items.map((i) => i.id),
+        path,
+      ).toEqual([id]);
+      expect(page.wordsLeftOut, path).toEqual([`zq${u}`]);
+      expect(page.wordsApart, path).toEqual([path.startsWith('/listings') ? 'sheets' : 'plaques']);
+    }
+    // Left out and the rest together: nothing is named apart.
+    const rest = await searched(`/listings?q=zq${u}%20acrylic%20sheets%20${v}`);
+    expect(rest.items).toHaveLength(1);
+    expect(rest.wordsLeftOut).toEqual([`zq${u}`]);
+    expect(rest.wordsApart).toBeUndefined();
   });
 
   it('costs one statement, and only for a query of several words', async () => {
@@ -173,6 +192,12 @@ describe('words no listing holds are left out', () => {
     expect(relaxed.page.items).toHaveLength(1);
     expect(two.n).toBe(one.n + 1);
     expect(relaxed.n).toBe(one.n + 1);
+    // A word left out and a shape held apart from the rest: still the one look-up.
+    await newListing(ghent.session, ghent.hub.slug, { title: `Tubes w${u}` });
+    const both = await statements(`zq${u} ${u} tubes`);
+    expect(both.page.items.map((i) => i.title)).toEqual([`Boards ${u}`]);
+    expect([both.page.wordsLeftOut, both.page.wordsApart]).toEqual([[`zq${u}`], ['tubes']]);
+    expect(both.n).toBe(one.n + 1);
     // Near a point too: the look-up, then the search's own (at most 5).
     const nearOne = await statements(u, { near });
     const nearRelaxed = await statements(`zq${u} ${u}`, { near });

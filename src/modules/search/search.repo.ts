@@ -111,31 +111,38 @@ export async function listingAnswers(
 }
 
 /**
- * Which of a query's items some row of `table` that search finds holds (as indexes into
- * `items`), or null when one row holds them all (`whole`, their AND): one statement, whose items
- * are looked up only when the whole is nowhere. Only rows search finds count (active listings,
- * open requests, neither hidden by a coordinator): a word held only by a withdrawn listing is
- * left out, as it would find nothing.
+ * Which of a query's items some row of `table` that search finds holds (`held`, as indexes into
+ * `items`), and whether one row holds those together (`together`: false when fewer than two are
+ * held, or when every item is held), or null when one row holds them all (`whole`, their AND): one
+ * statement, whose items are looked up only when the whole is nowhere. Only rows search finds
+ * count (active listings, open requests, neither hidden by a coordinator): a word held only by a
+ * withdrawn listing is left out, as it would find nothing.
  */
 export async function itemsHeld(
   db: D1Database,
   table: 'listings' | 'requests',
   whole: string,
   items: string[],
-): Promise<number[] | null> {
+): Promise<{ held: number[]; together: boolean } | null> {
   const fts = `${table}_fts`;
   // The index's rows in its order, each looked up by id until one is findable (CROSS JOIN keeps
   // the index outside: never a scan of the table probing the index row by row).
   const findable = (match: string) =>
     `EXISTS (SELECT 1 FROM ${fts} f CROSS JOIN ${table} t ON t.id = f.rowid
              WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}' AND t.hidden_at IS NULL)`;
+  // The items held, then (only when some but not all of them are, two or more) their AND.
   const row = await db
     .prepare(
       `SELECT CASE WHEN ${findable('?1')} THEN NULL
-         ELSE (SELECT json_group_array(CAST(j.key AS INTEGER)) FROM json_each(?2) j
-               WHERE ${findable('j.value')}) END AS held`,
+         ELSE (SELECT json_object('held', json(a.held),
+                 'together', CASE WHEN a.n > 1 AND a.n < json_array_length(?2) THEN ${findable('a.whole')} ELSE 0 END)
+               FROM (SELECT json_group_array(CAST(j.key AS INTEGER)) AS held, count(*) AS n,
+                       group_concat('(' || j.value || ')', ' AND ') AS whole
+                     FROM json_each(?2) j WHERE ${findable('j.value')}) a) END AS held`,
     )
     .bind(whole, JSON.stringify(items))
     .first<{ held: string | null }>();
-  return row?.held == null ? null : (JSON.parse(row.held) as number[]);
+  if (row?.held == null) return null;
+  const { held, together } = JSON.parse(row.held) as { held: number[]; together: number };
+  return { held, together: together === 1 };
 }

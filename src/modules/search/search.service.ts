@@ -71,32 +71,33 @@ type Words = { fts: string; wordsLeftOut: string[]; wordsApart: string[] };
  * The full-text query of `q`, and the words of it that no row of `table` holds, left out when
  * others remain ("gerecycleerd plastic" searches plastic, and says so): with two items or more,
  * one statement asks whether some row holds them all and, when none does, which of them any row
- * holds (`itemsHeld`): one statement more than the search's own (`SEARCH_STATEMENTS`). Words each
- * held but never together: the shapes and packings among them (`form`: sheets, offcuts …) are
- * left out when a material remains ("polycarbonate sheets" searches polycarbonate, and says that
- * no polycarbonate is a sheet: `wordsApart`); else all are kept, and nothing is found.
+ * holds and whether those are held together (`itemsHeld`): one statement more than the search's
+ * own (`SEARCH_STATEMENTS`). Words each held but never together: the shapes and packings among
+ * them (`form`: sheets, offcuts …) are left out when a material remains ("polycarbonate sheets"
+ * searches polycarbonate, and says that no polycarbonate is a sheet: `wordsApart`), also after a
+ * word held nowhere was left out ("zebrano polycarbonate sheets"); else all are kept, and nothing
+ * is found.
  */
 async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
   const searched = (kept: FtsItem[]) => kept.map((i) => i.query).join(' AND ');
   const named = (left: FtsItem[]) => left.map((i) => i.words.join(' '));
   const all: Words = { fts: searched(items), wordsLeftOut: [], wordsApart: [] };
   if (items.length < 2) return all;
-  const held = await itemsHeld(
+  const found = await itemsHeld(
     deps.db,
     table,
     anyText(all.fts),
     items.map((i) => anyText(i.query)),
   );
-  if (!held || held.length === 0) return all;
-  if (held.length < items.length)
-    return {
-      fts: searched(items.filter((_, k) => held.includes(k))),
-      wordsLeftOut: named(items.filter((_, k) => !held.includes(k))),
-      wordsApart: [],
-    };
-  const materials = items.filter((i) => !i.form);
-  if (materials.length === 0 || materials.length === items.length) return all;
-  return { fts: searched(materials), wordsLeftOut: [], wordsApart: named(items.filter((i) => i.form)) };
+  if (!found || found.held.length === 0) return all;
+  const kept = items.filter((_, k) => found.held.includes(k));
+  const wordsLeftOut = named(items.filter((_, k) => !found.held.includes(k)));
+  // Apart: every item held but not all together, or those held (two or more) not together.
+  const apart = kept.length === items.length || (kept.length > 1 && !found.together);
+  const materials = kept.filter((i) => !i.form);
+  if (!apart || materials.length === 0 || materials.length === kept.length)
+    return kept.length === items.length ? all : { fts: searched(kept), wordsLeftOut, wordsApart: [] };
+  return { fts: searched(materials), wordsLeftOut, wordsApart: named(kept.filter((i) => i.form)) };
 }
 
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
