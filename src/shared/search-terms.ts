@@ -187,8 +187,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
  * Synonym groups that name a shape, a state or a packing rather than a material (each by a name
  * of its own): sheet, batten, beam, board, offcut, tube, profile, roll, spool, box, sack, wire,
  * recycled. When a query's words are each in some listing but never all in one, these are left
- * out so the material is found: "polycarbonate sheets" finds the polycarbonate offcuts, and the
- * page says that none is a sheet (`wordsApart`).
+ * out so the material is found: "pine boards" finds the pine battens, and the page says that
+ * none is a board (`wordsApart`).
  */
 export const FORM_NAMES: readonly string[] = [
   'sheet',
@@ -587,10 +587,22 @@ export function searchTermsCaseSql(): string {
 }
 
 /**
- * What a row is indexed with beside its title and description (the `search_terms` column, since
- * migration 0065): its category's names (`indexedTermsOf`), then its title's compound heads
- * (`compoundHeadsOf`).
+ * The names a row's unit adds to its terms: what is counted in sheets is a sheet ("9 plaques"
+ * shown on a card of polycarbonate offcuts is found by "plaques de polycarbonate").
  */
-export function searchTermsOf(category: string, title: string): string {
-  return indexedTermsOf(category) + compoundHeadsOf(title);
+export const UNIT_TERMS: Readonly<Record<string, string>> = { sheets: ' plaat' };
+
+/**
+ * What a row is indexed with beside its title and description (the `search_terms` column, since
+ * migrations 0065 and 0066): its category's names (`indexedTermsOf`), its title's compound heads
+ * (`compoundHeadsOf`), then its unit's names (`UNIT_TERMS`).
+ */
+export function searchTermsOf(category: string, title: string, unit: string): string {
+  return indexedTermsOf(category) + compoundHeadsOf(title) + (UNIT_TERMS[unit] ?? '');
+}
+
+/** The SQL of `UNIT_TERMS` over a row's `unit`, the last part of `search_terms`. */
+export function unitTermsSql(): string {
+  const whens = Object.entries(UNIT_TERMS).map(([unit, terms]) => `WHEN '${unit}' THEN '${terms}'`);
+  return `CASE unit ${whens.join(' ')} ELSE '' END`;
 }

@@ -2,8 +2,9 @@
  * The last part of a Dutch compound finds it: "Koperdraad restanten" is found by "draad", "wire"
  * and "fil", network-wide, near a point, with a category filter and on the requests page. The
  * generated columns (`title_words`, `title_heads`, `search_terms`: migration 0065) are held to
- * `searchTermsOf` (src/shared/search-terms.ts) title by title, and a title changed changes what
- * finds it, with every full-text index kept whole.
+ * `searchTermsOf` (src/shared/search-terms.ts) title by title, what is counted in sheets is found as
+ * a sheet (migration 0066), and a title or unit changed changes what finds it, with every
+ * full-text index kept whole.
  */
 import { describe, expect, it } from 'vitest';
 import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
@@ -42,20 +43,45 @@ describe('the last part of a Dutch compound', () => {
     const rows: { table: 'listings' | 'requests'; id: number; title: string; category: string }[] = [];
     for (const [i, title] of TITLES.entries()) {
       const category = i % 2 ? 'copper' : 'wood';
-      const l = await newListing(maker.session, maker.hub.slug, { title, category, description: 'lot' });
+      // Every unit in turn (machine time aside), sheets among them.
+      const unit = ['sheets', 'pieces', 'kg', 'm', 'm2', 'm3', 'litres'][i % 7];
+      const l = await newListing(maker.session, maker.hub.slug, {
+        title,
+        category,
+        unit,
+        description: 'lot',
+      });
       rows.push({ table: 'listings', id: l.id, title, category });
-      const r = await newRequest(maker.session, maker.hub.slug, { title, category, description: 'lot' });
+      const r = await newRequest(maker.session, maker.hub.slug, {
+        title,
+        category,
+        unit,
+        description: 'lot',
+      });
       rows.push({ table: 'requests', id: r.id, title, category });
     }
     for (const row of rows) {
-      const db_ = (await db
-        .prepare(`SELECT title, title_heads, search_terms FROM ${row.table} WHERE id = ?1`)
+      const got = (await db
+        .prepare(`SELECT title, unit, title_heads, search_terms FROM ${row.table} WHERE id = ?1`)
         .bind(row.id)
-        .first<{ title: string; title_heads: string; search_terms: string }>())!;
-      expect(db_.title, row.title).toBe(row.title);
-      expect(db_.title_heads, `${row.table}: ${row.title}`).toBe(compoundHeadsOf(row.title));
-      expect(db_.search_terms, `${row.table}: ${row.title}`).toBe(searchTermsOf(row.category, row.title));
+        .first<{ title: string; unit: string; title_heads: string; search_terms: string }>())!;
+      expect(got.title, row.title).toBe(row.title);
+      expect(got.title_heads, `${row.table}: ${row.title}`).toBe(compoundHeadsOf(row.title));
+      expect(got.search_terms, `${row.table}: ${row.title}`).toBe(
+        searchTermsOf(row.category, row.title, got.unit),
+      );
     }
+    // What is counted in sheets is indexed as a sheet; nothing else is.
+    const ids = rows.filter((r) => r.table === 'listings').map((r) => r.id);
+    const { results: sheets } = await db
+      .prepare(`SELECT title, unit, search_terms FROM listings WHERE id IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ids))
+      .all<{ title: string; unit: string; search_terms: string }>();
+    expect(sheets.filter((r) => r.unit === 'sheets')).toHaveLength(3);
+    for (const r of sheets)
+      expect(r.search_terms.endsWith(`${compoundHeadsOf(r.title)} plaat`), `${r.unit}: ${r.title}`).toBe(
+        r.unit === 'sheets',
+      );
     // The heads some of them have, as the unit test names them.
     expect(rows.filter((r) => compoundHeadsOf(r.title) !== '').length).toBe(2 * 9);
   }, 120_000);
@@ -109,7 +135,7 @@ describe('the last part of a Dutch compound', () => {
     expect(await found('requests', 'draad', hub, near)).toEqual([wanted.id]);
   }, 120_000);
 
-  it('follows a title changed, and every full-text index stays whole', async () => {
+  it('follows a title or unit changed, and every full-text index stays whole', async () => {
     const maker = (await newArea()('ghent'))!;
     const hub = maker.hub.slug;
     const l = await newListing(maker.session, hub, {
@@ -130,6 +156,31 @@ describe('the last part of a Dutch compound', () => {
     expect(await found('listings', 'wire', hub)).toEqual([]);
     expect(await found('listings', 'tube', hub)).toEqual([l.id]);
     expect(await found('listings', 'buis', hub, '&category=copper')).toEqual([l.id]);
+    // Counted in sheets, it is a sheet; counted in pieces, no longer (near a point too).
+    const point = (await db
+      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
+      .bind(hub)
+      .first<{ lat: number; lon: number }>())!;
+    const near = `&near=${point.lat},${point.lon}`;
+    for (const q of ['plaques', 'platen', 'sheet'])
+      expect(await found('listings', q, hub, near), q).toEqual([l.id]);
+    const pieces = await call(`/listings/${l.id}`, {
+      session: maker.session,
+      method: 'PATCH',
+      body: { unit: 'pieces' },
+    });
+    expect(pieces.status, await pieces.clone().text()).toBe(200);
+    for (const q of ['plaques', 'platen', 'sheet']) {
+      expect(await found('listings', q, hub), q).toEqual([]);
+      expect(await found('listings', q, hub, near), q).toEqual([]);
+    }
+    const apart = await expectJson(
+      await call(`/listings?q=${encodeURIComponent(`plaques koperbuizen`)}&hub=${hub}`),
+      200,
+      ZListingPage,
+    );
+    expect(apart.items.map((i) => i.id)).toEqual([l.id]);
+    expect(apart.wordsApart).toEqual(['plaques']);
     // The external-content indexes agree with their tables' rows, generated columns included.
     for (const t of ['listings_fts', 'requests_fts'])
       await db.prepare(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`).run();

@@ -108,10 +108,11 @@ describe('words no listing holds are left out', () => {
     const { ghent } = await twoHubs();
     const u = `lexa${Date.now().toString(36)}`;
     const v = `peat${Date.now().toString(36)}`;
-    // Polycarbonate that is not a sheet, and sheets that are not polycarbonate.
+    // Polycarbonate that is not a sheet (nor counted in sheets), and sheets that are not polycarbonate.
     const lexan = await newListing(ghent.session, ghent.hub.slug, {
       title: `Lexan ${u}`,
       category: 'polycarbonate',
+      unit: 'pieces',
     });
     await newListing(ghent.session, ghent.hub.slug, { title: `Acrylic sheets ${v}`, category: 'acrylic' });
     const wanted = await newRequest(ghent.session, ghent.hub.slug, {
