@@ -173,6 +173,50 @@ describe('words no listing holds are left out', () => {
     expect(rest.wordsApart).toBeUndefined();
   });
 
+  it('keeps the shapes a row holds with the material, and leaves out the others', async () => {
+    const { ghent } = await twoHubs();
+    const u = `cupr${Date.now().toString(36)}`;
+    const add = (title: string, category: string) =>
+      newListing(ghent.session, ghent.hub.slug, { title, category, unit: 'kg' });
+    const wire = await add(`Copper wire ${u}`, 'copper');
+    const pipe = await add(`Copper tubes ${u}`, 'copper');
+    await add(`Cotton rolls ${u}`, 'cotton');
+    const oakPlanks = await add(`Oak planks ${u}`, 'hardwood');
+    const oakBeams = await add(`Oak beams ${u}`, 'hardwood');
+    const searched = async (q: string) => {
+      const page: Page & { wordsApart?: string[] } = await expectJson(
+        await call(`/listings?q=${encodeURIComponent(q)}&hub=${ghent.hub.slug}`),
+        200,
+        ZListingPage,
+      );
+      return { ids: page.items.map((i) => i.id).sort(), apart: page.wordsApart, leftOut: page.wordsLeftOut };
+    };
+    // The wire is held with the copper, the rolls are not: copper wire, not the copper tubes.
+    for (const [q, apart] of [
+      [`copper wire rolls ${u}`, ['rolls']],
+      [`rouleaux de fil de cuivre ${u}`, ['rouleaux']],
+      [`koperdraad rollen ${u}`, ['rollen']],
+    ] as const) {
+      const page = await searched(q);
+      expect(page.ids, q).toEqual([wire.id]);
+      expect(page.apart, q).toEqual(apart);
+    }
+    // Each shape is held with the oak, never both at once: both are left out, the oak is found.
+    expect(await searched(`oak planks beams ${u}`)).toEqual({
+      ids: [oakPlanks.id, oakBeams.id].sort(),
+      apart: ['planks', 'beams'],
+      leftOut: undefined,
+    });
+    // A word held nowhere, then the same.
+    expect(await searched(`zq${u} copper rolls wire ${u}`)).toEqual({
+      ids: [wire.id],
+      apart: ['rolls'],
+      leftOut: [`zq${u}`],
+    });
+    // Both are copper: only the shape kept tells them apart.
+    expect((await searched(`copper ${u}`)).ids).toEqual([wire.id, pipe.id].sort());
+  });
+
   it('costs one statement, and only for a query of several words', async () => {
     const { ghent, near } = await twoHubs();
     const u = `reed${Date.now().toString(36)}`;

@@ -110,39 +110,74 @@ export async function listingAnswers(
   return new Set(results.map((r) => r.i));
 }
 
+/** What `itemsHeld` says when no row holds a query's items all together. */
+export type ItemsHeld = {
+  /** The items some row holds (indexes into the items). */
+  held: number[];
+  /** Whether one row holds the held items together (false when fewer than two, or all, are held). */
+  together: boolean;
+  /**
+   * When the held items are apart: the held shapes (`forms`) that some row holds together with
+   * every held material, when one row holds those forms and materials all at once; else none.
+   */
+  withMaterials: number[];
+};
+
 /**
- * Which of a query's items some row of `table` that search finds holds (`held`, as indexes into
- * `items`), and whether one row holds those together (`together`: false when fewer than two are
- * held, or when every item is held), or null when one row holds them all (`whole`, their AND): one
- * statement, whose items are looked up only when the whole is nowhere. Only rows search finds
- * count (active listings, open requests, neither hidden by a coordinator): a word held only by a
- * withdrawn listing is left out, as it would find nothing.
+ * Which of a query's items some row of `table` that search finds holds, and how (`ItemsHeld`), or
+ * null when one row holds them all (`whole`, their AND): one statement, whose items are looked up
+ * only when the whole is nowhere, and the shapes (`forms`, indexes into `items`) with the
+ * materials only when the held items are apart. Only rows search finds count (active listings,
+ * open requests, neither hidden by a coordinator): a word held only by a withdrawn listing is left
+ * out, as it would find nothing.
  */
 export async function itemsHeld(
   db: D1Database,
   table: 'listings' | 'requests',
   whole: string,
   items: string[],
-): Promise<{ held: number[]; together: boolean } | null> {
+  forms: number[] = [],
+): Promise<ItemsHeld | null> {
   const fts = `${table}_fts`;
   // The index's rows in its order, each looked up by id until one is findable (CROSS JOIN keeps
   // the index outside: never a scan of the table probing the index row by row).
   const findable = (match: string) =>
     `EXISTS (SELECT 1 FROM ${fts} f CROSS JOIN ${table} t ON t.id = f.rowid
              WHERE ${fts} MATCH ${match} AND t.status = '${FINDABLE[table]}' AND t.hidden_at IS NULL)`;
-  // The items held, then (only when some but not all of them are, two or more) their AND.
+  // h: the items held; s: their AND, and the AND of the materials among them; a: whether they are
+  // apart (every item held, the whole being nowhere; or two or more, and no row holds them); w:
+  // the shapes some row holds with the materials, each on its own.
   const row = await db
     .prepare(
-      `SELECT CASE WHEN ${findable('?1')} THEN NULL
-         ELSE (SELECT json_object('held', json(a.held),
-                 'together', CASE WHEN a.n > 1 AND a.n < json_array_length(?2) THEN ${findable('a.whole')} ELSE 0 END)
-               FROM (SELECT json_group_array(CAST(j.key AS INTEGER)) AS held, count(*) AS n,
-                       group_concat('(' || j.value || ')', ' AND ') AS whole
-                     FROM json_each(?2) j WHERE ${findable('j.value')}) a) END AS held`,
+      `SELECT CASE WHEN ${findable('?1')} THEN NULL ELSE (
+         WITH h AS MATERIALIZED (
+                SELECT j.key AS k, j.value AS v, j.key IN (SELECT value FROM json_each(?3)) AS form
+                FROM json_each(?2) j WHERE ${findable('j.value')}),
+              s AS MATERIALIZED (
+                SELECT json_group_array(k) AS held, count(*) AS n,
+                       group_concat('(' || v || ')', ' AND ') AS whole,
+                       group_concat(CASE WHEN NOT form THEN '(' || v || ')' END, ' AND ') AS materials
+                FROM h),
+              a AS MATERIALIZED (
+                SELECT s.*, CASE WHEN s.n = json_array_length(?2) THEN 1
+                                 WHEN s.n > 1 THEN NOT ${findable('s.whole')}
+                                 ELSE 0 END AS apart
+                FROM s),
+              w AS MATERIALIZED (
+                SELECT h.k, h.v FROM h CROSS JOIN a
+                WHERE h.form AND a.apart AND a.materials IS NOT NULL
+                  AND ${findable("a.materials || ' AND (' || h.v || ')'")})
+         SELECT json_object('held', json(a.held), 'together', NOT a.apart AND a.n > 1 AND a.n < json_array_length(?2),
+                  'withMaterials', CASE
+                    WHEN (SELECT count(*) FROM w) < 2 THEN (SELECT json_group_array(k) FROM w)
+                    WHEN ${findable("a.materials || ' AND ' || (SELECT group_concat('(' || v || ')', ' AND ') FROM w)")}
+                      THEN (SELECT json_group_array(k) FROM w)
+                    ELSE json_array() END)
+         FROM a) END AS held`,
     )
-    .bind(whole, JSON.stringify(items))
+    .bind(whole, JSON.stringify(items), JSON.stringify(forms))
     .first<{ held: string | null }>();
   if (row?.held == null) return null;
-  const { held, together } = JSON.parse(row.held) as { held: number[]; together: number };
-  return { held, together: together === 1 };
+  const out = JSON.parse(row.held) as { held: number[]; together: number; withMaterials: number[] };
+  return { held: out.held, together: out.together === 1, withMaterials: out.withMaterials };
 }

@@ -75,8 +75,9 @@ type Words = { fts: string; wordsLeftOut: string[]; wordsApart: string[] };
  * own (`SEARCH_STATEMENTS`). Words each held but never together: the shapes and packings among
  * them (`form`: sheets, offcuts …) are left out when a material remains ("polycarbonate sheets"
  * searches polycarbonate, and says that no polycarbonate is a sheet: `wordsApart`), also after a
- * word held nowhere was left out ("zebrano polycarbonate sheets"); else all are kept, and nothing
- * is found.
+ * word held nowhere was left out ("zebrano polycarbonate sheets"), and but for the shapes a row
+ * holds with the materials ("copper wire rolls" searches copper wire); else all are kept, and
+ * nothing is found.
  */
 async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
   const searched = (kept: FtsItem[]) => kept.map((i) => i.query).join(' AND ');
@@ -88,6 +89,7 @@ async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsIte
     table,
     anyText(all.fts),
     items.map((i) => anyText(i.query)),
+    items.flatMap((i, k) => (i.form ? [k] : [])),
   );
   if (!found || found.held.length === 0) return all;
   const kept = items.filter((_, k) => found.held.includes(k));
@@ -97,7 +99,13 @@ async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsIte
   const materials = kept.filter((i) => !i.form);
   if (!apart || materials.length === 0 || materials.length === kept.length)
     return kept.length === items.length ? all : { fts: searched(kept), wordsLeftOut, wordsApart: [] };
-  return { fts: searched(materials), wordsLeftOut, wordsApart: named(kept.filter((i) => i.form)) };
+  // The shapes a row holds with the materials stay ("copper wire rolls": the wire, not the rolls).
+  const stays = (i: FtsItem) => !i.form || found.withMaterials.includes(items.indexOf(i));
+  return {
+    fts: searched(kept.filter(stays)),
+    wordsLeftOut,
+    wordsApart: named(kept.filter((i) => !stays(i))),
+  };
 }
 
 /** Turns the common search parameters into what the query builder needs, or a 4xx. */
