@@ -2,7 +2,9 @@
  * Search by what people call a material: every category is found by each of its names in nl, fr
  * and en (labels, trade names, synonyms), whatever language the listing is written in. The
  * `search_terms` column (a generated column, migration 0020) is held to src/shared/search-terms.ts
- * here, category by category, so names changed there without a migration fail.
+ * here, category by category, so names changed there without a migration fail (its other parts,
+ * a title's compound heads and a unit's names, since migrations 0065 and 0066: titles here have
+ * none, and the unit is pieces; search.heads.test.ts holds those).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
