@@ -114,8 +114,11 @@ export async function listingAnswers(
 export type ItemsHeld = {
   /** The items some row holds (indexes into the items). */
   held: number[];
-  /** Whether one row holds the held items together (false when fewer than two, or all, are held). */
-  together: boolean;
+  /**
+   * Whether the held items are apart: every item is held (the whole being nowhere), or two or more
+   * are and no row holds them together.
+   */
+  apart: boolean;
   /**
    * When the held items are apart: the held shapes (`forms`) that some row holds together with
    * every held material, when one row holds those forms and materials all at once; else none.
@@ -167,7 +170,7 @@ export async function itemsHeld(
                 SELECT h.k, h.v FROM h CROSS JOIN a
                 WHERE h.form AND a.apart AND a.materials IS NOT NULL
                   AND ${findable("a.materials || ' AND (' || h.v || ')'")})
-         SELECT json_object('held', json(a.held), 'together', NOT a.apart AND a.n > 1 AND a.n < json_array_length(?2),
+         SELECT json_object('held', json(a.held), 'apart', a.apart,
                   'withMaterials', CASE
                     WHEN (SELECT count(*) FROM w) < 2 THEN (SELECT json_group_array(k) FROM w)
                     WHEN ${findable("a.materials || ' AND ' || (SELECT group_concat('(' || v || ')', ' AND ') FROM w)")}
@@ -178,6 +181,6 @@ export async function itemsHeld(
     .bind(whole, JSON.stringify(items), JSON.stringify(forms))
     .first<{ held: string | null }>();
   if (row?.held == null) return null;
-  const out = JSON.parse(row.held) as { held: number[]; together: number; withMaterials: number[] };
-  return { held: out.held, together: out.together === 1, withMaterials: out.withMaterials };
+  const out = JSON.parse(row.held) as { held: number[]; apart: number; withMaterials: number[] };
+  return { held: out.held, apart: out.apart === 1, withMaterials: out.withMaterials };
 }

@@ -94,10 +94,8 @@ async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsIte
   if (!found || found.held.length === 0) return all;
   const kept = items.filter((_, k) => found.held.includes(k));
   const wordsLeftOut = named(items.filter((_, k) => !found.held.includes(k)));
-  // Apart: every item held but not all together, or those held (two or more) not together.
-  const apart = kept.length === items.length || (kept.length > 1 && !found.together);
   const materials = kept.filter((i) => !i.form);
-  if (!apart || materials.length === 0 || materials.length === kept.length)
+  if (!found.apart || materials.length === 0 || materials.length === kept.length)
     return kept.length === items.length ? all : { fts: searched(kept), wordsLeftOut, wordsApart: [] };
   // The shapes a row holds with the materials stay ("copper wire rolls": the wire, not the rolls).
   const stays = (i: FtsItem) => !i.form || found.withMaterials.includes(items.indexOf(i));
