@@ -1,4 +1,7 @@
 // A second process that loads one URL on loopback: `node load-worker.mjs <url> <concurrency> <seconds> [cookie]`.
+// A `{k}` in the URL is a new number (1000 to 9999, in turn) for every request: a search near a
+// new point each time, as people search, where the same request again would find its SQL
+// prepared already (the D1 database keeps the statements it prepared, by their text).
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 // Prints `{"progress": done}` every 500 ms (so the caller can sample CPU time per window), then
@@ -11,6 +14,8 @@ if (!/^http:\/\/127\.0\.0\.1:\d{2,5}\//.test(url ?? '')) throw new Error('loopba
 const headers = cookie ? { cookie, 'x-bench-load': '1' } : { 'x-bench-load': '1' };
 const latencies = [];
 let failed = 0;
+let k = 0;
+const next = () => url.replaceAll('{k}', String(1000 + (k++ % 9000)));
 const start = performance.now();
 const end = start + Number(seconds) * 1000;
 async function lane() {
@@ -18,7 +23,7 @@ async function lane() {
     const t = performance.now();
     try {
       // A request that never answers is counted as failed after 30 s, so a run always ends.
-      const res = await fetch(url, { headers, signal: globalThis.AbortSignal.timeout(30_000) });
+      const res = await fetch(next(), { headers, signal: globalThis.AbortSignal.timeout(30_000) });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
       if (res.status < 200 || res.status >= 300) failed++;

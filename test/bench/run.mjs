@@ -198,6 +198,16 @@ const pct = (xs, q) => {
  * runs (the bare route, measured first, paid them: 1,154 against 1,557 requests in the same 5 s).
  */
 const WARM_UP = 20;
+/**
+ * A point that moves with every request of the load (`{k}`, load-worker.mjs): 51.01000,3.71000
+ * to 51.09999,3.79999.
+ */
+const NEW_POINT = '51.0{k},3.7{k}';
+/**
+ * A route's URL for one request outside the load (its probes, its warm-up): `{k}` as 4321
+ * (51.04321,3.74321; not the middle of a cell of the bench's grid, where hubs tie at every distance).
+ */
+const once = (path) => path.replaceAll('{k}', '4321');
 /** Seconds of each load of the bare route between two routes (`bareAround`). */
 const BARE_SECONDS = String(Math.max(1, Number(SECONDS) / 2));
 /** Warm-up requests leave out the SQL headers, as the load does (load-worker.mjs). */
@@ -448,6 +458,19 @@ try {
     ['search by text + near, no radius', '/api/v1/listings?q=birch&near=51.05,3.72', ''],
     // A radius holding about a thousand of the grid's hubs: read a square at a time, as without one.
     ['search by text + near, 150 km', '/api/v1/listings?q=birch&near=51.05,3.72&radius_km=150', ''],
+    // The same near a new point each request (`{k}`, load-worker.mjs: 9,000 points within about
+    // 10 km), as people search: each page's statement is one the database has not prepared yet.
+    [
+      'search by text + near, a new point each request',
+      `/api/v1/listings?q=birch&near=${NEW_POINT}&radius_km=25`,
+      '',
+    ],
+    [
+      'search by text + near, no radius, a new point each request',
+      `/api/v1/listings?q=birch&near=${NEW_POINT}`,
+      '',
+    ],
+    ['search near, no radius, a new point each request', `/api/v1/listings?near=${NEW_POINT}`, ''],
     ['search by distance', '/api/v1/listings?near=51.05,3.72&radius_km=25&sort=nearest', ''],
     ['search near, no radius', '/api/v1/listings?near=51.05,3.72', ''],
     // Near a point with little to find: a category, a condition and listings with sizes ("my part
@@ -511,7 +534,7 @@ try {
   // length, so no route's figures hold the runtime's first compiling of the app's code.
   for (const [, path, c] of chosen)
     for (let i = 0; i < WARM_UP; i++)
-      await (await retry(() => fetch(`${BASE}${path}`, { headers: warmHeaders(c) }))).arrayBuffer();
+      await (await retry(() => fetch(`${BASE}${once(path)}`, { headers: warmHeaders(c) }))).arrayBuffer();
   await load(`${BASE}/api/v1/health`, '', pid);
   // The bare route between every two routes, for half a load's length: each route's ratio is to
   // the mean of the bare route just before and just after it (`bareAround`), so the machine's
@@ -520,7 +543,7 @@ try {
   const bareLoad = async () => (await load(`${BASE}/api/v1/health`, '', pid, BARE_SECONDS)).rps;
   let bareBefore = await bareLoad();
   for (const [name, path, c] of chosen) {
-    const probe = await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} }));
+    const probe = await retry(() => fetch(`${BASE}${once(path)}`, { headers: c ? { cookie: c } : {} }));
     const body = await probe.text();
     let returned = null;
     try {
@@ -537,9 +560,11 @@ try {
     }
     const d1f = d1Figures(probe);
     // A second probe: the first may have done one-off work (e.g. impacts computed on first view).
-    const again = d1Figures(await retry(() => fetch(`${BASE}${path}`, { headers: c ? { cookie: c } : {} })));
+    const again = d1Figures(
+      await retry(() => fetch(`${BASE}${once(path)}`, { headers: c ? { cookie: c } : {} })),
+    );
     for (let i = 0; i < WARM_UP; i++)
-      await (await retry(() => fetch(`${BASE}${path}`, { headers: warmHeaders(c) }))).arrayBuffer();
+      await (await retry(() => fetch(`${BASE}${once(path)}`, { headers: warmHeaders(c) }))).arrayBuffer();
     const r = await load(`${BASE}${path}`, c, pid);
     const bareAfter = await bareLoad();
     const bareAround = round((bareBefore + bareAfter) / 2, 1);
