@@ -12,7 +12,7 @@ import { type TListingPage, type TListingSearch } from '../../shared/search.sche
 import { canEditHubContent, hubSummaryOf, type HubRoles } from '../hubs/hubs.domain';
 import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
-import { nextCursorOf, resolveSearch, searchedKmOf } from '../search/search.service';
+import { nextCursorOf, readSearch, resolveSearch, searchedKmOf } from '../search/search.service';
 import { fromMilli, mergedForRules, newListingValues, offerOf, patchValues } from './listings.domain';
 import { metresToKm } from '../search/search.domain';
 import { thicknessAllowanceMm } from '../matching/matching.geometry';
@@ -355,21 +355,22 @@ export async function searchListings(
   deps: Deps,
   { query, user }: { query: TListingSearch; user: SessionUser | null },
 ): Promise<TListingPage> {
-  const s = await resolveSearch(deps, query, 'listings');
-  const rows = await repo.searchListings(deps.db, {
-    ...s.sql,
-    filters: {
-      today: deps.now().toISOString().slice(0, 10),
-      kind: query.kind,
-      condition: query.condition,
-      category: query.category,
-      hubId: s.hubId,
-      notHubIds: s.notHubIds,
-      price: query.price,
-      availableBy: query.available_by,
-      fits: query.fits && { ...query.fits, allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0) },
-    },
-  });
+  const { s, rows } = await readSearch(await resolveSearch(deps, query, 'listings'), (s) =>
+    repo.searchListings(deps.db, {
+      ...s.sql,
+      filters: {
+        today: deps.now().toISOString().slice(0, 10),
+        kind: query.kind,
+        condition: query.condition,
+        category: query.category,
+        hubId: s.hubId,
+        notHubIds: s.notHubIds,
+        price: query.price,
+        availableBy: query.available_by,
+        fits: query.fits && { ...query.fits, allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0) },
+      },
+    }),
+  );
   const page = rows.slice(0, query.limit);
   const viewer = await viewerOf(deps, user);
   return {

@@ -10,7 +10,7 @@ import { hubRoles, requireHubRef, roleIn } from '../hubs/hubs.service';
 import { coordinatesHub } from '../networks/networks.service';
 import { fromMilli, toMilli } from '../listings/listings.domain';
 import { metresToKm } from '../search/search.domain';
-import { nextCursorOf, resolveSearch, searchedKmOf } from '../search/search.service';
+import { nextCursorOf, readSearch, resolveSearch, searchedKmOf } from '../search/search.service';
 import * as repo from './requests.repo';
 
 type Viewer = { id: number; roles: HubRoles } | null;
@@ -163,11 +163,12 @@ export async function searchRequests(
   deps: Deps,
   { query, user }: { query: TRequestSearch; user: SessionUser | null },
 ): Promise<TRequestPage> {
-  const s = await resolveSearch(deps, query, 'requests');
-  const rows = await repo.searchRequests(deps.db, {
-    ...s.sql,
-    filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
-  });
+  const { s, rows } = await readSearch(await resolveSearch(deps, query, 'requests'), (s) =>
+    repo.searchRequests(deps.db, {
+      ...s.sql,
+      filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
+    }),
+  );
   const viewer = await viewerOf(deps, user);
   return {
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),

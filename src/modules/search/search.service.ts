@@ -41,6 +41,11 @@ type Resolved = {
    * (no place, or newest first without a radius); with hubs read, they are left out of those.
    */
   notHubIds: number[] | null;
+  /**
+   * A search by every word of `q` (two items or more, no place) whose words were not looked up:
+   * the search with the words some row holds (`wordsOf`), or null when that is every word.
+   */
+  wordsHeld?: () => Promise<Resolved | null>;
   sql: Pick<
     SearchSqlOptions,
     | 'fts'
@@ -125,20 +130,41 @@ export async function resolveSearch(
   // The hubs named first: a hub that does not exist is a 404 before the words are looked up.
   const hubId = query.hub ? (await requireHubRef(deps, query.hub)).id : null;
   const notHubIds = query.not_hub ? await requireHubIds(deps, query.not_hub, 'not_hub') : [];
+  const left = new Set(notHubIds);
+  const condition = notHubIds.length > 0 ? notHubIds : null;
+  if (!query.near) {
+    // Without a place, the page is read with every word first; which of them some row holds is
+    // asked only when it finds nothing (`wordsHeld`, `readSearch`).
+    const every = items ? items.map((i) => i.query).join(' AND ') : null;
+    const resolved = (words: Words | null): Resolved => ({
+      hubId,
+      wordsLeftOut: words?.wordsLeftOut ?? [],
+      wordsApart: words?.wordsApart ?? [],
+      notHubIds: condition,
+      sql: {
+        fts: words?.fts ?? every,
+        hubDistances: null,
+        rings: null,
+        metresFrom: null,
+        sort,
+        cursor,
+        limit: query.limit,
+      },
+    });
+    const first = resolved(null);
+    if (!items || items.length < 2) return first;
+    return {
+      ...first,
+      wordsHeld: async () => {
+        const words = await wordsOf(deps, table, items);
+        return words.fts === every ? null : resolved(words);
+      },
+    };
+  }
   const words = items ? await wordsOf(deps, table, items) : null;
   const fts = words?.fts ?? null;
   const wordsLeftOut = words?.wordsLeftOut ?? [];
   const wordsApart = words?.wordsApart ?? [];
-  const left = new Set(notHubIds);
-  const condition = notHubIds.length > 0 ? notHubIds : null;
-  if (!query.near)
-    return {
-      hubId,
-      wordsLeftOut,
-      wordsApart,
-      notHubIds: condition,
-      sql: { fts, hubDistances: null, rings: null, metresFrom: null, sort, cursor, limit: query.limit },
-    };
   // Listings and requests sit at their hub, so distances are per hub. Nearest first and best
   // match read the hubs in reach a ring of cells at a time, only while the page is not full.
   // Hubs left out are dropped from each ring: no statement reads them.
@@ -193,6 +219,24 @@ export async function resolveSearch(
     notHubIds: null,
     sql: { fts, hubDistances, places, rings: null, metresFrom: point, sort, cursor, limit: query.limit },
   };
+}
+
+/**
+ * A resolved search's rows, read by `read`: when a search by every word found nothing and its words
+ * were not looked up (`Resolved.wordsHeld`), they are, and the search with the words some row holds
+ * is read instead (with the words left out or apart it names). The same page as looking the words
+ * up first: a page holding a row holds every word; found together nowhere, the look-up decides.
+ * A search by words without a place thus costs one statement when they are found together (the
+ * look-up's was spent on every such search), and three when they are not.
+ */
+export async function readSearch<Rows extends unknown[]>(
+  s: Resolved,
+  read: (s: Resolved) => Promise<Rows>,
+): Promise<{ s: Resolved; rows: Rows }> {
+  const rows = await read(s);
+  if (rows.length > 0 || !s.wordsHeld) return { s, rows };
+  const held = await s.wordsHeld();
+  return held ? { s: held, rows: await read(held) } : { s, rows };
 }
 
 /** The rings of `rings` without these hubs (what they read is unchanged; the hubs are not searched). */
