@@ -227,7 +227,7 @@ describe('words no listing holds are left out', () => {
         query: ZListingSearch.parse({ q, ...place }),
         user: null,
       });
-      return { n: rec.log.reduce((n, s) => n + s.n, 0), page, log: rec.log };
+      return { n: rec.log.reduce((n, s) => n + s.n, 0), trips: rec.trips, page, log: rec.log };
     };
     const one = await statements(u);
     const two = await statements(`boards ${u}`);
@@ -252,13 +252,21 @@ describe('words no listing holds are left out', () => {
     expect(filtered.page.items).toEqual([]);
     expect(filtered.page.wordsLeftOut).toBeUndefined();
     expect(filtered.n).toBe(one.n + 1);
-    // Near a point too: the look-up, then the search's own (at most 5).
+    // Near a point too: the look-up, then the search's own (at most 5). The look-up goes to D1
+    // in one call with the first ring of hubs: no call more than one word's.
     const nearOne = await statements(u, { near });
     const nearRelaxed = await statements(`zq${u} ${u}`, { near });
     expect(nearRelaxed.page.items.map((i) => i.id)).toEqual(nearOne.page.items.map((i) => i.id));
     expect(nearRelaxed.page.wordsLeftOut).toEqual([`zq${u}`]);
     expect(nearRelaxed.n).toBe(nearOne.n + 1);
     expect(nearOne.n).toBeLessThanOrEqual(5);
+    expect(nearRelaxed.trips).toBe(nearOne.trips);
+    expect(nearOne.trips).toBe(nearOne.n);
+    // A filter whose hubs are listed first: the look-up alone, as before (the ring may not be read).
+    const kindOne = await statements(u, { near, kind: 'offcut' });
+    const kindRelaxed = await statements(`zq${u} ${u}`, { near, kind: 'offcut' });
+    expect(kindRelaxed.page.items.map((i) => i.id)).toEqual(kindOne.page.items.map((i) => i.id));
+    expect(kindRelaxed.trips).toBe(kindOne.trips + 1);
     // A hub that does not exist is refused before the words are looked up: one statement, the hub's.
     for (const place of [{ hub: `no-such-${u}` }, { not_hub: `no-such-${u}` }]) {
       const rec = recordingDb();

@@ -1,7 +1,8 @@
 /**
  * The search module's one table, `search_index_folds` (migration 0053), and the upkeep of the
- * five full-text indexes it folds: how many segments each holds, and a bounded merge step.
- * (The statements a search runs are built in `search.statements.ts`.)
+ * five full-text indexes it folds: how many segments each holds, and a bounded merge step; the
+ * look-ups of a query's words (`itemsHeld`, `listingAnswers`), and `oneTrip`, which sends reads
+ * asked for together in one call. (The statements a search runs are built in `search.statements.ts`.)
  */
 import { FINDABLE } from './search.statements';
 
@@ -183,4 +184,65 @@ export async function itemsHeld(
   if (row?.held == null) return null;
   const out = JSON.parse(row.held) as { held: number[]; apart: number; withMaterials: number[] };
   return { held: out.held, apart: out.apart === 1, withMaterials: out.withMaterials };
+}
+
+// ---------- one call to D1 for reads that do not wait on each other ----------
+// A search near a point asks which of its words some row holds and reads its first ring of hubs
+// in one call (search.service `resolveSearch`), where each was a round trip of its own.
+
+type Pending = { stmt: D1PreparedStatement; resolve: (r: D1Result) => void; reject: (e: unknown) => void };
+
+/** The D1 statement a statement of `oneTrip` stands for (to send it in a batch of the real database). */
+const INNER = new WeakMap<object, D1PreparedStatement>();
+
+/**
+ * `db`, whose statements asked for within one turn of the event loop (before the asker awaits
+ * anything) go to D1 together as one batch: one call, one round trip, each statement's result to
+ * its own asker as if it had gone alone (`first()`, `all()`, `run()`). A statement asked for alone
+ * goes alone. For reads only: a batch is one transaction, and one failing statement fails every
+ * asker of its batch. `raw()` is not batched.
+ */
+export function oneTrip(db: D1Database): D1Database {
+  let queue: Pending[] = [];
+  const flush = () => {
+    const sent = queue;
+    queue = [];
+    if (sent.length === 1) {
+      const [p] = sent as [Pending];
+      p.stmt.all().then(p.resolve, p.reject);
+      return;
+    }
+    db.batch(sent.map((p) => p.stmt)).then(
+      (results) => sent.forEach((p, i) => p.resolve(results[i]!)),
+      (e: unknown) => sent.forEach((p) => p.reject(e)),
+    );
+  };
+  const ask = (stmt: D1PreparedStatement) =>
+    new Promise<D1Result>((resolve, reject) => {
+      if (queue.length === 0) queueMicrotask(flush);
+      queue.push({ stmt, resolve, reject });
+    });
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const wrapped = {
+      bind: (...values: unknown[]) => wrap(stmt.bind(...values)),
+      all: () => ask(stmt),
+      run: () => ask(stmt),
+      first: async (column?: string) => {
+        const row = ((await ask(stmt)).results[0] ?? null) as Record<string, unknown> | null;
+        return column === undefined ? row : (row?.[column] ?? null);
+      },
+      raw: (options?: { columnNames?: boolean }) =>
+        (stmt.raw as (o?: { columnNames?: boolean }) => Promise<unknown[]>)(options),
+    };
+    INNER.set(wrapped, stmt);
+    return wrapped as unknown as D1PreparedStatement;
+  };
+  const wrapped = {
+    prepare: (sql: string) => wrap(db.prepare(sql)),
+    batch: <T>(stmts: D1PreparedStatement[]) => db.batch<T>(stmts.map((s) => INNER.get(s) ?? s)),
+    exec: (sql: string) => db.exec(sql),
+    dump: () => db.dump(),
+    withSession: (constraint?: string) => db.withSession(constraint),
+  };
+  return wrapped as unknown as D1Database;
 }

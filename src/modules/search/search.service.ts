@@ -17,6 +17,7 @@ import {
   itemsHeld,
   listingAnswers,
   mergeStep,
+  oneTrip,
   saveFold,
   segmentsOf,
   tidyStep,
@@ -161,17 +162,27 @@ export async function resolveSearch(
       },
     };
   }
-  const words = items ? await wordsOf(deps, table, items) : null;
-  const fts = words?.fts ?? null;
-  const wordsLeftOut = words?.wordsLeftOut ?? [];
-  const wordsApart = words?.wordsApart ?? [];
   // Listings and requests sit at their hub, so distances are per hub. Nearest first and best
   // match read the hubs in reach a ring of cells at a time, only while the page is not full.
   // Hubs left out are dropped from each ring: no statement reads them.
   const point = query.near;
-  const firstCells = fts ? FIRST_RING_CELLS_WITH_WORDS : undefined;
+  const firstCells = items ? FIRST_RING_CELLS_WITH_WORDS : undefined;
   const leaving = (rings: () => Promise<HubRing>) => (left.size === 0 ? rings : withoutHubs(rings, left));
-  if (sort !== 'newest')
+  // A first page by best match whose first read is the ring round the point (no filter lists its
+  // hubs first: `ringFirst`) reads it in the same call to D1 as the look-up of its words.
+  const together =
+    items !== null && items.length > 1 && sort !== 'newest' && cursor === null && ringFirst(query);
+  const db = together ? oneTrip(deps.db) : deps.db;
+  const rings = together
+    ? started(hubRings({ ...deps, db }, point, query.radius_km, undefined, firstCells))
+    : sort !== 'newest'
+      ? hubRings(deps, point, query.radius_km, undefined, firstCells)
+      : null;
+  const words = items ? await wordsOf({ ...deps, db }, table, items) : null;
+  const fts = words?.fts ?? null;
+  const wordsLeftOut = words?.wordsLeftOut ?? [];
+  const wordsApart = words?.wordsApart ?? [];
+  if (rings)
     return {
       hubId,
       wordsLeftOut,
@@ -180,7 +191,7 @@ export async function resolveSearch(
       sql: {
         fts,
         hubDistances: null,
-        rings: leaving(hubRings(deps, point, query.radius_km, undefined, firstCells)),
+        rings: leaving(rings),
         // A next page reads no ring whose hubs are all nearer than where the last one ended.
         ringsFrom: (metres) => leaving(hubRings(deps, point, query.radius_km, metres, firstCells)),
         ringsOf: (places) =>
@@ -237,6 +248,30 @@ export async function readSearch<Rows extends unknown[]>(
   if (rows.length > 0 || !s.wordsHeld) return { s, rows };
   const held = await s.wordsHeld();
   return held ? { s: held, rows: await read(held) } : { s, rows };
+}
+
+/**
+ * Whether a search near a point reads the ring round the point first: no filter whose rows an
+ * index lists by hub (a category, kind, condition, price, "my part fits", one hub), which lists
+ * the hubs holding it first (`runSearch`).
+ */
+function ringFirst(query: TListingSearch | TRequestSearch): boolean {
+  const listing = query as Partial<TListingSearch>;
+  return (
+    !query.category && !query.hub && !listing.kind && !listing.condition && !listing.price && !listing.fits
+  );
+}
+
+/** `rings` with its first ring asked for now (read when first called, as it would have been). */
+function started(rings: () => Promise<HubRing>): () => Promise<HubRing> {
+  let first: Promise<HubRing> | null = rings();
+  // Asked for early, it may fail before anyone waits on it: the caller that does is told.
+  first.catch(() => undefined);
+  return () => {
+    const ring = first ?? rings();
+    first = null;
+    return ring;
+  };
 }
 
 /** The rings of `rings` without these hubs (what they read is unchanged; the hubs are not searched). */
