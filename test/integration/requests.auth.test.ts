@@ -139,6 +139,25 @@ describe('requests: who may do what', () => {
     expect(await canEdit(peer.session)).toBe(false);
     expect(await canEdit(stranger.session)).toBe(false);
     expect(await canEdit()).toBe(false);
+    // The same in a search's page (who is asking is read beside the search), by words and by place.
+    const { slug } = shared;
+    for (const query of [
+      `hub=${slug}`,
+      `hub=${slug}&q=plywood%20shelves`,
+      `near=${request.hub.lat},${request.hub.lon}`,
+    ]) {
+      const found = async (session?: Session) => {
+        const res = await call(`/requests?${query}&limit=50`, session ? { session } : {});
+        expect(res.status, query).toBe(200);
+        const page = (await res.json()) as { items: { id: number; canEdit: boolean }[] };
+        return page.items.find((i) => i.id === request.id)?.canEdit;
+      };
+      expect(await found(author.session), query).toBe(true);
+      expect(await found(manager.session), query).toBe(true);
+      expect(await found(peer.session), query).toBe(false);
+      expect(await found(stranger.session), query).toBe(false);
+      expect(await found(), query).toBe(false);
+    }
   });
 
   it('refuses writes without our Origin (CSRF) and changes nothing', async () => {

@@ -355,24 +355,32 @@ export async function searchListings(
   deps: Deps,
   { query, user }: { query: TListingSearch; user: SessionUser | null },
 ): Promise<TListingPage> {
-  const { s, rows } = await readSearch(await resolveSearch(deps, query, 'listings'), (s) =>
-    repo.searchListings(deps.db, {
-      ...s.sql,
-      filters: {
-        today: deps.now().toISOString().slice(0, 10),
-        kind: query.kind,
-        condition: query.condition,
-        category: query.category,
-        hubId: s.hubId,
-        notHubIds: s.notHubIds,
-        price: query.price,
-        availableBy: query.available_by,
-        fits: query.fits && { ...query.fits, allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0) },
-      },
-    }),
-  );
+  // Who is asking is read beside the search (a call to D1 of its own, not after it).
+  const [{ s, rows }, viewer] = await Promise.all([
+    resolveSearch(deps, query, 'listings').then((resolved) =>
+      readSearch(resolved, (s) =>
+        repo.searchListings(deps.db, {
+          ...s.sql,
+          filters: {
+            today: deps.now().toISOString().slice(0, 10),
+            kind: query.kind,
+            condition: query.condition,
+            category: query.category,
+            hubId: s.hubId,
+            notHubIds: s.notHubIds,
+            price: query.price,
+            availableBy: query.available_by,
+            fits: query.fits && {
+              ...query.fits,
+              allowanceMm: thicknessAllowanceMm(query.fits.thicknessMm ?? 0),
+            },
+          },
+        }),
+      ),
+    ),
+    viewerOf(deps, user),
+  ]);
   const page = rows.slice(0, query.limit);
-  const viewer = await viewerOf(deps, user);
   return {
     items: page.map((r) => toListing(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),

@@ -163,13 +163,18 @@ export async function searchRequests(
   deps: Deps,
   { query, user }: { query: TRequestSearch; user: SessionUser | null },
 ): Promise<TRequestPage> {
-  const { s, rows } = await readSearch(await resolveSearch(deps, query, 'requests'), (s) =>
-    repo.searchRequests(deps.db, {
-      ...s.sql,
-      filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
-    }),
-  );
-  const viewer = await viewerOf(deps, user);
+  // Who is asking is read beside the search (a call to D1 of its own, not after it).
+  const [{ s, rows }, viewer] = await Promise.all([
+    resolveSearch(deps, query, 'requests').then((resolved) =>
+      readSearch(resolved, (s) =>
+        repo.searchRequests(deps.db, {
+          ...s.sql,
+          filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
+        }),
+      ),
+    ),
+    viewerOf(deps, user),
+  ]);
   return {
     items: rows.slice(0, query.limit).map((r) => toRequest(r, viewer)),
     nextCursor: nextCursorOf(rows, query.limit, s.sql.sort),
