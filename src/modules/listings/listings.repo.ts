@@ -230,7 +230,10 @@ export type ListingSearchFilters = {
 
 const PRICE_TYPE = { free: 'free', swap: 'swap', priced: 'amount' } as const;
 
-/** The WHERE fragments of a listing search: only what can be found (active, shown, not all taken). */
+/**
+ * The WHERE fragments of a listing search: only what can be found (active, shown, not all taken).
+ * A filter with a `hubScan` lists its hubs first near a point: search.service `ringFirst` names it too.
+ */
 export function listingSearchConditions(f: ListingSearchFilters): Condition[] {
   const where: Condition[] = [
     { sql: "t.status = 'active'", values: [] },

@@ -73,12 +73,18 @@ export const FIRST_RING_CELLS_WITH_WORDS = 8;
 
 type Words = { fts: string; wordsLeftOut: string[]; wordsApart: string[] };
 
+/** The full-text query of these items, all of them (`toFtsQuery`'s, of the items kept). */
+function searched(kept: FtsItem[]): string {
+  return kept.map((i) => i.query).join(' AND ');
+}
+
 /**
  * The full-text query of `q`, and the words of it that no row of `table` holds, left out when
  * others remain ("gerecycleerd plastic" searches plastic, and says so): with two items or more,
  * one statement asks whether some row holds them all and, when none does, which of them any row
  * holds and whether those are held together (`itemsHeld`): one statement more than the search's
- * own (`SEARCH_STATEMENTS`). Words each held but never together: the shapes and packings among
+ * own (`SEARCH_STATEMENTS`; without a place, asked only when the page by every word is empty:
+ * `readSearch`). Words each held but never together: the shapes and packings among
  * them (`form`: sheets, offcuts …) are left out when a material remains ("polycarbonate sheets"
  * searches polycarbonate, and says that no polycarbonate is a sheet: `wordsApart`), also after a
  * word held nowhere was left out ("zebrano polycarbonate sheets"), and but for the shapes a row
@@ -86,7 +92,6 @@ type Words = { fts: string; wordsLeftOut: string[]; wordsApart: string[] };
  * nothing is found.
  */
 async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
-  const searched = (kept: FtsItem[]) => kept.map((i) => i.query).join(' AND ');
   const named = (left: FtsItem[]) => left.map((i) => i.words.join(' '));
   const all: Words = { fts: searched(items), wordsLeftOut: [], wordsApart: [] };
   if (items.length < 2) return all;
@@ -136,7 +141,7 @@ export async function resolveSearch(
   if (!query.near) {
     // Without a place, the page is read with every word first; which of them some row holds is
     // asked only when it finds nothing (`wordsHeld`, `readSearch`).
-    const every = items ? items.map((i) => i.query).join(' AND ') : null;
+    const every = items ? searched(items) : null;
     const resolved = (words: Words | null): Resolved => ({
       hubId,
       wordsLeftOut: words?.wordsLeftOut ?? [],
