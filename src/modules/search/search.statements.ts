@@ -675,7 +675,7 @@ export function byHubsSql(
     const extra = [`t.hub_id = ${int(hub.id)}`];
     if (atCursor(band, hub)) extra.push(`t.id < ${(cursorId ??= bind(cursor!.id))}`);
     return (armWheres ?? [where]).map(
-      (w) => `SELECT ${band} AS rank, ${int(hub.metres)} AS metres, ${columns(o.table)} FROM ${o.table} t
+      (w) => `SELECT ${band} AS rank, ${int(hub.metres)} AS metres, t.id FROM ${o.table} t
         WHERE ${[...extra, ...w].join(' AND ')}`,
     );
   };
@@ -747,7 +747,13 @@ export function byHubsSql(
   }
   // No ORDER BY here: the found rows are few, and the caller puts them in page order
   // (`inPageOrder`); sorted in SQL they were kept in a temporary table and read twice.
-  const sql = `WITH found AS NOT MATERIALIZED (${unionAll(parts)} LIMIT ${int(need)})
+  // Without words, the sub-selects name each row by its id alone and the page's rows are read once
+  // at the end (a row more read a row shown): a statement is prepared with one list of columns,
+  // not one per hub, and a search near a new point prepares a new statement.
+  const sql = bands.includes(null)
+    ? `WITH found AS NOT MATERIALIZED (${unionAll(parts)} LIMIT ${int(need)})
+    SELECT f.rank, f.metres, ${columns(o.table)}, ${o.select} FROM found f CROSS JOIN ${o.table} t ON t.id = f.id ${o.joins}`
+    : `WITH found AS NOT MATERIALIZED (${unionAll(parts)} LIMIT ${int(need)})
     SELECT t.*, ${o.select} FROM found t ${o.joins}`;
   return { sql, values };
 }
