@@ -199,6 +199,28 @@ describe('the hub-ordered full-text index', () => {
     expect(rows.slice(0, 3).every((r) => r.hub_slug === 'hubindex-many-159')).toBe(true);
     // One statement for the radius's hubs, one for the page: no statement per 30 hubs.
     expect(rec.log).toHaveLength(2);
+
+    // Two words: the best band's query is an AND, so it carries the hubs' end marker, which each
+    // hub without both words in a title reaches. The marker lies past the last rowid a page reads
+    // (`RANGE_LAST`): no row is looked up for it, where every hub passed cost a row read.
+    const two = recordingDb();
+    const twoRows = await runSearch<{ id: number; hub_slug: string }>(two.db, {
+      ...base,
+      fts: toFtsQuery('spruce plank'),
+      hubDistances: null,
+      rings: hubRings(
+        { db: two.db, now: () => new Date(NOW) } as Deps,
+        point,
+        25,
+        undefined,
+        FIRST_RING_CELLS_WITH_WORDS,
+      ),
+    });
+    expect(twoRows.slice(0, 3).every((r) => r.hub_slug === 'hubindex-many-159')).toBe(true);
+    const pageOf = (r: ReturnType<typeof recordingDb>) => r.log[r.log.length - 1]!;
+    // The same rows as one word's page (with the marker looked up: 998 against 837).
+    expect(pageOf(two).returned).toBe(pageOf(rec).returned);
+    expect(pageOf(two).rowsRead).toBeLessThanOrEqual(pageOf(rec).rowsRead + 10);
   }, 120_000);
 
   it('reads requests the same way: best match, then distance, then newest, through pages', async () => {
