@@ -165,6 +165,13 @@ describe('toFtsQuery', () => {
     }
     expect(copper!.words).toEqual(['copper']);
     expect(wire!.words).toEqual(['wire']);
+    // Each keeps its query without the compounds, for a search to leave out what no row holds.
+    for (const item of [copper!, wire!]) {
+      expect(item.joined!.plain).not.toContain('koperdraad');
+      expect(item.joined!.compounds).toContain('"koperdraad"*');
+      expect(item.query).toBe(`(${item.joined!.plain} OR ${item.joined!.compounds})`);
+    }
+    expect(ftsItems('birch plywood')!.every((i) => i.joined === undefined)).toBe(true);
     // French puts the material last: "chutes de cuir" is lederresten; "wool felt" is wolvilt.
     expect(toFtsQuery('chutes de cuir')).toContain('"lederrest"*');
     expect(toFtsQuery('fil de cuivre')).toContain('"koperdraad"*');

@@ -30,9 +30,17 @@ export function toFtsQuery(text: string): string | null {
 
 /**
  * One item of a query of `toFtsQuery` (all of them must match) and the words typed for it; `form`
- * when it names only a shape or packing (`FORM_NAMES`: sheets, offcuts, tube …), not a material.
+ * when it names only a shape or packing (`FORM_NAMES`: sheets, offcuts, tube …), not a material;
+ * `joined` when the item was joined with its neighbour as Dutch compounds (`joinedAsCompounds`):
+ * its query without them (`plain`) and the compounds' query, which a search may leave out when no
+ * row holds any of them (the same rows, fewer terms for FTS5 to seek in each hub a search reads).
  */
-export type FtsItem = { query: string; words: string[]; form?: true };
+export type FtsItem = {
+  query: string;
+  words: string[];
+  form?: true;
+  joined?: { plain: string; compounds: string };
+};
 
 /** The items of `toFtsQuery`'s query, each with the words it stands for; null when none. */
 export function ftsItems(text: string): FtsItem[] | null {
@@ -97,7 +105,9 @@ function joinedAsCompounds(items: (FtsItem & { groups?: string[][] })[]): FtsIte
     if (forms.length === 0) continue;
     const compounds = namesQuery([forms]);
     out[k]!.query = `(${a.query} OR ${compounds})`;
+    out[k]!.joined = { plain: a.query, compounds };
     out[k + 1]!.query = `(${b.query} OR ${compounds})`;
+    out[k + 1]!.joined = { plain: b.query, compounds };
     k++;
   }
   return out;

@@ -133,7 +133,9 @@ export type ItemsHeld = {
  * only when the whole is nowhere, and the shapes (`forms`, indexes into `items`) with the
  * materials only when the held items are apart. Only rows search finds count (active listings,
  * open requests, neither hidden by a coordinator): a word held only by a withdrawn listing is left
- * out, as it would find nothing.
+ * out, as it would find nothing. The same statement says which of `joined` (queries an item may do
+ * without: its Dutch compounds) any row of the index holds (`joinedHeld`, indexes into `joined`): a
+ * seek per term, whatever the rows' status, so a superset of what search finds.
  */
 export async function itemsHeld(
   db: D1Database,
@@ -141,7 +143,8 @@ export async function itemsHeld(
   whole: string,
   items: string[],
   forms: number[] = [],
-): Promise<ItemsHeld | null> {
+  joined: string[] = [],
+): Promise<{ apart: ItemsHeld | null; joinedHeld: number[] }> {
   const fts = `${table}_fts`;
   // The index's rows in its order, each looked up by id until one is findable (CROSS JOIN keeps
   // the index outside: never a scan of the table probing the index row by row).
@@ -177,13 +180,16 @@ export async function itemsHeld(
                     WHEN ${findable("a.materials || ' AND ' || (SELECT group_concat('(' || v || ')', ' AND ') FROM w)")}
                       THEN (SELECT json_group_array(k) FROM w)
                     ELSE json_array() END)
-         FROM a) END AS held`,
+         FROM a) END AS held,
+         (SELECT json_group_array(j.key) FROM json_each(?4) j
+          WHERE EXISTS (SELECT 1 FROM ${fts} f WHERE ${fts} MATCH j.value)) AS joined`,
     )
-    .bind(whole, JSON.stringify(items), JSON.stringify(forms))
-    .first<{ held: string | null }>();
-  if (row?.held == null) return null;
+    .bind(whole, JSON.stringify(items), JSON.stringify(forms), JSON.stringify(joined))
+    .first<{ held: string | null; joined: string }>();
+  const joinedHeld = JSON.parse(row?.joined ?? '[]') as number[];
+  if (row?.held == null) return { apart: null, joinedHeld };
   const out = JSON.parse(row.held) as { held: number[]; apart: number; withMaterials: number[] };
-  return { held: out.held, apart: out.apart === 1, withMaterials: out.withMaterials };
+  return { apart: { held: out.held, apart: out.apart === 1, withMaterials: out.withMaterials }, joinedHeld };
 }
 
 // ---------- one call to D1 for reads that do not wait on each other ----------

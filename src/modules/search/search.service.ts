@@ -93,23 +93,31 @@ function searched(kept: FtsItem[]): string {
  */
 async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
   const named = (left: FtsItem[]) => left.map((i) => i.words.join(' '));
-  const all: Words = { fts: searched(items), wordsLeftOut: [], wordsApart: [] };
-  if (items.length < 2) return all;
-  const found = await itemsHeld(
+  if (items.length < 2) return { fts: searched(items), wordsLeftOut: [], wordsApart: [] };
+  const joined = [...new Set(items.flatMap((i) => (i.joined ? [i.joined.compounds] : [])))];
+  const { apart: found, joinedHeld } = await itemsHeld(
     deps.db,
     table,
-    anyText(all.fts),
+    anyText(searched(items)),
     items.map((i) => anyText(i.query)),
     items.flatMap((i, k) => (i.form ? [k] : [])),
+    joined.map(anyText),
   );
+  // Dutch compounds no row holds are left out of the items joined with them: the same rows, and
+  // fewer terms to seek in each hub a page reads ("birch offcuts": 22 terms → 10).
+  const unheld = new Set(joined.filter((_, k) => !joinedHeld.includes(k)));
+  const lean = items.map((i) =>
+    i.joined && unheld.has(i.joined.compounds) ? { ...i, query: i.joined.plain } : i,
+  );
+  const all: Words = { fts: searched(lean), wordsLeftOut: [], wordsApart: [] };
   if (!found || found.held.length === 0) return all;
-  const kept = items.filter((_, k) => found.held.includes(k));
-  const wordsLeftOut = named(items.filter((_, k) => !found.held.includes(k)));
+  const kept = lean.filter((_, k) => found.held.includes(k));
+  const wordsLeftOut = named(lean.filter((_, k) => !found.held.includes(k)));
   const materials = kept.filter((i) => !i.form);
   if (!found.apart || materials.length === 0 || materials.length === kept.length)
-    return kept.length === items.length ? all : { fts: searched(kept), wordsLeftOut, wordsApart: [] };
+    return kept.length === lean.length ? all : { fts: searched(kept), wordsLeftOut, wordsApart: [] };
   // The shapes a row holds with the materials stay ("copper wire rolls": the wire, not the rolls).
-  const stays = (i: FtsItem) => !i.form || found.withMaterials.includes(items.indexOf(i));
+  const stays = (i: FtsItem) => !i.form || found.withMaterials.includes(lean.indexOf(i));
   return {
     fts: searched(kept.filter(stays)),
     wordsLeftOut,
@@ -162,8 +170,9 @@ export async function resolveSearch(
     return {
       ...first,
       wordsHeld: async () => {
+        // Nothing left out or apart: the page by every word stands (compounds left out find the same).
         const words = await wordsOf(deps, table, items);
-        return words.fts === every ? null : resolved(words);
+        return words.wordsLeftOut.length === 0 && words.wordsApart.length === 0 ? null : resolved(words);
       },
     };
   }
