@@ -40,6 +40,34 @@ describe('reads that do not wait on each other go to D1 in one call', () => {
     expect(await db.prepare('SELECT 2 AS a').first('a')).toBe(2);
   });
 
+  it('waits for a first batch of two statements asked turns apart, then batches as before', async () => {
+    const rec = recordingDb();
+    const db = oneTrip(rec.db, 2);
+    const early = db.prepare('SELECT ?1 AS a').bind('look-up').first('a');
+    // The page's statement is asked after several turns (its SQL is built after awaits).
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    const page = await db.prepare('SELECT value AS v FROM json_each(?1)').bind('[1,2]').all<{ v: number }>();
+    expect(page.results).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(await early).toBe('look-up');
+    expect(rec.trips).toBe(1);
+    // Later statements: one call each when asked apart, one for those asked in the same turn.
+    expect(await db.prepare('SELECT 3 AS a').first('a')).toBe(3);
+    const [x, y] = await Promise.all([
+      db.prepare('SELECT 4 AS a').first('a'),
+      db.prepare('SELECT 5 AS a').first('a'),
+    ]);
+    expect([x, y]).toEqual([4, 5]);
+    expect(rec.trips).toBe(3);
+  });
+
+  it('sends a first statement alone at the next task when no second one is asked', async () => {
+    const rec = recordingDb();
+    const db = oneTrip(rec.db, 2);
+    expect(await db.prepare('SELECT 6 AS a').first('a')).toBe(6);
+    expect(rec.trips).toBe(1);
+    expect(rec.log.reduce((n, s) => n + s.n, 0)).toBe(1);
+  });
+
   it('sends its own statements in a batch of the real database', async () => {
     const db = oneTrip(recordingDb().db);
     const [a, b] = await db.batch<{ a: number }>([

@@ -217,7 +217,7 @@ describe('words no listing holds are left out', () => {
     expect((await searched(`copper ${u}`)).ids).toEqual([wire.id, pipe.id].sort());
   });
 
-  it('costs nothing without a place when the words are found together, else two statements; near a point, one', async () => {
+  it('costs no call more without a place when the words are found together, else one; near a point, none', async () => {
     const { ghent, near } = await twoHubs();
     const u = `reed${Date.now().toString(36)}`;
     await newListing(ghent.session, ghent.hub.slug, { title: `Boards ${u}` });
@@ -235,11 +235,14 @@ describe('words no listing holds are left out', () => {
     expect(one.page.items).toHaveLength(1);
     expect(two.page.items).toHaveLength(1);
     expect(relaxed.page.items).toHaveLength(1);
-    // Without a place, the page by every word is read first: found together, no look-up.
-    expect(two.n).toBe(one.n);
-    expect(two.log.map((s) => s.sql).join('\n')).not.toMatch(/json_group_array/);
-    // Found nowhere together: that page (empty), the look-up, and the page by the words held.
+    // Without a place, the page by every word and the look-up go to D1 in one call: found
+    // together, the look-up is not waited on.
+    expect(two.n).toBe(one.n + 1);
+    expect(two.trips).toBe(one.trips);
+    expect(two.log.filter((s) => /json_group_array/.test(s.sql))).toHaveLength(1);
+    // Found nowhere together: that page (empty) with the look-up, then the page by the words held.
     expect(relaxed.n).toBe(one.n + 2);
+    expect(relaxed.trips).toBe(one.trips + 1);
     expect(relaxed.log.filter((s) => /json_group_array/.test(s.sql))).toHaveLength(1);
     // A word left out and a shape held apart from the rest: still the one look-up.
     await newListing(ghent.session, ghent.hub.slug, { title: `Tubes w${u}` });
@@ -247,11 +250,13 @@ describe('words no listing holds are left out', () => {
     expect(both.page.items.map((i) => i.title)).toEqual([`Boards ${u}`]);
     expect([both.page.wordsLeftOut, both.page.wordsApart]).toEqual([[`zq${u}`], ['tubes']]);
     expect(both.n).toBe(one.n + 2);
+    expect(both.trips).toBe(one.trips + 1);
     // Found together but not with a filter: the empty page stands, after the look-up says so.
     const filtered = await statements(`boards ${u}`, { kind: 'machine_time' });
     expect(filtered.page.items).toEqual([]);
     expect(filtered.page.wordsLeftOut).toBeUndefined();
     expect(filtered.n).toBe(one.n + 1);
+    expect(filtered.trips).toBe(one.trips);
     // Near a point too: the look-up, then the search's own (at most 5). The look-up goes to D1
     // in one call with the first ring of hubs: no call more than one word's.
     const nearOne = await statements(u, { near });

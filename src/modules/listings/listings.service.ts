@@ -359,7 +359,7 @@ export async function searchListings(
   const [{ s, rows }, viewer] = await Promise.all([
     resolveSearch(deps, query, 'listings').then((resolved) =>
       readSearch(resolved, (s) =>
-        repo.searchListings(deps.db, {
+        repo.searchListings(s.db ?? deps.db, {
           ...s.sql,
           filters: {
             today: deps.now().toISOString().slice(0, 10),

@@ -167,7 +167,7 @@ export async function searchRequests(
   const [{ s, rows }, viewer] = await Promise.all([
     resolveSearch(deps, query, 'requests').then((resolved) =>
       readSearch(resolved, (s) =>
-        repo.searchRequests(deps.db, {
+        repo.searchRequests(s.db ?? deps.db, {
           ...s.sql,
           filters: { category: query.category, hubId: s.hubId, notHubIds: s.notHubIds },
         }),

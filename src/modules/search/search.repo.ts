@@ -207,12 +207,22 @@ const INNER = new WeakMap<object, D1PreparedStatement>();
  * its own asker as if it had gone alone (`first()`, `all()`, `run()`). A statement asked for alone
  * goes alone. For reads only: a batch is one transaction, and one failing statement fails every
  * asker of its batch. `raw()` is not batched.
+ *
+ * With `first` (2 or more), the first batch waits for that many statements, however many turns
+ * apart they are asked for (a look-up asked early, and a page asked once its statement is built),
+ * or at most until the next task of the event loop: then what was asked goes.
  */
-export function oneTrip(db: D1Database): D1Database {
+export function oneTrip(db: D1Database, first = 1): D1Database {
   let queue: Pending[] = [];
+  let waitFor = first;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    waitFor = 1;
     const sent = queue;
     queue = [];
+    if (sent.length === 0) return;
     if (sent.length === 1) {
       const [p] = sent as [Pending];
       p.stmt.all().then(p.resolve, p.reject);
@@ -225,8 +235,11 @@ export function oneTrip(db: D1Database): D1Database {
   };
   const ask = (stmt: D1PreparedStatement) =>
     new Promise<D1Result>((resolve, reject) => {
-      if (queue.length === 0) queueMicrotask(flush);
       queue.push({ stmt, resolve, reject });
+      if (waitFor > 1) {
+        if (queue.length >= waitFor) flush();
+        else timer ??= setTimeout(flush, 0);
+      } else if (queue.length === 1) queueMicrotask(flush);
     });
   const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
     const wrapped = {

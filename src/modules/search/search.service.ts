@@ -43,10 +43,16 @@ type Resolved = {
    */
   notHubIds: number[] | null;
   /**
-   * A search by every word of `q` (two items or more, no place) whose words were not looked up:
-   * the search with the words some row holds (`wordsOf`), or null when that is every word.
+   * A search by every word of `q` (two items or more, no place) whose page is read before its
+   * look-up is waited on: the search with the words some row holds (`wordsOf`), or null when
+   * that is every word.
    */
   wordsHeld?: () => Promise<Resolved | null>;
+  /**
+   * The database to read the page from, when it goes to D1 in one call with a look-up asked
+   * already (`oneTrip`); else the caller's.
+   */
+  db?: D1Database;
   sql: Pick<
     SearchSqlOptions,
     | 'fts'
@@ -83,8 +89,8 @@ function searched(kept: FtsItem[]): string {
  * others remain ("gerecycleerd plastic" searches plastic, and says so): with two items or more,
  * one statement asks whether some row holds them all and, when none does, which of them any row
  * holds and whether those are held together (`itemsHeld`): one statement more than the search's
- * own (`SEARCH_STATEMENTS`; without a place, asked only when the page by every word is empty:
- * `readSearch`). Words each held but never together: the shapes and packings among
+ * own (`SEARCH_STATEMENTS`; without a place, in the same call as the page by every word, and
+ * waited on only when that page is empty: `readSearch`). Words each held but never together: the shapes and packings among
  * them (`form`: sheets, offcuts …) are left out when a material remains ("polycarbonate sheets"
  * searches polycarbonate, and says that no polycarbonate is a sheet: `wordsApart`), also after a
  * word held nowhere was left out ("zebrano polycarbonate sheets"), and but for the shapes a row
@@ -147,8 +153,8 @@ export async function resolveSearch(
   const left = new Set(notHubIds);
   const condition = notHubIds.length > 0 ? notHubIds : null;
   if (!query.near) {
-    // Without a place, the page is read with every word first; which of them some row holds is
-    // asked only when it finds nothing (`wordsHeld`, `readSearch`).
+    // Without a place, the page is read with every word; which of them some row holds is asked
+    // in the same call, and waited on only when the page is empty (`wordsHeld`, `readSearch`).
     const every = items ? searched(items) : null;
     const resolved = (words: Words | null): Resolved => ({
       hubId,
@@ -167,11 +173,17 @@ export async function resolveSearch(
     });
     const first = resolved(null);
     if (!items || items.length < 2) return first;
+    // Which words some row holds is asked now, and goes to D1 in one call with the page by every
+    // word (`oneTrip`, the first two statements); it is waited on only when that page is empty.
+    const db = oneTrip(deps.db, 2);
+    const held = wordsOf({ ...deps, db }, table, items);
+    held.catch(() => undefined); // a failed look-up fails its page's call too, which is awaited
     return {
       ...first,
+      db,
       wordsHeld: async () => {
         // Nothing left out or apart: the page by every word stands (compounds left out find the same).
-        const words = await wordsOf(deps, table, items);
+        const words = await held;
         return words.wordsLeftOut.length === 0 && words.wordsApart.length === 0 ? null : resolved(words);
       },
     };
@@ -247,12 +259,13 @@ export async function resolveSearch(
 }
 
 /**
- * A resolved search's rows, read by `read`: when a search by every word found nothing and its words
- * were not looked up (`Resolved.wordsHeld`), they are, and the search with the words some row holds
- * is read instead (with the words left out or apart it names). The same page as looking the words
- * up first: a page holding a row holds every word; found together nowhere, the look-up decides.
- * A search by words without a place thus costs one statement when they are found together (the
- * look-up's was spent on every such search), and three when they are not.
+ * A resolved search's rows, read by `read`: when a search by every word found nothing and has a
+ * look-up of its words (`Resolved.wordsHeld`), the search with the words some row holds is read
+ * instead (with the words left out or apart it names). The same page as looking the words up
+ * first: a page holding a row holds every word; found together nowhere, the look-up decides. A
+ * search by words without a place thus costs one call to D1 when they are found together (the
+ * page and the look-up in one batch: `oneTrip`), and two when they are not (then the page by the
+ * words held).
  */
 export async function readSearch<Rows extends unknown[]>(
   s: Resolved,
