@@ -94,7 +94,7 @@ describe('compounds no row holds are left out of a search near a point', () => {
     const matches = pageMatches(rec.log, 'requests');
     expect(matches).toContain('"copper"');
     expect(matches).not.toContain('koperdraad');
-    // Without a place nothing is looked up first, and the page is the same.
+    // Without a place, the same request.
     const everywhere = await searchRequests(deps(db), {
       query: ZRequestSearch.parse({ q: 'copper wire' }),
       user: null,

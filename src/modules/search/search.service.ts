@@ -90,12 +90,13 @@ function searched(kept: FtsItem[]): string {
  * one statement asks whether some row holds them all and, when none does, which of them any row
  * holds and whether those are held together (`itemsHeld`): one statement more than the search's
  * own (`SEARCH_STATEMENTS`; without a place, in the same call as the page by every word, and
- * waited on only when that page is empty: `readSearch`). Words each held but never together: the shapes and packings among
- * them (`form`: sheets, offcuts …) are left out when a material remains ("polycarbonate sheets"
- * searches polycarbonate, and says that no polycarbonate is a sheet: `wordsApart`), also after a
- * word held nowhere was left out ("zebrano polycarbonate sheets"), and but for the shapes a row
- * holds with the materials ("copper wire rolls" searches copper wire); else all are kept, and
- * nothing is found.
+ * waited on only when that page is empty: `readSearch`). Words each held but never together:
+ * the shapes and packings among them (`form`: sheets, offcuts …) are left out when a material
+ * remains ("polycarbonate sheets" searches polycarbonate, and says that no polycarbonate is a
+ * sheet: `wordsApart`), also after a word held nowhere was left out ("zebrano polycarbonate
+ * sheets"), and but for the shapes a row holds with the materials ("copper wire rolls" searches
+ * copper wire); else all are kept, and nothing is found. Dutch compounds of two items that no row
+ * holds are left out of those items (`FtsItem.joined`): the same rows, fewer terms.
  */
 async function wordsOf(deps: Deps, table: 'listings' | 'requests', items: FtsItem[]): Promise<Words> {
   const named = (left: FtsItem[]) => left.map((i) => i.words.join(' '));
