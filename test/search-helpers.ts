@@ -129,6 +129,16 @@ export async function recordedSearch(
   };
 }
 
+/** A hub's place as a search's `near` ("lat,lon"). */
+export async function nearHub(slug: string): Promise<string> {
+  const row = await db
+    .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
+    .bind(slug)
+    .first<{ lat: number; lon: number }>();
+  if (!row) throw new Error(`no hub ${slug}`);
+  return `${row.lat},${row.lon}`;
+}
+
 /** The query's conditions with no hub scan: the general query then filters by its WHERE alone. */
 export function plain(where: Condition[]): Condition[] {
   return where.map((w) => ({ sql: w.sql, values: w.values }));

@@ -11,6 +11,7 @@ import { searchRequests } from '../../src/modules/requests/requests.service';
 import { ZListingSearch, ZRequestSearch } from '../../src/shared/search.schemas';
 import { db } from '../helpers';
 import { newArea, newListing, newRequest, recordingDb } from '../matching-helpers';
+import { nearHub } from '../search-helpers';
 
 const deps = (d: D1Database) => ({ db: d, now: () => new Date() }) as Deps;
 
@@ -24,11 +25,7 @@ function pageMatches(log: { sql: string; binds: unknown[] }[], table: string): s
 
 async function ghentHub() {
   const ghent = (await newArea()('ghent'))!;
-  const point = (await db
-    .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
-    .bind(ghent.hub.slug)
-    .first<{ lat: number; lon: number }>())!;
-  return { ghent, near: `${point.lat},${point.lon}` };
+  return { ghent, near: await nearHub(ghent.hub.slug) };
 }
 
 describe('compounds no row holds are left out of a search near a point', () => {

@@ -11,6 +11,7 @@ import { ZListingPage, ZRequestPage } from '../../src/shared/search.schemas';
 import { compoundHeadsOf, searchTermsOf } from '../../src/shared/search-terms';
 import { call, db, expectJson } from '../helpers';
 import { newArea, newListing, newRequest } from '../matching-helpers';
+import { nearHub } from '../search-helpers';
 
 /** Ids found by a search of one hub's listings or requests (`extra`: more of the query). */
 async function found(table: 'listings' | 'requests', q: string, hub: string, extra = ''): Promise<number[]> {
@@ -110,15 +111,10 @@ describe('the last part of a Dutch compound', () => {
       description: 'Voor een workshop',
       category: 'steel',
     });
-    const point = (await db
-      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
-      .bind(hub)
-      .first<{ lat: number; lon: number }>())!;
-
     for (const q of ['draad', 'wire', 'fil', 'draden'])
       expect(await found('listings', q, hub), q).toContain(wire.id);
     // Near the hub (the hub-ordered index) and with a category whose names hold no "draad".
-    const near = `&near=${point.lat},${point.lon}`;
+    const near = `&near=${await nearHub(hub)}`;
     expect(await found('listings', 'draad', hub, near)).toContain(wire.id);
     expect(await found('listings', 'wire', hub, '&category=copper')).toEqual([wire.id]);
     expect(await found('listings', 'wire', hub, `&category=metals${near}`)).toEqual([wire.id]);
@@ -157,11 +153,7 @@ describe('the last part of a Dutch compound', () => {
     expect(await found('listings', 'tube', hub)).toEqual([l.id]);
     expect(await found('listings', 'buis', hub, '&category=copper')).toEqual([l.id]);
     // Counted in sheets, it is a sheet; counted in pieces, no longer (near a point too).
-    const point = (await db
-      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
-      .bind(hub)
-      .first<{ lat: number; lon: number }>())!;
-    const near = `&near=${point.lat},${point.lon}`;
+    const near = `&near=${await nearHub(hub)}`;
     for (const q of ['plaques', 'platen', 'sheet'])
       expect(await found('listings', q, hub, near), q).toEqual([l.id]);
     const pieces = await call(`/listings/${l.id}`, {

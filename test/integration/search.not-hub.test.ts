@@ -10,6 +10,7 @@ import { searchRequests } from '../../src/modules/requests/requests.service';
 import { NOT_HUBS, ZListingPage, ZRequestPage, ZRequestSearch } from '../../src/shared/search.schemas';
 import { call, db, expectError, expectJson } from '../helpers';
 import { newArea, newListing, newRequest, recordingDb } from '../matching-helpers';
+import { nearHub } from '../search-helpers';
 
 type Item = { id: number; hub: { slug: string } };
 
@@ -103,11 +104,7 @@ describe('search leaving out hubs (not_hub)', () => {
   it('listings near a hub leave out that hub’s listings too', async () => {
     const hubs = await fourHubs();
     for (const p of Object.values(hubs)) await newListing(p.session, p.hub.slug);
-    const row = await db
-      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
-      .bind(hubs.brussels.hub.slug)
-      .first<{ lat: number; lon: number }>();
-    const near = `${row!.lat},${row!.lon}`;
+    const near = await nearHub(hubs.brussels.hub.slug);
     const all = await everyPage(`/listings?near=${near}&radius_km=100&sort=nearest`, 50, ZListingPage);
     expect(all.map((i) => i.hub.slug)).toContain(hubs.brussels.hub.slug);
     const others = await everyPage(

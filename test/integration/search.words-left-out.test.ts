@@ -11,6 +11,7 @@ import { ZListingPage, ZListingSearch, ZRequestPage } from '../../src/shared/sea
 import { call, db, expectJson } from '../helpers';
 import { hideOk, moderatedHubs, restore } from '../inventory-helpers';
 import { newArea, newListing, newRequest, recordingDb } from '../matching-helpers';
+import { nearHub } from '../search-helpers';
 
 type Page = { items: { id: number }[]; nextCursor: string | null; wordsLeftOut?: string[] };
 
@@ -40,13 +41,7 @@ async function twoHubs() {
   const makerAt = newArea();
   const ghent = (await makerAt('ghent'))!;
   const brussels = (await makerAt('brussels'))!;
-  const at = async (slug: string) =>
-    (await db
-      .prepare('SELECT lat, lon FROM hubs WHERE slug = ?1')
-      .bind(slug)
-      .first<{ lat: number; lon: number }>())!;
-  const point = await at(ghent.hub.slug);
-  return { ghent, brussels, near: `${point.lat},${point.lon}` };
+  return { ghent, brussels, near: await nearHub(ghent.hub.slug) };
 }
 
 describe('words no listing holds are left out', () => {
