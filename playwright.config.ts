@@ -31,6 +31,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Offline but for the app: every other host name fails at once (OpenStreetMap's tiles),
+        // without routing, which would turn off the HTTP cache (test/e2e/fixtures/helpers.ts).
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
       ],
     },
     // wrangler dev's workerd closes a kept-alive socket after 5 s idle, and Playwright's API

@@ -3,7 +3,7 @@
  * not the reader's ("Rédigé en néerlandais"), and a request's author picks it on the form (their
  * own language by default).
  */
-import { MESSAGES, expect, offline, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, test, uniqueWord } from './fixtures/helpers';
 import { apiLogin } from './fixtures/flows';
 
 test.describe.configure({ timeout: 120_000 });
@@ -17,7 +17,6 @@ for (const locale of ['fr', 'en', 'nl'] as const) {
       viewport: { width: 360, height: 740 },
       locale: `${locale}-BE`,
     });
-    await offline(context);
     try {
       await context.addInitScript((l) => localStorage.setItem('omloop.locale', l), locale);
       const page = await context.newPage();

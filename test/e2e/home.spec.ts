@@ -4,7 +4,7 @@
  * newest listings, and a signed-in person's tasks first. Measured on a 360 px phone in nl, fr and
  * en: nothing scrolls sideways.
  */
-import { MESSAGES, expect, offline, pageLocale, test, type Locale } from './fixtures/helpers';
+import { MESSAGES, expect, pageLocale, test, type Locale } from './fixtures/helpers';
 import { apiLogin } from './fixtures/flows';
 import type { Page } from '@playwright/test';
 
@@ -31,7 +31,6 @@ for (const locale of ['nl', 'fr', 'en'] as const) {
       hasTouch: true,
       locale: `${locale}-BE`,
     });
-    await offline(context);
     try {
       await context.addInitScript((l) => localStorage.setItem('omloop.locale', l), locale);
       const page = await context.newPage();
@@ -76,7 +75,6 @@ test('a visitor who allows their location sees the requests nearest to it', asyn
     geolocation: { latitude: 50.88, longitude: 4.7 },
     permissions: ['geolocation'],
   });
-  await offline(context);
   try {
     await context.addInitScript(() => localStorage.setItem('omloop.locale', 'fr'));
     const page = await context.newPage();

@@ -4,16 +4,7 @@
  * tasks and accepts it; Emre is told; Griet records the handover; Emre confirms it from his tasks
  * on a phone; the request shows 20 of 20 received and is fulfilled. Nobody is told of their own act.
  */
-import {
-  MESSAGES,
-  expect,
-  login,
-  newSession,
-  offline,
-  pageLocale,
-  test,
-  uniqueWord,
-} from './fixtures/helpers';
+import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { apiGet, apiPost, asMember, createListing } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
@@ -133,7 +124,6 @@ test('claim → told → accept → told → handover → confirmed from tasks o
 
   // --- Emre confirms from his tasks, on his phone ---
   const phoneSession = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  await offline(phoneSession);
   try {
     const phone = await phoneSession.newPage();
     await login(phone, 'emre@t2campus.demo');

@@ -3,16 +3,7 @@
  * hub's page; Lotte of Broei (Ghent), on a 360 px phone, reserves the next two occurrences on the
  * stream's page and sees them reserved for her hub; the hub page lists the stream.
  */
-import {
-  MESSAGES,
-  expect,
-  login,
-  newSession,
-  offline,
-  pageLocale,
-  test,
-  uniqueWord,
-} from './fixtures/helpers';
+import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -50,7 +41,6 @@ test('a hub creates a weekly stream and another hub reserves two occurrences on 
 
   // --- Lotte of Broei reserves the next two on her phone ---
   const phoneSession = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  await offline(phoneSession);
   try {
     const phone = await phoneSession.newPage();
     await login(phone, 'lotte@broei.demo');
