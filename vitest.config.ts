@@ -35,7 +35,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/integration/**/*.test.ts'],
           // Each test file starts its own workerd, which imports every module of the app one by
-          // one from Vite; the libraries pre-bundled are about 130 modules fewer a file (zod alone
+          // one from Vite; the libraries pre-bundled are about 120 modules fewer a file (zod alone
           // is 94). Every entry the app or a test imports is listed, so each library is one copy.
           deps: {
             optimizer: {

@@ -3,7 +3,7 @@
  * photo, Lotte of Broei claims 20 and Hanne accepts; the search card then says "4 of 24 pieces
  * left" (in nl, fr and en) and shows the photo as a lazy thumbnail with its size set.
  */
-import { MESSAGES, expect, newSession, test, uniqueWord, switchLanguageOnPhone } from './fixtures/helpers';
+import { MESSAGES, expect, test, uniqueWord, switchLanguageOnPhone } from './fixtures/helpers';
 import { addPhoto, apiGet, apiLogin, apiPost, createListing, type Exchange } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
@@ -13,8 +13,8 @@ test('a search card shows the quantity still available and the first photo', asy
   const word = uniqueWord('beech');
   const title = `Beech strip offcuts ${word}`;
 
-  const giver = await newSession(browser);
-  const receiver = await newSession(browser);
+  const giver = await browser.newContext();
+  const receiver = await browser.newContext();
   const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
     await apiLogin(giver, 'hanne@budafactory.demo');
@@ -68,8 +68,8 @@ test("a request's match cards show what is left, the photo, or a drawing of the 
   const withPhoto = `Oak shelf boards ${word}`;
   const bare = `Beech table legs ${word}`;
 
-  const tom = await newSession(browser);
-  const lotte = await newSession(browser);
+  const tom = await browser.newContext();
+  const lotte = await browser.newContext();
   const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
     await apiLogin(tom, 'tom@maakleerplek.demo');

@@ -3,7 +3,7 @@
  * listing on its page; Hanne of Buda Factory accepts it in the exchange inbox and records the
  * handover; Lotte confirms it on her phone, in one screen; the listing shows what is left.
  */
-import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { createListing } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
@@ -15,7 +15,7 @@ test("a member of one hub claims another hub's listing, which accepts, hands ove
   const word = uniqueWord('felt');
   const title = `Wool felt offcuts ${word}`;
 
-  const giverSession = await newSession(browser);
+  const giverSession = await browser.newContext();
   const phoneSession = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
     // --- Buda Factory offers 10 pieces (set up through the API as Hanne) ---

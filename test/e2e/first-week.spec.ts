@@ -6,7 +6,7 @@
  * another hub then finds it with its photo on the search card. The header is measured on each page.
  */
 import type { Page } from '@playwright/test';
-import { MESSAGES, expect, login, makePng, newSession, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, makePng, test, uniqueWord } from './fixtures/helpers';
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
@@ -60,7 +60,7 @@ test('a newcomer joins Broei, lists offcuts with two photos and another hub sees
   await expect(page.getByTestId('join-pending')).toBeVisible();
 
   // --- a manager of Broei accepts, in another browser ---
-  const managerContext = await newSession(browser);
+  const managerContext = await browser.newContext();
   try {
     const manager = await managerContext.newPage();
     await login(manager, 'an@broei.demo');

@@ -8,7 +8,7 @@
  * To cover a new page or field: add the field to the payloads below and the page to PAGES.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, newSession, pageErrors, test, uniqueWord } from './fixtures/helpers';
+import { expect, pageErrors, test, uniqueWord } from './fixtures/helpers';
 import { apiGet, apiPost } from './fixtures/flows';
 
 /** Markup that runs script if parsed: `data-xss` marks any element made from it. */
@@ -309,7 +309,7 @@ async function hoverMarkers(page: Page): Promise<string[]> {
 test('hostile names, texts and links never run as script on any page', async ({ page, browser }) => {
   test.setTimeout(300_000);
   const giver = page.context();
-  const receiver = await newSession(browser);
+  const receiver = await browser.newContext();
   const world = await hostileWorld(giver, receiver);
   const receiverPage = await receiver.newPage();
   const watched = { giver: watch(page), receiver: watch(receiverPage) };
@@ -337,7 +337,7 @@ test('hostile names, texts and links never run as script on any page', async ({ 
 });
 
 test('signing in never sends a person to another site, whatever `next` says', async ({ page, browser }) => {
-  const person = await newSession(browser);
+  const person = await browser.newContext();
   await signUp(person, 'Traveller');
   const signedIn = await person.newPage();
   const offsite: string[] = [];

@@ -5,7 +5,7 @@
  * network, finds the report and hides the listing: it leaves search.
  */
 import { IMPORT_FIELDS } from '../../src/shared/imports.schemas';
-import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { apiGet, asMember, createListing } from './fixtures/flows';
 
 type Page = { items: { id: number; title: string }[] };
@@ -91,7 +91,7 @@ test('a report reaches the network coordinator, who hides the listing: it leaves
   await expect(report.getByTestId('report-sent')).toHaveText(m.reportSent);
 
   // --- Marie, coordinator of the network Broei belongs to, sees it ---
-  const coordinator = await newSession(browser);
+  const coordinator = await browser.newContext();
   const marie = await coordinator.newPage();
   try {
     await login(marie, 'marie@netwerk-vlaanderen.demo');

@@ -2,7 +2,7 @@
  * On a 390-px phone: a newcomer signs up, asks to join Broei with a message, sees the request
  * waiting; Broei's manager (Dutch) finds it on the hub page and accepts; the newcomer is a member.
  */
-import { MESSAGES, expect, login, newSession, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, test, uniqueWord } from './fixtures/helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -33,7 +33,7 @@ test('a newcomer asks to join Broei and a manager accepts', async ({ page, brows
   await page.reload();
   await expect(page.getByTestId('join-pending')).toBeVisible();
 
-  const managerContext = await newSession(browser);
+  const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await manager.setViewportSize({ width: 390, height: 844 });
   await login(manager, 'an@broei.demo');

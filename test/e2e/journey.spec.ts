@@ -2,7 +2,7 @@
  * The core loop of Omloop: a newcomer joins, starts a hub in Ghent and offers an offcut with a
  * photo; a maker from a hub in Rotterdam finds it by text and by distance and opens it.
  */
-import { MESSAGES, expect, login, makePng, newSession, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, makePng, test, uniqueWord } from './fixtures/helpers';
 
 const GHENT = { lat: 51.0543, lon: 3.7174 };
 // RDM Rotterdam, the hub of sanne@rdm.demo (scripts/demo-data.mjs).
@@ -93,7 +93,7 @@ test('a newcomer offers an offcut with a photo, and a maker from another hub fin
   await expect.poll(() => ownPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
   // --- a maker from RDM Rotterdam (Dutch UI) looks for it ---
-  const other = await newSession(browser);
+  const other = await browser.newContext();
   try {
     const maker = await other.newPage();
     const nl = MESSAGES.nl;

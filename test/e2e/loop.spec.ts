@@ -4,7 +4,7 @@
  * tasks and accepts it; Emre is told; Griet records the handover; Emre confirms it from his tasks
  * on a phone; the request shows 20 of 20 received and is fulfilled. Nobody is told of their own act.
  */
-import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { apiGet, apiPost, asMember, createListing } from './fixtures/flows';
 
 const PHONE = { width: 360, height: 740 };
@@ -69,7 +69,7 @@ test('claim → told → accept → told → handover → confirmed from tasks o
   const exchangeId = Number(exchangePath.split('/').pop());
 
   // --- Griet, manager of Maakleerplek Leuven, sees it in her bell and her tasks ---
-  const grietSession = await newSession(browser);
+  const grietSession = await browser.newContext();
   try {
     const griet = await grietSession.newPage();
     await login(griet, 'griet@maakleerplek.demo');

@@ -4,15 +4,7 @@
  * a completed exchange too — fits the width of a 390 px and a 360 px phone (no sideways scroll).
  * On a desktop (1366 px) the whole navigation is one row with no menu button.
  */
-import {
-  MESSAGES,
-  demoListingPath,
-  expect,
-  newSession,
-  pageLocale,
-  test,
-  uniqueWord,
-} from './fixtures/helpers';
+import { MESSAGES, demoListingPath, expect, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { apiLogin, completeExchange, createListing } from './fixtures/flows';
 import type { Page } from '@playwright/test';
 
@@ -49,7 +41,7 @@ for (const viewport of [
       browser,
     }) => {
       // A completed exchange between two hubs, so its page (the widest one) is measured too.
-      const giver = await newSession(browser);
+      const giver = await browser.newContext();
       let exchangeId: number;
       try {
         await apiLogin(giver, 'hanne@budafactory.demo');

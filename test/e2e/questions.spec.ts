@@ -3,7 +3,7 @@
  * listing; Hanne of Buda Factory sees it in her bell and her tasks, opens the task and answers;
  * Lotte is told, reads the answer and claims; the exchange shows the thread, asked before the claim.
  */
-import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 import { asMember, createListing } from './fixtures/flows';
 
 test('a maker asks on a phone, the listing hub answers from its tasks, the claim carries the thread', async ({
@@ -43,7 +43,7 @@ test('a maker asks on a phone, the listing hub answers from its tasks, the claim
   expect(await lotte.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // --- Hanne sees the bell and the task, opens it, answers ---
-  const hanneContext = await newSession(browser);
+  const hanneContext = await browser.newContext();
   const hanne = await hanneContext.newPage();
   await login(hanne, 'hanne@budafactory.demo');
   const h = MESSAGES[await pageLocale(hanne)];

@@ -10,7 +10,6 @@ import {
   MESSAGES,
   expect,
   login,
-  newSession,
   pageLocale,
   switchLanguageOnPhone,
   test,
@@ -61,7 +60,7 @@ test('a member of another hub offers for a request from it, and the request find
   );
 
   // --- Jonas (Broei, Ghent): beyond the 40 km, said with the distance; nothing to tap ---
-  const jonasSession = await newSession(browser);
+  const jonasSession = await browser.newContext();
   await apiLogin(jonasSession, 'jonas@broei.demo');
   const jonas = await jonasSession.newPage();
   // In the list, his card says nothing of reach; the request's page says why.

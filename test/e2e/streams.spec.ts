@@ -3,7 +3,7 @@
  * hub's page; Lotte of Broei (Ghent), on a 360 px phone, reserves the next two occurrences on the
  * stream's page and sees them reserved for her hub; the hub page lists the stream.
  */
-import { MESSAGES, expect, login, newSession, pageLocale, test, uniqueWord } from './fixtures/helpers';
+import { MESSAGES, expect, login, pageLocale, test, uniqueWord } from './fixtures/helpers';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -76,7 +76,7 @@ test('a hub creates a weekly stream and another hub reserves two occurrences on 
   );
 
   // A third person sees the schedule but not who reserved.
-  const stranger = await newSession(browser);
+  const stranger = await browser.newContext();
   try {
     const page = await stranger.newPage();
     await page.goto(streamPath);
